@@ -1,0 +1,99 @@
+"""Glue shared by every domain's resolvers: mutations as one transaction with userErrors,
+connections from service pages, and pagination arguments."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, ParamSpec, Protocol, TypeVar
+
+from resolvers.context import Info
+from resolvers.ids import decode_cursor, to_cursor
+from schema.errors import UserError
+from schema.relay import Connection, Edge, PageInfo
+from services.errors import UserInputError
+from services.pagination import Page, PageRequest
+
+P = ParamSpec("P")
+T = TypeVar("T")
+N = TypeVar("N")
+
+
+class Payload(Protocol):
+    user_errors: list[UserError]
+
+
+PayloadT = TypeVar("PayloadT", bound=Payload)
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def user_errors(error: UserInputError, root: str | None = "input") -> list[UserError]:
+    prefix = [root] if root else []
+    return [
+        UserError(
+            field=[*prefix, *(_camel(part) for part in problem.field)] or None,
+            message=problem.message,
+            code=problem.code,
+        )
+        for problem in error.problems
+    ]
+
+
+def mutation(
+    payload: Callable[[], PayloadT],
+) -> Callable[[Callable[P, Awaitable[PayloadT]]], Callable[P, Awaitable[PayloadT]]]:
+    """Turn a UserInputError raised by a mutation resolver (whose transaction is
+    `info.context.writing()`, so the error has rolled it back) into the payload's
+    userErrors; run the after-commit hooks once the change has landed."""
+
+    def decorate(resolve: Callable[P, Awaitable[PayloadT]]) -> Callable[P, Awaitable[PayloadT]]:
+        @functools.wraps(resolve)
+        async def run(*args: P.args, **kwargs: P.kwargs) -> PayloadT:
+            info: Info = kwargs["info"]  # type: ignore[assignment]
+            try:
+                result = await resolve(*args, **kwargs)
+            except UserInputError as error:
+                failed = payload()
+                root = "input" if "input" in kwargs else None
+                failed.user_errors = user_errors(error, root=root)
+                return failed
+            await info.context.committed()
+            return result
+
+        return run
+
+    return decorate
+
+
+def page_request(
+    first: int | None, after: str | None, last: int | None, before: str | None
+) -> PageRequest:
+    return PageRequest(
+        first=first,
+        after=decode_cursor(after, "after"),
+        last=last,
+        before=decode_cursor(before, "before"),
+    )
+
+
+def connection(page: Page[Any], to_node: Callable[[Any], N]) -> Connection[N]:
+    nodes = [to_node(item) for item in page.items]
+    cursors = [to_cursor(key) for key in page.keys]
+    return Connection(
+        edges=[Edge(cursor=c, node=n) for c, n in zip(cursors, nodes, strict=True)],
+        nodes=nodes,
+        page_info=PageInfo(
+            has_next_page=page.has_next_page,
+            has_previous_page=page.has_previous_page,
+            start_cursor=cursors[0] if cursors else None,
+            end_cursor=cursors[-1] if cursors else None,
+        ),
+    )
+
+
+def first_or_none(items: Sequence[T]) -> T | None:
+    return items[0] if items else None

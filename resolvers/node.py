@@ -1,0 +1,67 @@
+"""`node(id:)` and `nodes(ids:)`: each domain registers how to fetch its node types."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import strawberry
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resolvers.accounts import api_key_node, member_node, organization_node
+from resolvers.context import Info
+from resolvers.ids import parse_global_id
+from schema.relay import Node
+from services.accounts import service as accounts
+from services.errors import UserInputError
+from services.permissions import Principal
+
+MAX_NODES = 250
+
+Fetch = Callable[[AsyncSession, Principal | None, int], Awaitable[Node | None]]
+
+
+async def _api_key(session: AsyncSession, principal: Principal | None, key: int) -> Node | None:
+    found = await accounts.get_api_key(session, principal, api_key_id=key)
+    return api_key_node(found) if found else None
+
+
+async def _member(session: AsyncSession, principal: Principal | None, key: int) -> Node | None:
+    found = await accounts.get_member(session, principal, membership_id=key)
+    return member_node(found) if found else None
+
+
+async def _organization(
+    session: AsyncSession, principal: Principal | None, key: int
+) -> Node | None:
+    found = await accounts.get_organization(session, principal, organization_id=key)
+    return organization_node(found) if found else None
+
+
+FETCHERS: dict[str, Fetch] = {
+    "ApiKey": _api_key,
+    "Member": _member,
+    "Organization": _organization,
+}
+
+
+async def _fetch(info: Info, session: AsyncSession, global_id: str) -> Node | None:
+    parsed = parse_global_id(global_id)
+    if parsed is None or parsed[0] not in FETCHERS:
+        return None
+    type_name, key = parsed
+    return await FETCHERS[type_name](session, info.context.principal, key)
+
+
+@strawberry.type
+class NodeQuery:
+    @strawberry.field(description="Fetch any object by its global ID; null if not found.")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        async with info.context.reading() as session:
+            return await _fetch(info, session, id)
+
+    @strawberry.field(description=f"Fetch up to {MAX_NODES} objects by global ID, in order.")
+    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+        if len(ids) > MAX_NODES:
+            raise UserInputError("TOO_MANY", f"Ask for at most {MAX_NODES} IDs.", ("ids",))
+        async with info.context.reading() as session:
+            return [await _fetch(info, session, global_id) for global_id in ids]

@@ -1,0 +1,204 @@
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+import strawberry
+
+from schema.errors import UserError
+from schema.relay import Connection, Node
+
+
+@strawberry.enum(description="A member's role; each role grants a fixed set of permissions.")
+class Role(Enum):
+    OWNER = "owner"
+    ADMIN = "admin"
+    MANAGER = "manager"
+    MAKER = "maker"
+    VIEWER = "viewer"
+
+
+@strawberry.type
+class User(Node):
+    email: str
+    name: str
+    created_at: datetime
+
+
+@strawberry.type
+class Organization(Node):
+    name: str
+    currency_code: str
+    created_at: datetime
+
+
+@strawberry.type(description="A person's membership of the organization.")
+class Member(Node):
+    user: User
+    role: Role
+    created_at: datetime
+
+
+@strawberry.type(description="An API key. The secret itself is shown only once, at creation.")
+class ApiKey(Node):
+    name: str
+    prefix: str = strawberry.field(description="The first characters of the key.")
+    scopes: list[str]
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+@strawberry.type
+class Invitation(Node):
+    email: str
+    role: Role
+    created_at: datetime
+    expires_at: datetime
+
+
+@strawberry.type(description="Who is calling: a user session or an API key, and for whom.")
+class Viewer:
+    organization: Organization
+    user: User | None
+    role: Role | None
+    api_key: ApiKey | None
+    permissions: list[str]
+
+
+ApiKeyConnection = Connection[ApiKey]
+MemberConnection = Connection[Member]
+
+
+@strawberry.input
+class SignUpInput:
+    email: str
+    password: str
+    name: str = ""
+    organization_name: str | None = strawberry.field(
+        default=None, description="Required unless invitationToken is given."
+    )
+    invitation_token: str | None = None
+
+
+@strawberry.type
+class SignUpPayload:
+    user: User | None = None
+    organization: Organization | None = None
+    token: str | None = strawberry.field(default=None, description="A session bearer token.")
+    expires_at: datetime | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class LogInInput:
+    email: str
+    password: str
+    organization_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Which organization to act for; the first one if omitted."
+    )
+
+
+@strawberry.type
+class LogInPayload:
+    user: User | None = None
+    organization: Organization | None = None
+    token: str | None = None
+    expires_at: datetime | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class LogOutPayload:
+    logged_out: bool = False
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class ChangePasswordInput:
+    current_password: str
+    new_password: str
+
+
+@strawberry.type
+class ChangePasswordPayload:
+    user: User | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class CreateApiKeyInput:
+    name: str
+    scopes: list[str] = strawberry.field(
+        description="Permissions such as inventory.read; you can only grant ones you hold."
+    )
+
+
+@strawberry.type
+class CreateApiKeyPayload:
+    api_key: ApiKey | None = None
+    token: str | None = strawberry.field(
+        default=None, description="The secret key (bt_live_...). Shown only this once."
+    )
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class RevokeApiKeyInput:
+    id: strawberry.ID
+
+
+@strawberry.type
+class RevokeApiKeyPayload:
+    api_key: ApiKey | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class InviteMemberInput:
+    email: str
+    role: Role
+
+
+@strawberry.type
+class InviteMemberPayload:
+    invitation: Invitation | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class AcceptInvitationInput:
+    token: str
+
+
+@strawberry.type
+class AcceptInvitationPayload:
+    member: Member | None = None
+    organization: Organization | None = None
+    token: str | None = strawberry.field(
+        default=None, description="A session token for the organization just joined."
+    )
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class UpdateMemberRoleInput:
+    id: strawberry.ID
+    role: Role
+
+
+@strawberry.type
+class UpdateMemberRolePayload:
+    member: Member | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class RemoveMemberInput:
+    id: strawberry.ID
+
+
+@strawberry.type
+class RemoveMemberPayload:
+    removed_member_id: strawberry.ID | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)

@@ -1,0 +1,47 @@
+"""The schema: Query and Mutation assembled from each domain's resolvers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import strawberry
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.config import StrawberryConfig
+
+from resolvers.accounts import AccountsMutation, AccountsQuery
+from resolvers.node import NodeQuery
+from schema import accounts
+from schema.scalars import SCALAR_MAP
+
+SCHEMA_FILE = Path(__file__).with_name("schema.graphql")
+
+
+@strawberry.type
+class Query(NodeQuery, AccountsQuery):
+    pass
+
+
+@strawberry.type
+class Mutation(AccountsMutation):
+    pass
+
+
+# Types reachable only through the Node interface must be listed for the schema to know them.
+NODE_TYPES = [accounts.ApiKey, accounts.Member, accounts.Organization, accounts.User]
+
+
+def build_schema(
+    extensions: Sequence[type[SchemaExtension] | SchemaExtension] = (),
+) -> strawberry.Schema:
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        types=NODE_TYPES,
+        extensions=list(extensions),  # type: ignore[arg-type]  # instances work too
+        config=StrawberryConfig(scalar_map=SCALAR_MAP),  # type: ignore[arg-type]
+    )
+
+
+def export_schema() -> str:
+    return str(build_schema()) + "\n"

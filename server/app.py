@@ -1,0 +1,125 @@
+"""The ASGI application factory: wires settings, database, schema, routes and middleware."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+import redis.asyncio as aioredis
+from sqlalchemy import text
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
+
+from schema.root import build_schema
+from server import migrate
+from server.graphql import AuthenticatedGraphQL, GraphQLView
+from server.mailer import MailDispatcher
+from server.middleware import BodySizeLimit, RequestContext, SecurityHeaders
+from server.observability import configure_logging, init_sentry
+from server.settings import Settings, load_settings
+from services.db import create_engine, create_session_factory
+
+
+def schema_extensions(settings: Settings) -> list[SchemaExtension]:
+    extensions: list[SchemaExtension] = [
+        MaxTokensLimiter(max_token_count=settings.max_query_tokens),
+        QueryDepthLimiter(max_depth=settings.max_query_depth),
+        MaxAliasesLimiter(max_alias_count=settings.max_query_aliases),
+    ]
+    if not settings.introspection:
+        extensions.append(DisableIntrospection())
+    return extensions
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or load_settings()
+    configure_logging(settings.log_level)
+    init_sentry(settings.sentry_dsn, settings.sentry_environment)
+    settings.prepare_var_dir()
+    engine = create_engine(settings.database_url)
+    sessions = create_session_factory(engine)
+    mailer = MailDispatcher(sessions, settings.smtp_url, settings.mail_from)
+    view = GraphQLView(
+        build_schema(schema_extensions(settings)),
+        sessions=sessions,
+        on_commit=mailer.wake,
+        graphiql=settings.graphiql,
+    )
+
+    async def healthz(request: Request) -> JSONResponse:
+        return JSONResponse({"status": "ok"})
+
+    async def readyz(request: Request) -> JSONResponse:
+        checks: dict[str, str] = {}
+        try:
+            async with engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+            checks["database"] = "ok"
+        except Exception as error:
+            checks["database"] = f"unreachable: {type(error).__name__}"
+        if settings.redis_url:
+            try:
+                client = aioredis.from_url(settings.redis_url, socket_timeout=2)
+                await client.ping()
+                await client.aclose()
+                checks["redis"] = "ok"
+            except Exception as error:
+                checks["redis"] = f"unreachable: {type(error).__name__}"
+        ready = all(value == "ok" for value in checks.values())
+        return JSONResponse(
+            {"status": "ready" if ready else "unavailable", "checks": checks},
+            status_code=200 if ready else 503,
+        )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if settings.should_auto_migrate:
+            await run_in_threadpool(migrate.upgrade, settings.database_url)
+        dispatcher = asyncio.create_task(mailer.run_forever())
+        try:
+            yield
+        finally:
+            dispatcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await dispatcher
+            await engine.dispose()
+
+    app = Starlette(
+        routes=[
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Route("/graphql", AuthenticatedGraphQL(view, sessions), methods=["GET", "POST"]),
+        ],
+        middleware=[
+            Middleware(RequestContext),
+            Middleware(SecurityHeaders, trust_forwarded_proto=settings.trust_forwarded_proto),
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.cors_origins,
+                allow_methods=["GET", "POST"],
+                allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"],
+                expose_headers=["X-Request-Id"],
+                max_age=600,
+            ),
+            Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.sessions = sessions
+    app.state.engine = engine
+    app.state.mailer = mailer
+    return app

@@ -1,0 +1,132 @@
+"""The /graphql endpoint: bearer authentication, context, and the error contract."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from graphql import GraphQLError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from starlette.datastructures import Headers
+from starlette.requests import Request
+from starlette.types import ASGIApp, Receive, Scope, Send
+from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
+
+from resolvers.context import AfterCommit, Context
+from server.middleware import send_json
+from server.observability import tag_principal
+from services.accounts import service as accounts
+from services.db import unit_of_work
+from services.errors import ServiceError, Unauthenticated, UserInputError
+
+log = logging.getLogger("batchtrack.graphql")
+
+# Messages of the limit checks done by strawberry's QueryDepthLimiter, MaxAliasesLimiter
+# and MaxTokensLimiter; they carry no code of their own.
+_LIMIT_MESSAGES = ("exceeds maximum operation depth", "aliases found. Allowed", "more than")
+INTERNAL_MESSAGE = "Internal server error. Quote the request id when reporting it."
+
+
+def error_code(error: GraphQLError) -> str:
+    original = error.original_error
+    if isinstance(original, UserInputError):
+        return "BAD_REQUEST"
+    if isinstance(original, ServiceError):
+        return original.code
+    if original is None:
+        if any(marker in error.message for marker in _LIMIT_MESSAGES):
+            return "QUERY_TOO_COMPLEX"
+        return "BAD_REQUEST"
+    return "INTERNAL_SERVER_ERROR"
+
+
+def format_error(error: GraphQLError, request_id: str | None) -> dict[str, Any]:
+    code = error_code(error)
+    formatted: dict[str, Any] = dict(error.formatted)
+    extensions: dict[str, Any] = {"code": code}
+    if code == "INTERNAL_SERVER_ERROR":
+        formatted["message"] = INTERNAL_MESSAGE
+        extensions["requestId"] = request_id
+        log.error("unexpected error in a resolver", exc_info=error.original_error)
+    elif isinstance(error.original_error, UserInputError):
+        problem = error.original_error.problems[0]
+        extensions["field"] = list(problem.field)
+        extensions["reason"] = problem.code
+    formatted["extensions"] = extensions
+    return formatted
+
+
+class GraphQLView(GraphQL[Context, None]):
+    def __init__(
+        self,
+        schema: Any,
+        *,
+        sessions: async_sessionmaker[AsyncSession],
+        on_commit: AfterCommit | None,
+        graphiql: bool,
+    ) -> None:
+        super().__init__(
+            schema, graphql_ide="graphiql" if graphiql else None, allow_queries_via_get=False
+        )
+        self.sessions = sessions
+        self.on_commit = on_commit
+
+    async def get_context(self, request: Any, response: Any) -> Context:
+        return Context(
+            sessions=self.sessions,
+            principal=request.state.principal if hasattr(request.state, "principal") else None,
+            request=request,
+            response=response,
+            on_commit=self.on_commit,
+        )
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        response: GraphQLHTTPResponse = {"data": result.data}
+        if result.errors:
+            request_id = getattr(request.state, "request_id", None)
+            response["errors"] = [format_error(e, request_id) for e in result.errors]
+        if result.extensions:
+            response["extensions"] = result.extensions
+        return response
+
+
+def _unauthenticated(message: str) -> dict[str, Any]:
+    return {"errors": [{"message": message, "extensions": {"code": "UNAUTHENTICATED"}}]}
+
+
+class AuthenticatedGraphQL:
+    """Resolves the bearer token before GraphQL runs. A token that is present but not
+    valid fails the whole request with 401, even for public operations."""
+
+    def __init__(self, view: ASGIApp, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self.view = view
+        self.sessions = sessions
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            header = Headers(scope=scope).get("authorization")
+            if header is not None:
+                scheme, _, token = header.partition(" ")
+                if scheme.lower() != "bearer" or not token.strip() or len(token) > 200:
+                    await send_json(
+                        send, 401, _unauthenticated("Use 'Authorization: Bearer <token>'.")
+                    )
+                    return
+                try:
+                    async with unit_of_work(self.sessions, write=False) as session:
+                        auth = await accounts.authenticate(session, token.strip())
+                    if auth.key_use_to_record and auth.principal.api_key_id is not None:
+                        async with unit_of_work(self.sessions) as session:
+                            await accounts.record_api_key_use(session, auth.principal.api_key_id)
+                except Unauthenticated as error:
+                    await send_json(send, 401, _unauthenticated(error.message))
+                    return
+                state = scope.setdefault("state", {})
+                state["principal"] = auth.principal
+                state["organization_id"] = auth.principal.organization_id
+                tag_principal(auth.principal.organization_id, auth.principal.user_id)
+        await self.view(scope, receive, send)

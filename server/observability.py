@@ -1,0 +1,119 @@
+"""JSON logs with a request id, and Sentry with every secret scrubbed before sending."""
+
+from __future__ import annotations
+
+import contextvars
+import json
+import logging
+import re
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+import sentry_sdk
+from graphql import GraphQLError
+from sentry_sdk.integrations.starlette import StarletteIntegration
+from sentry_sdk.integrations.strawberry import StrawberryIntegration
+
+from services.errors import ServiceError
+
+request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "request_id", default=None
+)
+
+SECRET_PATTERN = re.compile(r"(bt_(?:live|sess|inv)_|whsec_|sk_(?:live|test)_)[A-Za-z0-9_\-+/=]+")
+SECRET_KEYS = re.compile(
+    r"pass(word)?|secret|token|api_?key|authorization|cookie|dsn|credential", re.IGNORECASE
+)
+REDACTED = "[redacted]"
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": scrub_text(record.getMessage()),
+        }
+        request_id = request_id_var.get()
+        if request_id:
+            entry["request_id"] = request_id
+        for key, value in getattr(record, "fields", {}).items():
+            entry[key] = value
+        if record.exc_info:
+            entry["exception"] = scrub_text(self.formatException(record.exc_info))
+        return json.dumps(entry, default=str)
+
+
+def configure_logging(level: str) -> None:
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(JsonFormatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+    # Strawberry logs every resolver error with its traceback; ours are logged once, masked.
+    logging.getLogger("strawberry.execution").setLevel(logging.CRITICAL)
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+        logging.getLogger(name).handlers[:] = []
+        logging.getLogger(name).propagate = name != "uvicorn.access"
+
+
+def scrub_text(text: str) -> str:
+    return SECRET_PATTERN.sub(lambda m: m.group(1) + REDACTED, text)
+
+
+def scrub(value: Any) -> Any:
+    """Redact secret-looking values and anything under a secret-looking key."""
+    if isinstance(value, dict):
+        return {
+            key: REDACTED if isinstance(key, str) and SECRET_KEYS.search(key) else scrub(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [scrub(item) for item in value]
+    if isinstance(value, str):
+        return scrub_text(value)
+    return value
+
+
+def is_expected(error: BaseException | None) -> bool:
+    """Errors the caller caused (bad query, permission, user input) are not faults."""
+    if isinstance(error, GraphQLError):
+        return error.original_error is None or is_expected(error.original_error)
+    return isinstance(error, ServiceError)
+
+
+def before_send(event: dict[str, Any], hint: dict[str, Any]) -> dict[str, Any] | None:
+    exc_info = hint.get("exc_info")
+    if exc_info and is_expected(exc_info[1]):
+        return None
+    request = event.get("request")
+    if isinstance(request, dict):
+        # GraphQL variables carry passwords and tokens: the body never leaves the server.
+        request.pop("data", None)
+        request.pop("cookies", None)
+    scrubbed: dict[str, Any] = scrub(event)
+    return scrubbed
+
+
+def init_sentry(dsn: str | None, environment: str) -> None:
+    if not dsn:
+        return
+    sentry_sdk.init(
+        dsn=dsn,
+        environment=environment,
+        send_default_pii=False,
+        include_local_variables=False,
+        integrations=[StarletteIntegration(), StrawberryIntegration(async_execution=True)],
+        before_send=before_send,  # type: ignore[arg-type]
+        traces_sample_rate=0.0,
+    )
+
+
+def tag_principal(organization_id: int | None, user_id: int | None) -> None:
+    scope = sentry_sdk.get_isolation_scope()
+    if organization_id is not None:
+        scope.set_tag("organization_id", str(organization_id))
+    if user_id is not None:
+        scope.set_tag("user_id", str(user_id))

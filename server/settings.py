@@ -1,0 +1,83 @@
+"""Every setting of the service, read from the environment once, here and nowhere else."""
+
+from __future__ import annotations
+
+import secrets
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+VAR_DIR = Path("var")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore", frozen=True)
+
+    database_url: str = Field(
+        default=f"sqlite+aiosqlite:///{VAR_DIR}/batchtrack.db",
+        description="SQLAlchemy async URL; PostgreSQL as postgresql+asyncpg://user@host/db.",
+    )
+    redis_url: str | None = Field(
+        default=None, description="Redis for the Dramatiq broker and shared rate limits."
+    )
+    host: str = Field(default="127.0.0.1", description="Address `batchtrack serve` binds.")
+    port: int = Field(default=8000, description="Port `batchtrack serve` listens on.")
+    secret_key: str | None = Field(
+        default=None,
+        description="Server secret; generated into ./var/secret_key on first embedded run.",
+    )
+    sentry_dsn: str | None = Field(default=None, description="Send faults to Sentry.")
+    sentry_environment: str = Field(default="development", description="Sentry environment.")
+    cors_origins: list[str] = Field(
+        default_factory=list, description="Origins allowed by CORS (JSON list)."
+    )
+    log_level: str = Field(default="INFO", description="Python log level.")
+    graphiql: bool = Field(default=True, description="Serve GraphiQL on GET /graphql.")
+    introspection: bool = Field(default=True, description="Allow schema introspection.")
+    max_query_depth: int = Field(default=12, description="Deepest selection allowed.")
+    max_query_tokens: int = Field(default=5000, description="Most tokens in one document.")
+    max_query_aliases: int = Field(default=30, description="Most aliases in one document.")
+    max_body_bytes: int = Field(default=1_000_000, description="Largest request body.")
+    auto_migrate: bool | None = Field(
+        default=None,
+        description="Apply migrations at start; defaults to on for SQLite, off otherwise.",
+    )
+    smtp_url: str | None = Field(
+        default=None, description="smtp://user:pass@host:port for outgoing mail; else logged."
+    )
+    mail_from: str = Field(default="BatchTrack <no-reply@batchtrack.local>")
+    trust_forwarded_proto: bool = Field(
+        default=False, description="Behind a TLS proxy: honour X-Forwarded-Proto (for HSTS)."
+    )
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def should_auto_migrate(self) -> bool:
+        return self.is_sqlite if self.auto_migrate is None else self.auto_migrate
+
+    @cached_property
+    def resolved_secret_key(self) -> str:
+        if self.secret_key:
+            return self.secret_key
+        if not self.is_sqlite:
+            raise RuntimeError("SECRET_KEY must be set outside the embedded SQLite mode")
+        path = VAR_DIR / "secret_key"
+        if not path.exists():
+            VAR_DIR.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        return path.read_text().strip()
+
+    def prepare_var_dir(self) -> None:
+        if self.is_sqlite and ":memory:" not in self.database_url:
+            path = self.database_url.split("///", 1)[-1]
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
+def load_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from services.db import Base, IdMixin, IdType, TimestampMixin, UTCDateTime
+
+
+class Organization(IdMixin, TimestampMixin, Base):
+    __tablename__ = "organizations"
+
+    name: Mapped[str] = mapped_column(String(200))
+    currency_code: Mapped[str] = mapped_column(String(3), default="USD")
+
+
+class User(IdMixin, TimestampMixin, Base):
+    __tablename__ = "users"
+
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    email_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+class Membership(IdMixin, TimestampMixin, Base):
+    __tablename__ = "memberships"
+    __table_args__ = (UniqueConstraint("organization_id", "user_id"),)
+
+    organization_id: Mapped[int] = mapped_column(
+        IdType, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(20))
+
+
+class Invitation(IdMixin, TimestampMixin, Base):
+    __tablename__ = "invitations"
+
+    organization_id: Mapped[int] = mapped_column(
+        IdType, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    email: Mapped[str] = mapped_column(String(320))
+    role: Mapped[str] = mapped_column(String(20))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    invited_by_user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id"))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+class UserSession(IdMixin, TimestampMixin, Base):
+    """A logged-in session: the token is shown once and only its hash is kept."""
+
+    __tablename__ = "user_sessions"
+
+    organization_id: Mapped[int] = mapped_column(
+        IdType, ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+class ApiKey(IdMixin, TimestampMixin, Base):
+    __tablename__ = "api_keys"
+    __table_args__ = (Index("ix_api_keys_org_created", "organization_id", "id"),)
+
+    organization_id: Mapped[int] = mapped_column(
+        IdType, ForeignKey("organizations.id", ondelete="CASCADE")
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    # The first characters of the key, shown in listings so a person can tell keys apart.
+    prefix: Mapped[str] = mapped_column(String(20))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    scopes: Mapped[list[str]] = mapped_column(JSON)
+    created_by_user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id"))
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)

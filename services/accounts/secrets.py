@@ -1,0 +1,40 @@
+"""Passwords (argon2id) and bearer tokens (random, stored as a SHA-256 digest).
+
+Tokens carry 256 bits of randomness, so a fast digest is enough to store them safely and
+lets a request find its session or key with one indexed lookup.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+SESSION_TOKEN_PREFIX = "bt_sess_"
+API_KEY_PREFIX = "bt_live_"
+INVITATION_TOKEN_PREFIX = "bt_inv_"
+
+_hasher = PasswordHasher()  # argon2id with the library's current recommended cost
+# Verified when the email is unknown, so a wrong email costs as much time as a wrong password.
+_DUMMY_HASH = _hasher.hash("not a real password")
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and bool(password_hash)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def new_token(prefix: str) -> str:
+    return prefix + secrets.token_urlsafe(32)
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()

@@ -1,0 +1,640 @@
+"""Accounts and tenancy: sign-up, sessions, API keys, members and invitations.
+
+Every function takes the session first, then the acting principal (None for the public
+operations), then keyword-only inputs. Functions flush; the caller commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services import mail
+from services.accounts.models import (
+    ApiKey,
+    Invitation,
+    Membership,
+    Organization,
+    User,
+    UserSession,
+)
+from services.accounts.secrets import (
+    API_KEY_PREFIX,
+    INVITATION_TOKEN_PREFIX,
+    SESSION_TOKEN_PREFIX,
+    hash_password,
+    new_token,
+    token_digest,
+    verify_password,
+)
+from services.db import utcnow
+from services.errors import NotFound, PermissionDenied, Unauthenticated, UserInputError
+from services.pagination import Page, PageRequest, paginate
+from services.permissions import (
+    PERMISSIONS,
+    ROLE_PERMISSIONS,
+    ROLE_RANK,
+    Principal,
+    Role,
+    require_permission,
+    require_principal,
+    require_user,
+)
+from services.validation import clean_email, clean_text
+
+SESSION_LIFETIME = timedelta(days=14)
+INVITATION_LIFETIME = timedelta(days=7)
+# Writing last-used time on every request would turn reads into writes; once a minute is
+# precise enough for "is this key still in use?".
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+PASSWORD_MIN_LENGTH = 10
+PASSWORD_MAX_LENGTH = 256
+MAX_ACTIVE_API_KEYS = 100
+
+
+@dataclass(frozen=True)
+class SessionGrant:
+    user: User
+    organization: Organization
+    membership: Membership
+    token: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class NewApiKey:
+    api_key: ApiKey
+    token: str
+
+
+@dataclass(frozen=True)
+class Viewer:
+    organization: Organization
+    user: User | None
+    membership: Membership | None
+    api_key: ApiKey | None
+    permissions: frozenset[str]
+
+
+def _check_password(password: str, field: Sequence[str] = ("password",)) -> str:
+    if len(password) < PASSWORD_MIN_LENGTH:
+        raise UserInputError(
+            "PASSWORD_TOO_SHORT",
+            f"password must have at least {PASSWORD_MIN_LENGTH} characters.",
+            field,
+        )
+    if len(password) > PASSWORD_MAX_LENGTH:
+        raise UserInputError(
+            "TOO_LONG", f"password must have at most {PASSWORD_MAX_LENGTH} characters.", field
+        )
+    return password
+
+
+def _parse_role(role: str, field: Sequence[str] = ("role",)) -> Role:
+    try:
+        return Role(role.lower())
+    except ValueError:
+        names = ", ".join(r.value.upper() for r in Role)
+        raise UserInputError("INVALID_ROLE", f"role must be one of {names}.", field) from None
+
+
+async def _open_session(session: AsyncSession, user: User, membership: Membership) -> SessionGrant:
+    token = new_token(SESSION_TOKEN_PREFIX)
+    expires_at = utcnow() + SESSION_LIFETIME
+    session.add(
+        UserSession(
+            organization_id=membership.organization_id,
+            user_id=user.id,
+            token_hash=token_digest(token),
+            expires_at=expires_at,
+        )
+    )
+    organization = await session.get_one(Organization, membership.organization_id)
+    await session.flush()
+    return SessionGrant(user, organization, membership, token, expires_at)
+
+
+async def _find_invitation(session: AsyncSession, token: str, email: str) -> Invitation:
+    invitation = await session.scalar(
+        select(Invitation).where(Invitation.token_hash == token_digest(token))
+    )
+    field = ("invitation_token",)
+    if invitation is None or invitation.accepted_at is not None:
+        raise UserInputError("INVITATION_INVALID", "This invitation is not valid.", field)
+    if invitation.expires_at <= utcnow():
+        raise UserInputError(
+            "INVITATION_EXPIRED", "This invitation has expired; ask for a new one.", field
+        )
+    if invitation.email != email:
+        raise UserInputError(
+            "INVITATION_EMAIL_MISMATCH",
+            "This invitation was sent to another email address.",
+            field,
+        )
+    return invitation
+
+
+async def _join(session: AsyncSession, user: User, invitation: Invitation) -> Membership:
+    existing = await session.scalar(
+        select(Membership).where(
+            Membership.organization_id == invitation.organization_id,
+            Membership.user_id == user.id,
+        )
+    )
+    invitation.accepted_at = utcnow()
+    if existing is not None:
+        return existing
+    membership = Membership(
+        organization_id=invitation.organization_id, user_id=user.id, role=invitation.role
+    )
+    session.add(membership)
+    await session.flush()
+    return membership
+
+
+async def sign_up(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    email: str,
+    password: str,
+    name: str = "",
+    organization_name: str | None = None,
+    invitation_token: str | None = None,
+) -> SessionGrant:
+    """Create a user and either a new organization they own or, with an invitation,
+    membership of the inviting organization; log them in."""
+    email = clean_email(email)
+    password = _check_password(password)
+    name = clean_text(name, ("name",), max_length=200, min_length=0)
+    invitation = (
+        await _find_invitation(session, invitation_token, email) if invitation_token else None
+    )
+    if invitation is None:
+        if organization_name is None:
+            raise UserInputError(
+                "BLANK",
+                "organizationName is required unless you accept an invitation.",
+                ("organization_name",),
+            )
+        organization_name = clean_text(organization_name, ("organization_name",), max_length=200)
+    if await session.scalar(select(User.id).where(User.email == email)) is not None:
+        raise UserInputError(
+            "EMAIL_TAKEN", "An account with this email exists; log in instead.", ("email",)
+        )
+    user = User(email=email, name=name, password_hash=hash_password(password))
+    session.add(user)
+    await session.flush()
+    if invitation is not None:
+        membership = await _join(session, user, invitation)
+    else:
+        assert organization_name is not None
+        organization = Organization(name=organization_name)
+        session.add(organization)
+        await session.flush()
+        membership = Membership(
+            organization_id=organization.id, user_id=user.id, role=Role.OWNER.value
+        )
+        session.add(membership)
+        await session.flush()
+    return await _open_session(session, user, membership)
+
+
+async def log_in(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    email: str,
+    password: str,
+    organization_id: int | None = None,
+) -> SessionGrant:
+    """Open a session for one of the user's organizations (the oldest one by default)."""
+    invalid = UserInputError(
+        "INVALID_CREDENTIALS", "The email or password is not correct.", ("email",)
+    )
+    if len(email) > 320 or len(password) > PASSWORD_MAX_LENGTH:
+        raise invalid
+    user = await session.scalar(select(User).where(User.email == email.strip().lower()))
+    if not verify_password(user.password_hash if user else None, password) or user is None:
+        raise invalid
+    memberships = select(Membership).where(Membership.user_id == user.id)
+    if organization_id is not None:
+        memberships = memberships.where(Membership.organization_id == organization_id)
+    membership = await session.scalar(memberships.order_by(Membership.id).limit(1))
+    if membership is None:
+        if organization_id is not None:
+            raise NotFound("organization", ("organization_id",))
+        raise UserInputError(
+            "NO_ORGANIZATION", "This account belongs to no organization.", ("email",)
+        )
+    return await _open_session(session, user, membership)
+
+
+async def log_out(session: AsyncSession, principal: Principal | None) -> None:
+    acting = require_principal(principal)
+    if acting.session_id is None:
+        raise UserInputError(
+            "NOT_A_SESSION", "logOut ends a user session; revoke API keys instead.", ()
+        )
+    user_session = await session.get_one(UserSession, acting.session_id)
+    user_session.revoked_at = utcnow()
+    await session.flush()
+
+
+def _principal_for_membership(membership: Membership, session_id: int) -> Principal:
+    role = Role(membership.role)
+    return Principal(
+        organization_id=membership.organization_id,
+        permissions=ROLE_PERMISSIONS[role],
+        user_id=membership.user_id,
+        role=role,
+        session_id=session_id,
+    )
+
+
+@dataclass(frozen=True)
+class Authentication:
+    principal: Principal
+    # The key's last-used time is older than LAST_USED_RESOLUTION: record this use.
+    key_use_to_record: bool = False
+
+
+async def authenticate(session: AsyncSession, token: str) -> Authentication:
+    """Turn a bearer token into a principal, or raise Unauthenticated. Reads only."""
+    now = utcnow()
+    digest = token_digest(token)
+    if token.startswith(API_KEY_PREFIX):
+        key = await session.scalar(
+            select(ApiKey).where(ApiKey.token_hash == digest, ApiKey.revoked_at.is_(None))
+        )
+        if key is None:
+            raise Unauthenticated("This API key is not valid or has been revoked.")
+        principal = Principal(
+            organization_id=key.organization_id,
+            permissions=frozenset(key.scopes),
+            user_id=None,
+            api_key_id=key.id,
+        )
+        stale = key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION
+        return Authentication(principal, key_use_to_record=stale)
+    if token.startswith(SESSION_TOKEN_PREFIX):
+        row = (
+            await session.execute(
+                select(UserSession, Membership)
+                .join(
+                    Membership,
+                    (Membership.user_id == UserSession.user_id)
+                    & (Membership.organization_id == UserSession.organization_id),
+                )
+                .where(UserSession.token_hash == digest)
+            )
+        ).first()
+        if row is None:
+            raise Unauthenticated("This session token is not valid.")
+        user_session, membership = row
+        if user_session.revoked_at is not None or user_session.expires_at <= now:
+            raise Unauthenticated("This session has ended; log in again.")
+        return Authentication(_principal_for_membership(membership, user_session.id))
+    raise Unauthenticated("The bearer token is not a BatchTrack session token or API key.")
+
+
+async def record_api_key_use(session: AsyncSession, api_key_id: int) -> None:
+    key = await session.get_one(ApiKey, api_key_id)
+    key.last_used_at = utcnow()
+    await session.flush()
+
+
+async def get_viewer(session: AsyncSession, principal: Principal | None) -> Viewer:
+    acting = require_principal(principal)
+    organization = await session.get_one(Organization, acting.organization_id)
+    user = await session.get(User, acting.user_id) if acting.user_id is not None else None
+    membership = None
+    if user is not None:
+        membership = await session.scalar(
+            select(Membership).where(
+                Membership.organization_id == acting.organization_id,
+                Membership.user_id == user.id,
+            )
+        )
+    api_key = (
+        await session.get(ApiKey, acting.api_key_id) if acting.api_key_id is not None else None
+    )
+    return Viewer(organization, user, membership, api_key, acting.permissions)
+
+
+# --- API keys -------------------------------------------------------------------------
+
+
+def _check_scopes(acting: Principal, scopes: Sequence[str]) -> list[str]:
+    if not scopes:
+        raise UserInputError("BLANK", "Give the key at least one scope.", ("scopes",))
+    unknown = sorted(set(scopes) - set(PERMISSIONS))
+    if unknown:
+        raise UserInputError(
+            "INVALID_SCOPE",
+            f"Unknown scope(s): {', '.join(unknown)}. See the ApiKeyScope values.",
+            ("scopes",),
+        )
+    beyond = sorted(set(scopes) - acting.permissions)
+    if beyond:
+        raise UserInputError(
+            "SCOPE_NOT_HELD",
+            f"You cannot grant scope(s) you do not hold: {', '.join(beyond)}.",
+            ("scopes",),
+        )
+    return sorted(set(scopes))
+
+
+async def create_api_key(
+    session: AsyncSession, principal: Principal | None, *, name: str, scopes: Sequence[str]
+) -> NewApiKey:
+    """Keys are created by a person (never by another key), with scopes they hold."""
+    acting = require_user(principal, "api_keys.manage")
+    name = clean_text(name, ("name",), max_length=200)
+    granted = _check_scopes(acting, scopes)
+    active = await session.scalar(
+        select(func.count(ApiKey.id)).where(
+            ApiKey.organization_id == acting.organization_id, ApiKey.revoked_at.is_(None)
+        )
+    )
+    if (active or 0) >= MAX_ACTIVE_API_KEYS:
+        raise UserInputError(
+            "LIMIT_REACHED",
+            f"An organization can have {MAX_ACTIVE_API_KEYS} active keys; revoke one first.",
+            ("name",),
+        )
+    token = new_token(API_KEY_PREFIX)
+    assert acting.user_id is not None
+    key = ApiKey(
+        organization_id=acting.organization_id,
+        name=name,
+        prefix=token[: len(API_KEY_PREFIX) + 4],
+        token_hash=token_digest(token),
+        scopes=granted,
+        created_by_user_id=acting.user_id,
+    )
+    session.add(key)
+    await session.flush()
+    return NewApiKey(key, token)
+
+
+async def get_api_key(
+    session: AsyncSession, principal: Principal | None, *, api_key_id: int
+) -> ApiKey | None:
+    acting = require_permission(principal, "api_keys.manage")
+    return await session.scalar(
+        select(ApiKey).where(
+            ApiKey.id == api_key_id, ApiKey.organization_id == acting.organization_id
+        )
+    )
+
+
+async def revoke_api_key(
+    session: AsyncSession, principal: Principal | None, *, api_key_id: int
+) -> ApiKey:
+    require_user(principal, "api_keys.manage")
+    key = await get_api_key(session, principal, api_key_id=api_key_id)
+    if key is None:
+        raise NotFound("API key")
+    if key.revoked_at is None:
+        key.revoked_at = utcnow()
+        await session.flush()
+    return key
+
+
+async def list_api_keys(
+    session: AsyncSession, principal: Principal | None, *, page: PageRequest
+) -> Page[ApiKey]:
+    acting = require_permission(principal, "api_keys.manage")
+    statement = select(ApiKey).where(ApiKey.organization_id == acting.organization_id)
+    return await paginate(session, statement, ApiKey.id, page)
+
+
+# --- Members --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Member:
+    membership: Membership
+    user: User
+
+
+async def _members(
+    session: AsyncSession, organization_id: int, membership_ids: Sequence[int]
+) -> list[Member]:
+    rows = await session.execute(
+        select(Membership, User)
+        .join(User, User.id == Membership.user_id)
+        .where(Membership.organization_id == organization_id, Membership.id.in_(membership_ids))
+    )
+    return [Member(membership, user) for membership, user in rows.tuples()]
+
+
+async def get_member(
+    session: AsyncSession, principal: Principal | None, *, membership_id: int
+) -> Member | None:
+    acting = require_permission(principal, "members.read")
+    found = await _members(session, acting.organization_id, [membership_id])
+    return found[0] if found else None
+
+
+async def list_members(
+    session: AsyncSession, principal: Principal | None, *, page: PageRequest
+) -> Page[Member]:
+    acting = require_permission(principal, "members.read")
+    statement = select(Membership).where(Membership.organization_id == acting.organization_id)
+    memberships = await paginate(session, statement, Membership.id, page)
+    by_id = {
+        m.membership.id: m
+        for m in await _members(session, acting.organization_id, memberships.keys)
+    }
+    return Page(
+        items=[by_id[key] for key in memberships.keys],
+        keys=memberships.keys,
+        has_next_page=memberships.has_next_page,
+        has_previous_page=memberships.has_previous_page,
+    )
+
+
+def _check_can_grant(acting: Principal, role: Role, field: Sequence[str]) -> None:
+    assert acting.role is not None or acting.api_key_id is not None
+    if acting.role is None:
+        # An API key manages members up to ADMIN; making owners takes an owner in person.
+        if role is Role.OWNER:
+            raise PermissionDenied("members.manage")
+        return
+    if ROLE_RANK[role] > ROLE_RANK[acting.role]:
+        raise UserInputError(
+            "ROLE_TOO_HIGH",
+            f"You cannot grant the role {role.value.upper()}, which is above your own.",
+            field,
+        )
+
+
+async def invite_member(
+    session: AsyncSession, principal: Principal | None, *, email: str, role: str
+) -> tuple[Invitation, str]:
+    acting = require_user(principal, "members.manage")
+    email = clean_email(email)
+    wanted = _parse_role(role)
+    _check_can_grant(acting, wanted, ("role",))
+    already = await session.scalar(
+        select(Membership.id)
+        .join(User, User.id == Membership.user_id)
+        .where(Membership.organization_id == acting.organization_id, User.email == email)
+    )
+    if already is not None:
+        raise UserInputError("ALREADY_MEMBER", "This person is already a member.", ("email",))
+    token = new_token(INVITATION_TOKEN_PREFIX)
+    assert acting.user_id is not None
+    invitation = Invitation(
+        organization_id=acting.organization_id,
+        email=email,
+        role=wanted.value,
+        token_hash=token_digest(token),
+        invited_by_user_id=acting.user_id,
+        expires_at=utcnow() + INVITATION_LIFETIME,
+    )
+    session.add(invitation)
+    organization = await session.get_one(Organization, acting.organization_id)
+    mail.queue_email(
+        session,
+        organization_id=acting.organization_id,
+        to=email,
+        subject=f"You are invited to {organization.name} on BatchTrack",
+        body=(
+            f"You have been invited to join {organization.name} as {wanted.value}.\n"
+            f"Accept with the invitation token: {token}\n"
+            "(signUp with invitationToken, or acceptInvitation if you have an account.)\n"
+            f"The invitation expires in {INVITATION_LIFETIME.days} days."
+        ),
+    )
+    await session.flush()
+    return invitation, token
+
+
+async def accept_invitation(
+    session: AsyncSession, principal: Principal | None, *, token: str
+) -> SessionGrant:
+    acting = require_principal(principal)
+    if acting.user_id is None:
+        raise PermissionDenied("members.read")
+    user = await session.get_one(User, acting.user_id)
+    invitation = await _find_invitation(session, token, user.email)
+    membership = await _join(session, user, invitation)
+    return await _open_session(session, user, membership)
+
+
+async def _owner_count(session: AsyncSession, organization_id: int) -> int:
+    count = await session.scalar(
+        select(func.count(Membership.id)).where(
+            Membership.organization_id == organization_id, Membership.role == Role.OWNER.value
+        )
+    )
+    return count or 0
+
+
+async def _member_to_manage(session: AsyncSession, acting: Principal, membership_id: int) -> Member:
+    found = await _members(session, acting.organization_id, [membership_id])
+    if not found:
+        raise NotFound("member")
+    member = found[0]
+    _check_can_grant(acting, Role(member.membership.role), ("id",))
+    return member
+
+
+async def update_member_role(
+    session: AsyncSession, principal: Principal | None, *, membership_id: int, role: str
+) -> Member:
+    acting = require_permission(principal, "members.manage")
+    wanted = _parse_role(role)
+    member = await _member_to_manage(session, acting, membership_id)
+    _check_can_grant(acting, wanted, ("role",))
+    current = Role(member.membership.role)
+    if (
+        current is Role.OWNER
+        and wanted is not Role.OWNER
+        and await _owner_count(session, acting.organization_id) == 1
+    ):
+        raise UserInputError(
+            "LAST_OWNER",
+            "The organization needs at least one owner; make someone else owner first.",
+            ("role",),
+        )
+    member.membership.role = wanted.value
+    await session.flush()
+    return member
+
+
+async def remove_member(
+    session: AsyncSession, principal: Principal | None, *, membership_id: int
+) -> Member:
+    acting = require_permission(principal, "members.manage")
+    member = await _member_to_manage(session, acting, membership_id)
+    if (
+        Role(member.membership.role) is Role.OWNER
+        and await _owner_count(session, acting.organization_id) == 1
+    ):
+        raise UserInputError(
+            "LAST_OWNER",
+            "The organization needs at least one owner; make someone else owner first.",
+            ("id",),
+        )
+    # Their sessions for this organization end with the membership.
+    sessions = await session.scalars(
+        select(UserSession).where(
+            UserSession.organization_id == acting.organization_id,
+            UserSession.user_id == member.user.id,
+            UserSession.revoked_at.is_(None),
+        )
+    )
+    now = utcnow()
+    for user_session in sessions:
+        user_session.revoked_at = now
+    await session.delete(member.membership)
+    await session.flush()
+    return member
+
+
+async def change_password(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    current_password: str,
+    new_password: str,
+) -> User:
+    """Change the password and end every other session of the user."""
+    acting = require_principal(principal)
+    if acting.user_id is None:
+        raise PermissionDenied("organization.read")
+    user = await session.get_one(User, acting.user_id)
+    if not verify_password(user.password_hash, current_password[:PASSWORD_MAX_LENGTH]):
+        raise UserInputError(
+            "INVALID_CREDENTIALS", "The current password is not correct.", ("current_password",)
+        )
+    user.password_hash = hash_password(_check_password(new_password, ("new_password",)))
+    others = await session.scalars(
+        select(UserSession).where(
+            UserSession.user_id == user.id,
+            UserSession.revoked_at.is_(None),
+            UserSession.id != acting.session_id,
+        )
+    )
+    now = utcnow()
+    for user_session in others:
+        user_session.revoked_at = now
+    await session.flush()
+    return user
+
+
+async def get_organization(
+    session: AsyncSession, principal: Principal | None, *, organization_id: int
+) -> Organization | None:
+    acting = require_permission(principal, "organization.read")
+    if organization_id != acting.organization_id:
+        return None
+    return await session.get(Organization, organization_id)

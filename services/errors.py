@@ -1,0 +1,78 @@
+"""Errors the services raise. Each carries a stable code that the API exposes as-is.
+
+`UserInputError` is anything the caller can fix: the API turns it into a `userErrors`
+entry and rolls the transaction back. The other classes become top-level errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+class ServiceError(Exception):
+    """An expected, coded failure (never reported to Sentry as a fault)."""
+
+    code = "SERVICE_ERROR"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One thing wrong with the input: which field, what is wrong, a stable code."""
+
+    code: str
+    message: str
+    field: tuple[str, ...] = ()
+
+
+class UserInputError(ServiceError):
+    """The caller can fix this; one or more field problems, nothing was changed."""
+
+    code = "INVALID_INPUT"
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        field: Sequence[str] = (),
+        *,
+        more: Sequence[FieldProblem] = (),
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.problems: tuple[FieldProblem, ...] = (
+            FieldProblem(code, message, tuple(field)),
+            *more,
+        )
+
+    @classmethod
+    def of(cls, problems: Sequence[FieldProblem]) -> UserInputError:
+        first, *rest = problems
+        return cls(first.code, first.message, first.field, more=rest)
+
+
+class NotFound(UserInputError):
+    """The ID names nothing this organization can see (it may exist in another one)."""
+
+    def __init__(self, what: str, field: Sequence[str] = ("id",)) -> None:
+        super().__init__("NOT_FOUND", f"No {what} with this ID exists.", field)
+
+
+class Unauthenticated(ServiceError):
+    code = "UNAUTHENTICATED"
+
+
+class PermissionDenied(ServiceError):
+    code = "FORBIDDEN"
+
+    def __init__(self, permission: str) -> None:
+        super().__init__(f"This operation needs the permission '{permission}'.")
+        self.permission = permission
+
+
+class Throttled(ServiceError):
+    code = "THROTTLED"

@@ -1,0 +1,83 @@
+"""Keyset pagination over a statement ordered by an integer key (the row id).
+
+Callers pass decoded cursors (the key of the row after/before which to start); the API
+layer owns the cursor encoding and the page-size cap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from services.errors import UserInputError
+
+T = TypeVar("T")
+
+MAX_PAGE_SIZE = 250
+DEFAULT_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    first: int | None = None
+    after: int | None = None
+    last: int | None = None
+    before: int | None = None
+
+    def size(self) -> int:
+        if self.first is not None and self.last is not None:
+            raise UserInputError(
+                "INVALID_PAGINATION", "Pass either first or last, not both.", ("first",)
+            )
+        size = self.first if self.first is not None else self.last
+        name = "first" if self.first is not None else "last"
+        if size is None:
+            return DEFAULT_PAGE_SIZE
+        if size < 0 or size > MAX_PAGE_SIZE:
+            raise UserInputError(
+                "INVALID_PAGINATION",
+                f"{name} must be between 0 and {MAX_PAGE_SIZE}.",
+                (name,),
+            )
+        return size
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: Sequence[T]
+    keys: Sequence[int]
+    has_next_page: bool
+    has_previous_page: bool
+
+
+async def paginate(
+    session: AsyncSession,
+    statement: Select[Any],
+    key: InstrumentedAttribute[int],
+    request: PageRequest,
+) -> Page[Any]:
+    """Run `statement` (selecting one ORM entity) one page at a time along `key`."""
+    size = request.size()
+    backwards = request.last is not None
+    if request.after is not None:
+        statement = statement.where(key > request.after)
+    if request.before is not None:
+        statement = statement.where(key < request.before)
+    statement = statement.order_by(key.desc() if backwards else key.asc()).limit(size + 1)
+    rows = list((await session.scalars(statement)).all())
+    has_more = len(rows) > size
+    rows = rows[:size]
+    if backwards:
+        rows.reverse()
+    keys = [getattr(row, key.key) for row in rows]
+    return Page(
+        items=rows,
+        keys=keys,
+        has_next_page=has_more if not backwards else request.before is not None,
+        has_previous_page=has_more if backwards else request.after is not None,
+    )

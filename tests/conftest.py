@@ -1,0 +1,149 @@
+"""Fixtures: every database test runs on SQLite and, when PostgreSQL is configured
+(DATABASE_URL, or REQUIRE_SERVICES=1 for the local default), again on PostgreSQL.
+
+The PostgreSQL database named by TEST_DATABASE_URL or DATABASE_URL is wiped: point it at
+a database made for tests (.ci/run creates a fresh one).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from server import migrate
+from server.app import create_app
+from server.settings import Settings
+from services.db import create_engine, create_session_factory
+from services.models import metadata
+
+DEFAULT_PG_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/batchtrack_test"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+def _postgres_url() -> str | None:
+    url = os.environ.get("TEST_DATABASE_URL") or os.environ.get("DATABASE_URL")
+    if url and url.startswith("postgresql"):
+        return url
+    return DEFAULT_PG_URL if REQUIRE_SERVICES else None
+
+
+def redis_url() -> str | None:
+    url = os.environ.get("REDIS_URL")
+    return url or (DEFAULT_REDIS_URL if REQUIRE_SERVICES else None)
+
+
+POSTGRES_URL = _postgres_url()
+BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A migrated, empty database per backend, made once per test session."""
+    if request.param == "sqlite":
+        path: Path = tmp_path_factory.mktemp("db") / "batchtrack.db"
+        url = f"sqlite+aiosqlite:///{path}"
+    else:
+        assert POSTGRES_URL is not None
+        url = POSTGRES_URL
+        _reset_postgres(url)
+    migrate.upgrade(url)
+    return url
+
+
+def _reset_postgres(url: str) -> None:
+    import asyncio
+
+    async def reset() -> None:
+        engine = create_engine(url)
+        try:
+            async with engine.begin() as connection:
+                await connection.execute(text("DROP SCHEMA public CASCADE"))
+                await connection.execute(text("CREATE SCHEMA public"))
+        except OSError as error:
+            raise pytest.UsageError(
+                f"PostgreSQL at {url} is unreachable ({error}); it is required here"
+            ) from error
+        finally:
+            await engine.dispose()
+
+    asyncio.run(reset())
+
+
+@pytest.fixture
+def backend(database_url: str) -> str:
+    return "sqlite" if database_url.startswith("sqlite") else "postgresql"
+
+
+@pytest.fixture
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(database_url)
+    yield engine
+    await _wipe(engine)
+    await engine.dispose()
+
+
+async def _wipe(engine: AsyncEngine) -> None:
+    tables = [table.name for table in reversed(metadata.sorted_tables)]
+    async with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            await connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                await connection.execute(text(f"DELETE FROM {table}"))
+
+
+@pytest.fixture
+def sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return create_session_factory(engine)
+
+
+@pytest.fixture
+async def session(sessions: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    """A session for service tests; the test commits or not as the case needs."""
+    async with sessions() as session:
+        yield session
+
+
+def make_settings(database_url: str, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "database_url": database_url,
+        "auto_migrate": False,
+        "secret_key": "test-secret",
+        "log_level": "WARNING",
+        "redis_url": redis_url(),
+    }
+    values.update(overrides)
+    return Settings(**values)
+
+
+@pytest.fixture
+def settings(database_url: str, engine: AsyncEngine) -> Settings:
+    return make_settings(database_url)
+
+
+@pytest.fixture
+async def client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(settings)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        client.app = app  # type: ignore[attr-defined]
+        yield client
+    await app.state.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _no_sentry() -> Iterator[None]:
+    yield
+    import sentry_sdk
+
+    if sentry_sdk.get_client().is_active():
+        sentry_sdk.get_client().close()
+        sentry_sdk.init()
