@@ -72,12 +72,14 @@ def mutation(
 def page_request(
     first: int | None, after: str | None, last: int | None, before: str | None
 ) -> PageRequest:
-    return PageRequest(
+    request = PageRequest(
         first=first,
         after=decode_cursor(after, "after"),
         last=last,
         before=decode_cursor(before, "before"),
     )
+    request.size()  # refuse a bad page size as the arguments arrive, like other validation
+    return request
 
 
 def connection(page: Page[Any], to_node: Callable[[Any], N]) -> Connection[N]:

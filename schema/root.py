@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import strawberry
@@ -32,13 +32,13 @@ NODE_TYPES = [accounts.ApiKey, accounts.Member, accounts.Organization, accounts.
 
 
 def build_schema(
-    extensions: Sequence[type[SchemaExtension] | SchemaExtension] = (),
+    extensions: Sequence[type[SchemaExtension] | Callable[[], SchemaExtension]] = (),
 ) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
         types=NODE_TYPES,
-        extensions=list(extensions),  # type: ignore[arg-type]  # instances work too
+        extensions=list(extensions),
         config=StrawberryConfig(scalar_map=SCALAR_MAP),  # type: ignore[arg-type]
     )
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from functools import partial
 
-import redis.asyncio as aioredis
+from redis.asyncio import Redis
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -29,18 +30,30 @@ from server.graphql import AuthenticatedGraphQL, GraphQLView
 from server.mailer import MailDispatcher
 from server.middleware import BodySizeLimit, RequestContext, SecurityHeaders
 from server.observability import configure_logging, init_sentry
+from server.query_limits import QueryCostLimiter
 from server.settings import Settings, load_settings
+from server.throttle import CostBucket, MemoryBucket, RedisBucket
 from services.db import create_engine, create_session_factory
 
 
-def schema_extensions(settings: Settings) -> list[SchemaExtension]:
-    extensions: list[SchemaExtension] = [
-        MaxTokensLimiter(max_token_count=settings.max_query_tokens),
-        QueryDepthLimiter(max_depth=settings.max_query_depth),
-        MaxAliasesLimiter(max_alias_count=settings.max_query_aliases),
+def cost_bucket(settings: Settings, redis: Redis | None) -> CostBucket:
+    if redis is not None:
+        return RedisBucket(redis, settings.throttle_maximum, settings.throttle_restore_rate)
+    return MemoryBucket(settings.throttle_maximum, settings.throttle_restore_rate)
+
+
+def schema_extensions(
+    settings: Settings, bucket: CostBucket
+) -> list[Callable[[], SchemaExtension]]:
+    """Factories, so that every request gets fresh extension instances."""
+    extensions: list[Callable[[], SchemaExtension]] = [
+        partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
+        partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
+        partial(MaxAliasesLimiter, max_alias_count=settings.max_query_aliases),
+        partial(QueryCostLimiter, bucket=bucket, max_cost=settings.max_query_cost),
     ]
     if not settings.introspection:
-        extensions.append(DisableIntrospection())
+        extensions.append(DisableIntrospection)
     return extensions
 
 
@@ -52,8 +65,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
     engine = create_engine(settings.database_url)
     sessions = create_session_factory(engine)
     mailer = MailDispatcher(sessions, settings.smtp_url, settings.mail_from)
+    redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
     view = GraphQLView(
-        build_schema(schema_extensions(settings)),
+        build_schema(schema_extensions(settings, cost_bucket(settings, redis))),
         sessions=sessions,
         on_commit=mailer.wake,
         graphiql=settings.graphiql,
@@ -72,7 +86,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             checks["database"] = f"unreachable: {type(error).__name__}"
         if settings.redis_url:
             try:
-                client = aioredis.from_url(settings.redis_url, socket_timeout=2)
+                client = Redis.from_url(settings.redis_url, socket_timeout=2)
                 await client.ping()
                 await client.aclose()
                 checks["redis"] = "ok"
@@ -96,6 +110,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             with contextlib.suppress(asyncio.CancelledError):
                 await dispatcher
             await engine.dispose()
+            if redis is not None:
+                await redis.aclose()
 
     app = Starlette(
         routes=[

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from cross_web import HTTPException
 from graphql import GraphQLError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.datastructures import Headers
@@ -72,6 +73,20 @@ class GraphQLView(GraphQL[Context, None]):
         )
         self.sessions = sessions
         self.on_commit = on_commit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """As strawberry's, but transport errors (bad JSON, no query, wrong method) keep
+        the JSON error contract instead of a plain-text body."""
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope=scope, receive=receive))
+        except HTTPException as error:
+            body = {"errors": [{"message": error.reason, "extensions": {"code": "BAD_REQUEST"}}]}
+            await send_json(send, error.status_code, body)
+            return
+        await response(scope, receive, send)
 
     async def get_context(self, request: Any, response: Any) -> Context:
         return Context(

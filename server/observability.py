@@ -12,6 +12,7 @@ from typing import Any
 
 import sentry_sdk
 from graphql import GraphQLError
+from sentry_sdk.integrations.logging import ignore_logger
 from sentry_sdk.integrations.starlette import StarletteIntegration
 from sentry_sdk.integrations.strawberry import StrawberryIntegration
 
@@ -100,6 +101,9 @@ def before_send(event: dict[str, Any], hint: dict[str, Any]) -> dict[str, Any] |
 def init_sentry(dsn: str | None, environment: str) -> None:
     if not dsn:
         return
+    # A resolver fault is captured once by the Strawberry integration; the log line that
+    # server/graphql.py writes for it would otherwise become a second, duplicate event.
+    ignore_logger("batchtrack.graphql")
     sentry_sdk.init(
         dsn=dsn,
         environment=environment,
@@ -109,6 +113,11 @@ def init_sentry(dsn: str | None, environment: str) -> None:
         before_send=before_send,  # type: ignore[arg-type]
         traces_sample_rate=0.0,
     )
+
+
+def tag_request(request_id: str) -> None:
+    """The id quoted to the caller in an internal error finds the Sentry event."""
+    sentry_sdk.get_isolation_scope().set_tag("request_id", request_id)
 
 
 def tag_principal(organization_id: int | None, user_id: int | None) -> None:

@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     max_query_depth: int = Field(default=12, description="Deepest selection allowed.")
     max_query_tokens: int = Field(default=5000, description="Most tokens in one document.")
     max_query_aliases: int = Field(default=30, description="Most aliases in one document.")
+    max_query_cost: int = Field(default=1000, description="Most points one query may cost.")
+    throttle_maximum: int = Field(default=2000, description="Cost points a caller may bank.")
+    throttle_restore_rate: float = Field(
+        default=100.0, description="Cost points a caller regains per second."
+    )
     max_body_bytes: int = Field(default=1_000_000, description="Largest request body.")
     auto_migrate: bool | None = Field(
         default=None,

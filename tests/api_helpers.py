@@ -81,3 +81,48 @@ async def api_key(client: httpx.AsyncClient, owner_token: str, scopes: list[str]
     assert result["userErrors"] == []
     token: str = result["token"]
     return token
+
+
+INVITE = """
+mutation($input: InviteMemberInput!) {
+  inviteMember(input: $input) { invitation { id email role } userErrors { field message code } }
+}"""
+
+
+async def invitation_token(client: httpx.AsyncClient, email: str) -> str:
+    """Reads the invitation token from the mail outbox, as the invitee would from email."""
+    import re
+
+    from sqlalchemy import select
+
+    from services.mail import OutboundEmail
+
+    sessions = client.app.state.sessions  # type: ignore[attr-defined]
+    async with sessions() as session:
+        bodies = (
+            await session.scalars(
+                select(OutboundEmail.body)
+                .where(OutboundEmail.to_address == email)
+                .order_by(OutboundEmail.id.desc())
+            )
+        ).all()
+    match = re.search(r"bt_inv_[A-Za-z0-9_\-]+", bodies[0])
+    assert match, bodies
+    return match.group(0)
+
+
+async def join_with_role(client: httpx.AsyncClient, owner: Account, role: str) -> Account:
+    """Invite a new person with `role` into the owner's organization; they sign up."""
+    email = f"{role.lower()}{next(_counter)}@example.com"
+    result = data(await gql(client, INVITE, {"input": {"email": email, "role": role}}, owner.token))
+    assert result["inviteMember"]["userErrors"] == []
+    token = await invitation_token(client, email)
+    body = await gql(
+        client,
+        SIGN_UP,
+        {"input": {"email": email, "password": PASSWORD, "invitationToken": token}},
+    )
+    joined = data(body)["signUp"]
+    assert joined["userErrors"] == []
+    assert joined["organization"]["id"] == owner.organization_id
+    return Account(joined["token"], joined["user"]["id"], owner.organization_id, email)

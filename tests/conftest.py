@@ -129,8 +129,20 @@ def settings(database_url: str, engine: AsyncEngine) -> Settings:
     return make_settings(database_url)
 
 
+async def flush_test_redis() -> None:
+    """Throttle buckets are keyed by organization and user ids, which restart per test."""
+    url = redis_url()
+    if url:
+        from redis.asyncio import Redis
+
+        client = Redis.from_url(url)
+        await client.flushdb()
+        await client.aclose()
+
+
 @pytest.fixture
 async def client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    await flush_test_redis()
     app = create_app(settings)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:

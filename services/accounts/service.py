@@ -431,7 +431,7 @@ async def _members(
         .join(User, User.id == Membership.user_id)
         .where(Membership.organization_id == organization_id, Membership.id.in_(membership_ids))
     )
-    return [Member(membership, user) for membership, user in rows.tuples()]
+    return [Member(membership, user) for membership, user in rows.all()]
 
 
 async def get_member(

@@ -1,0 +1,159 @@
+"""Query cost, as in API.md: computed from the query before it runs (requested) and from
+what it returned (actual). Object fields weigh 1, scalars 0, a connection weighs 2 plus
+its page size times its selection, and each mutation field weighs 10."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLInterfaceType,
+    GraphQLObjectType,
+    GraphQLSchema,
+    GraphQLUnionType,
+    InlineFragmentNode,
+    IntValueNode,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+    VariableNode,
+    get_named_type,
+)
+from graphql.language import DocumentNode
+
+from services.errors import ServiceError
+from services.pagination import DEFAULT_PAGE_SIZE
+
+MUTATION_COST = 10
+CONNECTION_BASE_COST = 2
+CompositeType = GraphQLObjectType | GraphQLInterfaceType | GraphQLUnionType
+
+
+class QueryTooComplex(ServiceError):
+    code = "QUERY_TOO_COMPLEX"
+
+
+class _Walker:
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        fragments: dict[str, FragmentDefinitionNode],
+        variables: dict[str, Any],
+    ) -> None:
+        self.schema = schema
+        self.fragments = fragments
+        self.variables = variables
+
+    def _argument(self, field: FieldNode, name: str) -> Any:
+        for argument in field.arguments or ():
+            if argument.name.value == name:
+                value = argument.value
+                if isinstance(value, VariableNode):
+                    return self.variables.get(value.name.value)
+                if isinstance(value, IntValueNode):
+                    return int(value.value)
+        return None
+
+    def _page_size(self, field: FieldNode) -> int:
+        size = self._argument(field, "first") or self._argument(field, "last")
+        return size if isinstance(size, int) and size > 0 else DEFAULT_PAGE_SIZE
+
+    def selection_cost(
+        self, parent: CompositeType, selection_set: SelectionSetNode | None, seen: frozenset[str]
+    ) -> int:
+        if selection_set is None:
+            return 0
+        total = 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                total += self.field_cost(parent, selection, seen)
+            elif isinstance(selection, InlineFragmentNode):
+                condition = parent
+                if selection.type_condition is not None:
+                    named = self.schema.get_type(selection.type_condition.name.value)
+                    condition = named if isinstance(named, CompositeType) else parent
+                total += self.selection_cost(condition, selection.selection_set, seen)
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                fragment = self.fragments.get(name)
+                if fragment is None or name in seen:
+                    continue
+                named = self.schema.get_type(fragment.type_condition.name.value)
+                condition = named if isinstance(named, CompositeType) else parent
+                total += self.selection_cost(condition, fragment.selection_set, seen | {name})
+        return total
+
+    def field_cost(self, parent: CompositeType, field: FieldNode, seen: frozenset[str]) -> int:
+        name = field.name.value
+        if name.startswith("__") or isinstance(parent, GraphQLUnionType):
+            return 0
+        definition = parent.fields.get(name)
+        if definition is None:
+            return 0
+        named = get_named_type(definition.type)
+        if not isinstance(named, CompositeType):
+            return 0
+        inner = self.selection_cost(named, field.selection_set, seen)
+        if named.name.endswith("Connection"):
+            return CONNECTION_BASE_COST + self._page_size(field) * inner
+        ids = self._argument(field, "ids")
+        multiplier = len(ids) if isinstance(ids, list) else 1
+        return multiplier * (1 + inner)
+
+
+def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode | None:
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    for operation in operations:
+        if name is None or (operation.name and operation.name.value == name):
+            return operation
+    return None
+
+
+def requested_cost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    variables: dict[str, Any] | None,
+) -> int:
+    operation = _operation(document, operation_name)
+    if operation is None:
+        return 0
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    walker = _Walker(schema, fragments, variables or {})
+    is_mutation = operation.operation == OperationType.MUTATION
+    root = schema.mutation_type if is_mutation else schema.query_type
+    if root is None:
+        return 0
+    total = 0
+    for selection in operation.selection_set.selections:
+        if isinstance(selection, FieldNode):
+            cost = walker.field_cost(root, selection, frozenset())
+            total += MUTATION_COST + cost - 1 if is_mutation else cost
+        else:
+            total += walker.selection_cost(
+                root, SelectionSetNode(selections=(selection,)), frozenset()
+            )
+    return total
+
+
+def actual_cost(data: Any, *, is_mutation: bool) -> int:
+    """Objects actually returned (below the root), plus the mutation fields' weight."""
+
+    def objects(value: Any) -> int:
+        if isinstance(value, dict):
+            return 1 + sum(objects(item) for item in value.values())
+        if isinstance(value, list):
+            return sum(objects(item) for item in value)
+        return 0
+
+    if not isinstance(data, dict):
+        return 0
+    total = sum(objects(value) for value in data.values())
+    if is_mutation:
+        total += (MUTATION_COST - 1) * sum(1 for value in data.values() if value is not None)
+    return total

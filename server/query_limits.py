@@ -1,0 +1,91 @@
+"""The query-cost extension: refuses queries over the cost limit (QUERY_TOO_COMPLEX) or
+over the caller's remaining budget (THROTTLED), and reports `extensions.cost` on every
+response."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import AsyncIterator
+from typing import Any
+
+from graphql import ExecutionResult, GraphQLError
+from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
+
+from resolvers.context import Context
+from server.cost import QueryTooComplex, actual_cost, requested_cost
+from server.throttle import CostBucket
+from services.errors import Throttled
+
+
+def caller_key(context: Context) -> str:
+    principal = context.principal
+    if principal is None:
+        client = getattr(context.request, "client", None)
+        return f"anonymous:{client.host if client else 'unknown'}"
+    who = f"key{principal.api_key_id}" if principal.api_key_id else f"user{principal.user_id}"
+    return f"org{principal.organization_id}:{who}"
+
+
+class QueryCostLimiter(SchemaExtension):
+    def __init__(self, *, bucket: CostBucket, max_cost: int) -> None:
+        self.bucket = bucket
+        self.max_cost = max_cost
+        self.cost: dict[str, Any] | None = None
+
+    def _refuse(self, error: Exception) -> None:
+        self.execution_context.result = ExecutionResult(
+            data=None, errors=[GraphQLError(str(error), original_error=error)]
+        )
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        assert document is not None
+        requested = requested_cost(
+            context.schema._schema, document, context.operation_name, context.variables
+        )
+        key = caller_key(context.context)
+        ran = False
+        available: float
+        if requested > self.max_cost:
+            self._refuse(
+                QueryTooComplex(
+                    f"This query would cost {requested} points; the most is {self.max_cost}. "
+                    "Ask for smaller pages or fewer fields."
+                )
+            )
+            available = (await self.bucket.take(key, 0)).available
+        else:
+            state = await self.bucket.take(key, requested)
+            available = state.available
+            if state.allowed:
+                ran = True
+            else:
+                wait = math.ceil((requested - available) / self.bucket.restore_rate)
+                self._refuse(
+                    Throttled(
+                        f"This query costs {requested} points and {int(available)} are "
+                        f"available; retry in about {wait} s."
+                    )
+                )
+        yield
+        actual = 0
+        if ran:
+            result = context.result
+            data = result.data if isinstance(result, ExecutionResult) else None
+            actual = actual_cost(data, is_mutation=context.operation_type is OperationType.MUTATION)
+            actual = min(actual, requested)
+            available = await self.bucket.refund(key, requested - actual)
+        self.cost = {
+            "requestedQueryCost": requested,
+            "actualQueryCost": actual,
+            "throttleStatus": {
+                "maximumAvailable": self.bucket.maximum,
+                "currentlyAvailable": int(available),
+                "restoreRate": self.bucket.restore_rate,
+            },
+        }
+
+    def get_results(self) -> dict[str, Any]:
+        return {"cost": self.cost} if self.cost is not None else {}
