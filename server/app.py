@@ -62,6 +62,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     configure_logging(settings.log_level)
     init_sentry(settings.sentry_dsn, settings.sentry_environment)
     settings.prepare_var_dir()
+    secret_key = settings.resolved_secret_key  # generated into ./var on a first embedded run
     engine = create_engine(settings.database_url)
     sessions = create_session_factory(engine)
     mailer = MailDispatcher(sessions, settings.smtp_url, settings.mail_from)
@@ -135,6 +136,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.secret_key = secret_key
     app.state.sessions = sessions
     app.state.engine = engine
     app.state.mailer = mailer

@@ -20,7 +20,7 @@ class Settings(BaseSettings):
         description="SQLAlchemy async URL; PostgreSQL as postgresql+asyncpg://user@host/db.",
     )
     redis_url: str | None = Field(
-        default=None, description="Redis for the Dramatiq broker and shared rate limits."
+        default=None, description="Redis for the throttle buckets shared by all API processes."
     )
     host: str = Field(default="127.0.0.1", description="Address `batchtrack serve` binds.")
     port: int = Field(default=8000, description="Port `batchtrack serve` listens on.")
