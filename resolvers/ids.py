@@ -1,33 +1,13 @@
-"""Opaque global IDs: base64url("TypeName:key"). Decoding checks the expected type."""
+"""Decoding global IDs and cursors from API input, checking the expected type."""
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Sequence
 
 from services.errors import UserInputError
+from services.ids import parse_global_id, to_global_id
 
-MAX_ID_LENGTH = 100
-
-
-def to_global_id(type_name: str, key: int) -> str:
-    raw = f"{type_name}:{key}".encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def parse_global_id(value: str) -> tuple[str, int] | None:
-    """(type name, key) of a well-formed ID, or None."""
-    if not value or len(value) > MAX_ID_LENGTH:
-        return None
-    try:
-        raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        return None
-    type_name, _, key = raw.partition(":")
-    if not type_name or not key.isdigit() or len(key) > 18:
-        return None
-    return type_name, int(key)
+__all__ = ["decode_cursor", "decode_id", "parse_global_id", "to_cursor", "to_global_id"]
 
 
 def decode_id(value: str, type_name: str, field: Sequence[str] = ("id",)) -> int:

@@ -10,10 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from resolvers.accounts import api_key_node, member_node, organization_node
 from resolvers.context import Info
 from resolvers.ids import parse_global_id
+from resolvers.units import custom_unit_node
 from schema.relay import Node
 from services.accounts import service as accounts
 from services.errors import UserInputError
 from services.permissions import Principal
+from services.units import service as units
 
 MAX_NODES = 250
 
@@ -37,10 +39,16 @@ async def _organization(
     return organization_node(found) if found else None
 
 
+async def _custom_unit(session: AsyncSession, principal: Principal | None, key: int) -> Node | None:
+    found = await units.get_custom_unit(session, principal, custom_unit_id=key)
+    return custom_unit_node(found) if found else None
+
+
 FETCHERS: dict[str, Fetch] = {
     "ApiKey": _api_key,
     "Member": _member,
     "Organization": _organization,
+    "CustomUnit": _custom_unit,
 }
 
 

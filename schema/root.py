@@ -11,24 +11,27 @@ from strawberry.schema.config import StrawberryConfig
 
 from resolvers.accounts import AccountsMutation, AccountsQuery
 from resolvers.node import NodeQuery
-from schema import accounts
+from resolvers.units import UnitsMutation, UnitsQuery
+from schema import accounts, units
 from schema.scalars import SCALAR_MAP
 
 SCHEMA_FILE = Path(__file__).with_name("schema.graphql")
 
 
 @strawberry.type
-class Query(NodeQuery, AccountsQuery):
+class Query(NodeQuery, AccountsQuery, UnitsQuery):
     pass
 
 
 @strawberry.type
-class Mutation(AccountsMutation):
+class Mutation(AccountsMutation, UnitsMutation):
     pass
 
 
 # Types reachable only through the Node interface must be listed for the schema to know them.
 NODE_TYPES = [accounts.ApiKey, accounts.Member, accounts.Organization, accounts.User]
+# Likewise the implementations of the Unit interface.
+NODE_TYPES += [units.BuiltInUnit, units.CustomUnit]
 
 
 def build_schema(

@@ -88,6 +88,11 @@ class ExactDecimal(TypeDecorator[Decimal]):
         self.precision = precision
         self._quantum = Decimal(1).scaleb(-scale)
 
+    def __repr__(self) -> str:
+        # Alembic autogenerate renders column types with repr(); the default one would
+        # inspect Numeric's arguments and drop `scale`, which this type requires.
+        return f"{type(self).__name__}(scale={self.scale}, precision={self.precision})"
+
     def load_dialect_impl(self, dialect: Dialect) -> Any:
         if dialect.name == "sqlite":
             return dialect.type_descriptor(BigInteger())

@@ -1,0 +1,304 @@
+"""Inventory items: create, update, archive, find and list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.db import utcnow
+from services.errors import NotFound, UserInputError
+from services.events import append_event
+from services.inventory.models import (
+    QUANTITY_SCALE,
+    CostingMethod,
+    InventoryItem,
+    InventoryLot,
+    ItemType,
+)
+from services.inventory.payloads import item_id as public_item_id
+from services.inventory.payloads import item_payload
+from services.pagination import Page, PageRequest, paginate
+from services.permissions import Principal, require_permission
+from services.units.catalog import BUILTIN_UNITS, unit_key
+from services.units.service import clean_density
+from services.validation import clean_text
+
+
+@dataclass(frozen=True)
+class ItemFields:
+    """The settable fields of an item. On update, only the names in `provided` change."""
+
+    name: str | None = None
+    type: str | None = None
+    base_unit: str | None = None
+    quantity_precision: int | None = None
+    density: Decimal | None = None
+    low_stock_threshold: Decimal | None = None
+    shelf_life_days: int | None = None
+    perishable: bool | None = None
+    default_vendor: str | None = None
+    sku: str | None = None
+    barcode: str | None = None
+    container_capacity: Decimal | None = None
+    container_capacity_unit: str | None = None
+    costing_method: str | None = None
+    lead_time_days: int | None = None
+    provided: frozenset[str] = field(default_factory=frozenset)
+
+
+def _optional_text(value: str | None, name: str, max_length: int) -> str | None:
+    if value is None:
+        return None
+    return clean_text(value, (name,), max_length=max_length, min_length=0) or None
+
+
+def _non_negative_int(value: int | None, name: str, maximum: int) -> int | None:
+    if value is not None and not 0 <= value <= maximum:
+        raise UserInputError("OUT_OF_RANGE", f"{name} must be between 0 and {maximum}.", (name,))
+    return value
+
+
+def _quantity_setting(value: Decimal | None, name: str, precision: int) -> Decimal | None:
+    if value is None:
+        return None
+    if value < 0:
+        raise UserInputError("NEGATIVE", f"{name} cannot be negative.", (name,))
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > precision:
+        raise UserInputError(
+            "QUANTITY_TOO_PRECISE",
+            f"{name} may have at most {precision} decimal places for this item.",
+            (name,),
+        )
+    return value
+
+
+def _clean(values: ItemFields, current: InventoryItem | None) -> dict[str, Any]:
+    """Validate the provided fields and return the column values to set."""
+    given = values.provided if current is not None else {f.name for f in fields(values)}
+    out: dict[str, Any] = {}
+    if "name" in given:
+        out["name"] = clean_text(values.name or "", ("name",), max_length=200)
+        out["name_key"] = out["name"].casefold()
+    if "type" in given:
+        try:
+            out["type"] = ItemType((values.type or "").upper()).value
+        except ValueError:
+            names = ", ".join(t.value for t in ItemType)
+            raise UserInputError(
+                "INVALID_TYPE", f"type must be one of {names}.", ("type",)
+            ) from None
+    if "base_unit" in given:
+        unit = BUILTIN_UNITS.get(unit_key(values.base_unit or ""))
+        if unit is None:
+            raise UserInputError(
+                "UNKNOWN_UNIT",
+                "baseUnit must be a built-in unit such as g, ml, each or mm "
+                "(custom units convert to these).",
+                ("base_unit",),
+            )
+        out["base_unit"] = unit.name
+    if "quantity_precision" in given and values.quantity_precision is not None:
+        if not 0 <= values.quantity_precision <= QUANTITY_SCALE:
+            raise UserInputError(
+                "OUT_OF_RANGE",
+                f"quantityPrecision must be between 0 and {QUANTITY_SCALE}.",
+                ("quantity_precision",),
+            )
+        out["quantity_precision"] = values.quantity_precision
+    precision = out.get("quantity_precision", current.quantity_precision if current else 3)
+    if "density" in given:
+        out["density"] = None if values.density is None else clean_density(values.density)
+    for name in ("low_stock_threshold", "container_capacity"):
+        if name in given:
+            out[name] = _quantity_setting(getattr(values, name), name, precision)
+    if "container_capacity_unit" in given:
+        out["container_capacity_unit"] = _optional_text(
+            values.container_capacity_unit, "container_capacity_unit", 40
+        )
+    for name, maximum in (("shelf_life_days", 36_500), ("lead_time_days", 3_650)):
+        if name in given:
+            out[name] = _non_negative_int(getattr(values, name), name, maximum)
+    if "perishable" in given and values.perishable is not None:
+        out["perishable"] = values.perishable
+    for name, length in (("default_vendor", 200), ("sku", 100), ("barcode", 100)):
+        if name in given:
+            out[name] = _optional_text(getattr(values, name), name, length)
+    if "costing_method" in given and values.costing_method is not None:
+        try:
+            out["costing_method"] = CostingMethod(values.costing_method.upper()).value
+        except ValueError:
+            raise UserInputError(
+                "INVALID_COSTING_METHOD", "costingMethod must be FIFO or FEFO.", ("costing_method",)
+            ) from None
+    return out
+
+
+async def _check_name_free(
+    session: AsyncSession, organization_id: int, name_key: str, except_id: int | None
+) -> None:
+    statement = select(InventoryItem.id).where(
+        InventoryItem.organization_id == organization_id, InventoryItem.name_key == name_key
+    )
+    if except_id is not None:
+        statement = statement.where(InventoryItem.id != except_id)
+    if await session.scalar(statement) is not None:
+        raise UserInputError(
+            "NAME_TAKEN", "An item with this name exists; choose another name.", ("name",)
+        )
+
+
+async def create_item(
+    session: AsyncSession, principal: Principal | None, *, values: ItemFields
+) -> InventoryItem:
+    acting = require_permission(principal, "inventory.manage")
+    if values.name is None or values.type is None or values.base_unit is None:
+        missing = next(n for n in ("name", "type", "base_unit") if getattr(values, n) is None)
+        raise UserInputError("BLANK", f"{missing} is required.", (missing,))
+    columns = _clean(values, None)
+    await _check_name_free(session, acting.organization_id, columns["name_key"], None)
+    item = InventoryItem(organization_id=acting.organization_id, **columns)
+    session.add(item)
+    await session.flush()
+    await append_event(
+        session,
+        organization_id=item.organization_id,
+        type="inventory.item.created",
+        entity_type="InventoryItem",
+        entity_id=public_item_id(item.id),
+        payload={"item": item_payload(item)},
+    )
+    return item
+
+
+async def get_item(
+    session: AsyncSession, principal: Principal | None, *, item_id: int
+) -> InventoryItem | None:
+    acting = require_permission(principal, "inventory.read")
+    return await session.scalar(
+        select(InventoryItem).where(
+            InventoryItem.id == item_id, InventoryItem.organization_id == acting.organization_id
+        )
+    )
+
+
+async def require_item(
+    session: AsyncSession, principal: Principal, item_id: int, field: Sequence[str] = ("item_id",)
+) -> InventoryItem:
+    item = await session.scalar(
+        select(InventoryItem).where(
+            InventoryItem.id == item_id, InventoryItem.organization_id == principal.organization_id
+        )
+    )
+    if item is None:
+        raise NotFound("inventory item", field)
+    return item
+
+
+async def update_item(
+    session: AsyncSession, principal: Principal | None, *, item_id: int, values: ItemFields
+) -> InventoryItem:
+    acting = require_permission(principal, "inventory.manage")
+    item = await require_item(session, acting, item_id, ("id",))
+    columns = _clean(values, item)
+    if "name_key" in columns:
+        await _check_name_free(session, acting.organization_id, columns["name_key"], item.id)
+    if "base_unit" in columns and columns["base_unit"] != item.base_unit:
+        has_lots = await session.scalar(
+            select(InventoryLot.id).where(InventoryLot.item_id == item.id).limit(1)
+        )
+        if has_lots is not None:
+            raise UserInputError(
+                "BASE_UNIT_LOCKED",
+                "The base unit cannot change once the item has stock history; create a new item.",
+                ("base_unit",),
+            )
+    changed = {name: value for name, value in columns.items() if getattr(item, name) != value}
+    for name, value in changed.items():
+        setattr(item, name, value)
+    if changed:
+        item.updated_at = utcnow()
+        await session.flush()
+        await append_event(
+            session,
+            organization_id=item.organization_id,
+            type="inventory.item.updated",
+            entity_type="InventoryItem",
+            entity_id=public_item_id(item.id),
+            payload={
+                "item": item_payload(item),
+                "changedFields": sorted(_camel(name) for name in changed if name != "name_key"),
+            },
+        )
+    return item
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+async def archive_item(
+    session: AsyncSession, principal: Principal | None, *, item_id: int
+) -> InventoryItem:
+    """Archived items keep their stock and history but take no new receipts."""
+    acting = require_permission(principal, "inventory.manage")
+    item = await require_item(session, acting, item_id, ("id",))
+    if item.archived_at is None:
+        item.archived_at = utcnow()
+        item.updated_at = item.archived_at
+        await session.flush()
+        await append_event(
+            session,
+            organization_id=item.organization_id,
+            type="inventory.item.updated",
+            entity_type="InventoryItem",
+            entity_id=public_item_id(item.id),
+            payload={"item": item_payload(item), "changedFields": ["archived"]},
+        )
+    return item
+
+
+@dataclass(frozen=True)
+class ItemFilter:
+    type: str | None = None
+    search: str | None = None
+    low_stock: bool | None = None
+    barcode: str | None = None
+    include_archived: bool = False
+
+
+def _filtered(statement: Select[Any], filters: ItemFilter) -> Select[Any]:
+    if filters.type is not None:
+        statement = statement.where(InventoryItem.type == filters.type.upper())
+    if filters.search:
+        term = filters.search.strip().casefold()[:200]
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        statement = statement.where(InventoryItem.name_key.like(f"%{escaped}%", escape="\\"))
+    if filters.barcode:
+        statement = statement.where(InventoryItem.barcode == filters.barcode.strip())
+    if filters.low_stock is not None:
+        low = InventoryItem.low_stock_threshold.is_not(None) & (
+            InventoryItem.on_hand - InventoryItem.reserved < InventoryItem.low_stock_threshold
+        )
+        statement = statement.where(low if filters.low_stock else ~low)
+    if not filters.include_archived:
+        statement = statement.where(InventoryItem.archived_at.is_(None))
+    return statement
+
+
+async def list_items(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    filters: ItemFilter,
+    page: PageRequest,
+) -> Page[InventoryItem]:
+    acting = require_permission(principal, "inventory.read")
+    statement = select(InventoryItem).where(InventoryItem.organization_id == acting.organization_id)
+    return await paginate(session, _filtered(statement, filters), InventoryItem.id, page)

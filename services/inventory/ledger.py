@@ -1,0 +1,284 @@
+"""The only writer of lots and ledger rows.
+
+Every stock change is: lock the items (in id order), plan movements against the open lots
+(pure functions below), then `post` them. `post` moves lot remainders and item totals,
+appends one immutable ledger row per lot touched, and checks the invariant before the
+transaction may commit:
+
+    item.on_hand     = sum(open lots' remaining)     = last ledger row's on_hand_after
+    item.stock_value = sum(open lots' remaining_value) = last ledger row's value_after
+
+and each ledger row's running totals extend the previous row's, so the ledger sums to the
+item's totals by induction. The work is bounded by the open lots, never by the history.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.errors import UserInputError
+from services.inventory.models import (
+    MONEY_SCALE,
+    ChangeType,
+    CostingMethod,
+    InventoryItem,
+    InventoryLot,
+    LedgerEntry,
+)
+from services.permissions import Principal
+
+MONEY_QUANTUM = Decimal(1).scaleb(-MONEY_SCALE)
+ZERO = Decimal(0)
+
+
+class InventoryInvariantViolated(RuntimeError):
+    """A fault, never a user error: the transaction is rolled back and Sentry is told."""
+
+
+@dataclass(frozen=True)
+class Movement:
+    """A signed change to one lot: quantity in the item's base unit and its value."""
+
+    lot: InventoryLot
+    quantity: Decimal
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class Posting:
+    operation_id: str
+    entries: list[LedgerEntry]
+
+    @property
+    def quantity(self) -> Decimal:
+        return sum((e.quantity for e in self.entries), ZERO)
+
+    @property
+    def value(self) -> Decimal:
+        return sum((e.value for e in self.entries), ZERO)
+
+
+def new_operation_id() -> str:
+    return "op_" + uuid.uuid4().hex
+
+
+def shown(value: Decimal) -> str:
+    """A quantity as a person writes it: 1410, not 1410.000000 nor 1.41E+3."""
+    return format(value.normalize(), "f")
+
+
+def money(value: Decimal) -> Decimal:
+    return value.quantize(MONEY_QUANTUM, rounding=ROUND_HALF_EVEN)
+
+
+async def lock_items(
+    session: AsyncSession, organization_id: int, item_ids: Iterable[int]
+) -> dict[int, InventoryItem]:
+    """Row-lock the items in id order (a fixed order, so multi-item changes cannot
+    deadlock) and reload them. SQLite serialises writers with BEGIN IMMEDIATE instead."""
+    ids = sorted(set(item_ids))
+    rows = await session.scalars(
+        select(InventoryItem)
+        .where(InventoryItem.organization_id == organization_id, InventoryItem.id.in_(ids))
+        .order_by(InventoryItem.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return {item.id: item for item in rows}
+
+
+async def open_lots(session: AsyncSession, item: InventoryItem) -> list[InventoryLot]:
+    """The item's lots with stock left, in the order the item's costing method draws."""
+    statement = select(InventoryLot).where(
+        InventoryLot.item_id == item.id, InventoryLot.remaining > 0
+    )
+    if item.costing_method == CostingMethod.FEFO.value:
+        statement = statement.order_by(
+            InventoryLot.expires_at.is_(None), InventoryLot.expires_at, InventoryLot.received_at
+        )
+    else:
+        statement = statement.order_by(InventoryLot.received_at)
+    rows = await session.scalars(
+        statement.order_by(InventoryLot.id).execution_options(populate_existing=True)
+    )
+    return list(rows)
+
+
+def is_expired(lot: InventoryLot, now: datetime) -> bool:
+    return lot.expires_at is not None and lot.expires_at <= now
+
+
+def draw_value(lot: InventoryLot, quantity: Decimal) -> Decimal:
+    """The value leaving a lot with `quantity`: proportional, and the last draw takes
+    exactly what is left, so the draws of a lot always sum to its cost."""
+    if quantity == lot.remaining:
+        return lot.remaining_value
+    return money(lot.remaining_value * quantity / lot.remaining)
+
+
+def plan_draw(
+    lots: Sequence[InventoryLot],
+    quantity: Decimal,
+    *,
+    now: datetime,
+    include_expired: bool,
+    reserved: Decimal = ZERO,
+    unit: str,
+    field: Sequence[str] = ("quantity",),
+) -> list[Movement]:
+    """Take `quantity` from the lots in order, all or nothing. `reserved` stock is held
+    for orders and cannot be taken by other changes."""
+    usable = [lot for lot in lots if include_expired or not is_expired(lot, now)]
+    available = sum((lot.remaining for lot in usable), ZERO) - reserved
+    if quantity > available:
+        expired_note = "" if include_expired else " (expired lots excluded)"
+        reserved_note = f", {shown(reserved)} {unit} reserved" if reserved else ""
+        raise UserInputError(
+            "INSUFFICIENT_STOCK",
+            f"Only {shown(max(available, ZERO))} {unit} available{expired_note}"
+            f"{reserved_note}; {shown(quantity)} {unit} requested.",
+            field,
+        )
+    movements: list[Movement] = []
+    left = quantity
+    for lot in usable:
+        if left == 0:
+            break
+        take = min(left, lot.remaining)
+        movements.append(Movement(lot, -take, -draw_value(lot, take)))
+        left -= take
+    return movements
+
+
+def new_lot(
+    item: InventoryItem,
+    *,
+    lot_code: str,
+    source: ChangeType,
+    received_at: datetime,
+    expires_at: datetime | None,
+    vendor: str | None,
+    quantity: Decimal,
+    total_cost: Decimal,
+    batch_id: int | None = None,
+) -> Movement:
+    """A movement that creates a lot; `post` gives it its stock."""
+    lot = InventoryLot(
+        organization_id=item.organization_id,
+        item_id=item.id,
+        lot_code=lot_code,
+        source=source.value,
+        vendor=vendor,
+        received_at=received_at,
+        expires_at=expires_at,
+        quantity_received=quantity,
+        remaining=ZERO,
+        total_cost=total_cost,
+        remaining_value=ZERO,
+        unit_cost=money(total_cost / quantity) if quantity else ZERO,
+        batch_id=batch_id,
+    )
+    return Movement(lot, quantity, total_cost)
+
+
+async def _last_entry(session: AsyncSession, item: InventoryItem) -> LedgerEntry | None:
+    return await session.scalar(
+        select(LedgerEntry)
+        .where(LedgerEntry.item_id == item.id)
+        .order_by(LedgerEntry.id.desc())
+        .limit(1)
+    )
+
+
+async def post(
+    session: AsyncSession,
+    principal: Principal,
+    item: InventoryItem,
+    change_type: ChangeType,
+    movements: Sequence[Movement],
+    *,
+    operation_id: str,
+    note: str | None = None,
+    reference: str | None = None,
+    batch_id: int | None = None,
+    at: datetime,
+) -> Posting:
+    """Apply movements to a locked item and append their ledger rows; check the invariant."""
+    last = await _last_entry(session, item)
+    chain_on_hand = last.on_hand_after if last else ZERO
+    chain_value = last.value_after if last else ZERO
+    if (chain_on_hand, chain_value) != (item.on_hand, item.stock_value):
+        raise InventoryInvariantViolated(
+            f"item {item.id}: totals {item.on_hand}/{item.stock_value} differ from the "
+            f"ledger's {chain_on_hand}/{chain_value}"
+        )
+    entries: list[LedgerEntry] = []
+    for movement in movements:
+        lot = movement.lot
+        if lot.id is None:
+            session.add(lot)
+            await session.flush()
+        lot.remaining += movement.quantity
+        lot.remaining_value += movement.value
+        _check_lot_bounds(lot)
+        item.on_hand += movement.quantity
+        item.stock_value += movement.value
+        unit_cost = money(abs(movement.value / movement.quantity)) if movement.quantity else ZERO
+        entry = LedgerEntry(
+            organization_id=item.organization_id,
+            item_id=item.id,
+            lot_id=lot.id,
+            operation_id=operation_id,
+            change_type=change_type.value,
+            quantity=movement.quantity,
+            unit_cost=unit_cost,
+            value=movement.value,
+            on_hand_after=item.on_hand,
+            value_after=item.stock_value,
+            actor_user_id=principal.user_id,
+            actor_api_key_id=principal.api_key_id,
+            note=note,
+            reference=reference,
+            batch_id=batch_id,
+            created_at=at,
+        )
+        session.add(entry)
+        entries.append(entry)
+    item.updated_at = at
+    await session.flush()
+    await check_item(session, item)
+    return Posting(operation_id, entries)
+
+
+def _check_lot_bounds(lot: InventoryLot) -> None:
+    if not (0 <= lot.remaining <= lot.quantity_received) or lot.remaining_value < 0:
+        raise InventoryInvariantViolated(
+            f"lot {lot.id}: remaining {lot.remaining} of {lot.quantity_received}, "
+            f"value {lot.remaining_value}"
+        )
+    if lot.remaining == 0 and lot.remaining_value != 0:
+        raise InventoryInvariantViolated(f"lot {lot.id}: empty but valued {lot.remaining_value}")
+
+
+async def check_item(session: AsyncSession, item: InventoryItem) -> None:
+    """Totals = sums over the open lots (bounded work). Raises on any difference."""
+    quantity, value = (
+        await session.execute(
+            select(
+                func.coalesce(func.sum(InventoryLot.remaining), 0),
+                func.coalesce(func.sum(InventoryLot.remaining_value), 0),
+            ).where(InventoryLot.item_id == item.id, InventoryLot.remaining > 0)
+        )
+    ).one()
+    if item.on_hand < 0 or Decimal(quantity) != item.on_hand or Decimal(value) != item.stock_value:
+        raise InventoryInvariantViolated(
+            f"item {item.id}: on_hand {item.on_hand} / value {item.stock_value}, "
+            f"open lots {quantity} / {value}"
+        )

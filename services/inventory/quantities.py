@@ -1,0 +1,158 @@
+"""Turning what a caller typed (an amount in some unit, a unit cost per some unit) into
+the item's base unit, exactly or not at all."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from fractions import Fraction
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.errors import NotFound, UserInputError
+from services.inventory.ledger import money, shown
+from services.inventory.models import MONEY_SCALE, InventoryItem
+from services.permissions import Principal, require_permission
+from services.units import service as units
+from services.units.catalog import Conversion
+
+MAX_COST_INTEGER_DIGITS = 12
+
+
+@dataclass(frozen=True)
+class QuantityInput:
+    amount: Decimal
+    unit: str
+
+
+def _fraction_digits(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+async def to_base(
+    session: AsyncSession,
+    principal: Principal,
+    item: InventoryItem,
+    quantity: QuantityInput,
+    field: Sequence[str] = ("quantity",),
+    *,
+    allow_zero: bool = False,
+) -> Decimal:
+    """The quantity in the item's base unit. Refused, never rounded, when it is finer than
+    the item's precision (including after conversion)."""
+    if quantity.amount < 0 or (quantity.amount == 0 and not allow_zero):
+        raise UserInputError(
+            "NOT_POSITIVE",
+            f"{field[-1]} must be greater than 0{' or 0' if allow_zero else ''}.",
+            (*field, "amount"),
+        )
+    conversion = await units.convert_quantity(
+        session,
+        principal,
+        amount=quantity.amount,
+        from_unit=quantity.unit,
+        to_unit=item.base_unit,
+        density=item.density,
+        item_name=item.name,
+    )
+    precision = item.quantity_precision
+    if not conversion.exact or _fraction_digits(conversion.amount) > precision:
+        what = (
+            f"{shown(quantity.amount)} {quantity.unit} is {shown(conversion.amount)} "
+            f"{item.base_unit}"
+        )
+        raise UserInputError(
+            "QUANTITY_TOO_PRECISE",
+            f"{what}{'' if conversion.exact else ' (rounded)'}, finer than "
+            f'"{item.name}" keeps ({precision} decimal places of {item.base_unit}). '
+            f"Enter a rounder amount, or the quantity in {item.base_unit}.",
+            (*field, "amount"),
+        )
+    return conversion.amount
+
+
+def check_money(value: Decimal, field: Sequence[str]) -> Decimal:
+    if value < 0:
+        raise UserInputError("NEGATIVE", f"{field[-1]} cannot be negative.", field)
+    if _fraction_digits(value) > MONEY_SCALE:
+        raise UserInputError(
+            "TOO_PRECISE",
+            f"{field[-1]} may have at most {MONEY_SCALE} decimal places.",
+            field,
+        )
+    if value >= Decimal(10) ** MAX_COST_INTEGER_DIGITS:
+        raise UserInputError("OUT_OF_RANGE", f"{field[-1]} is too large.", field)
+    return value
+
+
+async def cost_per_base_unit(
+    session: AsyncSession,
+    principal: Principal,
+    item: InventoryItem,
+    unit_cost: Decimal,
+    cost_unit: str,
+    field: Sequence[str] = ("unit_cost",),
+) -> Fraction:
+    """A cost per `cost_unit` as an exact cost per base unit."""
+    check_money(unit_cost, field)
+    one = await units.convert_quantity(
+        session,
+        principal,
+        amount=Decimal(1),
+        from_unit=cost_unit,
+        to_unit=item.base_unit,
+        density=item.density,
+        item_name=item.name,
+    )
+    return Fraction(unit_cost) / Fraction(one.amount)
+
+
+def value_of(quantity: Decimal, per_base_unit: Fraction) -> Decimal:
+    """The money value of a quantity at a cost, rounded half-even to MONEY_SCALE."""
+    exact = Fraction(quantity) * per_base_unit
+    with localcontext() as context:
+        context.prec = 60
+        return money(Decimal(exact.numerator) / Decimal(exact.denominator))
+
+
+def average_cost(item: InventoryItem) -> Fraction | None:
+    if item.on_hand <= 0:
+        return None
+    return Fraction(item.stock_value) / Fraction(item.on_hand)
+
+
+async def convert_quantity(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    amount: Decimal,
+    from_unit: str,
+    to_unit: str,
+    item_id: int | None = None,
+) -> Conversion:
+    """`convertQuantity`: between any two units, through the item's density when an item
+    of the caller's organization is named."""
+    density = item_name = None
+    if item_id is not None:
+        acting = require_permission(principal, "inventory.read")
+        item = await session.scalar(
+            select(InventoryItem).where(
+                InventoryItem.id == item_id,
+                InventoryItem.organization_id == acting.organization_id,
+            )
+        )
+        if item is None:
+            raise NotFound("inventory item", ("item_id",))
+        density, item_name = item.density, item.name
+    return await units.convert_quantity(
+        session,
+        principal,
+        amount=amount,
+        from_unit=from_unit,
+        to_unit=to_unit,
+        density=density,
+        item_name=item_name,
+    )

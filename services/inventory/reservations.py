@@ -1,0 +1,188 @@
+"""Reservations hold stock for an order: they lower available stock, not on-hand.
+Fulfilling one turns it into a SALE drawn FIFO; expired ones are released by a job."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.db import utcnow
+from services.errors import NotFound, UserInputError
+from services.events import append_event
+from services.ids import to_global_id
+from services.inventory import ledger
+from services.inventory.ledger import ZERO, shown
+from services.inventory.models import (
+    ChangeType,
+    InventoryItem,
+    InventoryLot,
+    Reservation,
+    ReservationStatus,
+)
+from services.inventory.payloads import item_payload, posting_payload, reservation_payload
+from services.inventory.quantities import QuantityInput, to_base
+from services.inventory.stock import StockChange, lock_item, refresh_low_stock
+from services.permissions import Principal, require_permission
+from services.validation import clean_text
+
+
+async def _usable(
+    session: AsyncSession, item: InventoryItem, now: datetime
+) -> tuple[list[InventoryLot], Decimal]:
+    lots = await ledger.open_lots(session, item)
+    usable = sum((lot.remaining for lot in lots if not ledger.is_expired(lot, now)), ZERO)
+    return lots, usable
+
+
+async def reserve_inventory(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    item_id: int,
+    quantity: QuantityInput,
+    order_reference: str,
+    expires_at: datetime | None = None,
+) -> Reservation:
+    acting = require_permission(principal, "inventory.adjust")
+    reference = clean_text(order_reference, ("order_reference",), max_length=200)
+    item = await lock_item(session, acting, item_id)
+    amount = await to_base(session, acting, item, quantity)
+    now = utcnow()
+    if expires_at is not None and expires_at <= now:
+        raise UserInputError("IN_THE_PAST", "expiresAt must be in the future.", ("expires_at",))
+    _, usable = await _usable(session, item, now)
+    available = usable - item.reserved
+    if amount > available:
+        raise UserInputError(
+            "INSUFFICIENT_STOCK",
+            f"Only {shown(max(available, ZERO))} {item.base_unit} available to reserve; "
+            f"{shown(amount)} {item.base_unit} requested.",
+            ("quantity", "amount"),
+        )
+    reservation = Reservation(
+        organization_id=item.organization_id,
+        item_id=item.id,
+        quantity=amount,
+        order_reference=reference,
+        expires_at=expires_at,
+    )
+    session.add(reservation)
+    item.reserved += amount
+    await session.flush()
+    await append_event(
+        session,
+        organization_id=item.organization_id,
+        type="inventory.reservation.created",
+        entity_type="InventoryReservation",
+        entity_id=to_global_id("InventoryReservation", reservation.id),
+        payload={"reservation": reservation_payload(reservation), "item": item_payload(item)},
+    )
+    await refresh_low_stock(session, item, now)
+    return reservation
+
+
+async def _active(
+    session: AsyncSession, principal: Principal, reservation_id: int
+) -> tuple[Reservation, InventoryItem]:
+    reservation = await session.scalar(
+        select(Reservation).where(
+            Reservation.id == reservation_id,
+            Reservation.organization_id == principal.organization_id,
+        )
+    )
+    if reservation is None:
+        raise NotFound("reservation")
+    item = await lock_item(session, principal, reservation.item_id, ("id",))
+    await session.refresh(reservation)
+    if reservation.status != ReservationStatus.ACTIVE.value:
+        raise UserInputError(
+            "RESERVATION_CLOSED",
+            f"This reservation is already {reservation.status.lower()}.",
+            ("id",),
+        )
+    return reservation, item
+
+
+async def _close(
+    session: AsyncSession, reservation: Reservation, item: InventoryItem, status: ReservationStatus
+) -> None:
+    reservation.status = status.value
+    reservation.closed_at = utcnow()
+    item.reserved -= reservation.quantity
+    await session.flush()
+
+
+async def release_reservation(
+    session: AsyncSession, principal: Principal | None, *, reservation_id: int
+) -> Reservation:
+    acting = require_permission(principal, "inventory.adjust")
+    reservation, item = await _active(session, acting, reservation_id)
+    await _close(session, reservation, item, ReservationStatus.RELEASED)
+    await refresh_low_stock(session, item, utcnow())
+    return reservation
+
+
+async def fulfil_reservation(
+    session: AsyncSession, principal: Principal | None, *, reservation_id: int
+) -> tuple[Reservation, StockChange]:
+    acting = require_permission(principal, "inventory.adjust")
+    reservation, item = await _active(session, acting, reservation_id)
+    now = utcnow()
+    lots, _ = await _usable(session, item, now)
+    # This reservation's own hold is what it draws; other orders' holds stay untouched.
+    movements = ledger.plan_draw(
+        lots,
+        reservation.quantity,
+        now=now,
+        include_expired=False,
+        reserved=item.reserved - reservation.quantity,
+        unit=item.base_unit,
+        field=("id",),
+    )
+    await _close(session, reservation, item, ReservationStatus.FULFILLED)
+    posting = await ledger.post(
+        session,
+        acting,
+        item,
+        ChangeType.SALE,
+        movements,
+        operation_id=ledger.new_operation_id(),
+        reference=reservation.order_reference,
+        at=now,
+    )
+    await append_event(
+        session,
+        organization_id=item.organization_id,
+        type="inventory.adjusted",
+        entity_type="InventoryItem",
+        entity_id=to_global_id("InventoryItem", item.id),
+        payload=posting_payload(item, ChangeType.SALE.value, posting),
+    )
+    await refresh_low_stock(session, item, now)
+    return reservation, StockChange(item, posting)
+
+
+async def expire_reservations(session: AsyncSession, *, now: datetime | None = None) -> int:
+    """The periodic job: release every active reservation past its expiry (all orgs)."""
+    moment = now or utcnow()
+    due = (
+        await session.execute(
+            select(Reservation.id, Reservation.item_id, Reservation.organization_id).where(
+                Reservation.status == ReservationStatus.ACTIVE.value,
+                Reservation.expires_at <= moment,
+            )
+        )
+    ).all()
+    for reservation_id, item_id, organization_id in sorted(due, key=lambda row: row[1]):
+        await ledger.lock_items(session, organization_id, [item_id])
+        reservation = await session.get_one(Reservation, reservation_id)
+        await session.refresh(reservation)
+        if reservation.status != ReservationStatus.ACTIVE.value:
+            continue
+        item = await session.get_one(InventoryItem, item_id)
+        await _close(session, reservation, item, ReservationStatus.EXPIRED)
+        await refresh_low_stock(session, item, moment)
+    return len(due)

@@ -1,0 +1,443 @@
+"""Stock changes: receiving purchases, adjustments of every change type, writing off
+expired lots. Each locks its item, plans movements, and posts them through the ledger."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from fractions import Fraction
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.db import utcnow
+from services.errors import NotFound, UserInputError
+from services.events import append_event
+from services.inventory import ledger
+from services.inventory.ledger import ZERO, Movement, Posting
+from services.inventory.models import (
+    CONSUMPTION,
+    DISPOSAL,
+    USER_CHANGE_TYPES,
+    ChangeType,
+    InventoryItem,
+    InventoryLot,
+)
+from services.inventory.payloads import item_id as public_item_id
+from services.inventory.payloads import item_payload, lot_payload, posting_payload
+from services.inventory.payloads import lot_id as public_lot_id
+from services.inventory.quantities import (
+    QuantityInput,
+    average_cost,
+    check_money,
+    cost_per_base_unit,
+    to_base,
+    value_of,
+)
+from services.permissions import Principal, require_permission
+from services.validation import clean_text
+
+
+@dataclass(frozen=True)
+class StockChange:
+    item: InventoryItem
+    posting: Posting
+    lot: InventoryLot | None = None
+
+
+async def lock_item(
+    session: AsyncSession, principal: Principal, item_id: int, field: tuple[str, ...] = ("item_id",)
+) -> InventoryItem:
+    items = await ledger.lock_items(session, principal.organization_id, [item_id])
+    if item_id not in items:
+        raise NotFound("inventory item", field)
+    return items[item_id]
+
+
+async def refresh_low_stock(session: AsyncSession, item: InventoryItem, at: datetime) -> None:
+    """Send inventory.low_stock once when available stock crosses below the threshold;
+    re-arm when it is back at or above it."""
+    threshold = item.low_stock_threshold
+    if threshold is None:
+        return
+    available = item.on_hand - item.reserved
+    if available < threshold and item.low_stock_since is None:
+        item.low_stock_since = at
+        await append_event(
+            session,
+            organization_id=item.organization_id,
+            type="inventory.low_stock",
+            entity_type="InventoryItem",
+            entity_id=public_item_id(item.id),
+            payload={"item": item_payload(item), "threshold": format(threshold, "f")},
+        )
+    elif available >= threshold and item.low_stock_since is not None:
+        item.low_stock_since = None
+
+
+async def _announce(
+    session: AsyncSession,
+    item: InventoryItem,
+    change_type: ChangeType,
+    posting: Posting,
+    at: datetime,
+) -> None:
+    if posting.entries:
+        await append_event(
+            session,
+            organization_id=item.organization_id,
+            type="inventory.adjusted",
+            entity_type="InventoryItem",
+            entity_id=public_item_id(item.id),
+            payload=posting_payload(item, change_type.value, posting),
+        )
+    await refresh_low_stock(session, item, at)
+
+
+def _note(note: str | None) -> str | None:
+    return clean_text(note, ("note",), max_length=2000, min_length=0) or None if note else None
+
+
+def _reference(reference: str | None) -> str | None:
+    if not reference:
+        return None
+    return clean_text(reference, ("reference",), max_length=200, min_length=0) or None
+
+
+async def _lot_code(
+    session: AsyncSession, item: InventoryItem, given: str | None, at: datetime
+) -> str:
+    if given is not None:
+        code = clean_text(given, ("lot_code",), max_length=100)
+        taken = await session.scalar(
+            select(InventoryLot.id).where(
+                InventoryLot.organization_id == item.organization_id, InventoryLot.lot_code == code
+            )
+        )
+        if taken is not None:
+            raise UserInputError(
+                "LOT_CODE_TAKEN", f"Lot code {code} is already used; give another.", ("lot_code",)
+            )
+        return code
+    return f"LOT-{at:%Y%m%d}-{secrets.token_hex(3).upper()}"
+
+
+async def _purchase_cost(
+    session: AsyncSession,
+    principal: Principal,
+    item: InventoryItem,
+    quantity: QuantityInput,
+    base_quantity: Decimal,
+    unit_cost: Decimal | None,
+    total_cost: Decimal | None,
+) -> Decimal:
+    if (unit_cost is None) == (total_cost is None):
+        raise UserInputError(
+            "COST_REQUIRED", "Give either unitCost or totalCost for the purchase.", ("unit_cost",)
+        )
+    if total_cost is not None:
+        return check_money(total_cost, ("total_cost",))
+    assert unit_cost is not None
+    per_base = await cost_per_base_unit(session, principal, item, unit_cost, quantity.unit)
+    return value_of(base_quantity, per_base)
+
+
+async def receive_inventory(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    item_id: int,
+    quantity: QuantityInput,
+    unit_cost: Decimal | None = None,
+    total_cost: Decimal | None = None,
+    vendor: str | None = None,
+    received_at: datetime | None = None,
+    lot_code: str | None = None,
+    expires_at: datetime | None = None,
+    note: str | None = None,
+    reference: str | None = None,
+) -> StockChange:
+    """A purchase becomes a lot. Unit cost is per the quantity's unit."""
+    acting = require_permission(principal, "inventory.adjust")
+    item = await lock_item(session, acting, item_id)
+    if item.archived_at is not None:
+        raise UserInputError(
+            "ITEM_ARCHIVED", f'"{item.name}" is archived; it takes no new stock.', ("item_id",)
+        )
+    now = utcnow()
+    base_quantity = await to_base(session, acting, item, quantity)
+    cost = await _purchase_cost(
+        session, acting, item, quantity, base_quantity, unit_cost, total_cost
+    )
+    received = received_at or now
+    if received > now + timedelta(minutes=5):
+        raise UserInputError(
+            "IN_THE_FUTURE", "receivedAt cannot be in the future.", ("received_at",)
+        )
+    if expires_at is None and item.shelf_life_days is not None:
+        expires_at = received + timedelta(days=item.shelf_life_days)
+    if expires_at is not None and expires_at <= received:
+        raise UserInputError(
+            "EXPIRES_BEFORE_RECEIVED", "expiresAt must be after receivedAt.", ("expires_at",)
+        )
+    movement = ledger.new_lot(
+        item,
+        lot_code=await _lot_code(session, item, lot_code, received),
+        source=ChangeType.PURCHASE,
+        received_at=received,
+        expires_at=expires_at,
+        vendor=clean_text(vendor, ("vendor",), max_length=200, min_length=0) or None
+        if vendor
+        else item.default_vendor,
+        quantity=base_quantity,
+        total_cost=cost,
+    )
+    posting = await ledger.post(
+        session,
+        acting,
+        item,
+        ChangeType.PURCHASE,
+        [movement],
+        operation_id=ledger.new_operation_id(),
+        note=_note(note),
+        reference=_reference(reference),
+        at=now,
+    )
+    await append_event(
+        session,
+        organization_id=item.organization_id,
+        type="inventory.lot.received",
+        entity_type="InventoryLot",
+        entity_id=public_lot_id(movement.lot.id),
+        payload={"lot": lot_payload(movement.lot), "item": item_payload(item)},
+    )
+    await refresh_low_stock(session, item, now)
+    return StockChange(item, posting, movement.lot)
+
+
+async def _lot_of_item(session: AsyncSession, item: InventoryItem, lot_id: int) -> InventoryLot:
+    lot = await session.scalar(
+        select(InventoryLot)
+        .where(InventoryLot.id == lot_id, InventoryLot.item_id == item.id)
+        .execution_options(populate_existing=True)
+    )
+    if lot is None:
+        raise NotFound("lot of this item", ("lot_id",))
+    return lot
+
+
+async def _new_lot_cost(
+    session: AsyncSession,
+    principal: Principal,
+    item: InventoryItem,
+    quantity: Decimal,
+    unit_cost: Decimal | None,
+    cost_unit: str,
+) -> Decimal:
+    """Stock that appears without a purchase is valued at the given cost, else at the
+    item's current average cost, else at its last purchase cost, else at zero."""
+    if unit_cost is not None:
+        per_base = await cost_per_base_unit(session, principal, item, unit_cost, cost_unit)
+        return value_of(quantity, per_base)
+    per_base_average = average_cost(item)
+    if per_base_average is not None:
+        return value_of(quantity, per_base_average)
+    last = await session.scalar(
+        select(InventoryLot)
+        .where(InventoryLot.item_id == item.id, InventoryLot.quantity_received > 0)
+        .order_by(InventoryLot.id.desc())
+        .limit(1)
+    )
+    if last is not None:
+        return value_of(quantity, Fraction(last.total_cost) / Fraction(last.quantity_received))
+    return ZERO
+
+
+async def _plan(
+    session: AsyncSession,
+    acting: Principal,
+    item: InventoryItem,
+    change_type: ChangeType,
+    quantity: QuantityInput | None,
+    unit_cost: Decimal | None,
+    cost_unit: str | None,
+    lot_id: int | None,
+    now: datetime,
+) -> list[Movement]:
+    if change_type is ChangeType.COST_OVERRIDE:
+        if unit_cost is None:
+            raise UserInputError(
+                "COST_REQUIRED", "COST_OVERRIDE needs the new unitCost.", ("unit_cost",)
+            )
+        per_base = await cost_per_base_unit(
+            session, acting, item, unit_cost, cost_unit or item.base_unit
+        )
+        lots = (
+            [await _lot_of_item(session, item, lot_id)]
+            if lot_id
+            else await ledger.open_lots(session, item)
+        )
+        return [
+            Movement(lot, ZERO, value_of(lot.remaining, per_base) - lot.remaining_value)
+            for lot in lots
+            if lot.remaining > 0
+        ]
+    if quantity is None:
+        raise UserInputError("BLANK", f"{change_type.value} needs a quantity.", ("quantity",))
+    unit = quantity.unit
+    amount = await to_base(
+        session, acting, item, quantity, allow_zero=change_type is ChangeType.RECOUNT
+    )
+    cost_unit = cost_unit or unit
+    if change_type in CONSUMPTION or change_type in DISPOSAL:
+        disposal = change_type in DISPOSAL
+        if lot_id is not None:
+            if not disposal:
+                raise UserInputError(
+                    "LOT_NOT_ALLOWED",
+                    "Consumption draws FIFO; a lot can be named only for disposals.",
+                    ("lot_id",),
+                )
+            lots = [await _lot_of_item(session, item, lot_id)]
+        else:
+            lots = await ledger.open_lots(session, item)
+        # Disposal takes what is physically there, expired or reserved; consumption
+        # takes only usable stock that no order holds.
+        return ledger.plan_draw(
+            lots,
+            amount,
+            now=now,
+            include_expired=disposal,
+            reserved=ZERO if disposal else item.reserved,
+            unit=item.base_unit,
+        )
+    if change_type is ChangeType.RECOUNT:
+        difference = amount - item.on_hand
+        if difference < 0:
+            lots = await ledger.open_lots(session, item)
+            return ledger.plan_draw(
+                lots, -difference, now=now, include_expired=True, unit=item.base_unit
+            )
+        if difference == 0:
+            return []
+        amount = difference
+    if change_type is ChangeType.RETURNED and lot_id is not None:
+        lot = await _lot_of_item(session, item, lot_id)
+        room = lot.quantity_received - lot.remaining
+        if amount > room:
+            raise UserInputError(
+                "RETURN_EXCEEDS_LOT",
+                f"Lot {lot.lot_code} can take back at most {room} {item.base_unit}.",
+                ("quantity", "amount"),
+            )
+        value = value_of(amount, Fraction(lot.total_cost) / Fraction(lot.quantity_received))
+        return [Movement(lot, amount, value)]
+    # RESTOCK, RETURNED without a lot, and a RECOUNT that found more: a new lot.
+    cost = await _new_lot_cost(session, acting, item, amount, unit_cost, cost_unit)
+    return [
+        ledger.new_lot(
+            item,
+            lot_code=await _lot_code(session, item, None, now),
+            source=change_type,
+            received_at=now,
+            expires_at=now + timedelta(days=item.shelf_life_days) if item.shelf_life_days else None,
+            vendor=None,
+            quantity=amount,
+            total_cost=cost,
+        )
+    ]
+
+
+def parse_change_type(value: str) -> ChangeType:
+    try:
+        change_type = ChangeType(value.upper())
+    except ValueError:
+        change_type = None
+    if change_type is None or change_type not in USER_CHANGE_TYPES:
+        names = ", ".join(sorted(t.value for t in USER_CHANGE_TYPES))
+        raise UserInputError(
+            "INVALID_CHANGE_TYPE", f"changeType must be one of {names}.", ("change_type",)
+        )
+    return change_type
+
+
+async def adjust_inventory(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    item_id: int,
+    change_type: str,
+    quantity: QuantityInput | None = None,
+    unit_cost: Decimal | None = None,
+    cost_unit: str | None = None,
+    lot_id: int | None = None,
+    note: str | None = None,
+    reference: str | None = None,
+) -> StockChange:
+    acting = require_permission(principal, "inventory.adjust")
+    kind = parse_change_type(change_type)
+    item = await lock_item(session, acting, item_id)
+    now = utcnow()
+    movements = await _plan(
+        session, acting, item, kind, quantity, unit_cost, cost_unit, lot_id, now
+    )
+    posting = await ledger.post(
+        session,
+        acting,
+        item,
+        kind,
+        movements,
+        operation_id=ledger.new_operation_id(),
+        note=_note(note),
+        reference=_reference(reference),
+        at=now,
+    )
+    await _announce(session, item, kind, posting, now)
+    return StockChange(item, posting)
+
+
+async def write_off_expired_lots(
+    session: AsyncSession, principal: Principal | None, *, item_id: int | None = None
+) -> list[StockChange]:
+    """Dispose of every expired remainder (change type EXPIRED), one posting per item."""
+    acting = require_permission(principal, "inventory.adjust")
+    now = utcnow()
+    statement = select(InventoryLot.item_id).where(
+        InventoryLot.organization_id == acting.organization_id,
+        InventoryLot.remaining > 0,
+        InventoryLot.expires_at <= now,
+    )
+    if item_id is not None:
+        statement = statement.where(InventoryLot.item_id == item_id)
+    item_ids = sorted(set((await session.scalars(statement)).all()))
+    items = await ledger.lock_items(session, acting.organization_id, item_ids)
+    changes = []
+    for key in item_ids:
+        item = items[key]
+        expired = [
+            lot for lot in await ledger.open_lots(session, item) if ledger.is_expired(lot, now)
+        ]
+        movements = [Movement(lot, -lot.remaining, -lot.remaining_value) for lot in expired]
+        posting = await ledger.post(
+            session,
+            acting,
+            item,
+            ChangeType.EXPIRED,
+            movements,
+            operation_id=ledger.new_operation_id(),
+            at=now,
+        )
+        for lot in expired:
+            await append_event(
+                session,
+                organization_id=item.organization_id,
+                type="inventory.lot.expired",
+                entity_type="InventoryLot",
+                entity_id=public_lot_id(lot.id),
+                payload={"lot": lot_payload(lot), "item": item_payload(item)},
+            )
+        await _announce(session, item, ChangeType.EXPIRED, posting, now)
+        changes.append(StockChange(item, posting))
+    return changes

@@ -1,0 +1,1 @@
+"""Units of measure: built-in units, organizations' custom units, exact conversion."""
