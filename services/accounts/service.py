@@ -530,6 +530,12 @@ async def accept_invitation(
 
 
 async def _owner_count(session: AsyncSession, organization_id: int) -> int:
+    # Lock the organization first so changes to its owners run one after the other:
+    # otherwise two owners demoting each other at once both count two owners and leave
+    # none (PostgreSQL; on SQLite the write transaction already holds the database lock).
+    await session.execute(
+        select(Organization.id).where(Organization.id == organization_id).with_for_update()
+    )
     count = await session.scalar(
         select(func.count(Membership.id)).where(
             Membership.organization_id == organization_id, Membership.role == Role.OWNER.value
@@ -612,7 +618,8 @@ async def change_password(
     if acting.user_id is None:
         raise PermissionDenied("organization.read")
     user = await session.get_one(User, acting.user_id)
-    if not verify_password(user.password_hash, current_password[:PASSWORD_MAX_LENGTH]):
+    too_long = len(current_password) > PASSWORD_MAX_LENGTH  # never a stored password
+    if too_long or not verify_password(user.password_hash, current_password):
         raise UserInputError(
             "INVALID_CREDENTIALS", "The current password is not correct.", ("current_password",)
         )

@@ -26,7 +26,9 @@ async def make_bucket(request):
     def make(maximum, rate):
         if request.param == "memory":
             return MemoryBucket(maximum, rate)
-        client = Redis.from_url(redis_url())
+        url = redis_url()
+        assert url is not None
+        client = Redis.from_url(url)
         clients.append(client)
         return RedisBucket(client, maximum, rate)
 

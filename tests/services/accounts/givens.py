@@ -1,0 +1,131 @@
+"""Givens for the service tests: people, organizations and their principals.
+
+Every step runs in its own committed transaction (`unit_of_work`), the way one API
+request does, so a test sees only what a later request would see.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from services.accounts import service
+from services.db import unit_of_work
+from services.errors import FieldProblem, UserInputError
+from services.permissions import Principal
+
+Sessions = async_sessionmaker[AsyncSession]
+
+PASSWORD = "correct horse battery staple"
+_numbers = itertools.count(1)
+
+
+def new_email(stem: str = "maker") -> str:
+    return f"{stem}{next(_numbers)}@example.com"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A signed-in person: the grant sign-up or log-in returned, and the principal a
+    request with its token would act as."""
+
+    grant: service.SessionGrant
+    principal: Principal
+
+    @property
+    def token(self) -> str:
+        return self.grant.token
+
+    @property
+    def email(self) -> str:
+        return self.grant.user.email
+
+    @property
+    def user_id(self) -> int:
+        return self.grant.user.id
+
+    @property
+    def organization_id(self) -> int:
+        return self.grant.organization.id
+
+    @property
+    def membership_id(self) -> int:
+        return self.grant.membership.id
+
+
+async def authenticate(sessions: Sessions, token: str) -> service.Authentication:
+    async with unit_of_work(sessions, write=False) as session:
+        return await service.authenticate(session, token)
+
+
+async def principal_of(sessions: Sessions, token: str) -> Principal:
+    return (await authenticate(sessions, token)).principal
+
+
+async def actor(sessions: Sessions, grant: service.SessionGrant) -> Actor:
+    return Actor(grant, await principal_of(sessions, grant.token))
+
+
+async def sign_up(
+    sessions: Sessions,
+    *,
+    email: str | None = None,
+    password: str = PASSWORD,
+    organization_name: str | None = "Lye & Lavender",
+    invitation_token: str | None = None,
+) -> Actor:
+    async with unit_of_work(sessions) as session:
+        grant = await service.sign_up(
+            session,
+            None,
+            email=email or new_email(),
+            password=password,
+            organization_name=None if invitation_token else organization_name,
+            invitation_token=invitation_token,
+        )
+    return await actor(sessions, grant)
+
+
+async def log_in(
+    sessions: Sessions, email: str, *, password: str = PASSWORD, organization_id: int | None = None
+) -> Actor:
+    async with unit_of_work(sessions) as session:
+        grant = await service.log_in(
+            session, None, email=email, password=password, organization_id=organization_id
+        )
+    return await actor(sessions, grant)
+
+
+async def invite(sessions: Sessions, inviter: Principal, *, email: str, role: str) -> str:
+    """Invite someone; return the invitation token (which the email carries)."""
+    async with unit_of_work(sessions) as session:
+        _, token = await service.invite_member(session, inviter, email=email, role=role)
+    return token
+
+
+async def add_member(sessions: Sessions, inviter: Principal, *, role: str) -> Actor:
+    """A new person joins the inviter's organization through an invitation."""
+    email = new_email(role)
+    token = await invite(sessions, inviter, email=email, role=role)
+    return await sign_up(sessions, email=email, invitation_token=token)
+
+
+async def create_api_key(sessions: Sessions, creator: Principal, *scopes: str) -> str:
+    """Create a key with these scopes; return its token (shown only this once)."""
+    async with unit_of_work(sessions) as session:
+        created = await service.create_api_key(session, creator, name="shop sync", scopes=scopes)
+    return created.token
+
+
+async def refused(
+    sessions: Sessions, step: Callable[[AsyncSession], Awaitable[object]]
+) -> FieldProblem:
+    """Run one step that must be refused with a UserInputError; return its first problem."""
+    with pytest.raises(UserInputError) as raised:
+        async with unit_of_work(sessions) as session:
+            await step(session)
+    return raised.value.problems[0]
