@@ -145,10 +145,13 @@ async def client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     await flush_test_redis()
     app = create_app(settings)
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+    # The app's own startup and shutdown run, so its engine and Redis client are closed.
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url="http://testserver") as client,
+    ):
         client.app = app  # type: ignore[attr-defined]
         yield client
-    await app.state.engine.dispose()
 
 
 @pytest.fixture(autouse=True)
@@ -158,4 +161,5 @@ def _no_sentry() -> Iterator[None]:
 
     if sentry_sdk.get_client().is_active():
         sentry_sdk.get_client().close()
-        sentry_sdk.init()
+        # An inactive client without integrations: later tests see no Sentry at all.
+        sentry_sdk.init(dsn=None, default_integrations=False, auto_enabling_integrations=False)
