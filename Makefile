@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run worker migrate test test-sqlite lint schema lock clean
+.PHONY: install run worker migrate test test-sqlite lint schema lock clean bench
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (set PYTHON=...)")'
@@ -32,7 +32,8 @@ test: install
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/mypy server schema resolvers services webhooks migrations tests
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy server schema resolvers services webhooks migrations tests bench
 
 schema: install  ## re-export schema/schema.graphql, the checked-in contract
 	$(BIN)/batchtrack export-schema
@@ -43,3 +44,7 @@ lock:  ## re-resolve requirements.lock from pyproject.toml (needs uv)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+
+# The inventory benchmark on the local PostgreSQL (a fresh `batchtrack_bench` database).
+bench: install
+	$(BIN)/python bench/inventory/run.py $(BENCH_ARGS)

@@ -34,6 +34,7 @@ from server.query_limits import QueryCostLimiter
 from server.settings import Settings, load_settings
 from server.throttle import CostBucket, MemoryBucket, RedisBucket
 from services.db import create_engine, create_session_factory
+from services.inventory import jobs as inventory_jobs
 
 
 def cost_bucket(settings: Settings, redis: Redis | None) -> CostBucket:
@@ -104,12 +105,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
         if settings.should_auto_migrate:
             await run_in_threadpool(migrate.upgrade, settings.database_url)
         dispatcher = asyncio.create_task(mailer.run_forever())
+        # Expired reservations are released by every API process (and by workers).
+        jobs = asyncio.create_task(inventory_jobs.run_forever(sessions))
+        app.state.jobs = jobs
         try:
             yield
         finally:
-            dispatcher.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await dispatcher
+            for task in (dispatcher, jobs):
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             await engine.dispose()
             if redis is not None:
                 await redis.aclose()

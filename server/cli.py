@@ -1,12 +1,19 @@
-"""`batchtrack serve | worker | migrate | export-schema`."""
+"""`batchtrack serve | worker | migrate | export-schema | verify-inventory`."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
 
 from server.settings import load_settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+    from server.mailer import MailDispatcher
 
 FIRST_STEPS = """
 BatchTrack API is serving at http://{host}:{port}/graphql (GraphiQL in a browser).
@@ -49,7 +56,51 @@ def worker() -> None:
     init_sentry(settings.sentry_dsn, settings.sentry_environment)
     sessions = create_session_factory(create_engine(settings.database_url))
     mailer = MailDispatcher(sessions, settings.smtp_url, settings.mail_from)
-    asyncio.run(mailer.run_forever())
+    asyncio.run(_work(mailer, sessions))
+
+
+async def _work(mailer: MailDispatcher, sessions: async_sessionmaker[AsyncSession]) -> None:
+    from services.inventory import jobs as inventory_jobs
+
+    await asyncio.gather(mailer.run_forever(), inventory_jobs.run_forever(sessions))
+
+
+async def report_inventory(
+    database_url: str, organization_id: int | None, out: TextIO | None = None
+) -> int:
+    """Check the inventory invariant and print a report; the exit status is 1 when any
+    item breaks it. One snapshot, read-only: safe beside running API processes."""
+    from services.db import create_engine, create_session_factory
+    from services.inventory.payloads import item_id as public_item_id
+    from services.inventory.verify import consistent_snapshot, count_items, verify_inventory
+
+    out = out or sys.stdout
+    engine = create_engine(database_url)
+    try:
+        async with consistent_snapshot(create_session_factory(engine)) as session:
+            checked = await count_items(session, organization_id=organization_id)
+            broken = await verify_inventory(session, organization_id=organization_id)
+    finally:
+        await engine.dispose()
+    scope = "all organizations" if organization_id is None else f"organization {organization_id}"
+    for item in broken:
+        print(
+            f'organization {item.organization_id}, item {item.item_id} "{item.item_name}" '
+            f"({public_item_id(item.item_id)}):",
+            file=out,
+        )
+        for problem in item.problems:
+            print(f"  - {problem}", file=out)
+    if broken:
+        print(f"{len(broken)} of {checked} item(s) in {scope} break the invariant", file=out)
+        return 1
+    print(f"inventory consistent: {checked} item(s) checked in {scope}", file=out)
+    return 0
+
+
+def verify_inventory(organization_id: int | None) -> None:
+    settings = load_settings()
+    sys.exit(asyncio.run(report_inventory(settings.database_url, organization_id)))
 
 
 def export_schema() -> None:
@@ -60,19 +111,26 @@ def export_schema() -> None:
     print(f"wrote {SCHEMA_FILE}", flush=True)
 
 
-COMMANDS = {
-    "serve": serve,
-    "worker": worker,
-    "migrate": migrate,
-    "export-schema": export_schema,
+COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
+    "serve": lambda _: serve(),
+    "worker": lambda _: worker(),
+    "migrate": lambda _: migrate(),
+    "export-schema": lambda _: export_schema(),
+    "verify-inventory": lambda args: verify_inventory(args.organization),
 }
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="batchtrack", description="BatchTrack platform API")
     parser.add_argument("command", choices=sorted(COMMANDS))
+    parser.add_argument(
+        "--organization",
+        type=int,
+        metavar="ID",
+        help="verify-inventory: check only this organization (default: all)",
+    )
     args = parser.parse_args(argv if argv is not None else sys.argv[1:])
-    COMMANDS[args.command]()
+    COMMANDS[args.command](args)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ Fulfilling one turns it into a SALE drawn FIFO; expired ones are released by a j
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
@@ -37,6 +38,14 @@ async def _usable(
     return lots, usable
 
 
+@dataclass(frozen=True)
+class Held:
+    """A reservation and its item as the change left them."""
+
+    reservation: Reservation
+    item: InventoryItem
+
+
 async def reserve_inventory(
     session: AsyncSession,
     principal: Principal | None,
@@ -45,7 +54,7 @@ async def reserve_inventory(
     quantity: QuantityInput,
     order_reference: str,
     expires_at: datetime | None = None,
-) -> Reservation:
+) -> Held:
     acting = require_permission(principal, "inventory.adjust")
     reference = clean_text(order_reference, ("order_reference",), max_length=200)
     item = await lock_item(session, acting, item_id)
@@ -81,7 +90,7 @@ async def reserve_inventory(
         payload={"reservation": reservation_payload(reservation), "item": item_payload(item)},
     )
     await refresh_low_stock(session, item, now)
-    return reservation
+    return Held(reservation, item)
 
 
 async def _active(
@@ -117,12 +126,12 @@ async def _close(
 
 async def release_reservation(
     session: AsyncSession, principal: Principal | None, *, reservation_id: int
-) -> Reservation:
+) -> Held:
     acting = require_permission(principal, "inventory.adjust")
     reservation, item = await _active(session, acting, reservation_id)
     await _close(session, reservation, item, ReservationStatus.RELEASED)
     await refresh_low_stock(session, item, utcnow())
-    return reservation
+    return Held(reservation, item)
 
 
 async def fulfil_reservation(

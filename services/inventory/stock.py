@@ -16,7 +16,7 @@ from services.db import utcnow
 from services.errors import NotFound, UserInputError
 from services.events import append_event
 from services.inventory import ledger
-from services.inventory.ledger import ZERO, Movement, Posting
+from services.inventory.ledger import ZERO, Movement, Posting, shown
 from services.inventory.models import (
     CONSUMPTION,
     DISPOSAL,
@@ -106,22 +106,31 @@ def _reference(reference: str | None) -> str | None:
     return clean_text(reference, ("reference",), max_length=200, min_length=0) or None
 
 
+async def _lot_code_taken(session: AsyncSession, item: InventoryItem, code: str) -> bool:
+    taken = await session.scalar(
+        select(InventoryLot.id).where(
+            InventoryLot.organization_id == item.organization_id, InventoryLot.lot_code == code
+        )
+    )
+    return taken is not None
+
+
 async def _lot_code(
     session: AsyncSession, item: InventoryItem, given: str | None, at: datetime
 ) -> str:
     if given is not None:
         code = clean_text(given, ("lot_code",), max_length=100)
-        taken = await session.scalar(
-            select(InventoryLot.id).where(
-                InventoryLot.organization_id == item.organization_id, InventoryLot.lot_code == code
-            )
-        )
-        if taken is not None:
+        if await _lot_code_taken(session, item, code):
             raise UserInputError(
                 "LOT_CODE_TAKEN", f"Lot code {code} is already used; give another.", ("lot_code",)
             )
         return code
-    return f"LOT-{at:%Y%m%d}-{secrets.token_hex(3).upper()}"
+    # Six hex digits give 16 million codes a day: an organization receiving thousands of
+    # lots a day would soon draw one in use and fail on the unique constraint, so draw again.
+    while True:
+        code = f"LOT-{at:%Y%m%d}-{secrets.token_hex(3).upper()}"
+        if not await _lot_code_taken(session, item, code):
+            return code
 
 
 async def _purchase_cost(
@@ -329,7 +338,7 @@ async def _plan(
         if amount > room:
             raise UserInputError(
                 "RETURN_EXCEEDS_LOT",
-                f"Lot {lot.lot_code} can take back at most {room} {item.base_unit}.",
+                f"Lot {lot.lot_code} can take back at most {shown(room)} {item.base_unit}.",
                 ("quantity", "amount"),
             )
         value = value_of(amount, Fraction(lot.total_cost) / Fraction(lot.quantity_received))

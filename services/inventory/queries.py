@@ -1,0 +1,229 @@
+"""Reading inventory: lots, the ledger and reservations, always within the caller's
+organization. Items are read through services.inventory.items."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from services.accounts.models import Organization
+from services.errors import UserInputError
+from services.inventory.ledger import LOT_IS_OPEN
+from services.inventory.models import (
+    ChangeType,
+    InventoryItem,
+    InventoryLot,
+    LedgerEntry,
+    Reservation,
+    ReservationStatus,
+)
+from services.pagination import Page, PageRequest, paginate
+from services.permissions import Principal, require_permission
+
+
+async def currency_code(session: AsyncSession, organization_id: int) -> str:
+    """The ISO 4217 code every amount of money in the organization is in."""
+    code = await session.scalar(
+        select(Organization.currency_code).where(Organization.id == organization_id)
+    )
+    return code or "USD"
+
+
+async def items_by_id(
+    session: AsyncSession, principal: Principal | None, item_ids: Sequence[int]
+) -> dict[int, InventoryItem]:
+    """Several items at once (for batching lookups); unknown or foreign IDs are left out."""
+    acting = require_permission(principal, "inventory.read")
+    if not item_ids:
+        return {}
+    rows = await session.scalars(
+        select(InventoryItem).where(
+            InventoryItem.organization_id == acting.organization_id,
+            InventoryItem.id.in_(set(item_ids)),
+        )
+    )
+    return {item.id: item for item in rows}
+
+
+async def lots_by_id(
+    session: AsyncSession, principal: Principal | None, lot_ids: Sequence[int]
+) -> dict[int, InventoryLot]:
+    acting = require_permission(principal, "inventory.read")
+    if not lot_ids:
+        return {}
+    rows = await session.scalars(
+        select(InventoryLot).where(
+            InventoryLot.organization_id == acting.organization_id,
+            InventoryLot.id.in_(set(lot_ids)),
+        )
+    )
+    return {lot.id: lot for lot in rows}
+
+
+@dataclass(frozen=True)
+class LotFilter:
+    item_id: int | None = None
+    include_empty: bool = False
+    expires_before: datetime | None = None
+
+
+def _lots(acting: Principal, filters: LotFilter) -> Select[Any]:
+    statement = select(InventoryLot).where(InventoryLot.organization_id == acting.organization_id)
+    if filters.item_id is not None:
+        statement = statement.where(InventoryLot.item_id == filters.item_id)
+    if not filters.include_empty:
+        statement = statement.where(LOT_IS_OPEN)
+    if filters.expires_before is not None:
+        statement = statement.where(InventoryLot.expires_at < filters.expires_before)
+    return statement
+
+
+async def list_lots(
+    session: AsyncSession, principal: Principal | None, *, filters: LotFilter, page: PageRequest
+) -> Page[InventoryLot]:
+    """Lots in the order they were received (their IDs); open ones unless asked."""
+    acting = require_permission(principal, "inventory.read")
+    return await paginate(session, _lots(acting, filters), InventoryLot.id, page)
+
+
+async def first_lots_of_items(
+    session: AsyncSession,
+    principal: Principal | None,
+    item_ids: Sequence[int],
+    *,
+    first: int,
+    include_empty: bool,
+) -> dict[int, Page[InventoryLot]]:
+    """The first `first` lots of each item in one query (a list of items showing a few
+    lots each must not cost a query per item)."""
+    acting = require_permission(principal, "inventory.read")
+    numbered = (
+        _lots(acting, LotFilter(include_empty=include_empty))
+        .where(InventoryLot.item_id.in_(set(item_ids)))
+        .add_columns(
+            func.row_number()
+            .over(partition_by=InventoryLot.item_id, order_by=InventoryLot.id)
+            .label("position")
+        )
+        .subquery()
+    )
+    lot = aliased(InventoryLot, numbered)
+    rows = await session.scalars(
+        select(lot).where(numbered.c.position <= first + 1).order_by(lot.item_id, lot.id)
+    )
+    by_item: dict[int, list[InventoryLot]] = {key: [] for key in item_ids}
+    for row in rows:
+        by_item[row.item_id].append(row)
+    return {
+        key: Page(
+            items=lots[:first],
+            keys=[found.id for found in lots[:first]],
+            has_next_page=len(lots) > first,
+            has_previous_page=False,
+        )
+        for key, lots in by_item.items()
+    }
+
+
+async def get_lot(
+    session: AsyncSession, principal: Principal | None, *, lot_id: int
+) -> InventoryLot | None:
+    return (await lots_by_id(session, principal, [lot_id])).get(lot_id)
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    item_id: int | None = None
+    lot_id: int | None = None
+    change_types: Sequence[str] = ()
+    reference: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+def _change_types(names: Sequence[str]) -> list[str]:
+    known = {change_type.value for change_type in ChangeType}
+    wanted = [name.upper() for name in names]
+    unknown = [name for name in wanted if name not in known]
+    if unknown:
+        raise UserInputError(
+            "INVALID_CHANGE_TYPE",
+            f"Unknown change type {unknown[0]}; use one of {', '.join(sorted(known))}.",
+            ("change_types",),
+        )
+    return wanted
+
+
+async def list_history(
+    session: AsyncSession, principal: Principal | None, *, filters: HistoryFilter, page: PageRequest
+) -> Page[LedgerEntry]:
+    """Ledger rows oldest first (`last: n` gives the n most recent)."""
+    acting = require_permission(principal, "inventory.read")
+    statement = select(LedgerEntry).where(LedgerEntry.organization_id == acting.organization_id)
+    if filters.item_id is not None:
+        statement = statement.where(LedgerEntry.item_id == filters.item_id)
+    if filters.lot_id is not None:
+        statement = statement.where(LedgerEntry.lot_id == filters.lot_id)
+    if filters.change_types:
+        statement = statement.where(
+            LedgerEntry.change_type.in_(_change_types(filters.change_types))
+        )
+    if filters.reference is not None:
+        statement = statement.where(LedgerEntry.reference == filters.reference.strip())
+    if filters.since is not None:
+        statement = statement.where(LedgerEntry.created_at >= filters.since)
+    if filters.until is not None:
+        statement = statement.where(LedgerEntry.created_at < filters.until)
+    return await paginate(session, statement, LedgerEntry.id, page)
+
+
+async def get_ledger_entry(
+    session: AsyncSession, principal: Principal | None, *, entry_id: int
+) -> LedgerEntry | None:
+    acting = require_permission(principal, "inventory.read")
+    return await session.scalar(
+        select(LedgerEntry).where(
+            LedgerEntry.id == entry_id, LedgerEntry.organization_id == acting.organization_id
+        )
+    )
+
+
+async def list_reservations(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    item_id: int | None,
+    status: str | None,
+    page: PageRequest,
+) -> Page[Reservation]:
+    acting = require_permission(principal, "inventory.read")
+    statement = select(Reservation).where(Reservation.organization_id == acting.organization_id)
+    if item_id is not None:
+        statement = statement.where(Reservation.item_id == item_id)
+    if status is not None:
+        if status.upper() not in {s.value for s in ReservationStatus}:
+            raise UserInputError(
+                "INVALID_STATUS",
+                "status must be ACTIVE, RELEASED, FULFILLED or EXPIRED.",
+                ("status",),
+            )
+        statement = statement.where(Reservation.status == status.upper())
+    return await paginate(session, statement, Reservation.id, page)
+
+
+async def get_reservation(
+    session: AsyncSession, principal: Principal | None, *, reservation_id: int
+) -> Reservation | None:
+    acting = require_permission(principal, "inventory.read")
+    return await session.scalar(
+        select(Reservation).where(
+            Reservation.id == reservation_id,
+            Reservation.organization_id == acting.organization_id,
+        )
+    )
