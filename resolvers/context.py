@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -24,6 +24,8 @@ class Context:
     response: Any = None
     # Called after each mutation that committed: wakes the outbox dispatchers (mail, ...).
     on_commit: AfterCommit | None = None
+    # Per-request DataLoaders and memoized lookups (resolvers/*_loaders.py), by name.
+    loaders: dict[str, Any] = field(default_factory=dict)
     _write_session: AsyncSession | None = None
 
     @asynccontextmanager

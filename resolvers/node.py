@@ -11,9 +11,11 @@ from resolvers.accounts import api_key_node, member_node, organization_node
 from resolvers.context import Info
 from resolvers.ids import parse_global_id
 from resolvers.units import custom_unit_node
+from schema import inventory
 from schema.relay import Node
 from services.accounts import service as accounts
 from services.errors import UserInputError
+from services.inventory import queries
 from services.permissions import Principal
 from services.units import service as units
 
@@ -44,11 +46,56 @@ async def _custom_unit(session: AsyncSession, principal: Principal | None, key: 
     return custom_unit_node(found) if found else None
 
 
+async def _inventory_item(
+    session: AsyncSession, principal: Principal | None, key: int
+) -> Node | None:
+    found = await queries.items_by_id(session, principal, [key])
+    if key not in found:
+        return None
+    return inventory.InventoryItem.from_row(
+        found[key], await queries.currency_code(session, found[key].organization_id)
+    )
+
+
+async def _inventory_lot(
+    session: AsyncSession, principal: Principal | None, key: int
+) -> Node | None:
+    found = await queries.get_lot(session, principal, lot_id=key)
+    if found is None:
+        return None
+    item = (await queries.items_by_id(session, principal, [found.item_id]))[found.item_id]
+    currency = await queries.currency_code(session, found.organization_id)
+    return inventory.InventoryLot.from_row(found, item.base_unit, currency)
+
+
+async def _ledger_entry(
+    session: AsyncSession, principal: Principal | None, key: int
+) -> Node | None:
+    found = await queries.get_ledger_entry(session, principal, entry_id=key)
+    if found is None:
+        return None
+    item = (await queries.items_by_id(session, principal, [found.item_id]))[found.item_id]
+    currency = await queries.currency_code(session, found.organization_id)
+    return inventory.InventoryLedgerEntry.from_row(found, item.base_unit, currency)
+
+
+async def _reservation(session: AsyncSession, principal: Principal | None, key: int) -> Node | None:
+    found = await queries.get_reservation(session, principal, reservation_id=key)
+    if found is None:
+        return None
+    item = (await queries.items_by_id(session, principal, [found.item_id]))[found.item_id]
+    return inventory.InventoryReservation.from_row(found, item.base_unit)
+
+
 FETCHERS: dict[str, Fetch] = {
     "ApiKey": _api_key,
     "Member": _member,
     "Organization": _organization,
     "CustomUnit": _custom_unit,
+    "InventoryItem": _inventory_item,
+    "InventoryLot": _inventory_lot,
+    "InventoryLedgerEntry": _ledger_entry,
+    "InventoryReservation": _reservation,
 }
 
 

@@ -10,21 +10,23 @@ from strawberry.extensions import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 
 from resolvers.accounts import AccountsMutation, AccountsQuery
+from resolvers.inventory import InventoryMutation, InventoryQuery
+from resolvers.inventory_reports import InventoryReportsQuery
 from resolvers.node import NodeQuery
 from resolvers.units import UnitsMutation, UnitsQuery
-from schema import accounts, units
+from schema import accounts, inventory, units
 from schema.scalars import SCALAR_MAP
 
 SCHEMA_FILE = Path(__file__).with_name("schema.graphql")
 
 
 @strawberry.type
-class Query(NodeQuery, AccountsQuery, UnitsQuery):
+class Query(NodeQuery, AccountsQuery, UnitsQuery, InventoryQuery, InventoryReportsQuery):
     pass
 
 
 @strawberry.type
-class Mutation(AccountsMutation, UnitsMutation):
+class Mutation(AccountsMutation, UnitsMutation, InventoryMutation):
     pass
 
 
@@ -32,6 +34,12 @@ class Mutation(AccountsMutation, UnitsMutation):
 NODE_TYPES = [accounts.ApiKey, accounts.Member, accounts.Organization, accounts.User]
 # Likewise the implementations of the Unit interface.
 NODE_TYPES += [units.BuiltInUnit, units.CustomUnit]
+NODE_TYPES += [
+    inventory.InventoryItem,
+    inventory.InventoryLot,
+    inventory.InventoryLedgerEntry,
+    inventory.InventoryReservation,
+]
 
 
 def build_schema(

@@ -26,8 +26,9 @@ def _parse_decimal(value: object) -> Decimal:
 
 
 def _serialize_decimal(value: Decimal) -> str:
-    # Plain notation, never exponent form: "0.00001", not "1E-5".
-    return format(value, "f")
+    # Plain notation, never exponent form, no trailing zeros: "0.00001", not "1E-5";
+    # "1200", not "1200.000000". Stored scales differ by database; the value does not.
+    return format(value.normalize(), "f")
 
 
 DECIMAL = strawberry.scalar(

@@ -126,3 +126,55 @@ async def join_with_role(client: httpx.AsyncClient, owner: Account, role: str) -
     assert joined["userErrors"] == []
     assert joined["organization"]["id"] == owner.organization_id
     return Account(joined["token"], joined["user"]["id"], owner.organization_id, email)
+
+
+CREATE_ITEM = """
+mutation($input: CreateInventoryItemInput!) {
+  createInventoryItem(input: $input) {
+    inventoryItem { id name baseUnit onHand { amount unit } }
+    userErrors { field message code }
+  }
+}"""
+
+RECEIVE = """
+mutation($input: ReceiveInventoryInput!) {
+  receiveInventory(input: $input) {
+    lot { id lotCode remaining { amount unit } unitCost { amount } totalCost { amount } }
+    inventoryItem { onHand { amount } stockValue { amount } }
+    ledgerEntries { id changeType quantity { amount } value { amount } }
+    userErrors { field message code }
+  }
+}"""
+
+
+async def create_item(
+    client: httpx.AsyncClient, token: str, name: str, base_unit: str = "g", **fields: Any
+) -> str:
+    """A new inventory item through the API; returns its ID."""
+    values = {"name": name, "type": "INGREDIENT", "baseUnit": base_unit, **fields}
+    result = data(await gql(client, CREATE_ITEM, {"input": values}, token))["createInventoryItem"]
+    assert result["userErrors"] == [], result["userErrors"]
+    item_id: str = result["inventoryItem"]["id"]
+    return item_id
+
+
+async def receive(
+    client: httpx.AsyncClient,
+    token: str,
+    item_id: str,
+    amount: str,
+    unit: str = "g",
+    unit_cost: str = "0.01",
+    **fields: Any,
+) -> dict[str, Any]:
+    values = {
+        "itemId": item_id,
+        "quantity": {"amount": amount, "unit": unit},
+        "unitCost": unit_cost,
+        **fields,
+    }
+    result: dict[str, Any] = data(await gql(client, RECEIVE, {"input": values}, token))[
+        "receiveInventory"
+    ]
+    assert result["userErrors"] == [], result["userErrors"]
+    return result

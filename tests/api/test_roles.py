@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
 
+from resolvers.ids import to_global_id
+from services.db import utcnow
 from services.permissions import ROLE_PERMISSIONS, Role
 from tests.api_helpers import (
     Account,
@@ -19,8 +22,12 @@ from tests.api_helpers import (
     error_codes,
     gql,
     join_with_role,
+    receive,
     sign_up,
 )
+from tests.api_helpers import create_item as create_api_item
+from tests.services.accounts.givens import principal_of
+from tests.services.inventory.givens import create_item
 
 pytestmark = [pytest.mark.api, pytest.mark.auth]
 
@@ -48,6 +55,33 @@ _counter = iter(range(10_000))
 
 async def _new_email(client: httpx.AsyncClient, owner: Account) -> dict[str, Any]:
     return {"email": f"invitee{next(_counter)}@example.com"}
+
+
+async def _new_name(client: httpx.AsyncClient, owner: Account) -> dict[str, Any]:
+    return {"name": f"Item {next(_counter)}"}
+
+
+def _report_period() -> dict[str, Any]:
+    now = utcnow()
+    return {"from": (now - timedelta(days=1)).isoformat(), "to": now.isoformat()}
+
+
+async def _report_item(client: httpx.AsyncClient, owner: Account) -> dict[str, Any]:
+    """An item of the owner's organization (made through the service), and a period."""
+    sessions = client.app.state.sessions  # type: ignore[attr-defined]
+    principal = await principal_of(sessions, owner.token)
+    item = await create_item(sessions, principal, f"Report item {next(_counter)}")
+    return {"itemId": to_global_id("InventoryItem", item.id), **_report_period()}
+
+
+async def _stocked_item(client: httpx.AsyncClient, owner: Account) -> dict[str, Any]:
+    item = await create_api_item(client, owner.token, f"Stocked {next(_counter)}")
+    await receive(client, owner.token, item, "1000")
+    return {"itemId": item}
+
+
+async def _report_period_only(client: httpx.AsyncClient, owner: Account) -> dict[str, Any]:
+    return _report_period()
 
 
 @dataclass(frozen=True)
@@ -90,6 +124,43 @@ GATED = [
         "members.manage",
         "mutation($id: ID!) { removeMember(input: {id: $id}) { userErrors { code } } }",
         _fresh_member,
+    ),
+    Gated(
+        "inventory.read",
+        "query($itemId: ID!, $from: DateTime!, $to: DateTime!) "
+        "{ effectiveCost(itemId: $itemId, from: $from, to: $to) { itemId } }",
+        _report_item,
+    ),
+    Gated(
+        "inventory.read",
+        "query($from: DateTime!, $to: DateTime!) "
+        "{ spoilageReport(from: $from, to: $to) { periodStart } }",
+        _report_period_only,
+    ),
+    Gated(
+        "inventory.read",
+        "query($itemId: ID!) { purchaseHistory(itemId: $itemId) { nodes { lotId } } }",
+        _report_item,
+    ),
+    Gated("inventory.read", "query { inventoryItems { nodes { id } } }"),
+    Gated("inventory.read", "query { inventoryHistory { nodes { id } } }"),
+    Gated(
+        "inventory.manage",
+        "mutation($name: String!) { createInventoryItem(input: {name: $name, type: INGREDIENT, "
+        'baseUnit: "g"}) { userErrors { code } } }',
+        _new_name,
+    ),
+    Gated(
+        "inventory.adjust",
+        "mutation($itemId: ID!) { adjustInventory(input: {itemId: $itemId, changeType: USE, "
+        'quantity: {amount: "1", unit: "g"}}) { userErrors { code } } }',
+        _stocked_item,
+    ),
+    Gated(
+        "inventory.adjust",
+        'mutation($itemId: ID!) { receiveInventory(input: {itemId: $itemId, unitCost: "1", '
+        'quantity: {amount: "1", unit: "kg"}}) { userErrors { code } } }',
+        _stocked_item,
     ),
 ]
 

@@ -13,7 +13,16 @@ import httpx
 import pytest
 
 from resolvers.ids import parse_global_id, to_global_id
-from tests.api_helpers import Account, api_key, data, gql, join_with_role, sign_up
+from tests.api_helpers import (
+    Account,
+    api_key,
+    create_item,
+    data,
+    gql,
+    join_with_role,
+    receive,
+    sign_up,
+)
 
 pytestmark = [pytest.mark.api, pytest.mark.auth]
 
@@ -36,6 +45,45 @@ async def _member_id(client: httpx.AsyncClient, owner: Account) -> str:
 
 async def _organization_id(client: httpx.AsyncClient, owner: Account) -> str:
     return owner.organization_id
+
+
+async def _item_id(client: httpx.AsyncClient, owner: Account) -> str:
+    item = await create_item(client, owner.token, "Their oil")
+    await receive(client, owner.token, item, "100")
+    return item
+
+
+async def _lot_id(client: httpx.AsyncClient, owner: Account) -> str:
+    item = await create_item(client, owner.token, "Their wax")
+    lot_id: str = (await receive(client, owner.token, item, "100"))["lot"]["id"]
+    return lot_id
+
+
+async def _ledger_entry_id(client: httpx.AsyncClient, owner: Account) -> str:
+    item = await create_item(client, owner.token, "Their lye")
+    entry_id: str = (await receive(client, owner.token, item, "100"))["ledgerEntries"][0]["id"]
+    return entry_id
+
+
+async def _reservation_id(client: httpx.AsyncClient, owner: Account) -> str:
+    item = await _item_id(client, owner)
+    body = await gql(
+        client,
+        'mutation($id: ID!) { reserveInventory(input: {itemId: $id, orderReference: "#9", '
+        'quantity: {amount: "10", unit: "g"}}) { reservation { id } } }',
+        {"id": item},
+        owner.token,
+    )
+    reservation_id: str = data(body)["reserveInventory"]["reservation"]["id"]
+    return reservation_id
+
+
+def _with_id(query: str, target: MakeTarget, name: str) -> IdOperation:
+    return IdOperation(name, target, query, lambda i: {"id": i})
+
+
+PERIOD = 'from: "2020-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z"'
+ERRORS = "userErrors { field message code }"
 
 
 @dataclass(frozen=True)
@@ -85,6 +133,107 @@ MATRIX = [
     ),
 ]
 
+NODE = "query($id: ID!) { node(id: $id) { id } }"
+ITEM_PAYLOAD = f"inventoryItem {{ id onHand {{ amount }} }} {ERRORS}"
+MATRIX += [
+    _with_id(NODE, _item_id, "node(InventoryItem)"),
+    _with_id(NODE, _lot_id, "node(InventoryLot)"),
+    _with_id(NODE, _ledger_entry_id, "node(InventoryLedgerEntry)"),
+    _with_id(NODE, _reservation_id, "node(InventoryReservation)"),
+    _with_id("query($id: ID!) { inventoryItem(id: $id) { id } }", _item_id, "inventoryItem"),
+    _with_id(
+        "query($id: ID!) { inventoryLots(itemId: $id) { nodes { id } } }", _item_id, "inventoryLots"
+    ),
+    _with_id(
+        "query($id: ID!) { inventoryHistory(itemId: $id) { nodes { id } } }",
+        _item_id,
+        "inventoryHistory(itemId)",
+    ),
+    _with_id(
+        "query($id: ID!) { inventoryHistory(lotId: $id) { nodes { id } } }",
+        _lot_id,
+        "inventoryHistory(lotId)",
+    ),
+    _with_id(
+        "query($id: ID!) { inventoryReservations(itemId: $id) { nodes { id } } }",
+        _item_id,
+        "inventoryReservations",
+    ),
+    _with_id(
+        f"query($id: ID!) {{ effectiveCost(itemId: $id, {PERIOD}) {{ itemId }} }}",
+        _item_id,
+        "effectiveCost",
+    ),
+    _with_id(
+        f"query($id: ID!) {{ spoilageReport(itemId: $id, {PERIOD}) {{ months {{ itemId }} }} }}",
+        _item_id,
+        "spoilageReport",
+    ),
+    _with_id(
+        "query($id: ID!) { purchaseHistory(itemId: $id) { nodes { lotId } } }",
+        _item_id,
+        "purchaseHistory",
+    ),
+    _with_id(
+        "query($id: ID!) { vendorPriceHistory(itemId: $id) { vendor } }",
+        _item_id,
+        "vendorPriceHistory",
+    ),
+    _with_id(
+        'query($id: ID!) { convertQuantity(itemId: $id, quantity: {amount: "1", unit: "ml"}, '
+        f'toUnit: "g") {{ quantity {{ amount }} {ERRORS} }} }}',
+        _item_id,
+        "convertQuantity",
+    ),
+    _with_id(
+        f'mutation($id: ID!) {{ updateInventoryItem(input: {{id: $id, name: "Mine"}}) '
+        f"{{ {ITEM_PAYLOAD} }} }}",
+        _item_id,
+        "updateInventoryItem",
+    ),
+    _with_id(
+        f"mutation($id: ID!) {{ archiveInventoryItem(input: {{id: $id}}) {{ {ITEM_PAYLOAD} }} }}",
+        _item_id,
+        "archiveInventoryItem",
+    ),
+    _with_id(
+        'mutation($id: ID!) { receiveInventory(input: {itemId: $id, unitCost: "1", '
+        f'quantity: {{amount: "5", unit: "g"}}}}) {{ lot {{ id }} {ITEM_PAYLOAD} }} }}',
+        _item_id,
+        "receiveInventory",
+    ),
+    _with_id(
+        "mutation($id: ID!) { adjustInventory(input: {itemId: $id, changeType: USE, "
+        f'quantity: {{amount: "5", unit: "g"}}}}) {{ {ITEM_PAYLOAD} }} }}',
+        _item_id,
+        "adjustInventory",
+    ),
+    _with_id(
+        "mutation($id: ID!) { writeOffExpiredLots(input: {itemId: $id}) "
+        f"{{ adjustments {{ operationId }} {ERRORS} }} }}",
+        _item_id,
+        "writeOffExpiredLots",
+    ),
+    _with_id(
+        'mutation($id: ID!) { reserveInventory(input: {itemId: $id, orderReference: "#1", '
+        f'quantity: {{amount: "5", unit: "g"}}}}) {{ reservation {{ id }} {ERRORS} }} }}',
+        _item_id,
+        "reserveInventory",
+    ),
+    _with_id(
+        "mutation($id: ID!) { releaseReservation(input: {id: $id}) "
+        f"{{ reservation {{ id status }} {ERRORS} }} }}",
+        _reservation_id,
+        "releaseReservation",
+    ),
+    _with_id(
+        "mutation($id: ID!) { fulfilReservation(input: {id: $id}) "
+        f"{{ reservation {{ id status }} {ERRORS} }} }}",
+        _reservation_id,
+        "fulfilReservation",
+    ),
+]
+
 
 def _missing_like(global_id: str) -> str:
     parsed = parse_global_id(global_id)
@@ -100,7 +249,11 @@ def _normalised(body: dict[str, Any], global_id: str) -> str:
 
 
 SNAPSHOT = """{ apiKeys { nodes { id revokedAt } } members { nodes { id role } }
-  viewer { organization { id name } } }"""
+  viewer { organization { id name } }
+  inventoryItems(filter: {includeArchived: true}) { nodes { id name archived
+    onHand { amount } reserved { amount } stockValue { amount } } }
+  inventoryReservations { nodes { id status } }
+  inventoryHistory(last: 50) { nodes { id } } }"""
 
 
 @pytest.mark.parametrize("operation", MATRIX, ids=lambda op: op.name)
@@ -152,3 +305,24 @@ async def test_lists_show_only_the_callers_organization(client):
     )
     assert listing["apiKeys"]["nodes"] == []
     assert [m["user"]["email"] for m in listing["members"]["nodes"]] == [ours.email]
+
+
+async def test_inventory_lists_show_only_the_callers_organization(client):
+    theirs = await sign_up(client, "Theirs")
+    ours = await sign_up(client, "Ours")
+    await _reservation_id(client, theirs)
+    await _lot_id(client, theirs)
+    query = """{ inventoryItems(filter: {includeArchived: true}) { nodes { id } }
+        inventoryLots(includeEmpty: true) { nodes { id } }
+        inventoryHistory { nodes { id } } inventoryReservations { nodes { id } }
+        reorderSuggestions { itemId } }"""
+    theirs_listing = data(await gql(client, query, token=theirs.token))
+    assert len(theirs_listing["inventoryItems"]["nodes"]) == 2
+    listing = data(await gql(client, query, token=ours.token))
+    assert listing == {
+        "inventoryItems": {"nodes": []},
+        "inventoryLots": {"nodes": []},
+        "inventoryHistory": {"nodes": []},
+        "inventoryReservations": {"nodes": []},
+        "reorderSuggestions": [],
+    }

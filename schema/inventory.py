@@ -1,0 +1,562 @@
+"""Inventory types: items, lots, ledger entries and reservations, with their inputs and
+payloads.
+
+Each node type builds itself from its row (`from_row`) and resolves its relations through
+the per-request loaders, so a list of items with their lots costs one query per level,
+not one per item.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from enum import Enum
+from fractions import Fraction
+
+import strawberry
+
+from resolvers import inventory_loaders as loaders
+from resolvers.common import connection, page_request
+from resolvers.context import Info
+from resolvers.ids import to_global_id
+from schema.errors import UserError
+from schema.money import CurrencyCode, Money
+from schema.relay import Connection, Node
+from schema.units import Quantity, QuantityInput
+from services.db import utcnow
+from services.inventory import models, queries
+from services.inventory.ledger import money
+from services.inventory.quantities import average_cost
+
+
+@strawberry.enum(description="What an inventory item is to the maker.")
+class InventoryItemType(Enum):
+    INGREDIENT = "INGREDIENT"
+    CONTAINER = "CONTAINER"
+    PACKAGING = "PACKAGING"
+    CONSUMABLE = "CONSUMABLE"
+    PRODUCT = "PRODUCT"
+    INTERMEDIATE = "INTERMEDIATE"
+
+
+@strawberry.enum(description="Which lots a consumption draws first.")
+class CostingMethod(Enum):
+    FIFO = strawberry.enum_value("FIFO", description="Oldest received first.")
+    FEFO = strawberry.enum_value("FEFO", description="Earliest expiry first, then oldest received.")
+
+
+@strawberry.enum(
+    description=(
+        "Why stock changed. Consumption (USE, SALE, SAMPLE, TESTER, GIFT) draws usable "
+        "stock oldest first; disposal (SPOIL, TRASH, EXPIRED, DAMAGED, QUALITY_FAIL) may "
+        "also take expired lots; RESTOCK and RETURNED add stock; RECOUNT sets the counted "
+        "total; COST_OVERRIDE revalues remaining lots. PURCHASE, BATCH, FINISHED_BATCH, "
+        "REFUNDED and RESERVED are written by the system."
+    )
+)
+class InventoryChangeType(Enum):
+    RESTOCK = "RESTOCK"
+    USE = "USE"
+    SALE = "SALE"
+    SAMPLE = "SAMPLE"
+    TESTER = "TESTER"
+    GIFT = "GIFT"
+    SPOIL = "SPOIL"
+    TRASH = "TRASH"
+    EXPIRED = "EXPIRED"
+    DAMAGED = "DAMAGED"
+    QUALITY_FAIL = "QUALITY_FAIL"
+    RETURNED = "RETURNED"
+    RECOUNT = "RECOUNT"
+    COST_OVERRIDE = "COST_OVERRIDE"
+    PURCHASE = "PURCHASE"
+    BATCH = "BATCH"
+    FINISHED_BATCH = "FINISHED_BATCH"
+    REFUNDED = "REFUNDED"
+    RESERVED = "RESERVED"
+
+
+@strawberry.enum
+class ReservationStatus(Enum):
+    ACTIVE = "ACTIVE"
+    RELEASED = "RELEASED"
+    FULFILLED = "FULFILLED"
+    EXPIRED = "EXPIRED"
+
+
+def _money(amount: Decimal, currency: str) -> Money:
+    return Money(amount=amount, currency_code=CurrencyCode(currency))
+
+
+def _quantity(amount: Decimal | None, unit: str) -> Quantity | None:
+    return None if amount is None else Quantity(amount=amount, unit=unit)
+
+
+def _cost_per_unit(cost: Fraction | None, currency: str) -> Money | None:
+    if cost is None:
+        return None
+    return _money(money(Decimal(cost.numerator) / Decimal(cost.denominator)), currency)
+
+
+@strawberry.type(
+    description=(
+        "Something the maker stocks. Quantities are in its base unit, exact to its "
+        "quantityPrecision; money in the organization's currency, exact to 6 places."
+    )
+)
+class InventoryItem(Node):
+    name: str
+    type: InventoryItemType
+    base_unit: str
+    quantity_precision: int = strawberry.field(
+        description="Decimal places a quantity of this item may have (0 to 6)."
+    )
+    density: Decimal | None = strawberry.field(
+        description="g/ml; lets weight and volume convert for this item."
+    )
+    low_stock_threshold: Quantity | None
+    shelf_life_days: int | None
+    perishable: bool
+    default_vendor: str | None
+    sku: str | None
+    barcode: str | None
+    container_capacity: Quantity | None
+    costing_method: CostingMethod
+    lead_time_days: int | None
+    archived: bool
+    archived_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    on_hand: Quantity = strawberry.field(description="What is physically there.")
+    reserved: Quantity = strawberry.field(description="Held for orders (active reservations).")
+    available: Quantity = strawberry.field(description="On hand minus reserved.")
+    stock_value: Money = strawberry.field(description="The value of the remaining lots.")
+    average_cost_per_unit: Money | None = strawberry.field(
+        description=(
+            "stockValue / onHand per base unit (remaining lots at their own cost); null "
+            "when nothing is on hand."
+        )
+    )
+    is_low_stock: bool = strawberry.field(description="Available is under the threshold.")
+    low_stock_since: datetime | None
+    key: strawberry.Private[int]
+
+    @classmethod
+    def from_row(cls, item: models.InventoryItem, currency: str) -> InventoryItem:
+        unit = item.base_unit
+        available = item.on_hand - item.reserved
+        threshold = item.low_stock_threshold
+        return cls(
+            id=strawberry.ID(to_global_id("InventoryItem", item.id)),
+            key=item.id,
+            name=item.name,
+            type=InventoryItemType(item.type),
+            base_unit=unit,
+            quantity_precision=item.quantity_precision,
+            density=item.density,
+            low_stock_threshold=_quantity(threshold, unit),
+            shelf_life_days=item.shelf_life_days,
+            perishable=item.perishable,
+            default_vendor=item.default_vendor,
+            sku=item.sku,
+            barcode=item.barcode,
+            container_capacity=_quantity(
+                item.container_capacity, item.container_capacity_unit or unit
+            ),
+            costing_method=CostingMethod(item.costing_method),
+            lead_time_days=item.lead_time_days,
+            archived=item.archived_at is not None,
+            archived_at=item.archived_at,
+            created_at=item.created_at,
+            updated_at=item.updated_at,
+            on_hand=Quantity(amount=item.on_hand, unit=unit),
+            reserved=Quantity(amount=item.reserved, unit=unit),
+            available=Quantity(amount=available, unit=unit),
+            stock_value=_money(item.stock_value, currency),
+            average_cost_per_unit=_cost_per_unit(average_cost(item), currency),
+            is_low_stock=threshold is not None and available < threshold,
+            low_stock_since=item.low_stock_since,
+        )
+
+    @strawberry.field(
+        description="The item's lots in the order received; open ones unless includeEmpty."
+    )
+    async def lots(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        include_empty: bool = False,
+    ) -> InventoryLotConnection:
+        request = page_request(first, after, last, before)
+        currency = await loaders.currency_code(info)
+        if after is None and last is None and before is None:
+            key = (self.key, request.size(), include_empty)
+            page = await loaders.first_lots_by_item(info).load(key)
+        else:
+            filters = queries.LotFilter(item_id=self.key, include_empty=include_empty)
+            page = await loaders.lots(info, filters, request)
+        return connection(page, lambda lot: InventoryLot.from_row(lot, self.base_unit, currency))
+
+    @strawberry.field(description="The item's ledger, oldest first; `last: n` gives the latest.")
+    async def history(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        change_types: list[InventoryChangeType] | None = None,
+    ) -> InventoryLedgerEntryConnection:
+        filters = queries.HistoryFilter(
+            item_id=self.key, change_types=[kind.value for kind in change_types or []]
+        )
+        page = await loaders.history(info, filters, page_request(first, after, last, before))
+        currency = await loaders.currency_code(info)
+        return connection(
+            page, lambda entry: InventoryLedgerEntry.from_row(entry, self.base_unit, currency)
+        )
+
+
+async def _item(info: Info, key: int) -> InventoryItem:
+    found = await loaders.item_by_id(info).load(key)
+    assert found is not None, "a row's item is in the same organization"
+    return InventoryItem.from_row(found, await loaders.currency_code(info))
+
+
+@strawberry.type(description="What remains of one receipt of an item, at its own cost.")
+class InventoryLot(Node):
+    lot_code: str
+    source: InventoryChangeType = strawberry.field(
+        description="How the lot came in: PURCHASE, RESTOCK, RETURNED, RECOUNT..."
+    )
+    vendor: str | None
+    received_at: datetime
+    expires_at: datetime | None
+    is_expired: bool
+    quantity_received: Quantity
+    remaining: Quantity
+    unit_cost: Money = strawberry.field(description="Per base unit.")
+    total_cost: Money
+    remaining_value: Money
+    item_key: strawberry.Private[int]
+
+    @classmethod
+    def from_row(cls, lot: models.InventoryLot, unit: str, currency: str) -> InventoryLot:
+        return cls(
+            id=strawberry.ID(to_global_id("InventoryLot", lot.id)),
+            item_key=lot.item_id,
+            lot_code=lot.lot_code,
+            source=InventoryChangeType(lot.source),
+            vendor=lot.vendor,
+            received_at=lot.received_at,
+            expires_at=lot.expires_at,
+            is_expired=lot.expires_at is not None and lot.expires_at <= utcnow(),
+            quantity_received=Quantity(amount=lot.quantity_received, unit=unit),
+            remaining=Quantity(amount=lot.remaining, unit=unit),
+            unit_cost=_money(lot.unit_cost, currency),
+            total_cost=_money(lot.total_cost, currency),
+            remaining_value=_money(lot.remaining_value, currency),
+        )
+
+    @strawberry.field
+    async def item(self, info: Info) -> InventoryItem:
+        return await _item(info, self.item_key)
+
+
+@strawberry.type(
+    description=(
+        "One immutable ledger row: a signed movement of one lot (or a revaluation) and "
+        "what the item held after it. One change writes one row per lot it touched; they "
+        "share an operationId."
+    )
+)
+class InventoryLedgerEntry(Node):
+    operation_id: str
+    change_type: InventoryChangeType
+    quantity: Quantity = strawberry.field(description="Signed: negative when stock left.")
+    unit_cost: Money = strawberry.field(description="Per base unit, of the lot touched.")
+    value: Money = strawberry.field(description="Signed value of the movement.")
+    on_hand_after: Quantity
+    value_after: Money
+    note: str | None
+    reference: str | None = strawberry.field(description="An order or batch reference.")
+    actor_user_id: strawberry.ID | None
+    actor_api_key_id: strawberry.ID | None
+    created_at: datetime
+    item_key: strawberry.Private[int]
+    lot_key: strawberry.Private[int | None]
+    unit: strawberry.Private[str]
+    currency: strawberry.Private[str]
+
+    @classmethod
+    def from_row(cls, entry: models.LedgerEntry, unit: str, currency: str) -> InventoryLedgerEntry:
+        return cls(
+            id=strawberry.ID(to_global_id("InventoryLedgerEntry", entry.id)),
+            item_key=entry.item_id,
+            lot_key=entry.lot_id,
+            unit=unit,
+            currency=currency,
+            operation_id=entry.operation_id,
+            change_type=InventoryChangeType(entry.change_type),
+            quantity=Quantity(amount=entry.quantity, unit=unit),
+            unit_cost=_money(entry.unit_cost, currency),
+            value=_money(entry.value, currency),
+            on_hand_after=Quantity(amount=entry.on_hand_after, unit=unit),
+            value_after=_money(entry.value_after, currency),
+            note=entry.note,
+            reference=entry.reference,
+            actor_user_id=_optional_id("User", entry.actor_user_id),
+            actor_api_key_id=_optional_id("ApiKey", entry.actor_api_key_id),
+            created_at=entry.created_at,
+        )
+
+    @strawberry.field
+    async def item(self, info: Info) -> InventoryItem:
+        return await _item(info, self.item_key)
+
+    @strawberry.field(description="Null for a row that touched no lot.")
+    async def lot(self, info: Info) -> InventoryLot | None:
+        if self.lot_key is None:
+            return None
+        found = await loaders.lot_by_id(info).load(self.lot_key)
+        return None if found is None else InventoryLot.from_row(found, self.unit, self.currency)
+
+
+def _optional_id(type_name: str, key: int | None) -> strawberry.ID | None:
+    return None if key is None else strawberry.ID(to_global_id(type_name, key))
+
+
+@strawberry.type(description="Stock held for an order: lowers available, not on hand.")
+class InventoryReservation(Node):
+    quantity: Quantity
+    order_reference: str
+    status: ReservationStatus
+    expires_at: datetime | None
+    closed_at: datetime | None
+    created_at: datetime
+    item_key: strawberry.Private[int]
+
+    @classmethod
+    def from_row(cls, reservation: models.Reservation, unit: str) -> InventoryReservation:
+        return cls(
+            id=strawberry.ID(to_global_id("InventoryReservation", reservation.id)),
+            item_key=reservation.item_id,
+            quantity=Quantity(amount=reservation.quantity, unit=unit),
+            order_reference=reservation.order_reference,
+            status=ReservationStatus(reservation.status),
+            expires_at=reservation.expires_at,
+            closed_at=reservation.closed_at,
+            created_at=reservation.created_at,
+        )
+
+    @strawberry.field
+    async def item(self, info: Info) -> InventoryItem:
+        return await _item(info, self.item_key)
+
+
+InventoryItemConnection = Connection[InventoryItem]
+InventoryLotConnection = Connection[InventoryLot]
+InventoryLedgerEntryConnection = Connection[InventoryLedgerEntry]
+InventoryReservationConnection = Connection[InventoryReservation]
+
+
+@strawberry.input(description="Which items to list; all conditions must hold.")
+class InventoryItemFilter:
+    type: InventoryItemType | None = None
+    search: str | None = strawberry.field(default=None, description="Part of the name.")
+    low_stock: bool | None = strawberry.field(
+        default=None, description="True: only items under their threshold; false: only not."
+    )
+    barcode: str | None = None
+    include_archived: bool = False
+
+
+_ITEM_FIELDS = {
+    "type": "INGREDIENT, CONTAINER, PACKAGING, CONSUMABLE, PRODUCT or INTERMEDIATE.",
+    "base_unit": "A built-in unit (g, ml, each, mm or a multiple); fixed once stock exists.",
+}
+
+
+@strawberry.input
+class CreateInventoryItemInput:
+    name: str = strawberry.field(description="Unique in the organization, ignoring case.")
+    type: InventoryItemType
+    base_unit: str = strawberry.field(description=_ITEM_FIELDS["base_unit"])
+    quantity_precision: int = strawberry.field(
+        default=3, description="Decimal places of this item's quantities, 0 to 6."
+    )
+    density: Decimal | None = None
+    low_stock_threshold: Decimal | None = strawberry.field(
+        default=None, description="In the base unit."
+    )
+    shelf_life_days: int | None = strawberry.field(
+        default=None, description="Sets a received lot's expiry when none is given."
+    )
+    perishable: bool = False
+    default_vendor: str | None = None
+    sku: str | None = None
+    barcode: str | None = None
+    container_capacity: QuantityInput | None = strawberry.field(
+        default=None, description="For containers: what one holds."
+    )
+    costing_method: CostingMethod = CostingMethod.FIFO
+    lead_time_days: int | None = strawberry.field(
+        default=None, description="Days from order to receipt, for reorder suggestions."
+    )
+
+
+@strawberry.input(description="Only the fields given change; null clears an optional one.")
+class UpdateInventoryItemInput:
+    id: strawberry.ID
+    name: str | None = strawberry.UNSET
+    type: InventoryItemType | None = strawberry.UNSET
+    base_unit: str | None = strawberry.UNSET
+    quantity_precision: int | None = strawberry.UNSET
+    density: Decimal | None = strawberry.UNSET
+    low_stock_threshold: Decimal | None = strawberry.UNSET
+    shelf_life_days: int | None = strawberry.UNSET
+    perishable: bool | None = strawberry.UNSET
+    default_vendor: str | None = strawberry.UNSET
+    sku: str | None = strawberry.UNSET
+    barcode: str | None = strawberry.UNSET
+    container_capacity: QuantityInput | None = strawberry.UNSET
+    costing_method: CostingMethod | None = strawberry.UNSET
+    lead_time_days: int | None = strawberry.UNSET
+
+
+@strawberry.input
+class ArchiveInventoryItemInput:
+    id: strawberry.ID
+
+
+@strawberry.type
+class InventoryItemPayload:
+    inventory_item: InventoryItem | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input(description="A purchase: it becomes a lot.")
+class ReceiveInventoryInput:
+    item_id: strawberry.ID
+    quantity: QuantityInput = strawberry.field(description="In any unit convertible to the item's.")
+    unit_cost: Decimal | None = strawberry.field(
+        default=None, description="Per unit of `quantity`. Give this or totalCost."
+    )
+    total_cost: Decimal | None = strawberry.field(
+        default=None, description="For the whole quantity. Give this or unitCost."
+    )
+    vendor: str | None = strawberry.field(default=None, description="Default: the item's.")
+    received_at: datetime | None = strawberry.field(default=None, description="Default: now.")
+    lot_code: str | None = strawberry.field(
+        default=None, description="Unique in the organization; generated (LOT-...) if absent."
+    )
+    expires_at: datetime | None = strawberry.field(
+        default=None, description="Default: receivedAt + the item's shelf life, if it has one."
+    )
+    note: str | None = None
+    reference: str | None = strawberry.field(default=None, description="A purchase order...")
+
+
+@strawberry.type
+class ReceiveInventoryPayload:
+    lot: InventoryLot | None = None
+    inventory_item: InventoryItem | None = None
+    ledger_entries: list[InventoryLedgerEntry] = strawberry.field(default_factory=list)
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class AdjustInventoryInput:
+    item_id: strawberry.ID
+    change_type: InventoryChangeType = strawberry.field(
+        description="A user change type; the system's ones are refused."
+    )
+    quantity: QuantityInput | None = strawberry.field(
+        default=None,
+        description=(
+            "How much moves (always positive), or for RECOUNT the counted total; "
+            "not used by COST_OVERRIDE."
+        ),
+    )
+    unit_cost: Decimal | None = strawberry.field(
+        default=None,
+        description=(
+            "COST_OVERRIDE: the new cost; RESTOCK, RETURNED: the cost of the stock added "
+            "(default: the average cost). Per costUnit."
+        ),
+    )
+    cost_unit: str | None = strawberry.field(
+        default=None, description="The unit unitCost is per; default: the quantity's unit."
+    )
+    lot_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="Disposal, RETURNED and COST_OVERRIDE may name one lot.",
+    )
+    note: str | None = None
+    reference: str | None = None
+
+
+@strawberry.type
+class InventoryAdjustment:
+    """The result of one change to one item."""
+
+    inventory_item: InventoryItem
+    change_type: InventoryChangeType
+    operation_id: str
+    quantity: Quantity = strawberry.field(description="Net signed quantity moved.")
+    cost: Money = strawberry.field(
+        description="The exact cost of what left (sum over the lots drawn), or the value added."
+    )
+    ledger_entries: list[InventoryLedgerEntry]
+
+
+@strawberry.type
+class AdjustInventoryPayload:
+    adjustment: InventoryAdjustment | None = None
+    inventory_item: InventoryItem | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class WriteOffExpiredLotsInput:
+    item_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only this item; default: every item."
+    )
+
+
+@strawberry.type
+class WriteOffExpiredLotsPayload:
+    adjustments: list[InventoryAdjustment] = strawberry.field(default_factory=list)
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class ReserveInventoryInput:
+    item_id: strawberry.ID
+    quantity: QuantityInput
+    order_reference: str
+    expires_at: datetime | None = strawberry.field(
+        default=None, description="Released automatically after this time."
+    )
+
+
+@strawberry.input
+class ReservationInput:
+    id: strawberry.ID
+
+
+@strawberry.type
+class ReservationPayload:
+    reservation: InventoryReservation | None = None
+    inventory_item: InventoryItem | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class FulfilReservationPayload:
+    reservation: InventoryReservation | None = None
+    adjustment: InventoryAdjustment | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)

@@ -1,0 +1,361 @@
+"""Inventory on the wire: the shapes a connector sees, userErrors with fields under
+`input`, and statement counts that do not grow with the list. The stock and cost rules
+themselves are tested once, at the service (tests/services/inventory)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import event
+
+from services.db import utcnow
+from tests.api_helpers import create_item, data, gql, receive, sign_up
+
+pytestmark = [pytest.mark.api, pytest.mark.inventory]
+
+ADJUST = """
+mutation($input: AdjustInventoryInput!) {
+  adjustInventory(input: $input) {
+    adjustment {
+      changeType operationId quantity { amount unit } cost { amount currencyCode }
+      ledgerEntries { changeType quantity { amount } unitCost { amount } value { amount }
+        onHandAfter { amount } lot { lotCode remaining { amount } } }
+    }
+    inventoryItem { onHand { amount } available { amount } stockValue { amount }
+      averageCostPerUnit { amount } }
+    userErrors { field message code }
+  }
+}"""
+
+ITEM = """
+query($id: ID!) {
+  inventoryItem(id: $id) {
+    id name onHand { amount unit } reserved { amount } available { amount }
+    stockValue { amount currencyCode } averageCostPerUnit { amount } isLowStock
+    lots(first: 5) { nodes { lotCode remaining { amount unit } item { id } }
+      pageInfo { hasNextPage } }
+    history(last: 20) { nodes { changeType quantity { amount } lot { lotCode } } }
+  }
+}"""
+
+
+def _adjust(item_id: str, change_type: str, amount: str | None, unit: str = "g", **more: Any):
+    values: dict[str, Any] = {"itemId": item_id, "changeType": change_type, **more}
+    if amount is not None:
+        values["quantity"] = {"amount": amount, "unit": unit}
+    return {"input": values}
+
+
+async def test_a_consumption_across_lots_costs_exactly_what_it_drew(client):
+    owner = await sign_up(client)
+    oil = await create_item(client, owner.token, "Olive oil", "g")
+    await receive(client, owner.token, oil, "1", "kg", "8.00", lotCode="OIL-1")
+    await receive(client, owner.token, oil, "500", "g", "0.012", lotCode="OIL-2")
+
+    result = data(await gql(client, ADJUST, _adjust(oil, "USE", "1.2", "kg"), owner.token))
+    adjustment = result["adjustInventory"]["adjustment"]
+
+    assert result["adjustInventory"]["userErrors"] == []
+    assert adjustment["quantity"] == {"amount": "-1200", "unit": "g"}
+    # 1000 g of lot 1 at 0.008 + 200 g of lot 2 at 0.012.
+    assert adjustment["cost"] == {"amount": "10.4", "currencyCode": "USD"}
+    assert [
+        (e["lot"]["lotCode"], e["quantity"]["amount"]) for e in adjustment["ledgerEntries"]
+    ] == [
+        ("OIL-1", "-1000"),
+        ("OIL-2", "-200"),
+    ]
+    assert [e["onHandAfter"]["amount"] for e in adjustment["ledgerEntries"]] == ["500", "300"]
+    assert result["adjustInventory"]["inventoryItem"] == {
+        "onHand": {"amount": "300"},
+        "available": {"amount": "300"},
+        "stockValue": {"amount": "3.6"},
+        "averageCostPerUnit": {"amount": "0.012"},
+    }
+
+
+async def test_an_item_shows_its_open_lots_and_history(client):
+    owner = await sign_up(client)
+    wax = await create_item(client, owner.token, "Soy wax", "g", lowStockThreshold="100")
+    await receive(client, owner.token, wax, "100", lotCode="WAX-1")
+    await receive(client, owner.token, wax, "100", lotCode="WAX-2")
+    await gql(client, ADJUST, _adjust(wax, "SPOIL", "120"), owner.token)
+
+    item = data(await gql(client, ITEM, {"id": wax}, owner.token))["inventoryItem"]
+
+    assert item["onHand"] == {"amount": "80", "unit": "g"}
+    assert item["isLowStock"] is True
+    assert item["lots"]["nodes"] == [
+        {"lotCode": "WAX-2", "remaining": {"amount": "80", "unit": "g"}, "item": {"id": wax}}
+    ]
+    assert [(h["changeType"], h["quantity"]["amount"]) for h in item["history"]["nodes"]] == [
+        ("PURCHASE", "100"),
+        ("PURCHASE", "100"),
+        ("SPOIL", "-100"),
+        ("SPOIL", "-20"),
+    ]
+
+
+async def test_taking_more_than_there_is_fails_whole_and_names_what_is_available(client):
+    owner = await sign_up(client)
+    jars = await create_item(client, owner.token, "Jars", "each", quantityPrecision=0)
+    await receive(client, owner.token, jars, "10", "each", "0.5")
+
+    result = data(await gql(client, ADJUST, _adjust(jars, "SALE", "11", "each"), owner.token))
+
+    [problem] = result["adjustInventory"]["userErrors"]
+    assert problem["code"] == "INSUFFICIENT_STOCK"
+    assert problem["field"] == ["input", "quantity", "amount"]
+    assert "10 each" in problem["message"]
+    assert result["adjustInventory"]["adjustment"] is None
+    item = data(await gql(client, ITEM, {"id": jars}, owner.token))["inventoryItem"]
+    assert item["onHand"]["amount"] == "10"
+    assert len(item["history"]["nodes"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("amount", "code"),
+    [("0.5", "QUANTITY_TOO_PRECISE"), ("0", "NOT_POSITIVE"), ("-1", "NOT_POSITIVE")],
+)
+async def test_a_quantity_the_item_cannot_hold_is_refused_not_rounded(client, amount, code):
+    owner = await sign_up(client)
+    jars = await create_item(client, owner.token, "Jars", "each", quantityPrecision=0)
+    await receive(client, owner.token, jars, "10", "each", "0.5")
+
+    result = data(await gql(client, ADJUST, _adjust(jars, "USE", amount, "each"), owner.token))
+
+    assert [e["code"] for e in result["adjustInventory"]["userErrors"]] == [code]
+    item = data(await gql(client, ITEM, {"id": jars}, owner.token))["inventoryItem"]
+    assert item["onHand"]["amount"] == "10"
+
+
+async def test_system_change_types_cannot_be_posted_by_callers(client):
+    owner = await sign_up(client)
+    oil = await create_item(client, owner.token, "Oil")
+    await receive(client, owner.token, oil, "10")
+    result = data(await gql(client, ADJUST, _adjust(oil, "BATCH", "1"), owner.token))
+    [problem] = result["adjustInventory"]["userErrors"]
+    assert (problem["code"], problem["field"]) == ("INVALID_CHANGE_TYPE", ["input", "changeType"])
+
+
+UPDATE = """
+mutation($input: UpdateInventoryItemInput!) {
+  updateInventoryItem(input: $input) {
+    inventoryItem { name sku barcode lowStockThreshold { amount unit } costingMethod }
+    userErrors { field message code }
+  }
+}"""
+
+
+async def test_an_update_changes_only_the_given_fields_and_null_clears(client):
+    owner = await sign_up(client)
+    oil = await create_item(
+        client, owner.token, "Oil", sku="OIL-1", barcode="123", lowStockThreshold="50"
+    )
+
+    body = await gql(
+        client, UPDATE, {"input": {"id": oil, "sku": None, "costingMethod": "FEFO"}}, owner.token
+    )
+
+    assert data(body)["updateInventoryItem"] == {
+        "inventoryItem": {
+            "name": "Oil",
+            "sku": None,
+            "barcode": "123",
+            "lowStockThreshold": {"amount": "50", "unit": "g"},
+            "costingMethod": "FEFO",
+        },
+        "userErrors": [],
+    }
+
+
+async def test_a_taken_name_is_a_user_error_on_the_name(client):
+    owner = await sign_up(client)
+    await create_item(client, owner.token, "Olive oil")
+    body = await gql(
+        client,
+        'mutation { createInventoryItem(input: {name: "OLIVE OIL", type: INGREDIENT, '
+        'baseUnit: "g"}) { inventoryItem { id } userErrors { field code } } }',
+        token=owner.token,
+    )
+    assert data(body)["createInventoryItem"] == {
+        "inventoryItem": None,
+        "userErrors": [{"field": ["input", "name"], "code": "NAME_TAKEN"}],
+    }
+
+
+RESERVE = """
+mutation($input: ReserveInventoryInput!) {
+  reserveInventory(input: $input) {
+    reservation { id status orderReference quantity { amount unit } item { id } }
+    inventoryItem { onHand { amount } reserved { amount } available { amount } }
+    userErrors { field message code }
+  }
+}"""
+
+FULFIL = """
+mutation($id: ID!) {
+  fulfilReservation(input: {id: $id}) {
+    reservation { status closedAt }
+    adjustment { changeType quantity { amount } cost { amount }
+      inventoryItem { onHand { amount } reserved { amount } } ledgerEntries { reference } }
+    userErrors { field message code }
+  }
+}"""
+
+
+async def test_a_reservation_holds_stock_until_it_ships_as_a_sale(client):
+    owner = await sign_up(client)
+    soap = await create_item(client, owner.token, "Lavender soap", "each", quantityPrecision=0)
+    await receive(client, owner.token, soap, "10", "each", "2.5")
+
+    held = data(
+        await gql(
+            client,
+            RESERVE,
+            {
+                "input": {
+                    "itemId": soap,
+                    "quantity": {"amount": "4", "unit": "each"},
+                    "orderReference": "#1001",
+                }
+            },
+            owner.token,
+        )
+    )["reserveInventory"]
+    assert held["userErrors"] == []
+    assert held["inventoryItem"] == {
+        "onHand": {"amount": "10"},
+        "reserved": {"amount": "4"},
+        "available": {"amount": "6"},
+    }
+    over = await gql(client, ADJUST, _adjust(soap, "USE", "7", "each"), owner.token)
+    assert data(over)["adjustInventory"]["userErrors"][0]["code"] == "INSUFFICIENT_STOCK"
+
+    shipped = data(await gql(client, FULFIL, {"id": held["reservation"]["id"]}, owner.token))
+    result = shipped["fulfilReservation"]
+
+    assert result["reservation"]["status"] == "FULFILLED"
+    assert result["adjustment"]["changeType"] == "SALE"
+    assert result["adjustment"]["cost"]["amount"] == "10"
+    assert result["adjustment"]["inventoryItem"] == {
+        "onHand": {"amount": "6"},
+        "reserved": {"amount": "0"},
+    }
+    assert result["adjustment"]["ledgerEntries"] == [{"reference": "#1001"}]
+    again = data(await gql(client, FULFIL, {"id": held["reservation"]["id"]}, owner.token))
+    assert again["fulfilReservation"]["userErrors"][0]["code"] == "RESERVATION_CLOSED"
+
+
+async def test_expired_lots_are_written_off_in_one_call(client):
+    owner = await sign_up(client)
+    milk = await create_item(client, owner.token, "Goat milk", "ml")
+    now = utcnow()
+    await receive(
+        client,
+        owner.token,
+        milk,
+        "500",
+        "ml",
+        "0.004",
+        receivedAt=(now - timedelta(days=10)).isoformat(),
+        expiresAt=(now - timedelta(days=1)).isoformat(),
+    )
+    await receive(client, owner.token, milk, "300", "ml", "0.005")
+
+    body = await gql(
+        client,
+        "mutation { writeOffExpiredLots { adjustments { changeType quantity { amount } "
+        "cost { amount } inventoryItem { onHand { amount } } } userErrors { code } } }",
+        token=owner.token,
+    )
+
+    assert data(body)["writeOffExpiredLots"] == {
+        "adjustments": [
+            {
+                "changeType": "EXPIRED",
+                "quantity": {"amount": "-500"},
+                "cost": {"amount": "2"},
+                "inventoryItem": {"onHand": {"amount": "300"}},
+            }
+        ],
+        "userErrors": [],
+    }
+
+
+async def test_every_inventory_object_is_a_node(client):
+    owner = await sign_up(client)
+    oil = await create_item(client, owner.token, "Oil")
+    received = await receive(client, owner.token, oil, "10")
+    held = data(
+        await gql(
+            client,
+            RESERVE,
+            {
+                "input": {
+                    "itemId": oil,
+                    "quantity": {"amount": "1", "unit": "g"},
+                    "orderReference": "A",
+                }
+            },
+            owner.token,
+        )
+    )["reserveInventory"]["reservation"]
+    ids = [oil, received["lot"]["id"], received["ledgerEntries"][0]["id"], held["id"]]
+
+    body = await gql(
+        client,
+        "query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }",
+        {"ids": ids},
+        owner.token,
+    )
+
+    assert [(n["__typename"], n["id"]) for n in data(body)["nodes"]] == list(
+        zip(
+            ["InventoryItem", "InventoryLot", "InventoryLedgerEntry", "InventoryReservation"],
+            ids,
+            strict=True,
+        )
+    )
+
+
+@contextmanager
+def counting_statements(client: httpx.AsyncClient) -> Iterator[list[str]]:
+    statements: list[str] = []
+    engine = client.app.state.engine.sync_engine  # type: ignore[attr-defined]
+
+    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+LIST = """
+{ inventoryItems(first: 25) { nodes { name onHand { amount } averageCostPerUnit { amount }
+    lots(first: 5) { nodes { lotCode remaining { amount } item { name } } } } } }"""
+
+
+async def test_listing_items_with_their_lots_costs_the_same_statements_for_2_or_20(client):
+    owner = await sign_up(client)
+    counts = []
+    for start, total in ((0, 2), (2, 20)):
+        for number in range(start, total):
+            item = await create_item(client, owner.token, f"Item {number}")
+            await receive(client, owner.token, item, "5")
+            await receive(client, owner.token, item, "5")
+        with counting_statements(client) as statements:
+            body = await gql(client, LIST, token=owner.token)
+        assert len(data(body)["inventoryItems"]["nodes"]) == total
+        # Authentication may also record when the session was last used; count the
+        # statements the inventory read itself made.
+        counts.append(sum("inventory_" in statement for statement in statements))
+    assert counts[0] == counts[1] <= 4
