@@ -14,7 +14,7 @@ from resolvers.context import Info
 from resolvers.ids import decode_id
 from schema import inventory as gql
 from schema.money import CurrencyCode, Money
-from schema.units import Quantity, QuantityInput
+from schema.units import Quantity, QuantityInput, SetItemDensityInput
 from services.inventory import items, queries, reservations, stock
 from services.inventory import models as rows
 from services.inventory.ledger import Posting
@@ -213,6 +213,21 @@ class InventoryMutation:
             )
             node = await item_node(info, item)
         return gql.InventoryItemPayload(inventory_item=node)
+
+    @strawberry.mutation(
+        description="Set an item's density (g/ml) so its weight and volume convert."
+    )
+    @mutation(gql.SetItemDensityPayload)
+    async def set_item_density(
+        self, info: Info, input: SetItemDensityInput
+    ) -> gql.SetItemDensityPayload:
+        key = _item_key(input.item_id)
+        async with info.context.writing() as session:
+            item = await items.set_item_density(
+                session, info.context.principal, item_id=key, density=input.density
+            )
+            node = await item_node(info, item)
+        return gql.SetItemDensityPayload(inventory_item=node)
 
     @strawberry.mutation(description="Archive an item: it keeps its stock and history.")
     @mutation(gql.InventoryItemPayload)

@@ -438,6 +438,12 @@ class InventoryItemPayload:
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
+@strawberry.type
+class SetItemDensityPayload:
+    inventory_item: InventoryItem | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
 @strawberry.input(description="A purchase: it becomes a lot.")
 class ReceiveInventoryInput:
     item_id: strawberry.ID

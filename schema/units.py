@@ -94,3 +94,11 @@ class CreateCustomUnitInput:
 class CreateCustomUnitPayload:
     custom_unit: CustomUnit | None = None
     user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class SetItemDensityInput:
+    item_id: strawberry.ID
+    density: Decimal | None = strawberry.field(
+        description="Grams per millilitre, such as 0.91 for olive oil; null clears it."
+    )

@@ -204,7 +204,27 @@ async def update_item(
     session: AsyncSession, principal: Principal | None, *, item_id: int, values: ItemFields
 ) -> InventoryItem:
     acting = require_permission(principal, "inventory.manage")
-    item = await require_item(session, acting, item_id, ("id",))
+    return await _update(session, acting, item_id, values, ("id",))
+
+
+async def set_item_density(
+    session: AsyncSession, principal: Principal | None, *, item_id: int, density: Decimal | None
+) -> InventoryItem:
+    """`setItemDensity`: a units concern (it makes weight and volume convertible for the
+    item), so it needs units.manage rather than inventory.manage; null clears it."""
+    acting = require_permission(principal, "units.manage")
+    values = ItemFields(density=density, provided=frozenset({"density"}))
+    return await _update(session, acting, item_id, values, ("item_id",))
+
+
+async def _update(
+    session: AsyncSession,
+    acting: Principal,
+    item_id: int,
+    values: ItemFields,
+    id_field: Sequence[str],
+) -> InventoryItem:
+    item = await require_item(session, acting, item_id, id_field)
     columns = _clean(values, item)
     if "name_key" in columns:
         await _check_name_free(session, acting.organization_id, columns["name_key"], item.id)

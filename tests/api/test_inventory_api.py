@@ -359,3 +359,26 @@ async def test_listing_items_with_their_lots_costs_the_same_statements_for_2_or_
         # statements the inventory read itself made.
         counts.append(sum("inventory_" in statement for statement in statements))
     assert counts[0] == counts[1] <= 4
+
+
+async def test_a_density_lets_an_items_volume_convert_to_weight_until_cleared(client):
+    owner = await sign_up(client)
+    oil = await create_item(client, owner.token, "Olive oil", "g")
+    convert = """query($id: ID!) { convertQuantity(itemId: $id, toUnit: "g",
+        quantity: {amount: "100", unit: "ml"}) { quantity { amount unit } userErrors { code } } }"""
+    set_density = """mutation($id: ID!, $density: Decimal) {
+        setItemDensity(input: {itemId: $id, density: $density}) {
+          inventoryItem { density } userErrors { field code } } }"""
+
+    before = data(await gql(client, convert, {"id": oil}, owner.token))["convertQuantity"]
+    result = data(await gql(client, set_density, {"id": oil, "density": "0.91"}, owner.token))
+    after = data(await gql(client, convert, {"id": oil}, owner.token))["convertQuantity"]
+    bad = data(await gql(client, set_density, {"id": oil, "density": "-1"}, owner.token))
+
+    assert before == {"quantity": None, "userErrors": [{"code": "UNIT_CONVERSION_FAILED"}]}
+    assert result["setItemDensity"] == {"inventoryItem": {"density": "0.91"}, "userErrors": []}
+    assert after == {"quantity": {"amount": "91", "unit": "g"}, "userErrors": []}
+    assert bad["setItemDensity"]["inventoryItem"] is None
+    assert bad["setItemDensity"]["userErrors"][0]["field"] == ["input", "density"]
+    cleared = await gql(client, set_density, {"id": oil, "density": None}, owner.token)
+    assert data(cleared)["setItemDensity"]["inventoryItem"] == {"density": None}

@@ -143,6 +143,12 @@ GATED = [
         _report_item,
     ),
     Gated("inventory.read", "query { inventoryItems { nodes { id } } }"),
+    Gated(
+        "units.manage",
+        'mutation($itemId: ID!) { setItemDensity(input: {itemId: $itemId, density: "0.91"}) '
+        "{ userErrors { code } } }",
+        _stocked_item,
+    ),
     Gated("inventory.read", "query { inventoryHistory { nodes { id } } }"),
     Gated(
         "inventory.manage",

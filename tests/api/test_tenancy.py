@@ -192,6 +192,12 @@ MATRIX += [
         "updateInventoryItem",
     ),
     _with_id(
+        'mutation($id: ID!) { setItemDensity(input: {itemId: $id, density: "0.9"}) '
+        f"{{ {ITEM_PAYLOAD} }} }}",
+        _item_id,
+        "setItemDensity",
+    ),
+    _with_id(
         f"mutation($id: ID!) {{ archiveInventoryItem(input: {{id: $id}}) {{ {ITEM_PAYLOAD} }} }}",
         _item_id,
         "archiveInventoryItem",
