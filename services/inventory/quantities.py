@@ -49,9 +49,9 @@ async def to_base(
             f"{field[-1]} must be greater than 0{' or 0' if allow_zero else ''}.",
             (*field, "amount"),
         )
-    conversion = await units.convert_quantity(
+    conversion = await units.convert_within(
         session,
-        principal,
+        item.organization_id,
         amount=quantity.amount,
         from_unit=quantity.unit,
         to_unit=item.base_unit,
@@ -98,9 +98,9 @@ async def cost_per_base_unit(
 ) -> Fraction:
     """A cost per `cost_unit` as an exact cost per base unit."""
     check_money(unit_cost, field)
-    one = await units.convert_quantity(
+    one = await units.convert_within(
         session,
-        principal,
+        item.organization_id,
         amount=Decimal(1),
         from_unit=cost_unit,
         to_unit=item.base_unit,

@@ -207,8 +207,32 @@ async def convert_quantity(
     rounding rule). `density` (g/ml) and `item_name` are those of the item the quantity
     belongs to, when there is one."""
     acting = require_permission(principal, "units.read")
-    source = await _resolve(session, acting.organization_id, from_unit, ("quantity", "unit"))
-    target = await _resolve(session, acting.organization_id, to_unit, ("to_unit",))
+    return await convert_within(
+        session,
+        acting.organization_id,
+        amount=amount,
+        from_unit=from_unit,
+        to_unit=to_unit,
+        density=density,
+        item_name=item_name,
+    )
+
+
+async def convert_within(
+    session: AsyncSession,
+    organization_id: int,
+    *,
+    amount: Decimal,
+    from_unit: str,
+    to_unit: str,
+    density: Decimal | None = None,
+    item_name: str | None = None,
+) -> Conversion:
+    """The conversion itself, for another domain's operation that takes a quantity in any
+    unit: that operation's own permission covers it (receiving stock needs
+    inventory.adjust, not units.read as well)."""
+    source = await _resolve(session, organization_id, from_unit, ("quantity", "unit"))
+    target = await _resolve(session, organization_id, to_unit, ("to_unit",))
     return convert(amount, source, target, density=density, item_name=item_name)
 
 

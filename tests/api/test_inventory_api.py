@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import event
 
 from services.db import utcnow
-from tests.api_helpers import create_item, data, gql, receive, sign_up
+from tests.api_helpers import api_key, create_item, data, gql, receive, sign_up
 
 pytestmark = [pytest.mark.api, pytest.mark.inventory]
 
@@ -382,3 +382,12 @@ async def test_a_density_lets_an_items_volume_convert_to_weight_until_cleared(cl
     assert bad["setItemDensity"]["userErrors"][0]["field"] == ["input", "density"]
     cleared = await gql(client, set_density, {"id": oil, "density": None}, owner.token)
     assert data(cleared)["setItemDensity"]["inventoryItem"] == {"density": None}
+
+
+async def test_a_key_scoped_to_adjusting_stock_can_receive_in_any_unit(client):
+    """Converting the quantity is part of receiving: it needs no units.read scope."""
+    owner = await sign_up(client)
+    oil = await create_item(client, owner.token, "Oil")
+    key = await api_key(client, owner.token, ["inventory.adjust"])
+    result = await receive(client, key, oil, "1.5", "kg", "4")
+    assert result["lot"]["remaining"] == {"amount": "1500", "unit": "g"}
