@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -11,7 +12,13 @@ from services.inventory.models import InventoryItem, InventoryLot, Reservation
 
 
 def _decimal(value: Decimal | None) -> str | None:
-    return None if value is None else format(value, "f")
+    """As the GraphQL Decimal scalar writes it: plain, without trailing zeros."""
+    return None if value is None else format(value.normalize(), "f")
+
+
+def _datetime(value: datetime | None) -> str | None:
+    """As the GraphQL DateTime scalar writes it: ISO 8601 in UTC with a Z."""
+    return None if value is None else value.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def item_id(item_key: int) -> str:
@@ -43,8 +50,8 @@ def lot_payload(lot: InventoryLot) -> dict[str, Any]:
         "id": lot_id(lot.id),
         "itemId": item_id(lot.item_id),
         "lotCode": lot.lot_code,
-        "receivedAt": lot.received_at.isoformat(),
-        "expiresAt": lot.expires_at.isoformat() if lot.expires_at else None,
+        "receivedAt": _datetime(lot.received_at),
+        "expiresAt": _datetime(lot.expires_at),
         "quantityReceived": _decimal(lot.quantity_received),
         "remaining": _decimal(lot.remaining),
         "unitCost": _decimal(lot.unit_cost),
@@ -79,5 +86,5 @@ def reservation_payload(reservation: Reservation) -> dict[str, Any]:
         "quantity": _decimal(reservation.quantity),
         "orderReference": reservation.order_reference,
         "status": reservation.status,
-        "expiresAt": reservation.expires_at.isoformat() if reservation.expires_at else None,
+        "expiresAt": _datetime(reservation.expires_at),
     }

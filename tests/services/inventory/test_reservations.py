@@ -101,7 +101,7 @@ async def test_a_reservation_lowers_available_stock_not_on_hand(sessions, owner)
     [event] = await events_of(sessions, owner.organization_id, "inventory.reservation.created")
     assert (event.entity_type, event.payload["item"]["available"]["amount"]) == (
         "InventoryReservation",
-        "50.000000",
+        "50",
     )
 
 
