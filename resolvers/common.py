@@ -7,7 +7,9 @@ import functools
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, ParamSpec, Protocol, TypeVar
 
-from resolvers.context import Info
+from strawberry.dataloader import DataLoader
+
+from resolvers.context import Context, Info
 from resolvers.ids import decode_cursor, to_cursor
 from schema.errors import UserError
 from schema.relay import Connection, Edge, PageInfo
@@ -17,6 +19,8 @@ from services.pagination import Page, PageRequest
 P = ParamSpec("P")
 T = TypeVar("T")
 N = TypeVar("N")
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 class Payload(Protocol):
@@ -99,3 +103,19 @@ def connection(page: Page[Any], to_node: Callable[[Any], N]) -> Connection[N]:
 
 def first_or_none(items: Sequence[T]) -> T | None:
     return items[0] if items else None
+
+
+def request_loader(
+    info: Info, name: str, load: Callable[[Context, Sequence[K]], Awaitable[Sequence[V]]]
+) -> DataLoader[K, V]:
+    """The request's DataLoader called `name` (by convention `<Thing>By<Key>Loader`),
+    made on first use: it batches the keys asked for in one tick into one `load`."""
+    context = info.context
+    found = context.loaders.get(name)
+    if found is None:
+
+        async def load_batch(keys: list[K]) -> Sequence[V]:
+            return await load(context, keys)
+
+        found = context.loaders[name] = DataLoader(load_fn=load_batch)
+    return found

@@ -12,6 +12,8 @@ from strawberry.types import Info as StrawberryInfo
 
 from services.db import unit_of_work
 from services.permissions import Principal
+from services.webhooks.secrets import SecretBox
+from services.webhooks.targets import TargetPolicy
 
 AfterCommit = Callable[[], Awaitable[None]]
 
@@ -24,6 +26,9 @@ class Context:
     response: Any = None
     # Called after each mutation that committed: wakes the outbox dispatchers (mail, ...).
     on_commit: AfterCommit | None = None
+    # Where webhooks may go, and the key their signing secrets are sealed with.
+    webhook_policy: TargetPolicy = field(default_factory=TargetPolicy)
+    secret_box: SecretBox | None = None
     # Per-request DataLoaders and memoized lookups (resolvers/*_loaders.py), by name.
     loaders: dict[str, Any] = field(default_factory=dict)
     _write_session: AsyncSession | None = None

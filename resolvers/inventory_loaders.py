@@ -3,32 +3,15 @@ makes for many objects (an item's lots, a lot's item...) into one service call."
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
-from typing import TypeVar
+from collections.abc import Sequence
 
 from strawberry.dataloader import DataLoader
 
+from resolvers.common import request_loader
 from resolvers.context import Context, Info
 from services.inventory import queries
 from services.inventory.models import InventoryItem, InventoryLot, LedgerEntry
 from services.pagination import Page, PageRequest
-
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-def _loader(
-    info: Info, name: str, load: Callable[[Context, Sequence[K]], Awaitable[Sequence[V]]]
-) -> DataLoader[K, V]:
-    context = info.context
-    found = context.loaders.get(name)
-    if found is None:
-
-        async def load_batch(keys: list[K]) -> Sequence[V]:
-            return await load(context, keys)
-
-        found = context.loaders[name] = DataLoader(load_fn=load_batch)
-    return found
 
 
 async def _items(context: Context, keys: Sequence[int]) -> list[InventoryItem | None]:
@@ -64,22 +47,22 @@ async def _currency(context: Context, keys: Sequence[int]) -> list[str]:
 
 
 def item_by_id(info: Info) -> DataLoader[int, InventoryItem | None]:
-    return _loader(info, "InventoryItemByIdLoader", _items)
+    return request_loader(info, "InventoryItemByIdLoader", _items)
 
 
 def lot_by_id(info: Info) -> DataLoader[int, InventoryLot | None]:
-    return _loader(info, "InventoryLotByIdLoader", _lots)
+    return request_loader(info, "InventoryLotByIdLoader", _lots)
 
 
 def first_lots_by_item(info: Info) -> DataLoader[LotsKey, Page[InventoryLot]]:
-    return _loader(info, "FirstLotsByItemLoader", _first_lots)
+    return request_loader(info, "FirstLotsByItemLoader", _first_lots)
 
 
 async def currency_code(info: Info) -> str:
     """The organization's currency, looked up once per request."""
     principal = info.context.principal
     key = principal.organization_id if principal is not None else 0
-    loader: DataLoader[int, str] = _loader(info, "CurrencyByOrganizationLoader", _currency)
+    loader: DataLoader[int, str] = request_loader(info, "CurrencyByOrganizationLoader", _currency)
     return await loader.load(key)
 
 

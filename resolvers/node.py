@@ -11,13 +11,15 @@ from resolvers.accounts import api_key_node, member_node, organization_node
 from resolvers.context import Info
 from resolvers.ids import parse_global_id
 from resolvers.units import custom_unit_node
-from schema import inventory
+from schema import inventory, webhooks
 from schema.relay import Node
+from services import events
 from services.accounts import service as accounts
 from services.errors import UserInputError
 from services.inventory import queries
 from services.permissions import Principal
 from services.units import service as units
+from services.webhooks import deliveries, endpoints
 
 MAX_NODES = 250
 
@@ -87,6 +89,25 @@ async def _reservation(session: AsyncSession, principal: Principal | None, key: 
     return inventory.InventoryReservation.from_row(found, item.base_unit)
 
 
+async def _webhook_endpoint(
+    session: AsyncSession, principal: Principal | None, key: int
+) -> Node | None:
+    found = await endpoints.get_endpoint(session, principal, endpoint_id=key)
+    return webhooks.WebhookEndpoint.from_row(found) if found else None
+
+
+async def _webhook_delivery(
+    session: AsyncSession, principal: Principal | None, key: int
+) -> Node | None:
+    found = await deliveries.get_delivery(session, principal, delivery_id=key)
+    return webhooks.WebhookDelivery.from_row(found) if found else None
+
+
+async def _event(session: AsyncSession, principal: Principal | None, key: int) -> Node | None:
+    found = await events.get_events(session, principal, [key])
+    return webhooks.Event.from_row(found[key]) if key in found else None
+
+
 FETCHERS: dict[str, Fetch] = {
     "ApiKey": _api_key,
     "Member": _member,
@@ -96,6 +117,9 @@ FETCHERS: dict[str, Fetch] = {
     "InventoryLot": _inventory_lot,
     "InventoryLedgerEntry": _ledger_entry,
     "InventoryReservation": _reservation,
+    "WebhookEndpoint": _webhook_endpoint,
+    "WebhookDelivery": _webhook_delivery,
+    "Event": _event,
 }
 
 

@@ -14,19 +14,22 @@ from resolvers.inventory import InventoryMutation, InventoryQuery
 from resolvers.inventory_reports import InventoryReportsQuery
 from resolvers.node import NodeQuery
 from resolvers.units import UnitsMutation, UnitsQuery
-from schema import accounts, inventory, units
+from resolvers.webhooks import WebhooksMutation, WebhooksQuery
+from schema import accounts, inventory, units, webhooks
 from schema.scalars import SCALAR_MAP
 
 SCHEMA_FILE = Path(__file__).with_name("schema.graphql")
 
 
 @strawberry.type
-class Query(NodeQuery, AccountsQuery, UnitsQuery, InventoryQuery, InventoryReportsQuery):
+class Query(
+    NodeQuery, AccountsQuery, UnitsQuery, InventoryQuery, InventoryReportsQuery, WebhooksQuery
+):
     pass
 
 
 @strawberry.type
-class Mutation(AccountsMutation, UnitsMutation, InventoryMutation):
+class Mutation(AccountsMutation, UnitsMutation, InventoryMutation, WebhooksMutation):
     pass
 
 
@@ -40,6 +43,7 @@ NODE_TYPES += [
     inventory.InventoryLedgerEntry,
     inventory.InventoryReservation,
 ]
+NODE_TYPES += [webhooks.WebhookEndpoint, webhooks.WebhookDelivery, webhooks.Event]
 
 
 def build_schema(

@@ -1,11 +1,14 @@
-"""Scalars of the public contract: Decimal as an exact string, DateTime in UTC."""
+"""Scalars of the public contract: Decimal as an exact string, DateTime in UTC, JSON for
+event payloads and their schemas, UnsignedInt64 for log positions."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
+from typing import NewType
 
 import strawberry
+from strawberry.scalars import JSON as JSON  # re-exported for the types
 
 MAX_DECIMAL_LENGTH = 40
 
@@ -63,5 +66,41 @@ DATETIME = strawberry.scalar(
 )
 
 
-# Plain `Decimal` and `datetime` annotations in the types map to these scalars.
-SCALAR_MAP = {Decimal: DECIMAL, datetime: DATETIME}
+JSON_SCALAR = strawberry.scalar(
+    name="JSON",
+    description=(
+        "Any JSON value: an event's data, or a JSON Schema. Its shape is documented by "
+        "the event type (webhookEventTypes)."
+    ),
+)
+
+# A 64-bit count that GraphQL's 32-bit Int cannot carry, such as a position in the log.
+UnsignedInt64 = NewType("UnsignedInt64", int)
+MAX_UNSIGNED_INT64 = 2**64 - 1
+
+
+def _parse_unsigned_int64(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError('UnsignedInt64 values are sent as strings of digits, such as "42".')
+    text = str(value).strip()
+    if not text.isdigit() or len(text) > 20 or int(text) > MAX_UNSIGNED_INT64:
+        raise ValueError(f"{text!r} is not an unsigned 64-bit integer.")
+    return int(text)
+
+
+UNSIGNED_INT64 = strawberry.scalar(
+    name="UnsignedInt64",
+    description='An unsigned 64-bit integer, sent and received as a string of digits ("42").',
+    serialize=str,
+    parse_value=_parse_unsigned_int64,
+)
+
+
+# Plain `Decimal` and `datetime` annotations in the types map to these scalars; `JSON`
+# (strawberry.scalars.JSON) and `UnsignedInt64` annotations likewise.
+SCALAR_MAP = {
+    Decimal: DECIMAL,
+    datetime: DATETIME,
+    JSON: JSON_SCALAR,
+    UnsignedInt64: UNSIGNED_INT64,
+}

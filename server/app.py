@@ -27,14 +27,19 @@ from strawberry.extensions import (
 from schema.root import build_schema
 from server import migrate
 from server.graphql import AuthenticatedGraphQL, GraphQLView
+from server.idempotency import Idempotent
 from server.mailer import MailDispatcher
 from server.middleware import BodySizeLimit, RequestContext, SecurityHeaders
 from server.observability import configure_logging, init_sentry
+from server.openapi import openapi_json
 from server.query_limits import QueryCostLimiter
 from server.settings import Settings, load_settings
 from server.throttle import CostBucket, MemoryBucket, RedisBucket
 from services.db import create_engine, create_session_factory
 from services.inventory import jobs as inventory_jobs
+from services.webhooks.secrets import SecretBox
+from services.webhooks.targets import TargetPolicy
+from webhooks.dispatcher import build_dispatcher
 
 
 def cost_bucket(settings: Settings, redis: Redis | None) -> CostBucket:
@@ -58,6 +63,13 @@ def schema_extensions(
     return extensions
 
 
+def webhook_policy(settings: Settings) -> TargetPolicy:
+    return TargetPolicy(
+        allow_http=settings.webhook_allow_http,
+        allowed_hosts=frozenset(host.lower() for host in settings.webhook_allowed_hosts),
+    )
+
+
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or load_settings()
     configure_logging(settings.log_level)
@@ -67,12 +79,22 @@ def create_app(settings: Settings | None = None) -> Starlette:
     engine = create_engine(settings.database_url)
     sessions = create_session_factory(engine)
     mailer = MailDispatcher(sessions, settings.smtp_url, settings.mail_from)
+    policy, box = webhook_policy(settings), SecretBox(secret_key)
+    # Embedded: sends webhooks in-process; with Redis: enqueues them for the workers.
+    hooks = build_dispatcher(sessions, redis_url=settings.redis_url, policy=policy, box=box)
+
+    async def after_commit() -> None:
+        await mailer.wake()
+        await hooks.wake()
+
     redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
     view = GraphQLView(
         build_schema(schema_extensions(settings, cost_bucket(settings, redis))),
         sessions=sessions,
-        on_commit=mailer.wake,
+        on_commit=after_commit,
         graphiql=settings.graphiql,
+        webhook_policy=policy,
+        secret_box=box,
     )
 
     async def healthz(request: Request) -> JSONResponse:
@@ -108,10 +130,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         # Expired reservations are released by every API process (and by workers).
         jobs = asyncio.create_task(inventory_jobs.run_forever(sessions))
         app.state.jobs = jobs
+        sweeper = asyncio.create_task(hooks.run_forever())
         try:
             yield
         finally:
-            for task in (dispatcher, jobs):
+            for task in (dispatcher, jobs, sweeper):
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
@@ -123,7 +146,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            Route("/graphql", AuthenticatedGraphQL(view, sessions), methods=["GET", "POST"]),
+            Route("/openapi.json", openapi_json),
+            Route(
+                "/graphql",
+                AuthenticatedGraphQL(Idempotent(view, sessions), sessions),
+                methods=["GET", "POST"],
+            ),
         ],
         middleware=[
             Middleware(RequestContext),
@@ -145,4 +173,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.sessions = sessions
     app.state.engine = engine
     app.state.mailer = mailer
+    app.state.webhooks = hooks
     return app

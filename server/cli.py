@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
     from server.mailer import MailDispatcher
+    from webhooks.dispatcher import WebhookDispatcher
 
 FIRST_STEPS = """
 BatchTrack API is serving at http://{host}:{port}/graphql (GraphiQL in a browser).
@@ -47,22 +49,59 @@ def migrate() -> None:
 
 
 def worker() -> None:
+    """The mail outbox, the inventory jobs and webhooks: with Redis, a Dramatiq worker for
+    `deliver_webhook` plus the sweeper that enqueues due deliveries; without, the sweeper
+    sends them in-process."""
+    from server.app import webhook_policy
     from server.mailer import MailDispatcher
     from server.observability import configure_logging, init_sentry
     from services.db import create_engine, create_session_factory
+    from services.webhooks.secrets import SecretBox
+    from webhooks.dispatcher import WebhookDispatcher
 
     settings = load_settings()
     configure_logging(settings.log_level)
     init_sentry(settings.sentry_dsn, settings.sentry_environment)
     sessions = create_session_factory(create_engine(settings.database_url))
     mailer = MailDispatcher(sessions, settings.smtp_url, settings.mail_from)
-    asyncio.run(_work(mailer, sessions))
+    policy, box = webhook_policy(settings), SecretBox(settings.resolved_secret_key)
+    consumer = None
+    if settings.redis_url:
+        import dramatiq
+
+        from webhooks import actors
+
+        # The actor runs on Dramatiq's event-loop thread, so it gets an engine of its own.
+        actor_sessions = create_session_factory(create_engine(settings.database_url))
+        broker = actors.configure(settings.redis_url, actor_sessions, policy, box)
+        consumer = dramatiq.Worker(broker, queues={actors.QUEUE}, worker_threads=8)
+        consumer.start()
+        hooks = WebhookDispatcher(sessions, policy=policy, box=box, enqueue=actors.enqueue)
+    else:
+        hooks = WebhookDispatcher(sessions, policy=policy, box=box)
+    try:
+        asyncio.run(_work(mailer, hooks, sessions))
+    finally:
+        if consumer is not None:
+            consumer.stop(timeout=15_000)
 
 
-async def _work(mailer: MailDispatcher, sessions: async_sessionmaker[AsyncSession]) -> None:
+async def _work(
+    mailer: MailDispatcher,
+    hooks: WebhookDispatcher,
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    import signal
+
     from services.inventory import jobs as inventory_jobs
 
-    await asyncio.gather(mailer.run_forever(), inventory_jobs.run_forever(sessions))
+    main = asyncio.current_task()
+    assert main is not None
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, main.cancel)
+    with contextlib.suppress(asyncio.CancelledError):
+        await asyncio.gather(
+            mailer.run_forever(), hooks.run_forever(), inventory_jobs.run_forever(sessions)
+        )
 
 
 async def report_inventory(

@@ -21,6 +21,8 @@ from server.observability import tag_principal
 from services.accounts import service as accounts
 from services.db import unit_of_work
 from services.errors import ServiceError, Unauthenticated, UserInputError
+from services.webhooks.secrets import SecretBox
+from services.webhooks.targets import TargetPolicy
 
 log = logging.getLogger("batchtrack.graphql")
 
@@ -67,12 +69,16 @@ class GraphQLView(GraphQL[Context, None]):
         sessions: async_sessionmaker[AsyncSession],
         on_commit: AfterCommit | None,
         graphiql: bool,
+        webhook_policy: TargetPolicy,
+        secret_box: SecretBox,
     ) -> None:
         super().__init__(
             schema, graphql_ide="graphiql" if graphiql else None, allow_queries_via_get=False
         )
         self.sessions = sessions
         self.on_commit = on_commit
+        self.webhook_policy = webhook_policy
+        self.secret_box = secret_box
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """As strawberry's, but transport errors (bad JSON, no query, wrong method) keep
@@ -95,6 +101,8 @@ class GraphQLView(GraphQL[Context, None]):
             request=request,
             response=response,
             on_commit=self.on_commit,
+            webhook_policy=self.webhook_policy,
+            secret_box=self.secret_box,
         )
 
     async def process_result(

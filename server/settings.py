@@ -53,6 +53,13 @@ class Settings(BaseSettings):
         default=None, description="smtp://user:pass@host:port for outgoing mail; else logged."
     )
     mail_from: str = Field(default="BatchTrack <no-reply@batchtrack.local>")
+    webhook_allow_http: bool = Field(
+        default=False, description="Allow http:// webhook endpoints (development only)."
+    )
+    webhook_allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description='Hosts exempt from the private-address check, as JSON: ["hooks.internal"].',
+    )
     trust_forwarded_proto: bool = Field(
         default=False, description="Behind a TLS proxy: honour X-Forwarded-Proto (for HSTS)."
     )

@@ -1,6 +1,8 @@
 """The event log: the one way a domain change is announced. `append_event` writes the
 event in the caller's transaction, so there is no event without its change and no change
-without its event. Webhook delivery (webhooks/) reads this log after commit.
+without its event. In the same transaction each event becomes one delivery row per
+subscribed webhook endpoint (services/webhooks/fanout.py); webhooks/ sends them after
+commit.
 
 Each event names the entity it is about and carries that entity's sequence number (1, 2,
 3, ... per entity), so a consumer can spot a gap or an out-of-order delivery. Writers of
@@ -11,14 +13,20 @@ a duplicate sequence rather than let it pass.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, func, select
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.db import Base, IdType, UTCDateTime, utcnow
+from services.errors import UserInputError
+from services.pagination import Page, PageRequest, paginate
+from services.permissions import Principal, require_permission
+from services.webhooks.fanout import entity_key, fan_out
 
 API_VERSION = "2026-11"
 
@@ -80,4 +88,86 @@ async def append_event(
     )
     session.add(event)
     await session.flush()
+    await fan_out(
+        session,
+        organization_id=organization_id,
+        event_position=event.position,
+        event_id=event.id,
+        event_type=type,
+        entity=entity_key(entity_type, entity_id),
+    )
     return event
+
+
+# --- Reading the log ----------------------------------------------------------------
+
+MAX_TYPE_PATTERNS = 50
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    # Exact types ("inventory.adjusted") or prefix wildcards ("inventory.*", "*"); any.
+    types: Sequence[str] = field(default_factory=tuple)
+    entity_type: str | None = None
+    entity_id: str | None = None
+
+
+def _type_condition(patterns: Sequence[str]) -> Any:
+    if len(patterns) > MAX_TYPE_PATTERNS:
+        raise UserInputError(
+            "TOO_MANY", f"Filter on at most {MAX_TYPE_PATTERNS} event types.", ("types",)
+        )
+    conditions = []
+    for raw in patterns:
+        pattern = raw.strip()
+        if pattern == "*":
+            return None
+        if not pattern or "*" in pattern.removesuffix(".*"):
+            raise UserInputError(
+                "INVALID_EVENT_TYPE",
+                f"{raw!r} is not an event type or a prefix wildcard such as inventory.*.",
+                ("types",),
+            )
+        if pattern.endswith(".*"):
+            conditions.append(Event.type.startswith(pattern[:-1], autoescape=True))
+        else:
+            conditions.append(Event.type == pattern)
+    return or_(*conditions)
+
+
+async def list_events(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    filters: EventFilter,
+    page: PageRequest,
+) -> Page[Event]:
+    """The organization's log in order of position, for reconciliation: `page.after` is
+    the position after which to start (a consumer's last seen event)."""
+    acting = require_permission(principal, "events.read")
+    statement = select(Event).where(Event.organization_id == acting.organization_id)
+    if filters.types:
+        condition = _type_condition(filters.types)
+        if condition is not None:
+            statement = statement.where(condition)
+    if filters.entity_type is not None:
+        statement = statement.where(Event.entity_type == filters.entity_type)
+    if filters.entity_id is not None:
+        statement = statement.where(Event.entity_id == filters.entity_id)
+    return await paginate(session, statement, Event.position, page)
+
+
+async def get_events(
+    session: AsyncSession, principal: Principal | None, positions: Sequence[int]
+) -> dict[int, Event]:
+    """The organization's events at these positions (others are left out)."""
+    acting = require_permission(principal, "events.read")
+    if not positions:
+        return {}
+    rows = await session.scalars(
+        select(Event).where(
+            Event.organization_id == acting.organization_id,
+            Event.position.in_(set(positions)),
+        )
+    )
+    return {event.position: event for event in rows}

@@ -168,6 +168,14 @@ GATED = [
         'quantity: {amount: "1", unit: "kg"}}) { userErrors { code } } }',
         _stocked_item,
     ),
+    Gated("webhooks.manage", "query { webhookEndpoints { nodes { id } } }"),
+    Gated(
+        "webhooks.manage",
+        'mutation { createWebhookEndpoint(input: {url: "https://8.8.8.8/hooks", '
+        'eventTypes: ["inventory.*"]}) { userErrors { code } } }',
+    ),
+    Gated("webhooks.manage", "query { webhookDeliveries { nodes { id } } }"),
+    Gated("events.read", "query { events { nodes { id } } }"),
 ]
 
 

@@ -241,6 +241,90 @@ MATRIX += [
 ]
 
 
+HOOK_URL = "https://8.8.8.8/hooks"
+
+
+async def _endpoint_id(client: httpx.AsyncClient, owner: Account) -> str:
+    body = await gql(
+        client,
+        "mutation($url: String!) { createWebhookEndpoint(input: {url: $url, "
+        'eventTypes: ["inventory.*"]}) { webhookEndpoint { id } } }',
+        {"url": HOOK_URL},
+        owner.token,
+    )
+    endpoint_id: str = data(body)["createWebhookEndpoint"]["webhookEndpoint"]["id"]
+    return endpoint_id
+
+
+async def _delivery_id(client: httpx.AsyncClient, owner: Account) -> str:
+    endpoint_id = await _endpoint_id(client, owner)
+    body = await gql(
+        client,
+        "mutation($id: ID!) { sendTestWebhook(input: {id: $id}) { delivery { id } } }",
+        {"id": endpoint_id},
+        owner.token,
+    )
+    delivery_id: str = data(body)["sendTestWebhook"]["delivery"]["id"]
+    return delivery_id
+
+
+async def _event_id(client: httpx.AsyncClient, owner: Account) -> str:
+    await create_item(client, owner.token, "Their clay")
+    events = data(await gql(client, "{ events(last: 1) { nodes { id } } }", token=owner.token))
+    event_id: str = events["events"]["nodes"][0]["id"]
+    return event_id
+
+
+ENDPOINT_PAYLOAD = f"webhookEndpoint {{ id url enabled eventTypes }} {ERRORS}"
+MATRIX += [
+    _with_id(NODE, _endpoint_id, "node(WebhookEndpoint)"),
+    _with_id(NODE, _delivery_id, "node(WebhookDelivery)"),
+    _with_id(NODE, _event_id, "node(Event)"),
+    _with_id(
+        "mutation($id: ID!) { updateWebhookEndpoint(input: {id: $id, enabled: false, "
+        f'url: "https://8.8.4.4/mine"}}) {{ {ENDPOINT_PAYLOAD} }} }}',
+        _endpoint_id,
+        "updateWebhookEndpoint",
+    ),
+    _with_id(
+        "mutation($id: ID!) { deleteWebhookEndpoint(input: {id: $id}) "
+        f"{{ deletedWebhookEndpointId {ERRORS} }} }}",
+        _endpoint_id,
+        "deleteWebhookEndpoint",
+    ),
+    _with_id(
+        "mutation($id: ID!) { rotateWebhookSecret(input: {id: $id}) "
+        f"{{ secret {ENDPOINT_PAYLOAD} }} }}",
+        _endpoint_id,
+        "rotateWebhookSecret",
+    ),
+    _with_id(
+        "mutation($id: ID!) { sendTestWebhook(input: {id: $id}) "
+        f"{{ delivery {{ id }} {ERRORS} }} }}",
+        _endpoint_id,
+        "sendTestWebhook",
+    ),
+    _with_id(
+        "mutation($id: ID!) { redeliverWebhook(input: {id: $id}) "
+        f"{{ delivery {{ id }} {ERRORS} }} }}",
+        _delivery_id,
+        "redeliverWebhook",
+    ),
+    _with_id(
+        "mutation($id: ID!) { replayWebhookEvents(input: {endpointId: $id, "
+        'since: "2020-01-01T00:00:00Z", until: "2100-01-01T00:00:00Z"}) '
+        f"{{ deliveryCount deliveries {{ id }} {ERRORS} }} }}",
+        _endpoint_id,
+        "replayWebhookEvents",
+    ),
+    _with_id(
+        "query($id: ID!) { webhookDeliveries(endpointId: $id) { nodes { id } } }",
+        _endpoint_id,
+        "webhookDeliveries(endpointId)",
+    ),
+]
+
+
 def _missing_like(global_id: str) -> str:
     parsed = parse_global_id(global_id)
     assert parsed is not None
@@ -259,7 +343,10 @@ SNAPSHOT = """{ apiKeys { nodes { id revokedAt } } members { nodes { id role } }
   inventoryItems(filter: {includeArchived: true}) { nodes { id name archived
     onHand { amount } reserved { amount } stockValue { amount } } }
   inventoryReservations { nodes { id status } }
-  inventoryHistory(last: 50) { nodes { id } } }"""
+  inventoryHistory(last: 50) { nodes { id } }
+  webhookEndpoints { nodes { id url enabled eventTypes description secretRotatedUntil } }
+  webhookDeliveries(last: 50) { nodes { id } }
+  events(last: 100) { nodes { id } } }"""
 
 
 @pytest.mark.parametrize("operation", MATRIX, ids=lambda op: op.name)
@@ -331,4 +418,22 @@ async def test_inventory_lists_show_only_the_callers_organization(client):
         "inventoryHistory": {"nodes": []},
         "inventoryReservations": {"nodes": []},
         "reorderSuggestions": [],
+    }
+
+
+async def test_webhook_and_event_lists_show_only_the_callers_organization(client):
+    theirs = await sign_up(client, "Theirs")
+    ours = await sign_up(client, "Ours")
+    await _delivery_id(client, theirs)
+    await _event_id(client, theirs)
+    query = """{ webhookEndpoints { nodes { id } } webhookDeliveries { nodes { id } }
+        events { nodes { id } } }"""
+    theirs_listing = data(await gql(client, query, token=theirs.token))
+    assert len(theirs_listing["webhookDeliveries"]["nodes"]) >= 1
+    assert len(theirs_listing["events"]["nodes"]) >= 2
+    listing = data(await gql(client, query, token=ours.token))
+    assert listing == {
+        "webhookEndpoints": {"nodes": []},
+        "webhookDeliveries": {"nodes": []},
+        "events": {"nodes": []},
     }

@@ -1,0 +1,358 @@
+"""Webhook and event-log types: endpoints, deliveries and their attempts, the event log
+and the catalog of event types, with the inputs and payloads of their mutations.
+
+An endpoint's signing secret is never a field of the endpoint: it is returned once, by
+createWebhookEndpoint and rotateWebhookSecret.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+import strawberry
+
+from resolvers import webhooks_loaders as loaders
+from resolvers.context import Info
+from resolvers.ids import to_global_id
+from schema.errors import UserError
+from schema.relay import Connection, Node
+from schema.scalars import JSON, UnsignedInt64
+from services.db import utcnow
+from services.events import Event as EventRow
+from services.webhooks import models
+from services.webhooks.catalog import EventType
+
+
+@strawberry.enum(description="Why an endpoint receives nothing.")
+class WebhookEndpointDisabledReason(Enum):
+    BY_USER = strawberry.enum_value("BY_USER", description="Disabled with updateWebhookEndpoint.")
+    GONE = strawberry.enum_value("GONE", description="The endpoint answered 410 Gone.")
+    FAILING = strawberry.enum_value(
+        "FAILING", description="Every delivery failed for days; the owners were emailed."
+    )
+
+
+@strawberry.enum
+class WebhookDeliveryStatus(Enum):
+    PENDING = strawberry.enum_value(
+        "PENDING", description="Not delivered yet; retried on schedule."
+    )
+    SUCCEEDED = strawberry.enum_value("SUCCEEDED", description="The endpoint answered 2xx.")
+    FAILED = strawberry.enum_value(
+        "FAILED", description="Out of retries, or the endpoint is gone (410)."
+    )
+
+
+@strawberry.enum(description="What one attempt led to.")
+class WebhookAttemptOutcome(Enum):
+    SUCCEEDED = "SUCCEEDED"
+    RETRY = strawberry.enum_value("RETRY", description="Failed; another attempt is scheduled.")
+    FAILED = strawberry.enum_value("FAILED", description="Failed, and it was the last attempt.")
+    GONE = strawberry.enum_value("GONE", description="The endpoint answered 410 Gone.")
+    STALE = strawberry.enum_value(
+        "STALE", description="Reported after another attempt had finished the delivery."
+    )
+
+
+@strawberry.type(
+    description=(
+        "An HTTPS URL that receives the events it subscribes to, signed with the Standard "
+        "Webhooks scheme. The signing secret is shown only at creation and rotation."
+    )
+)
+class WebhookEndpoint(Node):
+    url: str
+    description: str | None
+    event_types: list[str] = strawberry.field(
+        description="Exact types and prefix wildcards (inventory.*) it subscribes to."
+    )
+    enabled: bool
+    disabled_reason: WebhookEndpointDisabledReason | None
+    created_at: datetime
+    updated_at: datetime
+    failing_since: datetime | None = strawberry.field(
+        description="The first failed attempt since the last success; null when healthy."
+    )
+    secret_rotated_until: datetime | None = strawberry.field(
+        description=(
+            "After rotateWebhookSecret, deliveries are also signed with the previous secret "
+            "until this time; null when no previous secret is in use."
+        )
+    )
+    key: strawberry.Private[int]
+
+    @classmethod
+    def from_row(cls, endpoint: models.WebhookEndpoint) -> WebhookEndpoint:
+        overlap = endpoint.previous_secret_expires_at
+        if endpoint.previous_secret_ciphertext is None or (overlap and overlap <= utcnow()):
+            overlap = None
+        reason = endpoint.disabled_reason
+        return cls(
+            id=strawberry.ID(to_global_id("WebhookEndpoint", endpoint.id)),
+            key=endpoint.id,
+            url=endpoint.url,
+            description=endpoint.description,
+            event_types=list(endpoint.event_types),
+            enabled=endpoint.enabled,
+            disabled_reason=WebhookEndpointDisabledReason(reason) if reason else None,
+            created_at=endpoint.created_at,
+            updated_at=endpoint.updated_at,
+            failing_since=endpoint.failing_since,
+            secret_rotated_until=overlap,
+        )
+
+
+@strawberry.type(description="One try to send a delivery. Immutable.")
+class WebhookAttempt:
+    attempted_at: datetime
+    duration_ms: int
+    status_code: int | None = strawberry.field(description="Null when no response came.")
+    response_body: str | None = strawberry.field(description="The first 2 KiB of the answer.")
+    error: str | None = strawberry.field(description="Why no usable response came.")
+    outcome: WebhookAttemptOutcome
+
+    @classmethod
+    def from_row(cls, attempt: models.WebhookAttempt) -> WebhookAttempt:
+        return cls(
+            attempted_at=attempt.attempted_at,
+            duration_ms=attempt.duration_ms,
+            status_code=attempt.status_code,
+            response_body=attempt.response_body,
+            error=attempt.error,
+            outcome=WebhookAttemptOutcome(attempt.outcome),
+        )
+
+
+@strawberry.type(
+    description=(
+        "One event on its way to one endpoint, retried until it succeeds or runs out of "
+        "attempts. Deliveries of one entity to one endpoint go in the event log's order."
+    )
+)
+class WebhookDelivery(Node):
+    event_id: str = strawberry.field(description="The event's id (evt_...), also webhook-id.")
+    event_type: str
+    status: WebhookDeliveryStatus
+    attempt_count: int
+    next_attempt_at: datetime | None = strawberry.field(description="Null once finished.")
+    last_status_code: int | None
+    last_error: str | None
+    created_at: datetime
+    completed_at: datetime | None
+    key: strawberry.Private[int]
+    endpoint_key: strawberry.Private[int]
+    event_position: strawberry.Private[int]
+
+    @classmethod
+    def from_row(cls, delivery: models.WebhookDelivery) -> WebhookDelivery:
+        return cls(
+            id=strawberry.ID(to_global_id("WebhookDelivery", delivery.id)),
+            key=delivery.id,
+            endpoint_key=delivery.endpoint_id,
+            event_position=delivery.event_position,
+            event_id=delivery.event_id,
+            event_type=delivery.event_type,
+            status=WebhookDeliveryStatus(delivery.status),
+            attempt_count=delivery.attempt_count,
+            next_attempt_at=delivery.next_attempt_at,
+            last_status_code=delivery.last_status_code,
+            last_error=delivery.last_error,
+            created_at=delivery.created_at,
+            completed_at=delivery.completed_at,
+        )
+
+    @strawberry.field
+    async def endpoint(self, info: Info) -> WebhookEndpoint:
+        found = await loaders.endpoint_by_id(info).load(self.endpoint_key)
+        assert found is not None, "a delivery's endpoint is in the same organization"
+        return WebhookEndpoint.from_row(found)
+
+    @strawberry.field(description="Every attempt so far, oldest first.")
+    async def attempts(self, info: Info) -> list[WebhookAttempt]:
+        found = await loaders.attempts_by_delivery(info).load(self.key)
+        return [WebhookAttempt.from_row(attempt) for attempt in found]
+
+    @strawberry.field(description="The event delivered (needs the events.read permission).")
+    async def event(self, info: Info) -> Event | None:
+        found = await loaders.event_by_position(info).load(self.event_position)
+        return None if found is None else Event.from_row(found)
+
+
+@strawberry.type(
+    description=(
+        "One entry of the organization's event log: what a webhook delivers, kept for "
+        "reconciliation. `sequence` numbers the events of one entity 1, 2, 3..."
+    )
+)
+class Event(Node):
+    event_id: str = strawberry.field(
+        description="evt_...: the webhook body's id and its webhook-id header."
+    )
+    type: str
+    entity_type: str = strawberry.field(description="The GraphQL type of the entity.")
+    entity_id: strawberry.ID = strawberry.field(description="The entity's global ID.")
+    sequence: int = strawberry.field(
+        description="1, 2, 3... per entity: a gap or a step back means a missed or late event."
+    )
+    api_version: str
+    created_at: datetime
+    position: UnsignedInt64 = strawberry.field(
+        description="The event's place in the log (increasing); `events(afterPosition:)`."
+    )
+    data: JSON = strawberry.field(
+        description="The payload, as in the webhook body; its schema is in webhookEventTypes."
+    )
+    organization_id: strawberry.ID
+
+    @classmethod
+    def from_row(cls, event: EventRow) -> Event:
+        return cls(
+            id=strawberry.ID(to_global_id("Event", event.position)),
+            event_id=event.id,
+            type=event.type,
+            entity_type=event.entity_type,
+            entity_id=strawberry.ID(event.entity_id),
+            sequence=event.sequence,
+            api_version=event.api_version,
+            created_at=event.created_at,
+            position=UnsignedInt64(event.position),
+            data=JSON(event.payload),
+            organization_id=strawberry.ID(to_global_id("Organization", event.organization_id)),
+        )
+
+
+@strawberry.type(description="An event type an endpoint can subscribe to, with its data shape.")
+class WebhookEventType:
+    name: str
+    description: str
+    data_schema: JSON = strawberry.field(description="JSON Schema (2020-12) of the event's `data`.")
+    example: JSON = strawberry.field(description="An example of the event's `data`.")
+
+    @classmethod
+    def from_catalog(cls, event_type: EventType) -> WebhookEventType:
+        return cls(
+            name=event_type.name,
+            description=event_type.description,
+            data_schema=JSON(event_type.data_schema),
+            example=JSON(event_type.example),
+        )
+
+
+WebhookEndpointConnection = Connection[WebhookEndpoint]
+WebhookDeliveryConnection = Connection[WebhookDelivery]
+EventConnection = Connection[Event]
+
+
+# --- Inputs and payloads ------------------------------------------------------------
+
+
+@strawberry.input
+class CreateWebhookEndpointInput:
+    url: str = strawberry.field(description="A public https:// URL.")
+    event_types: list[str] = strawberry.field(
+        description="Exact types (inventory.adjusted) or prefix wildcards (inventory.*, *)."
+    )
+    description: str | None = None
+
+
+@strawberry.type
+class CreateWebhookEndpointPayload:
+    webhook_endpoint: WebhookEndpoint | None = None
+    secret: str | None = strawberry.field(
+        default=None,
+        description="The signing secret (whsec_...), shown this once: store it now.",
+    )
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input(
+    description="Only the fields given change; a null description clears it, other nulls "
+    "change nothing."
+)
+class UpdateWebhookEndpointInput:
+    id: strawberry.ID
+    url: str | None = strawberry.UNSET
+    event_types: list[str] | None = strawberry.UNSET
+    description: str | None = strawberry.UNSET
+    enabled: bool | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Enabling clears the disabled reason and the failing state.",
+    )
+
+
+@strawberry.type
+class UpdateWebhookEndpointPayload:
+    webhook_endpoint: WebhookEndpoint | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class DeleteWebhookEndpointInput:
+    id: strawberry.ID
+
+
+@strawberry.type
+class DeleteWebhookEndpointPayload:
+    deleted_webhook_endpoint_id: strawberry.ID | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class RotateWebhookSecretInput:
+    id: strawberry.ID
+
+
+@strawberry.type
+class RotateWebhookSecretPayload:
+    webhook_endpoint: WebhookEndpoint | None = None
+    secret: str | None = strawberry.field(
+        default=None,
+        description=(
+            "The new signing secret (whsec_...), shown this once. The previous one also "
+            "signs until webhookEndpoint.secretRotatedUntil."
+        ),
+    )
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class SendTestWebhookInput:
+    id: strawberry.ID = strawberry.field(description="The endpoint's ID.")
+
+
+@strawberry.type
+class SendTestWebhookPayload:
+    delivery: WebhookDelivery | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class RedeliverWebhookInput:
+    id: strawberry.ID = strawberry.field(description="The ID of the delivery to send again.")
+
+
+@strawberry.type
+class RedeliverWebhookPayload:
+    delivery: WebhookDelivery | None = strawberry.field(
+        default=None,
+        description="A new delivery of the same event (same webhook-id), with fresh retries.",
+    )
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input(description="Every subscribed event created in [since, until), again.")
+class ReplayWebhookEventsInput:
+    endpoint_id: strawberry.ID
+    since: datetime
+    until: datetime
+
+
+@strawberry.type
+class ReplayWebhookEventsPayload:
+    delivery_count: int = 0
+    deliveries: list[WebhookDelivery] = strawberry.field(
+        default_factory=list,
+        description="The first 50 new deliveries, in log order (see webhookDeliveries).",
+    )
+    user_errors: list[UserError] = strawberry.field(default_factory=list)

@@ -1,0 +1,335 @@
+"""`GET /openapi.json`: an OpenAPI 3.1 document of the REST endpoints beside GraphQL and of
+every outbound webhook, generated from the code (the event catalog and its schemas), so
+it cannot drift from what is sent."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from services.events import API_VERSION
+from services.ids import to_global_id
+from services.webhooks.catalog import EVENT_TYPES, EventType
+from services.webhooks.deliveries import MAX_ATTEMPTS, RETRY_DELAYS
+from services.webhooks.payload_schemas import DIALECT
+from webhooks.sender import TIMEOUT_SECONDS
+
+OPENAPI_VERSION = "3.1.0"
+Schema = dict[str, Any]
+_RETRY_HOURS = round(sum(delay.total_seconds() for delay in RETRY_DELAYS) / 3600)
+
+_JSON_OBJECT: Schema = {"type": "object"}
+
+_GRAPHQL_REQUEST: Schema = {
+    "type": "object",
+    "required": ["query"],
+    "properties": {
+        "query": {"type": "string", "description": "The GraphQL document."},
+        "variables": {"type": ["object", "null"], "description": "The operation's variables."},
+        "operationName": {
+            "type": ["string", "null"],
+            "description": "Which operation of the document to run.",
+        },
+    },
+}
+
+_GRAPHQL_ERROR: Schema = {
+    "type": "object",
+    "required": ["message"],
+    "properties": {
+        "message": {"type": "string"},
+        "path": {"type": "array", "items": {"type": ["string", "integer"]}},
+        "locations": {"type": "array", "items": _JSON_OBJECT},
+        "extensions": {
+            "type": "object",
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "enum": [
+                        "UNAUTHENTICATED",
+                        "FORBIDDEN",
+                        "THROTTLED",
+                        "QUERY_TOO_COMPLEX",
+                        "BAD_REQUEST",
+                        "INTERNAL_SERVER_ERROR",
+                    ],
+                },
+                "requestId": {"type": "string"},
+            },
+        },
+    },
+}
+
+_COST: Schema = {
+    "type": "object",
+    "properties": {
+        "requestedQueryCost": {"type": "integer"},
+        "actualQueryCost": {"type": "integer"},
+        "throttleStatus": {
+            "type": "object",
+            "properties": {
+                "maximumAvailable": {"type": "number"},
+                "currentlyAvailable": {"type": "number"},
+                "restoreRate": {"type": "number"},
+            },
+        },
+    },
+}
+
+_GRAPHQL_RESPONSE: Schema = {
+    "type": "object",
+    "properties": {
+        "data": {"type": ["object", "null"], "description": "The result, shaped as asked."},
+        "errors": {"type": "array", "items": {"$ref": "#/components/schemas/GraphQLError"}},
+        "extensions": {"type": "object", "properties": {"cost": _COST}},
+    },
+}
+
+_HEALTH: Schema = {
+    "type": "object",
+    "required": ["status"],
+    "properties": {"status": {"type": "string", "const": "ok"}},
+}
+
+_READINESS: Schema = {
+    "type": "object",
+    "required": ["status", "checks"],
+    "properties": {
+        "status": {"type": "string", "enum": ["ready", "unavailable"]},
+        "checks": {
+            "type": "object",
+            "description": "`ok` or why each dependency (database, redis) is unreachable.",
+            "additionalProperties": {"type": "string"},
+        },
+    },
+}
+
+
+def _json(schema: Schema, description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _graphql_path() -> dict[str, Any]:
+    graphql_response = {"$ref": "#/components/schemas/GraphQLResponse"}
+    return {
+        "post": {
+            "operationId": "graphql",
+            "summary": "Run a GraphQL query or mutation.",
+            "description": (
+                "The GraphQL API (schema.graphql is the contract). Mutations accept an "
+                "`Idempotency-Key` header: a retry with the same key and body returns the "
+                "first response without applying the change again."
+            ),
+            "security": [{"bearer": []}, {}],
+            "parameters": [
+                {
+                    "name": "Idempotency-Key",
+                    "in": "header",
+                    "required": False,
+                    "schema": {"type": "string", "maxLength": 255},
+                }
+            ],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/GraphQLRequest"}}
+                },
+            },
+            "responses": {
+                "200": _json(graphql_response, "The result; field errors are in `errors`."),
+                "400": _json(graphql_response, "Not a GraphQL request (BAD_REQUEST)."),
+                "401": _json(graphql_response, "The token is not valid (UNAUTHENTICATED)."),
+                "413": {"description": "The body is larger than MAX_BODY_BYTES."},
+            },
+        }
+    }
+
+
+_WEBHOOK_HEADERS = [
+    (
+        "webhook-id",
+        "The event's id (evt_...): the same on every retry and redelivery; drop duplicates.",
+        {"type": "string", "pattern": "^evt_"},
+    ),
+    (
+        "webhook-timestamp",
+        "When this attempt was signed, in seconds since the Unix epoch; refuse old ones.",
+        {"type": "string", "pattern": "^[0-9]+$"},
+    ),
+    (
+        "webhook-signature",
+        "Space-separated `v1,<base64 HMAC-SHA256>` signatures of "
+        "`<webhook-id>.<webhook-timestamp>.<body>` with the endpoint's secret (whsec_...), "
+        "and during a rotation also with the previous one. Any Standard Webhooks "
+        "verifier checks it.",
+        {"type": "string", "pattern": "^v1,[A-Za-z0-9+/=]+( v1,[A-Za-z0-9+/=]+)*$"},
+    ),
+]
+
+
+def _embedded(schema: Schema) -> Schema:
+    """A catalog schema placed inside this document: `$schema` belongs at a root only."""
+    found = copy.deepcopy(schema)
+    found.pop("$schema", None)
+    return found
+
+
+def webhook_body_schema(event_type: EventType) -> Schema:
+    """The JSON body of a delivery of this type (services.webhooks.deliveries.webhook_body)."""
+    return {
+        "type": "object",
+        "required": ["id", "type", "createdAt", "apiVersion", "organizationId", "entity", "data"],
+        "properties": {
+            "id": {"type": "string", "pattern": "^evt_", "description": "The event's id."},
+            "type": {"type": "string", "const": event_type.name},
+            "createdAt": {"type": "string", "format": "date-time"},
+            "apiVersion": {
+                "type": "string",
+                "description": "The shape's version, such as 2026-11.",
+            },
+            "organizationId": {"type": "string", "description": "The organization's global ID."},
+            "entity": {
+                "type": "object",
+                "description": "What the event is about, and its place among that entity's events.",
+                "required": ["type", "id", "sequence"],
+                "properties": {
+                    "type": {"type": "string", "description": "The GraphQL type name."},
+                    "id": {"type": "string", "description": "The entity's global ID."},
+                    "sequence": {
+                        "type": "integer",
+                        "minimum": 1,
+                        "description": "1, 2, 3... per entity: a gap means a missed event.",
+                    },
+                },
+            },
+            "data": _embedded(event_type.data_schema),
+        },
+    }
+
+
+# Which entity each kind of event is about, and where its ID is in the example's data.
+_EXAMPLE_ENTITIES = [
+    ("inventory.item.", "InventoryItem", ("item", "id")),
+    ("inventory.lot.", "InventoryLot", ("lot", "id")),
+    ("inventory.reservation.", "InventoryReservation", ("reservation", "id")),
+    ("webhook.", "WebhookEndpoint", ("endpointId",)),
+    ("inventory.", "InventoryItem", ("item", "id")),  # adjusted, low_stock
+]
+
+
+def webhook_body_example(event_type: EventType) -> dict[str, Any]:
+    entity_type, path = next(
+        (type_name, path)
+        for prefix, type_name, path in _EXAMPLE_ENTITIES
+        if event_type.name.startswith(prefix)
+    )
+    entity_id: Any = event_type.example
+    for key in path:
+        entity_id = entity_id[key]
+    return {
+        "id": "evt_3f9a1c2b4d5e6f708192a3b4c5d6e7f8",
+        "type": event_type.name,
+        "createdAt": "2026-11-24T10:00:00Z",
+        "apiVersion": API_VERSION,
+        "organizationId": to_global_id("Organization", 1),
+        "entity": {"type": entity_type, "id": entity_id, "sequence": 1},
+        "data": copy.deepcopy(event_type.example),
+    }
+
+
+def _webhook(event_type: EventType) -> dict[str, Any]:
+    return {
+        "post": {
+            "operationId": event_type.name,
+            "summary": event_type.description,
+            "description": (
+                f"Sent to the endpoints subscribed to `{event_type.name}` (or a wildcard "
+                f"such as `inventory.*`). Answer 2xx within {TIMEOUT_SECONDS:g} s; anything "
+                f"else is retried {MAX_ATTEMPTS - 1} times over about {_RETRY_HOURS} hours. "
+                "410 Gone disables the endpoint."
+            ),
+            "parameters": [
+                {
+                    "name": name,
+                    "in": "header",
+                    "required": True,
+                    "description": description,
+                    "schema": schema,
+                }
+                for name, description, schema in _WEBHOOK_HEADERS
+            ],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": webhook_body_schema(event_type),
+                        "example": webhook_body_example(event_type),
+                    }
+                },
+            },
+            "responses": {
+                "2XX": {"description": "Received: the delivery succeeded."},
+                "410": {"description": "Gone: the endpoint is disabled, nothing more is sent."},
+                "default": {"description": "Any other answer, or none in time: retried."},
+            },
+        }
+    }
+
+
+def openapi_document() -> dict[str, Any]:
+    return {
+        "openapi": OPENAPI_VERSION,
+        "jsonSchemaDialect": DIALECT,
+        "info": {
+            "title": "BatchTrack Platform API",
+            "version": API_VERSION,
+            "description": (
+                "The REST endpoints beside the GraphQL API (POST /graphql), and every "
+                "outbound webhook, signed with the Standard Webhooks scheme."
+            ),
+        },
+        "paths": {
+            "/healthz": {
+                "get": {
+                    "operationId": "healthz",
+                    "summary": "The process is up.",
+                    "responses": {"200": _json({"$ref": "#/components/schemas/Health"}, "Up.")},
+                }
+            },
+            "/readyz": {
+                "get": {
+                    "operationId": "readyz",
+                    "summary": "The database (and Redis, when configured) answer.",
+                    "responses": {
+                        "200": _json({"$ref": "#/components/schemas/Readiness"}, "Ready."),
+                        "503": _json({"$ref": "#/components/schemas/Readiness"}, "Not ready."),
+                    },
+                }
+            },
+            "/graphql": _graphql_path(),
+        },
+        "webhooks": {name: _webhook(event_type) for name, event_type in EVENT_TYPES.items()},
+        "components": {
+            "schemas": {
+                "GraphQLRequest": _GRAPHQL_REQUEST,
+                "GraphQLResponse": _GRAPHQL_RESPONSE,
+                "GraphQLError": _GRAPHQL_ERROR,
+                "Health": _HEALTH,
+                "Readiness": _READINESS,
+            },
+            "securitySchemes": {
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "An API key (bt_live_...) or a session token from logIn.",
+                }
+            },
+        },
+    }
+
+
+async def openapi_json(request: Request) -> JSONResponse:
+    return JSONResponse(openapi_document())

@@ -1,0 +1,89 @@
+"""The event types an endpoint can subscribe to: the catalog the docs, the OpenAPI
+document and subscription checks are generated from. A domain adds its types here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from services.errors import UserInputError
+from services.permissions import Principal, require_principal
+from services.webhooks.payload_schemas import EXAMPLES, SCHEMAS
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    description: str
+    # JSON Schema of the event's `data`, and an example of it.
+    data_schema: dict[str, Any] = field(default_factory=dict)
+    example: dict[str, Any] = field(default_factory=dict)
+
+
+TEST_EVENT = "webhook.test"
+
+_TYPES = [
+    EventType("inventory.item.created", "An inventory item was created."),
+    EventType("inventory.item.updated", "An item's settings changed, or it was archived."),
+    EventType("inventory.lot.received", "A purchase was received: a new lot."),
+    EventType(
+        "inventory.adjusted",
+        "Stock changed (consumption, disposal, restock, return, recount, revaluation, sale "
+        "of a reservation), with the lots touched and the exact cost.",
+    ),
+    EventType("inventory.low_stock", "An item's available stock fell under its threshold."),
+    EventType("inventory.lot.expired", "An expired lot's remainder was written off."),
+    EventType("inventory.reservation.created", "Stock was reserved for an order."),
+    EventType(TEST_EVENT, "Sent by sendTestWebhook to one endpoint only."),
+]
+EVENT_TYPES: dict[str, EventType] = {
+    event_type.name: EventType(
+        event_type.name,
+        event_type.description,
+        data_schema=SCHEMAS[event_type.name],
+        example=EXAMPLES[event_type.name],
+    )
+    for event_type in _TYPES
+}
+
+
+def list_event_types(principal: Principal | None) -> list[EventType]:
+    """The catalog, for any signed-in caller (it describes the API, not their data)."""
+    require_principal(principal)
+    return list(EVENT_TYPES.values())
+
+
+def subscribes(patterns: list[str], event_type: str) -> bool:
+    """Whether an endpoint with these patterns receives the type. The test event goes
+    only to the endpoint it is sent to, never through a subscription."""
+    if event_type == TEST_EVENT:
+        return False
+    for pattern in patterns:
+        if pattern == "*" or pattern == event_type:
+            return True
+        if pattern.endswith(".*") and event_type.startswith(pattern[:-1]):
+            return True
+    return False
+
+
+def clean_patterns(patterns: list[str], field_name: str = "event_types") -> list[str]:
+    """Known types and wildcards that match at least one type; sorted, no duplicates."""
+    if not patterns:
+        raise UserInputError(
+            "BLANK", "Subscribe to at least one event type, such as inventory.*.", (field_name,)
+        )
+    if len(patterns) > 100:
+        raise UserInputError("TOO_MANY", "At most 100 event types.", (field_name,))
+    cleaned = set()
+    for pattern in patterns:
+        name = pattern.strip()
+        known = [t for t in EVENT_TYPES if t != TEST_EVENT and subscribes([name], t)]
+        if not known:
+            raise UserInputError(
+                "UNKNOWN_EVENT_TYPE",
+                f"{name!r} matches no event type; see webhookEventTypes (wildcards such as "
+                "inventory.* are allowed).",
+                (field_name,),
+            )
+        cleaned.add(name)
+    return sorted(cleaned)

@@ -1,0 +1,445 @@
+"""The delivery log: what callers read and ask for (list, redeliver, replay, test), and
+the state changes the sender makes (claim, record an attempt)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import exists, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from services.accounts.models import Membership, User
+from services.db import utcnow
+from services.errors import NotFound, UserInputError
+from services.events import Event, append_event
+from services.ids import to_global_id
+from services.mail import queue_email
+from services.pagination import Page, PageRequest, paginate
+from services.permissions import Principal, require_permission
+from services.webhooks.catalog import TEST_EVENT, subscribes
+from services.webhooks.endpoints import require_endpoint
+from services.webhooks.fanout import entity_key
+from services.webhooks.models import (
+    DeliveryStatus,
+    DisabledReason,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
+
+# When each attempt is made, counted from the previous one: the first at once, then
+# 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h; after the eighth failure, FAILED.
+RETRY_DELAYS = (
+    timedelta(0),
+    timedelta(seconds=5),
+    timedelta(minutes=5),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+    timedelta(hours=5),
+    timedelta(hours=10),
+    timedelta(hours=10),
+)
+MAX_ATTEMPTS = len(RETRY_DELAYS)
+# A Retry-After longer than this is capped (a misbehaving peer cannot park a delivery).
+MAX_RETRY_AFTER = timedelta(hours=10)
+# An endpoint that has only failed for this long is disabled and its owners told.
+FAILING_DISABLE_AFTER = timedelta(days=5)
+# How long a sender holds a delivery; past this a crashed sender's delivery is due again.
+LEASE = timedelta(seconds=60)
+MAX_REPLAY_EVENTS = 10_000
+RESPONSE_BODY_LIMIT = 2048
+
+
+# --- What callers see and ask for -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeliveryFilter:
+    endpoint_id: int | None = None
+    status: str | None = None
+    event_type: str | None = None
+
+
+async def list_deliveries(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    filters: DeliveryFilter,
+    page: PageRequest,
+) -> Page[WebhookDelivery]:
+    acting = require_permission(principal, "webhooks.manage")
+    statement = select(WebhookDelivery).where(
+        WebhookDelivery.organization_id == acting.organization_id
+    )
+    if filters.endpoint_id is not None:
+        statement = statement.where(WebhookDelivery.endpoint_id == filters.endpoint_id)
+    if filters.status is not None:
+        statement = statement.where(WebhookDelivery.status == filters.status)
+    if filters.event_type is not None:
+        statement = statement.where(WebhookDelivery.event_type == filters.event_type)
+    return await paginate(session, statement, WebhookDelivery.id, page)
+
+
+async def get_delivery(
+    session: AsyncSession, principal: Principal | None, *, delivery_id: int
+) -> WebhookDelivery | None:
+    acting = require_permission(principal, "webhooks.manage")
+    return await session.scalar(
+        select(WebhookDelivery).where(
+            WebhookDelivery.id == delivery_id,
+            WebhookDelivery.organization_id == acting.organization_id,
+        )
+    )
+
+
+async def attempts_of(
+    session: AsyncSession, principal: Principal | None, delivery_ids: Sequence[int]
+) -> dict[int, list[WebhookAttempt]]:
+    acting = require_permission(principal, "webhooks.manage")
+    rows = await session.scalars(
+        select(WebhookAttempt)
+        .where(
+            WebhookAttempt.organization_id == acting.organization_id,
+            WebhookAttempt.delivery_id.in_(set(delivery_ids)),
+        )
+        .order_by(WebhookAttempt.id)
+    )
+    found: dict[int, list[WebhookAttempt]] = {key: [] for key in delivery_ids}
+    for attempt in rows:
+        found[attempt.delivery_id].append(attempt)
+    return found
+
+
+def _new_delivery(endpoint: WebhookEndpoint, event: Event) -> WebhookDelivery:
+    now = utcnow()
+    return WebhookDelivery(
+        organization_id=endpoint.organization_id,
+        endpoint_id=endpoint.id,
+        event_position=event.position,
+        event_id=event.id,
+        event_type=event.type,
+        entity_key=entity_key(event.entity_type, event.entity_id),
+        next_attempt_at=now,
+        created_at=now,
+    )
+
+
+def _require_enabled(endpoint: WebhookEndpoint, field: str) -> None:
+    if not endpoint.enabled:
+        raise UserInputError(
+            "ENDPOINT_DISABLED",
+            "The endpoint is disabled; enable it with updateWebhookEndpoint first.",
+            (field,),
+        )
+
+
+async def redeliver(
+    session: AsyncSession, principal: Principal | None, *, delivery_id: int
+) -> WebhookDelivery:
+    """Send a delivery's event again, as a new delivery with a fresh retry schedule (the
+    webhook-id stays the event's, so a receiver that has it can drop the copy)."""
+    found = await get_delivery(session, principal, delivery_id=delivery_id)
+    if found is None:
+        raise NotFound("webhook delivery", ("id",))
+    endpoint = await require_endpoint(session, principal, found.endpoint_id)
+    _require_enabled(endpoint, "id")
+    event = await session.get_one(Event, found.event_position)
+    delivery = _new_delivery(endpoint, event)
+    session.add(delivery)
+    await session.flush()
+    return delivery
+
+
+async def replay(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    endpoint_id: int,
+    since: datetime,
+    until: datetime,
+) -> list[WebhookDelivery]:
+    """After an outage: a new delivery of every event in [since, until) that the endpoint
+    subscribes to, in log order."""
+    endpoint = await require_endpoint(session, principal, endpoint_id, "endpoint_id")
+    _require_enabled(endpoint, "endpoint_id")
+    if until <= since:
+        raise UserInputError("INVALID_PERIOD", "until must be after since.", ("until",))
+    events = (
+        await session.scalars(
+            select(Event)
+            .where(
+                Event.organization_id == endpoint.organization_id,
+                Event.created_at >= since,
+                Event.created_at < until,
+            )
+            .order_by(Event.position)
+            .limit(MAX_REPLAY_EVENTS + 1)
+        )
+    ).all()
+    if len(events) > MAX_REPLAY_EVENTS:
+        raise UserInputError(
+            "TOO_MANY_EVENTS",
+            f"At most {MAX_REPLAY_EVENTS} events per replay; replay a shorter period.",
+            ("until",),
+        )
+    deliveries = [
+        _new_delivery(endpoint, event)
+        for event in events
+        if subscribes(endpoint.event_types, event.type)
+    ]
+    session.add_all(deliveries)
+    await session.flush()
+    return deliveries
+
+
+async def send_test(
+    session: AsyncSession, principal: Principal | None, *, endpoint_id: int
+) -> WebhookDelivery:
+    """A `webhook.test` event in the log, delivered to this endpoint only."""
+    endpoint = await require_endpoint(session, principal, endpoint_id)
+    _require_enabled(endpoint, "id")
+    endpoint_global_id = to_global_id("WebhookEndpoint", endpoint.id)
+    event = await append_event(
+        session,
+        organization_id=endpoint.organization_id,
+        type=TEST_EVENT,
+        entity_type="WebhookEndpoint",
+        entity_id=endpoint_global_id,
+        payload={"endpointId": endpoint_global_id, "message": "A test delivery from BatchTrack."},
+    )
+    delivery = _new_delivery(endpoint, event)
+    session.add(delivery)
+    await session.flush()
+    return delivery
+
+
+# --- What the sender does ---------------------------------------------------------
+
+
+def webhook_body(event: Event) -> dict[str, Any]:
+    """The JSON body of a delivery, as API.md promises."""
+    return {
+        "id": event.id,
+        "type": event.type,
+        "createdAt": event.created_at.isoformat().replace("+00:00", "Z"),
+        "apiVersion": event.api_version,
+        "organizationId": to_global_id("Organization", event.organization_id),
+        "entity": {"type": event.entity_type, "id": event.entity_id, "sequence": event.sequence},
+        "data": event.payload,
+    }
+
+
+async def due_deliveries(session: AsyncSession, *, now: datetime, limit: int = 500) -> list[int]:
+    """Pending deliveries that are due, not held by a live sender, of an enabled endpoint
+    and first in line for their entity (what `claim` would take), oldest first. Deliveries
+    waiting behind an earlier one of the same entity, or of a disabled endpoint, are left
+    out, so however many of them pile up they cannot fill the batch and starve others."""
+    return [delivery_id for delivery_id, _ in await due_by_endpoint(session, now=now, limit=limit)]
+
+
+async def due_by_endpoint(
+    session: AsyncSession, *, now: datetime, limit: int = 500
+) -> list[tuple[int, int]]:
+    """As `due_deliveries`, with each delivery's endpoint: (delivery id, endpoint id)."""
+    earlier = aliased(WebhookDelivery)
+    rows = await session.execute(
+        select(WebhookDelivery.id, WebhookDelivery.endpoint_id)
+        .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
+        .where(
+            WebhookDelivery.status == DeliveryStatus.PENDING.value,
+            WebhookDelivery.next_attempt_at <= now,
+            WebhookEndpoint.enabled.is_(True),
+        )
+        .where((WebhookDelivery.leased_until.is_(None)) | (WebhookDelivery.leased_until < now))
+        .where(
+            ~exists().where(
+                earlier.endpoint_id == WebhookDelivery.endpoint_id,
+                earlier.entity_key == WebhookDelivery.entity_key,
+                earlier.status == DeliveryStatus.PENDING.value,
+                earlier.event_position < WebhookDelivery.event_position,
+            )
+        )
+        .order_by(WebhookDelivery.next_attempt_at, WebhookDelivery.id)
+        .limit(limit)
+    )
+    return [(delivery_id, endpoint_id) for delivery_id, endpoint_id in rows.all()]
+
+
+async def next_in_line(session: AsyncSession, *, endpoint_id: int, entity: str) -> int | None:
+    """The earliest pending delivery of an entity to an endpoint: after a delivery
+    finishes, the one its sender should hand on at once."""
+    return await session.scalar(
+        select(WebhookDelivery.id)
+        .where(
+            WebhookDelivery.endpoint_id == endpoint_id,
+            WebhookDelivery.entity_key == entity,
+            WebhookDelivery.status == DeliveryStatus.PENDING.value,
+        )
+        .order_by(WebhookDelivery.event_position, WebhookDelivery.id)
+        .limit(1)
+    )
+
+
+@dataclass(frozen=True)
+class Claimed:
+    delivery: WebhookDelivery
+    endpoint: WebhookEndpoint
+    event: Event
+
+
+async def claim(session: AsyncSession, delivery_id: int, *, now: datetime) -> Claimed | None:
+    """Take the delivery for one attempt if it is still pending, due, not held, its
+    endpoint is enabled and no earlier delivery of the same entity to the same endpoint
+    is still pending (per-entity order). The caller commits at once."""
+    delivery = await session.scalar(
+        select(WebhookDelivery)
+        .where(WebhookDelivery.id == delivery_id)
+        .with_for_update(skip_locked=True)
+    )
+    if delivery is None or delivery.status != DeliveryStatus.PENDING.value:
+        return None
+    if delivery.next_attempt_at is not None and delivery.next_attempt_at > now:
+        return None
+    if delivery.leased_until is not None and delivery.leased_until >= now:
+        return None
+    earlier = await session.scalar(
+        select(WebhookDelivery.id)
+        .where(
+            WebhookDelivery.endpoint_id == delivery.endpoint_id,
+            WebhookDelivery.entity_key == delivery.entity_key,
+            WebhookDelivery.status == DeliveryStatus.PENDING.value,
+            WebhookDelivery.event_position < delivery.event_position,
+        )
+        .limit(1)
+    )
+    if earlier is not None:
+        return None
+    endpoint = await session.get_one(WebhookEndpoint, delivery.endpoint_id)
+    if not endpoint.enabled:
+        return None
+    event = await session.get_one(Event, delivery.event_position)
+    delivery.leased_until = now + LEASE
+    await session.flush()
+    return Claimed(delivery, endpoint, event)
+
+
+@dataclass(frozen=True)
+class AttemptResult:
+    status_code: int | None
+    duration_ms: int
+    response_body: str | None = None
+    error: str | None = None
+    retry_after: timedelta | None = None
+
+    @property
+    def succeeded(self) -> bool:
+        return self.status_code is not None and 200 <= self.status_code < 300
+
+    @property
+    def gone(self) -> bool:
+        return self.status_code == 410
+
+
+async def record_attempt(
+    session: AsyncSession, delivery_id: int, result: AttemptResult, *, at: datetime
+) -> WebhookDelivery | None:
+    """Write the attempt and move the delivery on: done, retried on schedule (or later, as
+    Retry-After asks) or failed; disable an endpoint that is gone or failing for days.
+    Returns the delivery, or None when it no longer exists (its endpoint was deleted while
+    the attempt was in flight); the caller commits.
+
+    A sender whose lease ran out may record after another sender finished the delivery:
+    its attempt is logged, but it no longer changes the delivery or the endpoint."""
+    delivery = await session.scalar(
+        select(WebhookDelivery).where(WebhookDelivery.id == delivery_id).with_for_update()
+    )
+    if delivery is None:
+        return None
+    endpoint = await session.scalar(
+        select(WebhookEndpoint).where(WebhookEndpoint.id == delivery.endpoint_id).with_for_update()
+    )
+    if endpoint is None:
+        return None
+    if delivery.status != DeliveryStatus.PENDING.value:
+        session.add(_attempt_row(delivery, result, at, outcome="STALE"))
+        await session.flush()
+        return delivery
+    delivery.attempt_count += 1
+    delivery.leased_until = None
+    delivery.last_status_code = result.status_code
+    delivery.last_error = result.error[:500] if result.error else None
+    if result.succeeded:
+        outcome = DeliveryStatus.SUCCEEDED.value
+        delivery.status, delivery.completed_at, delivery.next_attempt_at = outcome, at, None
+        endpoint.failing_since = None
+    elif result.gone:
+        outcome = "GONE"
+        delivery.status, delivery.completed_at = DeliveryStatus.FAILED.value, at
+        delivery.next_attempt_at = None
+        _disable(session, endpoint, DisabledReason.GONE, at)
+    elif delivery.attempt_count >= MAX_ATTEMPTS:
+        outcome = DeliveryStatus.FAILED.value
+        delivery.status, delivery.completed_at = outcome, at
+        delivery.next_attempt_at = None
+    else:
+        outcome = "RETRY"
+        delay = RETRY_DELAYS[delivery.attempt_count]
+        if result.retry_after is not None:
+            delay = max(delay, min(result.retry_after, MAX_RETRY_AFTER))
+        delivery.next_attempt_at = at + delay
+    if not result.succeeded:
+        endpoint.failing_since = endpoint.failing_since or at
+        if endpoint.enabled and at - endpoint.failing_since >= FAILING_DISABLE_AFTER:
+            _disable(session, endpoint, DisabledReason.FAILING, at)
+            await _tell_owners(session, endpoint)
+    session.add(_attempt_row(delivery, result, at, outcome=outcome))
+    await session.flush()
+    return delivery
+
+
+def _attempt_row(
+    delivery: WebhookDelivery, result: AttemptResult, at: datetime, *, outcome: str
+) -> WebhookAttempt:
+    return WebhookAttempt(
+        organization_id=delivery.organization_id,
+        delivery_id=delivery.id,
+        attempted_at=at,
+        duration_ms=result.duration_ms,
+        status_code=result.status_code,
+        response_body=(result.response_body or "")[:RESPONSE_BODY_LIMIT] or None,
+        error=result.error[:500] if result.error else None,
+        outcome=outcome,
+    )
+
+
+def _disable(
+    session: AsyncSession, endpoint: WebhookEndpoint, reason: DisabledReason, at: datetime
+) -> None:
+    endpoint.enabled = False
+    endpoint.disabled_reason = reason.value
+    endpoint.updated_at = at
+
+
+async def _tell_owners(session: AsyncSession, endpoint: WebhookEndpoint) -> None:
+    owners = await session.scalars(
+        select(User.email)
+        .join(Membership, Membership.user_id == User.id)
+        .where(Membership.organization_id == endpoint.organization_id, Membership.role == "owner")
+    )
+    for email in owners:
+        queue_email(
+            session,
+            organization_id=endpoint.organization_id,
+            to=email,
+            subject="A webhook endpoint was disabled",
+            body=(
+                f"Every delivery to {endpoint.url} has failed for "
+                f"{FAILING_DISABLE_AFTER.days} days, so BatchTrack disabled the endpoint. "
+                "Fix the receiver, enable the endpoint again (updateWebhookEndpoint) and "
+                "replay what it missed (replayWebhookEvents)."
+            ),
+        )

@@ -1,0 +1,188 @@
+"""Webhook endpoints: create, update, delete, rotate the secret, list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.db import utcnow
+from services.errors import NotFound, UserInputError
+from services.pagination import Page, PageRequest, paginate
+from services.permissions import Principal, require_permission
+from services.validation import clean_text
+from services.webhooks.catalog import clean_patterns
+from services.webhooks.models import DisabledReason, WebhookEndpoint
+from services.webhooks.secrets import SecretBox, new_secret
+from services.webhooks.targets import TargetPolicy, resolve
+
+# After a rotation, the previous secret keeps signing every delivery for this long.
+ROTATION_OVERLAP = timedelta(hours=24)
+MAX_ENDPOINTS = 20
+
+
+@dataclass(frozen=True)
+class EndpointSecret:
+    """An endpoint with its signing secret in clear: returned at creation and rotation only."""
+
+    endpoint: WebhookEndpoint
+    secret: str
+
+
+def _description(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return clean_text(value, ("description",), max_length=500, min_length=0) or None
+
+
+async def create_endpoint(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    url: str,
+    event_types: list[str],
+    description: str | None,
+    policy: TargetPolicy,
+    box: SecretBox,
+) -> EndpointSecret:
+    acting = require_permission(principal, "webhooks.manage")
+    patterns = clean_patterns(event_types)
+    target = await resolve(url, policy)
+    count = len(
+        (
+            await session.scalars(
+                select(WebhookEndpoint.id).where(
+                    WebhookEndpoint.organization_id == acting.organization_id
+                )
+            )
+        ).all()
+    )
+    if count >= MAX_ENDPOINTS:
+        raise UserInputError(
+            "LIMIT_REACHED",
+            f"An organization has at most {MAX_ENDPOINTS} endpoints; delete one first.",
+            ("url",),
+        )
+    secret = new_secret()
+    now = utcnow()
+    endpoint = WebhookEndpoint(
+        organization_id=acting.organization_id,
+        url=target.url,
+        event_types=patterns,
+        description=_description(description),
+        secret_ciphertext=box.seal(secret),
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(endpoint)
+    await session.flush()
+    return EndpointSecret(endpoint, secret)
+
+
+async def get_endpoint(
+    session: AsyncSession, principal: Principal | None, *, endpoint_id: int
+) -> WebhookEndpoint | None:
+    return (await endpoints_by_id(session, principal, [endpoint_id])).get(endpoint_id)
+
+
+async def endpoints_by_id(
+    session: AsyncSession, principal: Principal | None, endpoint_ids: Sequence[int]
+) -> dict[int, WebhookEndpoint]:
+    """Several endpoints at once; unknown or foreign IDs are left out."""
+    acting = require_permission(principal, "webhooks.manage")
+    rows = await session.scalars(
+        select(WebhookEndpoint).where(
+            WebhookEndpoint.id.in_(set(endpoint_ids)),
+            WebhookEndpoint.organization_id == acting.organization_id,
+        )
+    )
+    return {endpoint.id: endpoint for endpoint in rows}
+
+
+async def require_endpoint(
+    session: AsyncSession, principal: Principal | None, endpoint_id: int, field: str = "id"
+) -> WebhookEndpoint:
+    found = await get_endpoint(session, principal, endpoint_id=endpoint_id)
+    if found is None:
+        raise NotFound("webhook endpoint", (field,))
+    return found
+
+
+async def update_endpoint(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    endpoint_id: int,
+    url: str | None = None,
+    event_types: list[str] | None = None,
+    description: str | None = None,
+    clear_description: bool = False,
+    enabled: bool | None = None,
+    policy: TargetPolicy,
+) -> WebhookEndpoint:
+    endpoint = await require_endpoint(session, principal, endpoint_id)
+    if url is not None:
+        endpoint.url = (await resolve(url, policy)).url
+    if event_types is not None:
+        endpoint.event_types = clean_patterns(event_types)
+    if description is not None or clear_description:
+        endpoint.description = _description(description)
+    if enabled is not None and enabled != endpoint.enabled:
+        endpoint.enabled = enabled
+        endpoint.disabled_reason = None if enabled else DisabledReason.BY_USER.value
+        endpoint.failing_since = None
+    endpoint.updated_at = utcnow()
+    await session.flush()
+    return endpoint
+
+
+async def delete_endpoint(
+    session: AsyncSession, principal: Principal | None, *, endpoint_id: int
+) -> int:
+    """Delete the endpoint with its deliveries and their attempts; returns its key."""
+    endpoint = await require_endpoint(session, principal, endpoint_id)
+    await session.delete(endpoint)
+    await session.flush()
+    return endpoint_id
+
+
+async def rotate_secret(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    endpoint_id: int,
+    box: SecretBox,
+) -> EndpointSecret:
+    """A new secret signs from now on; the current one also signs for ROTATION_OVERLAP."""
+    endpoint = await require_endpoint(session, principal, endpoint_id)
+    now = utcnow()
+    secret = new_secret()
+    endpoint.previous_secret_ciphertext = endpoint.secret_ciphertext
+    endpoint.previous_secret_expires_at = now + ROTATION_OVERLAP
+    endpoint.secret_ciphertext = box.seal(secret)
+    endpoint.updated_at = now
+    await session.flush()
+    return EndpointSecret(endpoint, secret)
+
+
+async def list_endpoints(
+    session: AsyncSession, principal: Principal | None, *, page: PageRequest
+) -> Page[WebhookEndpoint]:
+    acting = require_permission(principal, "webhooks.manage")
+    statement = select(WebhookEndpoint).where(
+        WebhookEndpoint.organization_id == acting.organization_id
+    )
+    return await paginate(session, statement, WebhookEndpoint.id, page)
+
+
+def signing_secrets(endpoint: WebhookEndpoint, box: SecretBox) -> list[str]:
+    """The secrets that sign a delivery now: the current one, and the previous one while
+    its overlap lasts."""
+    found = [box.open(endpoint.secret_ciphertext)]
+    expires = endpoint.previous_secret_expires_at
+    if endpoint.previous_secret_ciphertext and expires is not None and expires > utcnow():
+        found.append(box.open(endpoint.previous_secret_ciphertext))
+    return found

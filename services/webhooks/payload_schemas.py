@@ -1,0 +1,292 @@
+"""JSON Schemas (2020-12) of each event type's `data`, and an example of each, for the
+catalog (services/webhooks/catalog.py), webhookEventTypes and /openapi.json.
+
+Each schema is self-contained (no `$ref`), so it can be embedded anywhere as is. The
+schemas do not forbid extra properties: adding a field to a payload is not a breaking
+change. The tests validate real payloads against them and also refuse undeclared
+properties, so a field written but not documented fails there.
+
+The shapes follow services/inventory/payloads.py (and send_test in deliveries.py); field
+names and IDs are those of the GraphQL types.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from services.ids import to_global_id
+
+Schema = dict[str, Any]
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+# Kept literal (rather than imported from the inventory models) so this module imports
+# no domain code; a test checks they match the models' enums.
+ITEM_TYPES = ["INGREDIENT", "CONTAINER", "PACKAGING", "CONSUMABLE", "PRODUCT", "INTERMEDIATE"]
+CHANGE_TYPES = [
+    "RESTOCK",
+    "USE",
+    "SALE",
+    "SAMPLE",
+    "TESTER",
+    "GIFT",
+    "SPOIL",
+    "TRASH",
+    "EXPIRED",
+    "DAMAGED",
+    "QUALITY_FAIL",
+    "RETURNED",
+    "RECOUNT",
+    "COST_OVERRIDE",
+    "PURCHASE",
+    "BATCH",
+    "FINISHED_BATCH",
+    "REFUNDED",
+    "RESERVED",
+]
+RESERVATION_STATUSES = ["ACTIVE", "RELEASED", "FULFILLED", "EXPIRED"]
+
+DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
+
+
+def decimal(description: str, *, nullable: bool = False) -> Schema:
+    return {
+        "type": ["string", "null"] if nullable else "string",
+        "pattern": DECIMAL_PATTERN,
+        "description": description + " An exact decimal number as a string.",
+    }
+
+
+def text(description: str, *, nullable: bool = False) -> Schema:
+    return {"type": ["string", "null"] if nullable else "string", "description": description}
+
+
+def date_time(description: str, *, nullable: bool = False) -> Schema:
+    return {
+        "type": ["string", "null"] if nullable else "string",
+        "format": "date-time",
+        "description": description + " ISO 8601, UTC.",
+    }
+
+
+def global_id(type_name: str, description: str = "", *, nullable: bool = False) -> Schema:
+    return {
+        "type": ["string", "null"] if nullable else "string",
+        "minLength": 1,
+        "description": (description or f"The {type_name}'s ID")
+        + f" (an opaque global ID, as `{type_name}.id` in the GraphQL API).",
+    }
+
+
+def enum(values: list[str], description: str) -> Schema:
+    return {"type": "string", "enum": list(values), "description": description}
+
+
+def obj(description: str, properties: dict[str, Schema]) -> Schema:
+    """An object whose properties are all present (nullable ones may be null)."""
+    found: Schema = {"type": "object"}
+    if description:
+        found["description"] = description
+    return {**found, "properties": properties, "required": list(properties)}
+
+
+def quantity(description: str) -> Schema:
+    return obj(
+        description,
+        {
+            "amount": decimal("The amount, in `unit`."),
+            "unit": text("The item's base unit, such as g, ml or each."),
+        },
+    )
+
+
+ITEM = obj(
+    "The inventory item after the change, as `InventoryItem` in the GraphQL API.",
+    {
+        "id": global_id("InventoryItem"),
+        "name": text("Unique in the organization, ignoring case."),
+        "type": enum(ITEM_TYPES, "What the item is to the maker."),
+        "baseUnit": text("The unit every quantity of the item is in."),
+        "onHand": quantity("What is physically there."),
+        "reserved": quantity("Held for orders."),
+        "available": quantity("On hand minus reserved."),
+        "lowStockThreshold": decimal("In the base unit; null when none.", nullable=True),
+        "sku": text("Stock keeping unit.", nullable=True),
+        "barcode": text("Barcode.", nullable=True),
+        "archived": {"type": "boolean", "description": "Archived items keep their stock."},
+    },
+)
+
+LOT = obj(
+    "The lot, as `InventoryLot` in the GraphQL API (quantities in the item's base unit).",
+    {
+        "id": global_id("InventoryLot"),
+        "itemId": global_id("InventoryItem", "The lot's item"),
+        "lotCode": text("Unique in the organization."),
+        "receivedAt": date_time("When it was received."),
+        "expiresAt": date_time("When it expires; null if it does not.", nullable=True),
+        "quantityReceived": decimal("What was received."),
+        "remaining": decimal("What is left."),
+        "unitCost": decimal("Cost per base unit."),
+        "totalCost": decimal("Cost of the whole lot."),
+        "vendor": text("Who sold it.", nullable=True),
+    },
+)
+
+RESERVATION = obj(
+    "The reservation, as `InventoryReservation` in the GraphQL API.",
+    {
+        "id": global_id("InventoryReservation"),
+        "itemId": global_id("InventoryItem", "The reserved item"),
+        "quantity": decimal("In the item's base unit."),
+        "orderReference": text("The order it is held for."),
+        "status": enum(RESERVATION_STATUSES, "ACTIVE until released, fulfilled or expired."),
+        "expiresAt": date_time("When it is released by itself; null: never.", nullable=True),
+    },
+)
+
+ADJUSTMENT = obj(
+    "One change of an item's stock: the ledger rows it wrote, one per lot touched.",
+    {
+        "item": ITEM,
+        "changeType": enum(CHANGE_TYPES, "Why stock changed."),
+        "operationId": text("Shared by the ledger rows of this change (op_...)."),
+        "quantity": decimal("Signed, in the base unit: negative when stock left."),
+        "cost": decimal("The exact value of what moved (positive), in the currency."),
+        "lots": {
+            "type": "array",
+            "description": "The lots touched, with the signed quantity and value of each.",
+            "items": obj(
+                "One ledger row.",
+                {
+                    "lotId": global_id("InventoryLot", nullable=True),
+                    "quantity": decimal("Signed, in the base unit."),
+                    "unitCost": decimal("Per base unit, of the lot."),
+                    "value": decimal("Signed value of the movement."),
+                },
+            ),
+        },
+    },
+)
+
+
+def data_schema(title: str, root: Schema) -> Schema:
+    return {"$schema": DIALECT, "title": title, **root}
+
+
+# --- The examples: what a delivery's `data` looks like -------------------------------
+
+_ITEM_ID = to_global_id("InventoryItem", 42)
+_LOT_ID = to_global_id("InventoryLot", 7)
+
+
+def _item_example(on_hand: str, reserved: str = "0", **changes: Any) -> dict[str, Any]:
+    available = format(Decimal(on_hand) - Decimal(reserved), "f")
+    return {
+        "id": _ITEM_ID,
+        "name": "Olive oil",
+        "type": "INGREDIENT",
+        "baseUnit": "g",
+        "onHand": {"amount": on_hand, "unit": "g"},
+        "reserved": {"amount": reserved, "unit": "g"},
+        "available": {"amount": available, "unit": "g"},
+        "lowStockThreshold": "500",
+        "sku": "OIL-OLIVE-1",
+        "barcode": None,
+        "archived": False,
+        **changes,
+    }
+
+
+_LOT_EXAMPLE = {
+    "id": _LOT_ID,
+    "itemId": _ITEM_ID,
+    "lotCode": "LOT-20261124-8F3K2Q",
+    "receivedAt": "2026-11-24T10:00:00+00:00",
+    "expiresAt": "2027-11-24T10:00:00+00:00",
+    "quantityReceived": "1000",
+    "remaining": "1000",
+    "unitCost": "0.0125",
+    "totalCost": "12.5",
+    "vendor": "Mediterranean Oils",
+}
+
+EXAMPLES: dict[str, dict[str, Any]] = {
+    "inventory.item.created": {"item": _item_example("0")},
+    "inventory.item.updated": {
+        "item": _item_example("1000", name="Extra virgin olive oil"),
+        "changedFields": ["name"],
+    },
+    "inventory.lot.received": {"lot": _LOT_EXAMPLE, "item": _item_example("1000")},
+    "inventory.adjusted": {
+        "item": _item_example("750"),
+        "changeType": "USE",
+        "operationId": "op_5c1b0f3e9a8d4e2f8b7a6c5d4e3f2a1b",
+        "quantity": "-250",
+        "cost": "3.125",
+        "lots": [{"lotId": _LOT_ID, "quantity": "-250", "unitCost": "0.0125", "value": "-3.125"}],
+    },
+    "inventory.low_stock": {"item": _item_example("400"), "threshold": "500"},
+    "inventory.lot.expired": {
+        "lot": {**_LOT_EXAMPLE, "remaining": "0"},
+        "item": _item_example("0"),
+    },
+    "inventory.reservation.created": {
+        "reservation": {
+            "id": to_global_id("InventoryReservation", 3),
+            "itemId": _ITEM_ID,
+            "quantity": "200",
+            "orderReference": "#1001",
+            "status": "ACTIVE",
+            "expiresAt": "2026-11-25T10:00:00+00:00",
+        },
+        "item": _item_example("1000", reserved="200"),
+    },
+    "webhook.test": {
+        "endpointId": to_global_id("WebhookEndpoint", 5),
+        "message": "A test delivery from BatchTrack.",
+    },
+}
+
+SCHEMAS: dict[str, Schema] = {
+    "inventory.item.created": data_schema("inventory.item.created", obj("", {"item": ITEM})),
+    "inventory.item.updated": data_schema(
+        "inventory.item.updated",
+        obj(
+            "",
+            {
+                "item": ITEM,
+                "changedFields": {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "description": "The GraphQL names of the fields that changed.",
+                },
+            },
+        ),
+    ),
+    "inventory.lot.received": data_schema(
+        "inventory.lot.received", obj("", {"lot": LOT, "item": ITEM})
+    ),
+    "inventory.adjusted": data_schema("inventory.adjusted", ADJUSTMENT),
+    "inventory.low_stock": data_schema(
+        "inventory.low_stock",
+        obj("", {"item": ITEM, "threshold": decimal("The item's threshold, in its base unit.")}),
+    ),
+    "inventory.lot.expired": data_schema(
+        "inventory.lot.expired", obj("", {"lot": LOT, "item": ITEM})
+    ),
+    "inventory.reservation.created": data_schema(
+        "inventory.reservation.created", obj("", {"reservation": RESERVATION, "item": ITEM})
+    ),
+    "webhook.test": data_schema(
+        "webhook.test",
+        obj(
+            "",
+            {
+                "endpointId": global_id("WebhookEndpoint", "The endpoint the test went to"),
+                "message": text("A fixed message."),
+            },
+        ),
+    ),
+}

@@ -1,0 +1,102 @@
+"""The event catalog documents what is really written: every event the services produce
+validates against its type's schema (undeclared fields refused too), and every example
+validates against its own schema."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+
+from services.db import unit_of_work, utcnow
+from services.inventory import stock
+from services.inventory.models import ChangeType, ItemType, ReservationStatus
+from services.webhooks import deliveries, endpoints
+from services.webhooks.catalog import EVENT_TYPES, TEST_EVENT
+from services.webhooks.payload_schemas import (
+    CHANGE_TYPES,
+    DIALECT,
+    ITEM_TYPES,
+    RESERVATION_STATUSES,
+)
+from services.webhooks.secrets import SecretBox
+from services.webhooks.targets import TargetPolicy
+from tests.json_schema_subset import errors
+from tests.services.accounts.givens import sign_up
+from tests.services.inventory.givens import (
+    adjust,
+    create_item,
+    days_ago,
+    events_of,
+    fulfil,
+    receive,
+    reserve,
+    update_item,
+)
+
+pytestmark = [pytest.mark.webhooks, pytest.mark.inventory]
+
+
+def test_every_type_has_a_schema_and_an_example_that_fits_it():
+    for name, event_type in EVENT_TYPES.items():
+        assert event_type.data_schema["$schema"] == DIALECT, name
+        assert event_type.data_schema["type"] == "object", name
+        assert event_type.example, name
+        assert errors(event_type.data_schema, event_type.example, strict=True) == [], name
+
+
+def test_the_schemas_enums_are_the_models():
+    assert [kind.value for kind in ItemType] == ITEM_TYPES
+    assert [kind.value for kind in ChangeType] == CHANGE_TYPES
+    assert [status.value for status in ReservationStatus] == RESERVATION_STATUSES
+
+
+async def test_real_events_validate_against_the_catalog(sessions):
+    # given an organization whose stock goes through every kind of inventory event
+    owner = await sign_up(sessions)
+    principal = owner.principal
+    item = await create_item(
+        sessions, principal, low_stock_threshold=Decimal(500), sku="OIL-1", perishable=True
+    )
+    await update_item(sessions, principal, item.id, name="Extra virgin olive oil")
+    await receive(
+        sessions,
+        principal,
+        item.id,
+        "200",
+        unit_cost="0.01",
+        received_at=days_ago(30),
+        expires_at=days_ago(1),
+        vendor="Oils Ltd",
+    )
+    await receive(sessions, principal, item.id, "1", "kg", total_cost="12.5")
+    await adjust(sessions, principal, item.id, "USE", "250.5")
+    held = await reserve(
+        sessions, principal, item.id, "300", order="#1001", expires_at=utcnow() + timedelta(days=1)
+    )
+    await fulfil(sessions, principal, held.id)
+    async with unit_of_work(sessions) as session:
+        await stock.write_off_expired_lots(session, principal)
+    await reserve(sessions, principal, item.id, "0.1", "kg", order="#1002")
+    async with unit_of_work(sessions) as session:
+        created = await endpoints.create_endpoint(
+            session,
+            principal,
+            url="https://8.8.8.8/hooks",
+            event_types=["inventory.*"],
+            description=None,
+            policy=TargetPolicy(),
+            box=SecretBox("test"),
+        )
+        await deliveries.send_test(session, principal, endpoint_id=created.endpoint.id)
+
+    # when the log is read back
+    events = await events_of(sessions, owner.organization_id)
+
+    # then every catalog type was produced, and every payload fits its type's schema
+    assert {event.type for event in events} == set(EVENT_TYPES)
+    for event in events:
+        schema = EVENT_TYPES[event.type].data_schema
+        assert errors(schema, event.payload, strict=True) == [], (event.type, event.payload)
+    assert any(event.type == TEST_EVENT for event in events)

@@ -1,0 +1,128 @@
+"""Givens for the webhook tests: endpoints made through the service, deliveries and
+attempts read back, and the test policy (http allowed, 127.0.0.1 allow-listed for the
+local receiver)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+
+from sqlalchemy import select, update
+
+from services.db import unit_of_work, utcnow
+from services.permissions import Principal
+from services.webhooks import endpoints
+from services.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from services.webhooks.secrets import SecretBox
+from services.webhooks.targets import TargetPolicy
+from tests.services.accounts.givens import Sessions
+from webhooks.sender import Clock, Outcome, deliver, new_client
+
+SECRET_KEY = "test-secret"
+BOX = SecretBox(SECRET_KEY)
+POLICY = TargetPolicy(allow_http=True, allowed_hosts=frozenset({"127.0.0.1"}))
+STRICT = TargetPolicy(allow_http=True)
+
+
+async def create_endpoint(
+    sessions: Sessions,
+    principal: Principal,
+    url: str,
+    *,
+    event_types: list[str] | None = None,
+    policy: TargetPolicy = POLICY,
+) -> endpoints.EndpointSecret:
+    async with unit_of_work(sessions) as session:
+        return await endpoints.create_endpoint(
+            session,
+            principal,
+            url=url,
+            event_types=event_types or ["inventory.*"],
+            description=None,
+            policy=policy,
+            box=BOX,
+        )
+
+
+async def rotate(sessions: Sessions, principal: Principal, endpoint_id: int) -> str:
+    async with unit_of_work(sessions) as session:
+        rotated = await endpoints.rotate_secret(
+            session, principal, endpoint_id=endpoint_id, box=BOX
+        )
+    return rotated.secret
+
+
+async def deliveries(sessions: Sessions, endpoint_id: int) -> list[WebhookDelivery]:
+    async with unit_of_work(sessions, write=False) as session:
+        rows = await session.scalars(
+            select(WebhookDelivery)
+            .where(WebhookDelivery.endpoint_id == endpoint_id)
+            .order_by(WebhookDelivery.event_position, WebhookDelivery.id)
+        )
+        return list(rows.all())
+
+
+async def delivery(sessions: Sessions, delivery_id: int) -> WebhookDelivery:
+    async with unit_of_work(sessions, write=False) as session:
+        return await session.get_one(WebhookDelivery, delivery_id)
+
+
+async def endpoint_now(sessions: Sessions, endpoint_id: int) -> WebhookEndpoint:
+    async with unit_of_work(sessions, write=False) as session:
+        return await session.get_one(WebhookEndpoint, endpoint_id)
+
+
+async def attempts(sessions: Sessions, delivery_id: int) -> list[WebhookAttempt]:
+    async with unit_of_work(sessions, write=False) as session:
+        rows = await session.scalars(
+            select(WebhookAttempt)
+            .where(WebhookAttempt.delivery_id == delivery_id)
+            .order_by(WebhookAttempt.id)
+        )
+        return list(rows.all())
+
+
+async def make_due(sessions: Sessions, *, at: datetime | None = None) -> None:
+    """Time passes: every pending delivery's next attempt is now (the retry schedule's
+    minutes and hours are not waited for in tests)."""
+    async with unit_of_work(sessions) as session:
+        await session.execute(
+            update(WebhookDelivery)
+            .where(WebhookDelivery.status == "PENDING")
+            .values(next_attempt_at=at or utcnow())
+        )
+
+
+async def send(
+    sessions: Sessions,
+    delivery_id: int,
+    *,
+    policy: TargetPolicy = POLICY,
+    time_limit: float = 5.0,
+    clock: Clock = utcnow,
+) -> Outcome:
+    """One run of the sender for one delivery, with the client the dispatcher uses."""
+    async with new_client() as client:
+        return await deliver(
+            sessions,
+            delivery_id,
+            policy=policy,
+            box=BOX,
+            client=client,
+            time_limit=time_limit,
+            clock=clock,
+        )
+
+
+async def settled(
+    sessions: Sessions, endpoint_id: int, *, within: float = 10.0
+) -> list[WebhookDelivery]:
+    """The endpoint's deliveries once none is pending (each sender has recorded)."""
+    deadline = asyncio.get_running_loop().time() + within
+    while True:
+        found = await deliveries(sessions, endpoint_id)
+        if all(d.status != "PENDING" for d in found):
+            return found
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"still pending after {within} s: {found}")
+        await asyncio.sleep(0.05)

@@ -1,0 +1,326 @@
+"""Sending one delivery to a real local receiver: signatures any Standard Webhooks
+library accepts, the retry schedule, Retry-After, 410, redirects, timeouts and order."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+from standardwebhooks import Webhook
+from standardwebhooks.webhooks import WebhookVerificationError
+
+from services.db import unit_of_work, utcnow
+from services.mail import OutboundEmail
+from services.webhooks.deliveries import (
+    AttemptResult,
+    due_deliveries,
+    record_attempt,
+)
+from services.webhooks.targets import TargetPolicy
+from tests.services.accounts.givens import Actor, Sessions, sign_up
+from tests.services.inventory.givens import create_item, update_item
+from tests.webhooks.conftest import Receiver, Reply
+from tests.webhooks.givens import (
+    attempts,
+    create_endpoint,
+    deliveries,
+    delivery,
+    endpoint_now,
+    make_due,
+    rotate,
+    send,
+)
+from webhooks.sender import parse_retry_after
+
+pytestmark = pytest.mark.webhooks
+
+
+@pytest.fixture
+async def owner(sessions: Sessions) -> Actor:
+    return await sign_up(sessions)
+
+
+async def one_delivery(sessions, owner, receiver: Receiver, *replies: Reply):
+    """An endpoint at a fresh receiver path and the delivery of one new event to it."""
+    path = receiver.new_path(*replies)
+    hook = await create_endpoint(sessions, owner.principal, receiver.url(path))
+    await create_item(sessions, owner.principal, "Olive oil")
+    [pending] = await deliveries(sessions, hook.endpoint.id)
+    return path, hook, pending
+
+
+async def test_a_delivery_carries_the_event_and_verifies_with_the_endpoint_secret(
+    sessions, owner, receiver
+):
+    path, hook, pending = await one_delivery(sessions, owner, receiver)
+
+    outcome = await send(sessions, pending.id)
+
+    [request] = receiver.at(path)
+    body = Webhook(hook.secret).verify(request.body, request.headers)
+    assert (outcome.attempted, outcome.status) == (True, "SUCCEEDED")
+    assert request.webhook_id == pending.event_id == body["id"]
+    assert body["type"] == "inventory.item.created"
+    assert set(body) >= {"id", "type", "createdAt", "apiVersion", "organizationId", "data"}
+    assert body["entity"]["sequence"] == 1
+    assert request.headers["content-type"] == "application/json"
+    assert b", " not in request.body  # compact JSON: exactly the bytes that were signed
+    assert len(request.headers["webhook-signature"].split(" ")) == 1
+    with pytest.raises(WebhookVerificationError):
+        Webhook("whsec_" + "A" * 43 + "=").verify(request.body, request.headers)
+    [attempt] = await attempts(sessions, pending.id)
+    assert (attempt.status_code, attempt.outcome, attempt.response_body) == (
+        200,
+        "SUCCEEDED",
+        "ok",
+    )
+
+
+async def test_a_delivery_to_a_host_name_is_pinned_to_the_address_checked(
+    sessions, owner, receiver
+):
+    """The request goes to the address that passed the check, with the name in Host."""
+    policy = TargetPolicy(allow_http=True, allowed_hosts=frozenset({"localhost"}))
+    path = receiver.new_path()
+    hook = await create_endpoint(
+        sessions, owner.principal, f"http://localhost:{receiver.port}{path}", policy=policy
+    )
+    await create_item(sessions, owner.principal, "Olive oil")
+    [pending] = await deliveries(sessions, hook.endpoint.id)
+
+    outcome = await send(sessions, pending.id, policy=policy)
+
+    [request] = receiver.at(path)
+    assert outcome.status == "SUCCEEDED"
+    assert request.headers["host"] == f"localhost:{receiver.port}"
+    Webhook(hook.secret).verify(request.body, request.headers)
+
+
+async def test_after_a_rotation_a_delivery_verifies_with_the_old_and_the_new_secret(
+    sessions, owner, receiver
+):
+    path, hook, pending = await one_delivery(sessions, owner, receiver)
+    new_secret = await rotate(sessions, owner.principal, hook.endpoint.id)
+
+    await send(sessions, pending.id)
+
+    [request] = receiver.at(path)
+    assert len(request.headers["webhook-signature"].split(" ")) == 2
+    assert Webhook(hook.secret).verify(request.body, request.headers)["id"] == pending.event_id
+    assert Webhook(new_secret).verify(request.body, request.headers)["id"] == pending.event_id
+
+
+async def test_a_500_is_retried_on_schedule_and_the_next_attempt_delivers(
+    sessions, owner, receiver
+):
+    path, _, pending = await one_delivery(sessions, owner, receiver, Reply(500, body=b"oops"))
+
+    first = await send(sessions, pending.id)
+    after_first = await delivery(sessions, pending.id)
+    await make_due(sessions)
+    second = await send(sessions, pending.id)
+
+    assert (first.status, second.status) == ("PENDING", "SUCCEEDED")
+    assert after_first.attempt_count == 1
+    assert after_first.next_attempt_at is not None
+    wait = after_first.next_attempt_at - (await attempts(sessions, pending.id))[0].attempted_at
+    assert timedelta(seconds=4) < wait <= timedelta(seconds=5)
+    logged = await attempts(sessions, pending.id)
+    assert [(a.status_code, a.outcome, a.response_body) for a in logged] == [
+        (500, "RETRY", "oops"),
+        (200, "SUCCEEDED", "ok"),
+    ]
+    requests = receiver.at(path)
+    assert len(requests) == 2
+    assert requests[0].webhook_id == requests[1].webhook_id == pending.event_id
+    done = await delivery(sessions, pending.id)
+    assert (done.status, done.attempt_count, done.completed_at is not None) == (
+        "SUCCEEDED",
+        2,
+        True,
+    )
+
+
+async def test_a_receiver_slower_than_the_time_limit_is_a_failed_attempt_retried_later(
+    sessions, owner, receiver
+):
+    _, _, pending = await one_delivery(sessions, owner, receiver, Reply(delay=2.0))
+
+    first = await send(sessions, pending.id, time_limit=0.5)
+    await make_due(sessions)
+    second = await send(sessions, pending.id, time_limit=0.5)
+
+    assert (first.status, second.status) == ("PENDING", "SUCCEEDED")
+    timed_out, succeeded = await attempts(sessions, pending.id)
+    assert timed_out.status_code is None
+    assert timed_out.error == "timed out after 0.5 s"
+    assert timed_out.duration_ms < 1500
+    assert succeeded.status_code == 200
+
+
+async def test_retry_after_on_429_puts_the_next_attempt_no_earlier_than_asked(
+    sessions, owner, receiver
+):
+    path, _, pending = await one_delivery(
+        sessions, owner, receiver, Reply(429, headers={"Retry-After": "120"})
+    )
+    start = utcnow()
+
+    await send(sessions, pending.id, clock=lambda: start)
+    waiting = await delivery(sessions, pending.id)
+    too_early = await send(sessions, pending.id, clock=lambda: start + timedelta(seconds=119))
+    on_time = await send(sessions, pending.id, clock=lambda: start + timedelta(seconds=121))
+
+    assert waiting.next_attempt_at == start + timedelta(seconds=120)
+    assert too_early.attempted is False
+    assert on_time.status == "SUCCEEDED"
+    assert len(receiver.at(path)) == 2
+
+
+async def test_retry_after_is_read_as_seconds_or_an_http_date_and_capped_by_the_schedule():
+    now = utcnow().replace(microsecond=0)
+    in_90_s = (now + timedelta(seconds=90)).strftime("%a, %d %b %Y %H:%M:%S GMT")
+    assert parse_retry_after("1", now) == timedelta(seconds=1)
+    assert parse_retry_after(in_90_s, now) == timedelta(seconds=90)
+    assert parse_retry_after("Mon, 01 Jan 2001 00:00:00 GMT", now) == timedelta(0)
+    assert parse_retry_after("soon", now) is None
+    assert parse_retry_after(None, now) is None
+
+
+async def test_a_short_retry_after_does_not_shorten_the_schedule(sessions, owner, receiver):
+    _, _, pending = await one_delivery(
+        sessions, owner, receiver, Reply(503, headers={"Retry-After": "1"})
+    )
+    start = utcnow()
+
+    await send(sessions, pending.id, clock=lambda: start)
+
+    assert (await delivery(sessions, pending.id)).next_attempt_at == start + timedelta(seconds=5)
+
+
+async def test_410_gone_fails_the_delivery_and_disables_the_endpoint(sessions, owner, receiver):
+    path, hook, pending = await one_delivery(sessions, owner, receiver, Reply(410))
+
+    outcome = await send(sessions, pending.id)
+    await create_item(sessions, owner.principal, "Shea butter")
+
+    endpoint = await endpoint_now(sessions, hook.endpoint.id)
+    assert outcome.status == "FAILED"
+    assert (endpoint.enabled, endpoint.disabled_reason) == (False, "GONE")
+    assert [a.outcome for a in await attempts(sessions, pending.id)] == ["GONE"]
+    # A disabled endpoint gets no new deliveries.
+    assert len(await deliveries(sessions, hook.endpoint.id)) == 1
+    assert len(receiver.at(path)) == 1
+
+
+async def test_a_redirect_is_not_followed_and_counts_as_a_failure(sessions, owner, receiver):
+    elsewhere = receiver.new_path()
+    path, _, pending = await one_delivery(
+        sessions, owner, receiver, Reply(302, headers={"Location": receiver.url(elsewhere)})
+    )
+
+    outcome = await send(sessions, pending.id)
+
+    [attempt] = await attempts(sessions, pending.id)
+    assert outcome.status == "PENDING"
+    assert (attempt.status_code, attempt.outcome) == (302, "RETRY")
+    assert attempt.error is not None
+    assert "not followed" in attempt.error
+    assert receiver.at(elsewhere) == []
+    assert len(receiver.at(path)) == 1
+
+
+async def test_after_eight_failed_attempts_the_delivery_fails(sessions, owner, receiver):
+    _, _, pending = await one_delivery(sessions, owner, receiver, *[Reply(500)] * 8)
+
+    statuses = []
+    for _ in range(8):
+        statuses.append((await send(sessions, pending.id)).status)
+        await make_due(sessions)
+    ninth = await send(sessions, pending.id)
+
+    assert statuses == ["PENDING"] * 7 + ["FAILED"]
+    assert ninth.attempted is False
+    assert [a.outcome for a in await attempts(sessions, pending.id)] == ["RETRY"] * 7 + ["FAILED"]
+
+
+async def test_an_endpoint_failing_for_five_days_is_disabled_and_its_owners_told(
+    sessions, owner, receiver
+):
+    _, hook, pending = await one_delivery(sessions, owner, receiver, Reply(500), Reply(500))
+    start = utcnow()
+
+    await send(sessions, pending.id, clock=lambda: start)
+    await make_due(sessions, at=start)
+    await send(sessions, pending.id, clock=lambda: start + timedelta(days=5, seconds=1))
+
+    endpoint = await endpoint_now(sessions, hook.endpoint.id)
+    assert (endpoint.enabled, endpoint.disabled_reason) == (False, "FAILING")
+    async with unit_of_work(sessions, write=False) as session:
+        mails = (await session.scalars(select(OutboundEmail))).all()
+    assert [m.to_address for m in mails if "webhook" in m.subject] == [owner.email]
+
+
+async def test_an_entity_s_deliveries_go_in_order_when_the_first_fails_once(
+    sessions, owner, receiver
+):
+    path = receiver.new_path(Reply(500))
+    hook = await create_endpoint(sessions, owner.principal, receiver.url(path))
+    item = await create_item(sessions, owner.principal, "Olive oil")
+    await update_item(sessions, owner.principal, item.id, name="Olive oil, extra virgin")
+    created, updated = await deliveries(sessions, hook.endpoint.id)
+
+    failed = await send(sessions, created.id)
+    async with unit_of_work(sessions, write=False) as session:
+        due_while_blocked = await due_deliveries(session, now=utcnow() + timedelta(minutes=1))
+    blocked = await send(sessions, updated.id)
+    await make_due(sessions)
+    retried = await send(sessions, created.id)
+    then = await send(sessions, updated.id)
+
+    assert failed.status == "PENDING"
+    # The update waits behind the creation: not due, and not taken if asked for.
+    assert due_while_blocked == [created.id]
+    assert blocked.attempted is False
+    assert (retried.status, retried.next_delivery_id) == ("SUCCEEDED", updated.id)
+    assert then.status == "SUCCEEDED"
+    assert [r.webhook_id for r in receiver.at(path)] == [
+        created.event_id,
+        created.event_id,
+        updated.event_id,
+    ]
+
+
+async def test_a_late_report_from_a_sender_whose_lease_ran_out_changes_nothing(
+    sessions, owner, receiver
+):
+    _, _, pending = await one_delivery(sessions, owner, receiver)
+    await send(sessions, pending.id)
+
+    async with unit_of_work(sessions) as session:
+        await record_attempt(
+            session, pending.id, AttemptResult(500, 10, error="HTTP 500"), at=utcnow()
+        )
+
+    done = await delivery(sessions, pending.id)
+    assert (done.status, done.attempt_count) == ("SUCCEEDED", 1)
+    assert [a.outcome for a in await attempts(sessions, pending.id)] == ["SUCCEEDED", "STALE"]
+
+
+async def test_deliveries_of_a_disabled_endpoint_are_not_due(sessions, owner, receiver):
+    _, hook, pending = await one_delivery(sessions, owner, receiver)
+    from services.webhooks import endpoints
+
+    async with unit_of_work(sessions) as session:
+        await endpoints.update_endpoint(
+            session,
+            owner.principal,
+            endpoint_id=hook.endpoint.id,
+            enabled=False,
+            policy=TargetPolicy(),
+        )
+        due = await due_deliveries(session, now=utcnow())
+
+    assert pending.id not in due
+    assert (await send(sessions, pending.id)).attempted is False

@@ -1,0 +1,170 @@
+"""The sweeper in the embedded mode: sends what is due in-process, several at a time, in
+order per entity, and a slow endpoint does not hold the others up."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import threading
+import time
+from collections.abc import AsyncIterator
+from datetime import timedelta
+
+import httpx
+import pytest
+from standardwebhooks import Webhook
+
+from server.app import create_app
+from services.db import utcnow
+from tests.api_helpers import data, gql
+from tests.conftest import make_settings
+from tests.services.accounts.givens import Actor, Sessions, sign_up
+from tests.services.inventory.givens import create_item, update_item
+from tests.webhooks.conftest import Reply
+from tests.webhooks.givens import (
+    BOX,
+    POLICY,
+    attempts,
+    create_endpoint,
+    deliveries,
+    settled,
+)
+from webhooks.dispatcher import WebhookDispatcher
+
+pytestmark = pytest.mark.webhooks
+
+
+@pytest.fixture
+async def owner(sessions: Sessions) -> Actor:
+    return await sign_up(sessions)
+
+
+@contextlib.asynccontextmanager
+async def running(dispatcher: WebhookDispatcher) -> AsyncIterator[WebhookDispatcher]:
+    task = asyncio.create_task(dispatcher.run_forever())
+    try:
+        yield dispatcher
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+async def test_the_sweeper_sends_what_a_commit_made_due_when_woken(sessions, owner, receiver):
+    path = receiver.new_path()
+    hook = await create_endpoint(sessions, owner.principal, receiver.url(path))
+    # A long interval: only the wake-up can explain a prompt delivery.
+    dispatcher = WebhookDispatcher(sessions, policy=POLICY, box=BOX, interval=60)
+
+    async with running(dispatcher):
+        await asyncio.sleep(0.1)
+        for name in ("Olive oil", "Shea butter", "Lye"):
+            await create_item(sessions, owner.principal, name)
+        await dispatcher.wake()
+        received = await receiver.wait_for(path, 3, within=5)
+        done = await settled(sessions, hook.endpoint.id)
+
+    assert {r.webhook_id for r in received} == {d.event_id for d in done}
+    assert {d.status for d in done} == {"SUCCEEDED"}
+
+
+async def test_the_sweeper_keeps_each_entity_in_order_through_a_retry(sessions, owner, receiver):
+    path = receiver.new_path(Reply(500))
+    hook = await create_endpoint(sessions, owner.principal, receiver.url(path))
+    item = await create_item(sessions, owner.principal, "Olive oil")
+    for n in range(1, 4):
+        await update_item(sessions, owner.principal, item.id, name=f"Olive oil {n}")
+    # A clock a minute fast: the retry 5 s after the first failure is due at once.
+    dispatcher = WebhookDispatcher(
+        sessions,
+        policy=POLICY,
+        box=BOX,
+        interval=0.1,
+        clock=lambda: utcnow() + timedelta(minutes=1),
+    )
+
+    async with running(dispatcher):
+        received = await receiver.wait_for(path, 5, within=10)
+        done = await settled(sessions, hook.endpoint.id)
+
+    sequences = [json.loads(r.body)["entity"]["sequence"] for r in received]
+    assert sequences == [1, 1, 2, 3, 4]
+    assert [d.status for d in done] == ["SUCCEEDED"] * 4
+
+
+async def test_a_slow_endpoint_does_not_delay_another(sessions, owner, receiver):
+    slow_path = receiver.new_path(*[Reply(delay=2.0)] * 4)
+    fast_path = receiver.new_path()
+    await create_endpoint(sessions, owner.principal, receiver.url(slow_path))
+    await create_endpoint(sessions, owner.principal, receiver.url(fast_path))
+    for name in ("Olive oil", "Shea butter", "Lye", "Beeswax"):
+        await create_item(sessions, owner.principal, name)
+    dispatcher = WebhookDispatcher(sessions, policy=POLICY, box=BOX, interval=0.1)
+
+    async with running(dispatcher):
+        started = time.monotonic()
+        await receiver.wait_for(fast_path, 4, within=5)
+        fast_done = time.monotonic() - started
+        await receiver.wait_for(slow_path, 4, within=10)
+
+    assert fast_done < 1.5
+
+
+async def test_serve_sends_a_webhook_as_soon_as_a_mutation_commits(
+    database_url, sessions, owner, receiver
+):
+    path = receiver.new_path()
+    hook = await create_endpoint(sessions, owner.principal, receiver.url(path))
+    settings = make_settings(
+        database_url,
+        redis_url=None,  # the embedded mode: the API process sends
+        webhook_allow_http=True,
+        webhook_allowed_hosts=["127.0.0.1"],
+    )
+    app = create_app(settings)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client,
+    ):
+        await asyncio.sleep(0.2)  # past the sweep at start-up; the next is 2 s away
+        body = await gql(
+            client,
+            'mutation { createInventoryItem(input: {name: "Lye", type: INGREDIENT, '
+            'baseUnit: "g"}) { inventoryItem { id } userErrors { code } } }',
+            token=owner.token,
+        )
+        committed = time.monotonic()
+        [request] = await receiver.wait_for(path, 1, within=5)
+        await settled(sessions, hook.endpoint.id)
+
+    item_id = data(body)["createInventoryItem"]["inventoryItem"]["id"]
+    payload = Webhook(hook.secret).verify(request.body, request.headers)
+    assert (payload["type"], payload["entity"]["id"]) == ("inventory.item.created", item_id)
+    assert request.at - committed < 1.5  # woken by the commit, not by the 2 s sweep
+
+
+async def test_stopping_abandons_the_request_in_flight_but_no_transaction(
+    sessions, owner, receiver
+):
+    hold = threading.Event()
+    path = receiver.new_path(Reply(hold=hold))
+    hook = await create_endpoint(sessions, owner.principal, receiver.url(path))
+    await create_item(sessions, owner.principal, "Olive oil")
+    dispatcher = WebhookDispatcher(sessions, policy=POLICY, box=BOX, interval=0.1)
+
+    try:
+        async with running(dispatcher):
+            await receiver.wait_for(path, 1, within=5)
+        stopped = time.monotonic()
+        # The database is free at once: a write goes through without waiting for a lock.
+        await create_item(sessions, owner.principal, "Shea butter")
+        write_took = time.monotonic() - stopped
+    finally:
+        hold.set()
+
+    interrupted, _later = await deliveries(sessions, hook.endpoint.id)
+    [attempt] = await attempts(sessions, interrupted.id)
+    assert (interrupted.status, interrupted.leased_until) == ("PENDING", None)
+    assert attempt.error == "interrupted: the sender shut down"
+    assert write_took < 1

@@ -1,0 +1,160 @@
+"""Faults with real `batchtrack worker` processes on PostgreSQL + Redis: a worker killed
+while a request is in flight, and Redis losing the queued messages. Every event still
+reaches the receiver; duplicates (same webhook-id) stay within one per killed request."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from redis.asyncio import Redis
+from sqlalchemy import update
+
+from services.db import unit_of_work, utcnow
+from services.webhooks.models import WebhookDelivery
+from tests.conftest import redis_url
+from tests.services.accounts.givens import Actor, Sessions, sign_up
+from tests.services.inventory.givens import create_item
+from tests.webhooks.conftest import Reply
+from tests.webhooks.givens import (
+    BOX,
+    POLICY,
+    SECRET_KEY,
+    create_endpoint,
+    deliveries,
+    settled,
+)
+from webhooks.dispatcher import WebhookDispatcher
+
+pytestmark = [pytest.mark.webhooks, pytest.mark.slow]
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def services(backend: str) -> str:
+    url = redis_url()
+    if backend != "postgresql" or not url:
+        pytest.skip("needs PostgreSQL and Redis")
+    return url
+
+
+@pytest.fixture
+async def owner(sessions: Sessions, services: str) -> Actor:
+    client = Redis.from_url(services)
+    await client.flushdb()
+    await client.aclose()
+    return await sign_up(sessions)
+
+
+@pytest.fixture
+def workers(database_url: str, services: str) -> Iterator[list[subprocess.Popen[bytes]]]:
+    started: list[subprocess.Popen[bytes]] = []
+    yield started
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def start_worker(database_url: str, redis: str, started: list[subprocess.Popen[bytes]]) -> None:
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis,
+        "SECRET_KEY": SECRET_KEY,
+        "WEBHOOK_ALLOW_HTTP": "1",
+        "WEBHOOK_ALLOWED_HOSTS": json.dumps(["127.0.0.1"]),
+        "LOG_LEVEL": "WARNING",
+    }
+    started.append(
+        subprocess.Popen(
+            [sys.executable, "-m", "server.cli", "worker"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    )
+
+
+async def until(check, within: float = 30.0) -> None:
+    deadline = asyncio.get_running_loop().time() + within
+    while not await check():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"not reached within {within} s")
+        await asyncio.sleep(0.1)
+
+
+async def test_a_worker_killed_mid_request_loses_no_event(
+    database_url, services, sessions, owner, receiver, workers
+):
+    hold = threading.Event()
+    path = receiver.new_path(Reply(hold=hold))
+    hook = await create_endpoint(sessions, owner.principal, receiver.url(path))
+    for name in ("Olive oil", "Shea butter", "Lye", "Beeswax", "Cocoa butter"):
+        await create_item(sessions, owner.principal, name)
+
+    start_worker(database_url, services, workers)
+    await receiver.wait_for(path, 5, within=30)  # four answered, one held open
+
+    async def four_succeeded() -> bool:
+        found = await deliveries(sessions, hook.endpoint.id)
+        return sum(d.status == "SUCCEEDED" for d in found) == 4
+
+    await until(four_succeeded)
+    workers[0].send_signal(signal.SIGKILL)
+    workers[0].wait(timeout=10)
+    hold.set()
+    # The dead worker's lease would run out within a minute; let that minute pass.
+    async with unit_of_work(sessions) as session:
+        await session.execute(
+            update(WebhookDelivery)
+            .where(WebhookDelivery.status == "PENDING")
+            .values(leased_until=utcnow() - timedelta(seconds=1))
+        )
+    start_worker(database_url, services, workers)
+    done = await settled(sessions, hook.endpoint.id, within=30)
+    workers[1].send_signal(signal.SIGTERM)
+
+    ids = [request.webhook_id for request in receiver.at(path)]
+    assert set(ids) == {d.event_id for d in done}
+    assert [d.status for d in done] == ["SUCCEEDED"] * 5
+    assert len(ids) - len(set(ids)) == 1  # the one request in flight when the worker died
+    assert workers[1].wait(timeout=30) == 0  # SIGTERM stops a worker cleanly
+
+
+async def test_events_arrive_when_redis_loses_the_queued_messages(
+    database_url, services, sessions, owner, receiver, workers
+):
+    from webhooks import actors
+
+    path = receiver.new_path()
+    hook = await create_endpoint(sessions, owner.principal, receiver.url(path))
+    for name in ("Olive oil", "Shea butter", "Lye"):
+        await create_item(sessions, owner.principal, name)
+    broker = actors.configure(services, sessions, POLICY, BOX)
+    sweeper = WebhookDispatcher(sessions, policy=POLICY, box=BOX, enqueue=actors.enqueue)
+
+    enqueued = await sweeper.sweep_once()
+    again = await sweeper.sweep_once()  # already queued: not enqueued twice
+    client = Redis.from_url(services)
+    queued = await client.llen(f"dramatiq:{actors.QUEUE}")
+    await client.flushdb()
+    await client.aclose()
+    broker.close()
+    start_worker(database_url, services, workers)
+    done = await settled(sessions, hook.endpoint.id, within=30)
+
+    assert (enqueued, again, queued) == (3, 0, 3)
+    ids = [request.webhook_id for request in receiver.at(path)]
+    assert sorted(ids) == sorted(d.event_id for d in done)
+    assert [d.status for d in done] == ["SUCCEEDED"] * 3
