@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 import uvicorn
 
+from tests.services.accounts.givens import Actor, Sessions, sign_up
+
 
 @dataclass
 class Reply:
@@ -125,3 +127,10 @@ def receiver() -> Iterator[Receiver]:
     yield app
     server.should_exit = True
     thread.join(timeout=5)
+
+
+@pytest.fixture
+async def owner(sessions: Sessions) -> Actor:
+    """An organization's owner (the fault tests override this with one that also needs
+    PostgreSQL and Redis)."""
+    return await sign_up(sessions)

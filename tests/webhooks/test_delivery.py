@@ -18,7 +18,6 @@ from services.webhooks.deliveries import (
     record_attempt,
 )
 from services.webhooks.targets import TargetPolicy
-from tests.services.accounts.givens import Actor, Sessions, sign_up
 from tests.services.inventory.givens import create_item, update_item
 from tests.webhooks.conftest import Receiver, Reply
 from tests.webhooks.givens import (
@@ -34,11 +33,6 @@ from tests.webhooks.givens import (
 from webhooks.sender import parse_retry_after
 
 pytestmark = pytest.mark.webhooks
-
-
-@pytest.fixture
-async def owner(sessions: Sessions) -> Actor:
-    return await sign_up(sessions)
 
 
 async def one_delivery(sessions, owner, receiver: Receiver, *replies: Reply):

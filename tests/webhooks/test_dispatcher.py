@@ -19,7 +19,6 @@ from server.app import create_app
 from services.db import utcnow
 from tests.api_helpers import data, gql
 from tests.conftest import make_settings
-from tests.services.accounts.givens import Actor, Sessions, sign_up
 from tests.services.inventory.givens import create_item, update_item
 from tests.webhooks.conftest import Reply
 from tests.webhooks.givens import (
@@ -33,11 +32,6 @@ from tests.webhooks.givens import (
 from webhooks.dispatcher import WebhookDispatcher
 
 pytestmark = pytest.mark.webhooks
-
-
-@pytest.fixture
-async def owner(sessions: Sessions) -> Actor:
-    return await sign_up(sessions)
 
 
 @contextlib.asynccontextmanager

@@ -7,16 +7,10 @@ import pytest
 
 from services.errors import UserInputError
 from services.webhooks.targets import TargetPolicy
-from tests.services.accounts.givens import Actor, Sessions, sign_up
 from tests.services.inventory.givens import create_item
 from tests.webhooks.givens import STRICT, attempts, create_endpoint, deliveries, delivery, send
 
 pytestmark = pytest.mark.webhooks
-
-
-@pytest.fixture
-async def owner(sessions: Sessions) -> Actor:
-    return await sign_up(sessions)
 
 
 @pytest.mark.parametrize(
