@@ -107,7 +107,8 @@ def init_sentry(dsn: str | None, environment: str) -> None:
     sentry_sdk.init(
         dsn=dsn,
         environment=environment,
-        send_default_pii=False,
+        # No send_default_pii (deprecated): off by default, so no user data is collected;
+        # before_send scrubs what integrations still attach.
         include_local_variables=False,
         integrations=[StarletteIntegration(), StrawberryIntegration(async_execution=True)],
         before_send=before_send,  # type: ignore[arg-type]
