@@ -32,6 +32,9 @@ from webhooks.sender import TIMEOUT_SECONDS, Clock, deliver, new_client
 log = logging.getLogger("batchtrack.webhooks")
 
 SWEEP_SECONDS = 2.0
+# Wake-ups closer together than this share one sweep: a burst of commits then costs a
+# few due-deliveries queries a second, not one per commit, for at most this much delay.
+MIN_SWEEP_GAP = 0.05
 CONCURRENCY = 8
 PER_ENDPOINT = 2
 BATCH = 500
@@ -163,6 +166,7 @@ class WebhookDispatcher:
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(self.interval):
                         await self._wake.wait()
+                        await asyncio.sleep(min(MIN_SWEEP_GAP, self.interval))
         finally:
             if sweep is not None and not sweep.done():
                 with contextlib.suppress(Exception):

@@ -359,11 +359,6 @@ async def record_attempt(
     )
     if delivery is None:
         return None
-    endpoint = await session.scalar(
-        select(WebhookEndpoint).where(WebhookEndpoint.id == delivery.endpoint_id).with_for_update()
-    )
-    if endpoint is None:
-        return None
     if delivery.status != DeliveryStatus.PENDING.value:
         session.add(_attempt_row(delivery, result, at, outcome="STALE"))
         await session.flush()
@@ -375,12 +370,10 @@ async def record_attempt(
     if result.succeeded:
         outcome = DeliveryStatus.SUCCEEDED.value
         delivery.status, delivery.completed_at, delivery.next_attempt_at = outcome, at, None
-        endpoint.failing_since = None
     elif result.gone:
         outcome = "GONE"
         delivery.status, delivery.completed_at = DeliveryStatus.FAILED.value, at
         delivery.next_attempt_at = None
-        _disable(session, endpoint, DisabledReason.GONE, at)
     elif delivery.attempt_count >= MAX_ATTEMPTS:
         outcome = DeliveryStatus.FAILED.value
         delivery.status, delivery.completed_at = outcome, at
@@ -391,14 +384,48 @@ async def record_attempt(
         if result.retry_after is not None:
             delay = max(delay, min(result.retry_after, MAX_RETRY_AFTER))
         delivery.next_attempt_at = at + delay
-    if not result.succeeded:
-        endpoint.failing_since = endpoint.failing_since or at
-        if endpoint.enabled and at - endpoint.failing_since >= FAILING_DISABLE_AFTER:
-            _disable(session, endpoint, DisabledReason.FAILING, at)
-            await _tell_owners(session, endpoint)
     session.add(_attempt_row(delivery, result, at, outcome=outcome))
+    await _update_endpoint_health(session, delivery.endpoint_id, result, at)
     await session.flush()
     return delivery
+
+
+def _health_changes(endpoint: WebhookEndpoint, result: AttemptResult, at: datetime) -> bool:
+    """Whether this attempt changes the endpoint: a success ends a failing streak, a
+    failure starts one, a 410 or five days of failures disable it."""
+    if result.succeeded:
+        return endpoint.failing_since is not None
+    if endpoint.failing_since is None or (result.gone and endpoint.enabled):
+        return True
+    return endpoint.enabled and at - endpoint.failing_since >= FAILING_DISABLE_AFTER
+
+
+async def _update_endpoint_health(
+    session: AsyncSession, endpoint_id: int, result: AttemptResult, at: datetime
+) -> None:
+    """Most attempts change nothing on the endpoint, and then it is not locked at all; a
+    change locks it FOR NO KEY UPDATE, which does not block the foreign-key checks of
+    the deliveries being fanned out to it meanwhile."""
+    endpoint = await session.get(WebhookEndpoint, endpoint_id)
+    if endpoint is None or not _health_changes(endpoint, result, at):
+        return
+    endpoint = await session.scalar(
+        select(WebhookEndpoint)
+        .where(WebhookEndpoint.id == endpoint_id)
+        .with_for_update(key_share=True)
+        .execution_options(populate_existing=True)
+    )
+    if endpoint is None or not _health_changes(endpoint, result, at):
+        return
+    if result.succeeded:
+        endpoint.failing_since = None
+        return
+    endpoint.failing_since = endpoint.failing_since or at
+    if result.gone:
+        _disable(session, endpoint, DisabledReason.GONE, at)
+    elif endpoint.enabled and at - endpoint.failing_since >= FAILING_DISABLE_AFTER:
+        _disable(session, endpoint, DisabledReason.FAILING, at)
+        await _tell_owners(session, endpoint)
 
 
 def _attempt_row(

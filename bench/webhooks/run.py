@@ -1,0 +1,814 @@
+"""The webhooks benchmark: end-to-end delivery through Redis and one worker; prints
+Markdown.
+
+    .venv/bin/python bench/webhooks/run.py [--quick]
+    make bench                      (BENCH_ARGS=--quick for a short run)
+
+Three processes, as in production with Redis:
+- this one, the API side: the application of `server.app.create_app` with its lifespan
+  running (so its sweeper, woken after every commit as `after_commit` does, enqueues due
+  deliveries in Redis at once), committing `inventory.adjusted` events with
+  `services.events.append_event` in a `unit_of_work`, one transaction per event (holding
+  a lock on the entity, as the domain's row lock would), over 100 entities (items)
+  unless said otherwise;
+- one `batchtrack worker` (Dramatiq, 8 worker threads, plus its own 2 s sweeper);
+- the receiver (receiver.py), which records when each request arrives and answers at once.
+
+Latency is the receipt time minus the commit time (both CLOCK_MONOTONIC, shared by the
+processes), over the first successful receipt of each event. The database is
+`batchtrack_bench_webhooks` on the local PostgreSQL, dropped and created afresh; Redis is
+DB 11 on the local server, flushed at start. The exit status is 1 when an event was not
+received within the drain timeout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import atexit
+import contextlib
+import json
+import logging
+import os
+import platform
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import redis
+from sqlalchemy import func, select, text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+from starlette.applications import Starlette
+
+from server import migrate
+from server.app import create_app
+from server.settings import Settings
+from services.accounts import service as accounts
+from services.db import unit_of_work, utcnow
+from services.events import append_event
+from services.ids import to_global_id
+from services.permissions import ROLE_PERMISSIONS, Principal, Role
+from services.webhooks.endpoints import create_endpoint
+from services.webhooks.models import WebhookAttempt, WebhookDelivery
+from services.webhooks.payload_schemas import EXAMPLES
+from services.webhooks.secrets import SecretBox
+from services.webhooks.targets import TargetPolicy
+
+Sessions = async_sessionmaker[AsyncSession]
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+DATABASE = "batchtrack_bench_webhooks"
+LOCAL_SERVER = "postgres@127.0.0.1:5432"
+DATABASE_URL = f"postgresql+asyncpg://{LOCAL_SERVER}/{DATABASE}"
+REDIS_URL = "redis://127.0.0.1:6379/11"
+SECRET_KEY = "batchtrack webhooks benchmark key (not a production secret)"
+EVENT_TYPE = "inventory.adjusted"
+ENTITIES = 100
+# Concurrent transactions of the producer: in the burst, and at most in the paced runs.
+BURST_WRITERS = 4
+MAX_IN_FLIGHT = 16
+FAILING_FRACTION = 0.10
+WARM_UP_EVENTS = 20
+# How long after the last commit every event must have been received.
+DRAIN_TIMEOUT = 180.0
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+# --- Processes ------------------------------------------------------------------------
+
+
+class Children:
+    """The receiver and the worker: started here, always stopped here (by pid)."""
+
+    def __init__(self) -> None:
+        self.processes: list[subprocess.Popen[Any]] = []
+        self.receiver: subprocess.Popen[str] | None = None
+        self.worker_log: Path | None = None
+
+    def worker_problems(self) -> list[str]:
+        """The lines the worker logged (at WARNING or above, as LOG_LEVEL says)."""
+        if self.worker_log is None:
+            return []
+        return [line for line in self.worker_log.read_text(errors="replace").splitlines() if line]
+
+    def start_receiver(self) -> int:
+        receiver = subprocess.Popen(  # noqa: S603 - our own script, fixed arguments
+            [sys.executable, str(HERE / "receiver.py")],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        self.processes.append(receiver)
+        self.receiver = receiver
+        first = self._read_line()
+        if not first.startswith("port "):
+            raise RuntimeError(f"the receiver did not start: {first!r}")
+        return int(first.split()[1])
+
+    def _read_line(self) -> str:
+        assert self.receiver is not None
+        assert self.receiver.stdout is not None
+        line = self.receiver.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the receiver exited (status {self.receiver.poll()})")
+        return line.strip()
+
+    def command(self, line: str) -> str:
+        assert self.receiver is not None
+        assert self.receiver.stdin is not None
+        self.receiver.stdin.write(line + "\n")
+        self.receiver.stdin.flush()
+        return self._read_line()
+
+    def start_worker(self) -> subprocess.Popen[bytes]:
+        """`batchtrack worker`, its output (JSON logs) into a temporary file."""
+        env = {
+            **os.environ,
+            "DATABASE_URL": DATABASE_URL,
+            "REDIS_URL": REDIS_URL,
+            "SECRET_KEY": SECRET_KEY,
+            "WEBHOOK_ALLOW_HTTP": "1",
+            "WEBHOOK_ALLOWED_HOSTS": '["127.0.0.1"]',
+            "LOG_LEVEL": "WARNING",
+        }
+        descriptor, path = tempfile.mkstemp(prefix="bench-webhooks-worker-", suffix=".log")
+        self.worker_log = Path(path)
+        with os.fdopen(descriptor, "wb") as log:
+            worker = subprocess.Popen(  # noqa: S603 - the project's own CLI
+                [str(Path(sys.executable).parent / "batchtrack"), "worker"],
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=ROOT,
+            )
+        self.processes.append(worker)
+        return worker
+
+    def signal_all(self) -> None:
+        """Ask every child to stop, without waiting (from a signal handler)."""
+        for process in self.processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+
+    def stop(self) -> None:
+        for process in reversed(self.processes):
+            if process.poll() is not None:
+                continue
+            receiver = self.receiver
+            stdin = receiver.stdin if receiver is not None and process is receiver else None
+            if stdin is not None:
+                with contextlib.suppress(OSError):
+                    stdin.close()  # the receiver ends when its stdin closes
+            else:
+                process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        self.processes.clear()
+        if self.worker_log is not None:
+            self.worker_log.unlink(missing_ok=True)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _machine_busy() -> tuple[float, float]:
+    """(busy, total) jiffies of all CPUs since boot."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + values[4]
+    return sum(values) - idle, sum(values)
+
+
+def _other_test_runs(ours: set[int]) -> set[int]:
+    """Pids of pytest runs on the machine that are not ours (load to report)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) in ours:
+            continue
+        with contextlib.suppress(OSError):
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
+            if b"pytest" in command:
+                found.add(int(entry.name))
+    return found
+
+
+def _pids_named(name: str, marker: str = "") -> list[int]:
+    """Pids whose command is `name` and whose command line contains `marker`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                if (entry / "comm").read_text().strip() == name and marker.encode() in (
+                    entry / "cmdline"
+                ).read_bytes():
+                    found.append(int(entry.name))
+    return found
+
+
+# Servers whose CPU is reported too: the PostgreSQL backends serving the benchmark's
+# database (not the server's shared background processes), and Redis.
+SERVERS = {"postgres": ("postgres", f" {DATABASE} "), "redis": ("redis-server", "")}
+
+
+@dataclass
+class Usage:
+    """CPU use over a stretch of time: the machine's, each of our processes' and the
+    servers' (as SERVERS says); "rest" is everything else on the machine."""
+
+    started: float
+    machine: tuple[float, float]
+    processes: dict[str, dict[int, float]]
+
+    @staticmethod
+    def _sample(pids: dict[str, int]) -> dict[str, dict[int, float]]:
+        groups = {name: [pid] for name, pid in pids.items()}
+        groups |= {name: _pids_named(*server) for name, server in SERVERS.items()}
+        sampled: dict[str, dict[int, float]] = {}
+        for name, members in groups.items():
+            sampled[name] = {}
+            for pid in members:
+                with contextlib.suppress(OSError):
+                    sampled[name][pid] = _cpu_seconds(pid)
+        return sampled
+
+    @classmethod
+    def begin(cls, pids: dict[str, int]) -> Usage:
+        return cls(time.monotonic(), _machine_busy(), cls._sample(pids))
+
+    def end(self, pids: dict[str, int]) -> dict[str, float]:
+        """Percent of one CPU per process or server, and the machine's busy percent of
+        all its CPUs."""
+        wall = time.monotonic() - self.started
+        busy, total = _machine_busy()
+        now = self._sample(pids)
+        shares = {
+            name: 100
+            * sum(cpu - self.processes[name].get(pid, 0.0) for pid, cpu in members.items())
+            / wall
+            for name, members in now.items()
+        }
+        shares["machine"] = 100 * (busy - self.machine[0]) / max(total - self.machine[1], 1)
+        ours = sum(shares[name] for name in now)
+        shares["rest"] = max(0.0, shares["machine"] * (os.cpu_count() or 1) - ours)
+        return shares
+
+
+# --- Setup ------------------------------------------------------------------------------
+
+
+async def _recreate_database() -> None:
+    # CREATE and DROP DATABASE refuse to run inside a transaction, hence AUTOCOMMIT.
+    engine = create_async_engine(
+        f"postgresql+asyncpg://{LOCAL_SERVER}/postgres", isolation_level="AUTOCOMMIT"
+    )
+    try:
+        async with engine.connect() as connection:
+            await connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+            await connection.exec_driver_sql(f'CREATE DATABASE "{DATABASE}"')
+    finally:
+        await engine.dispose()
+
+
+async def _organization(sessions: Sessions) -> Principal:
+    async with unit_of_work(sessions) as session:
+        grant = await accounts.sign_up(
+            session,
+            None,
+            email=f"bench-{utcnow():%Y%m%d%H%M%S%f}@example.com",
+            password="a benchmark password",
+            organization_name="Webhooks Benchmark Co",
+        )
+    return Principal(
+        organization_id=grant.organization.id,
+        permissions=ROLE_PERMISSIONS[Role.OWNER],
+        user_id=grant.user.id,
+        role=Role.OWNER,
+    )
+
+
+async def _endpoint(sessions: Sessions, principal: Principal, port: int) -> None:
+    async with unit_of_work(sessions) as session:
+        await create_endpoint(
+            session,
+            principal,
+            url=f"http://127.0.0.1:{port}/webhooks",
+            event_types=["*"],
+            description="benchmark receiver",
+            policy=TargetPolicy(allow_http=True, allowed_hosts=frozenset({"127.0.0.1"})),
+            box=SecretBox(SECRET_KEY),
+        )
+
+
+class Problems(logging.Handler):
+    """Keeps the warnings and errors the API side logs during the run."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname} {record.name}: {record.getMessage()}")
+
+
+# --- Producing and receiving -------------------------------------------------------------
+
+
+@dataclass
+class Produced:
+    commits: dict[str, float] = field(default_factory=dict)  # event id -> commit time
+    scheduled_start: float = 0.0
+    max_lag_ms: float = 0.0  # paced runs: how late a commit started against its schedule
+
+    @property
+    def first(self) -> float:
+        return min(self.commits.values())
+
+    @property
+    def last(self) -> float:
+        return max(self.commits.values())
+
+
+class Producer:
+    """The API side: commits events and wakes delivery as `create_app`'s after_commit."""
+
+    def __init__(self, app: Starlette, principal: Principal) -> None:
+        self.sessions: Sessions = app.state.sessions
+        self.mailer = app.state.mailer
+        self.hooks = app.state.webhooks
+        self.organization_id = principal.organization_id
+        self.entities = [to_global_id("InventoryItem", n) for n in range(1, ENTITIES + 1)]
+
+    async def commit(self, number: int, entities: int) -> tuple[str, float]:
+        entity = self.entities[number % entities]
+        payload = json.loads(json.dumps(EXAMPLES[EVENT_TYPE]))
+        payload["item"]["id"] = entity
+        async with unit_of_work(self.sessions) as session:
+            # Writers of one entity are serialised by the domain's row lock (the item's,
+            # for an adjustment); this lock stands in for it, so sequences never collide.
+            await session.execute(
+                text("SELECT pg_advisory_xact_lock(hashtext(:entity))"), {"entity": entity}
+            )
+            event = await append_event(
+                session,
+                organization_id=self.organization_id,
+                type=EVENT_TYPE,
+                entity_type="InventoryItem",
+                entity_id=entity,
+                payload=payload,
+            )
+            event_id = event.id
+        committed = time.monotonic()
+        await self.mailer.wake()
+        await self.hooks.wake()
+        return event_id, committed
+
+    async def burst(self, count: int, entities: int) -> Produced:
+        """`count` events as fast as BURST_WRITERS concurrent transactions go."""
+        produced = Produced(scheduled_start=time.monotonic())
+        numbers = iter(range(count))
+
+        async def writer() -> None:
+            for number in numbers:
+                event_id, committed = await self.commit(number, entities)
+                produced.commits[event_id] = committed
+
+        await asyncio.gather(*(writer() for _ in range(BURST_WRITERS)))
+        return produced
+
+    async def paced(self, rate: float, seconds: float) -> Produced:
+        """An open model: event i starts at start + i / rate whatever the earlier ones do
+        (at most MAX_IN_FLIGHT transactions at once; beyond that a start is late)."""
+        count = round(rate * seconds)
+        start = time.monotonic() + 0.05
+        produced = Produced(scheduled_start=start)
+        slots = asyncio.Semaphore(MAX_IN_FLIGHT)
+
+        async def one(number: int, due: float) -> None:
+            async with slots:
+                produced.max_lag_ms = max(produced.max_lag_ms, (time.monotonic() - due) * 1000)
+                event_id, committed = await self.commit(number, ENTITIES)
+            produced.commits[event_id] = committed
+
+        tasks = []
+        for number in range(count):
+            due = start + number / rate
+            delay = due - time.monotonic()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(one(number, due)))
+        await asyncio.gather(*tasks)
+        return produced
+
+
+Record = tuple[float, str, int, int]  # arrival, webhook-id, attempt, status
+
+
+async def _received(children: Children) -> list[Record]:
+    answer = await asyncio.to_thread(children.command, "dump")
+    return [(r[0], r[1], r[2], r[3]) for r in json.loads(answer)["records"]]
+
+
+async def _drain(children: Children, produced: Produced) -> tuple[list[Record], bool]:
+    """Wait until every produced event was received once with success (or the timeout);
+    returns the receiver's records and whether all arrived."""
+    wanted = set(produced.commits)
+    deadline = time.monotonic() + DRAIN_TIMEOUT
+    while True:
+        records = await _received(children)
+        done = {webhook_id for _, webhook_id, _, status in records if status == 200}
+        if wanted <= done:
+            await asyncio.sleep(0.5)  # let late duplicates, if any, arrive to be counted
+            return await _received(children), True
+        if time.monotonic() > deadline:
+            return records, False
+        await asyncio.sleep(0.25)
+
+
+# --- Figures -----------------------------------------------------------------------------
+
+
+def percentile(values: list[float], percent: float) -> float:
+    """The nearest-rank percentile (no interpolation between samples)."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))]
+
+
+@dataclass
+class Result:
+    label: str
+    events: int
+    entities: int
+    failing: float
+    produced: Produced
+    records: list[Record]
+    complete: bool
+    usage: dict[str, float]
+    database: dict[str, int]
+    rate: float | None = None
+    wall_seconds: float = 0.0  # from the first commit's start to the end of the drain
+
+    @property
+    def first_success(self) -> dict[str, float]:
+        found: dict[str, float] = {}
+        for arrived, webhook_id, _, status in self.records:
+            if status == 200 and webhook_id in self.produced.commits:
+                found.setdefault(webhook_id, arrived)
+        return found
+
+    @property
+    def latencies_ms(self) -> list[float]:
+        commits = self.produced.commits
+        return [(t - commits[i]) * 1000 for i, t in self.first_success.items()]
+
+    @property
+    def arrived(self) -> int:
+        return len(self.first_success)
+
+    @property
+    def requests(self) -> int:
+        return sum(1 for record in self.records if record[1] in self.produced.commits)
+
+    @property
+    def failed_requests(self) -> int:
+        return sum(1 for r in self.records if r[1] in self.produced.commits and r[3] != 200)
+
+    @property
+    def duplicates(self) -> int:
+        """Successful receipts beyond the first of an event."""
+        ok = sum(1 for r in self.records if r[1] in self.produced.commits and r[3] == 200)
+        return ok - self.arrived
+
+    @property
+    def commit_rate(self) -> float:
+        span = self.produced.last - self.produced.scheduled_start
+        return self.events / span if span > 0 else float("nan")
+
+    @property
+    def delivered_rate(self) -> float:
+        arrivals = list(self.first_success.values())
+        if not arrivals:
+            return float("nan")
+        return len(arrivals) / (max(arrivals) - self.produced.first)
+
+    @property
+    def worker_ms_per_event(self) -> float:
+        """Worker CPU time per event received (from its share of the whole run)."""
+        return self.usage["worker"] * 10 * self.wall_seconds / max(self.arrived, 1)
+
+    @property
+    def end_to_end_seconds(self) -> float:
+        arrivals = list(self.first_success.values())
+        return max(arrivals) - self.produced.first if arrivals else float("nan")
+
+
+async def _database_figures(sessions: Sessions, event_ids: list[str]) -> dict[str, int]:
+    figures: Counter[str] = Counter()
+    async with unit_of_work(sessions, write=False) as session:
+        for start in range(0, len(event_ids), 5000):
+            chunk = event_ids[start : start + 5000]
+            rows = await session.execute(
+                select(
+                    WebhookDelivery.status, func.count(), func.sum(WebhookDelivery.attempt_count)
+                )
+                .where(WebhookDelivery.event_id.in_(chunk))
+                .group_by(WebhookDelivery.status)
+            )
+            for status, count, attempts in rows.all():
+                figures[f"deliveries {status}"] += count
+                figures["attempts counted"] += attempts or 0
+            stale = await session.scalar(
+                select(func.count())
+                .select_from(WebhookAttempt)
+                .join(WebhookDelivery, WebhookDelivery.id == WebhookAttempt.delivery_id)
+                .where(WebhookDelivery.event_id.in_(chunk), WebhookAttempt.outcome == "STALE")
+            )
+            figures["stale attempts"] += stale or 0
+    return dict(figures)
+
+
+@dataclass
+class Bench:
+    children: Children
+    producer: Producer
+    sessions: Sessions
+    pids: dict[str, int]
+    others: set[int] = field(default_factory=set)
+
+    def _note_load(self) -> None:
+        self.others |= _other_test_runs({os.getpid(), *self.pids.values()})
+
+    async def run(
+        self,
+        label: str,
+        *,
+        failing: float = 0.0,
+        count: int = 0,
+        entities: int = ENTITIES,
+        rate: float | None = None,
+        seconds: float = 0.0,
+    ) -> Result:
+        await asyncio.to_thread(self.children.command, f"reset {failing}")
+        self._note_load()
+        usage = Usage.begin(self.pids)
+        started = time.monotonic()
+        if rate is None:
+            produced = await self.producer.burst(count, entities)
+        else:
+            produced = await self.producer.paced(rate, seconds)
+        records, complete = await _drain(self.children, produced)
+        shares = usage.end(self.pids)
+        wall = time.monotonic() - started
+        self._note_load()
+        figures = await _database_figures(self.sessions, list(produced.commits))
+        result = Result(
+            label,
+            len(produced.commits),
+            entities,
+            failing,
+            produced,
+            records,
+            complete,
+            shares,
+            figures,
+            rate,
+            wall,
+        )
+        print(f"[bench] {label}: {result.arrived}/{result.events} received", file=sys.stderr)
+        return result
+
+
+def _cpu(result: Result) -> str:
+    u = result.usage
+    names = ("machine", "worker", "producer", "postgres", "redis", "rest")
+    shares = (u[name] for name in names)
+    return " / ".join(f"{share:.0f}" for share in shares)
+
+
+def _throughput_table(results: list[Result]) -> list[str]:
+    lines = [
+        "| events | entities | commits/s (producer) | delivered/s end to end | first commit "
+        "→ last receipt | p50 ms | p99 ms | requests | duplicates | worker CPU ms per event "
+        "| CPU %: machine / worker / API / PostgreSQL / Redis / rest |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in results:
+        latencies = r.latencies_ms
+        lines.append(
+            f"| {r.events:,} | {r.entities} | {r.commit_rate:,.0f} | {r.delivered_rate:,.0f} | "
+            f"{r.end_to_end_seconds:.1f} s | {percentile(latencies, 50):,.0f} | "
+            f"{percentile(latencies, 99):,.0f} | {r.requests:,} | {r.duplicates} | "
+            f"{r.worker_ms_per_event:.1f} | {_cpu(r)} |"
+        )
+    return lines
+
+
+def _latency_table(results: list[Result]) -> list[str]:
+    lines = [
+        "| rate/s | failing 1st attempts | events | received | failed requests | commits/s "
+        "(max late ms) | p50 ms | p90 ms | p99 ms | max ms | duplicates | CPU %: machine "
+        "/ worker / API / PostgreSQL / Redis / rest |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in results:
+        latencies = r.latencies_ms
+        lines.append(
+            f"| {r.rate:.0f} | {r.failing:.0%} | {r.events:,} | {r.arrived:,} | "
+            f"{r.failed_requests} | {r.commit_rate:,.0f} ({r.produced.max_lag_ms:,.0f}) | "
+            f"{percentile(latencies, 50):,.0f} | {percentile(latencies, 90):,.0f} | "
+            f"{percentile(latencies, 99):,.0f} | {max(latencies, default=float('nan')):,.0f} | "
+            f"{r.duplicates} | {_cpu(r)} |"
+        )
+    return lines
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(  # noqa: S603 - fixed git arguments
+        ["git", *args],  # noqa: S607 - git from PATH
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+
+
+def _cpu_model() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown"
+
+
+async def _server_version(sessions: Sessions) -> str:
+    async with sessions() as session:
+        version = await session.scalar(text("SHOW server_version"))
+        commit = await session.scalar(text("SHOW synchronous_commit"))
+    info = redis.Redis.from_url(REDIS_URL).info("server")
+    return f"PostgreSQL {version} (synchronous_commit={commit}), Redis {info['redis_version']}"
+
+
+def _header(quick: bool, servers: str, load: tuple[float, float, float]) -> list[str]:
+    dirty = " (with uncommitted changes)" if _git("status", "--porcelain") else ""
+    command = ".venv/bin/python bench/webhooks/run.py" + (" --quick" if quick else "")
+    return [
+        f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+        f"- commit: {_git('rev-parse', 'HEAD')}{dirty}",
+        f"- machine: {os.cpu_count()} CPUs (nproc), {_cpu_model()}; "
+        f"Python {platform.python_version()}; {servers}, same machine",
+        f"- command: `{command}` (or `make bench`)",
+        f"- load average before the run: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}",
+    ]
+
+
+def _problems(lines: list[str], api: Problems) -> list[str]:
+    shown = [f"  - worker: {line[:300]}" for line in lines[:5]]
+    shown += [f"  - API side: {message[:300]}" for message in api.messages[:5]]
+    summary = (
+        f"Logged at WARNING or above: {len(lines)} line(s) by the worker, "
+        f"{len(api.messages)} by the API side."
+    )
+    return [summary, *shown]
+
+
+# --- The run -----------------------------------------------------------------------------
+
+
+async def benchmark(children: Children, quick: bool) -> tuple[list[str], bool]:
+    load = os.getloadavg()
+    port = await asyncio.to_thread(children.start_receiver)
+    settings = Settings(
+        database_url=DATABASE_URL,
+        redis_url=REDIS_URL,
+        secret_key=SECRET_KEY,
+        webhook_allow_http=True,
+        webhook_allowed_hosts=["127.0.0.1"],
+        log_level="WARNING",
+        auto_migrate=False,
+    )
+    app = create_app(settings)
+    # create_app logs (JSON) to stdout, which carries the report: send its logs to stderr.
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.StreamHandler):
+            handler.setStream(sys.stderr)
+    api_problems = Problems()
+    logging.getLogger().addHandler(api_problems)
+    sessions: Sessions = app.state.sessions
+    principal = await _organization(sessions)
+    await _endpoint(sessions, principal, port)
+    servers = await _server_version(sessions)
+    worker = await asyncio.to_thread(children.start_worker)
+    assert children.receiver is not None
+    pids = {"worker": worker.pid, "producer": os.getpid(), "receiver": children.receiver.pid}
+    count = 300 if quick else 2_000
+    single = 100 if quick else 300
+    seconds = 5.0 if quick else 20.0
+    async with app.router.lifespan_context(app):
+        bench = Bench(children, Producer(app, principal), sessions, pids)
+        warm = await bench.run("warm-up", count=WARM_UP_EVENTS)
+        if not warm.complete:
+            raise RuntimeError("the warm-up events were not delivered: is the worker running?")
+        bursts = [
+            await bench.run(f"burst of {count}", count=count),
+            await bench.run(f"burst of {single}, one entity", count=single, entities=1),
+        ]
+        paced = [
+            await bench.run(f"{rate}/s, {failing:.0%} failing", rate=rate, seconds=seconds,
+                            failing=failing)
+            for failing in (0.0, FAILING_FRACTION)
+            for rate in (50, 200)
+        ]  # fmt: skip
+    results = [warm, *bursts, *paced]
+    complete = all(r.complete for r in results)
+    missing = sum(r.events - r.arrived for r in results)
+    await app.state.engine.dispose()
+    others = bench.others
+    lines = [
+        *_header(quick, servers, load),
+        "- other load: "
+        + (
+            f"{len(others)} pytest process(es) of other work ran during the run"
+            if others
+            else "no other test run seen during the run"
+        ),
+        "",
+        f"### Throughput: events committed as fast as {BURST_WRITERS} concurrent transactions go",
+        "",
+        *_throughput_table(bursts),
+        "",
+        f"### Latency at a fixed arrival rate ({seconds:.0f} s each, {ENTITIES} entities; "
+        "receipt minus commit, first successful receipt)",
+        "",
+        *_latency_table(paced),
+        "",
+        "Database check (all runs): "
+        + "; ".join(
+            f"{r.label}: " + ", ".join(f"{k} {v:,}" for k, v in sorted(r.database.items()))
+            for r in results[1:]
+        ),
+        "",
+        *_problems(await asyncio.to_thread(children.worker_problems), api_problems),
+        "",
+        (
+            "Every event was received."
+            if complete
+            else f"**{missing} event(s) were never received within {DRAIN_TIMEOUT:.0f} s.**"
+        ),
+    ]
+    return lines, complete
+
+
+@contextlib.contextmanager
+def _children() -> Iterator[Children]:
+    """The child processes, stopped however the run ends: normally, by an exception, by
+    SIGTERM or SIGINT (signalled at once, then waited for), or at interpreter exit."""
+    children = Children()
+
+    def stop_on_signal(signum: int, frame: FrameType | None) -> None:
+        children.signal_all()
+        raise SystemExit(128 + signum)
+
+    previous = {number: signal.signal(number, stop_on_signal) for number in STOP_SIGNALS}
+    atexit.register(children.stop)
+    try:
+        yield children
+    finally:
+        children.stop()
+        atexit.unregister(children.stop)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--quick", action="store_true", help="short run (300-event burst, 5 s per rate)"
+    )
+    args = parser.parse_args()
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    asyncio.run(_recreate_database())
+    migrate.upgrade(DATABASE_URL)
+    with _children() as children:
+        lines, complete = asyncio.run(benchmark(children, args.quick))
+    print("\n".join(lines), flush=True)
+    sys.exit(0 if complete else 1)
+
+
+if __name__ == "__main__":
+    main()
