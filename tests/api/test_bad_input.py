@@ -170,13 +170,15 @@ async def test_an_expired_session_is_refused(client):
 async def test_too_deep_wide_or_costly_queries_are_refused(
     database_url, engine, limits, query, expected
 ):
-    """Limits apply before any resolver runs, so no sign-in is needed to hit them."""
+    """Limits apply before any resolver runs, so no sign-in is needed to hit them; a
+    repeat is refused as well (parse and validation results are cached)."""
     app = create_app(make_settings(database_url, redis_url=None, **limits))
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-        body = await gql(client, query)
-    assert error_codes(body) == [expected]
-    assert body.get("data") is None or all(v is None for v in body["data"].values())
+        bodies = [await gql(client, query) for _ in range(2)]
+    for body in bodies:
+        assert error_codes(body) == [expected]
+        assert body.get("data") is None or all(v is None for v in body["data"].values())
     await app.state.engine.dispose()
 
 
