@@ -90,16 +90,9 @@ class Idempotent:
             await self.app(scope, receive, capture)
         finally:
             async with unit_of_work(self.sessions) as session:
-                try:
-                    response = json.loads(b"".join(chunks)) if status < 500 else None
-                except ValueError:
-                    response = None
-                if isinstance(response, dict):
-                    await idempotency.finish(
-                        session, caller=caller, key=key, status_code=status, response=response
-                    )
-                else:
-                    await idempotency.abandon(session, caller=caller, key=key)
+                await idempotency.settle(
+                    session, caller=caller, key=key, status_code=status, body=b"".join(chunks)
+                )
 
 
 def _replaying(raw: bytes, then: Receive) -> Receive:

@@ -121,9 +121,39 @@ async def begin(
     return Stored(found.status_code, found.response)
 
 
-async def finish(
-    session: AsyncSession, *, caller: str, key: str, status_code: int, response: dict[str, Any]
+# A response carrying one of these says nothing was applied and a later retry may
+# succeed: it is not kept, so the retry runs.
+TRANSIENT_CODES = frozenset({"THROTTLED", "INTERNAL_SERVER_ERROR"})
+
+
+def _final_response(status_code: int, body: bytes) -> dict[str, Any] | None:
+    """The response to keep for replays, or None when a retry should run again."""
+    if status_code >= 500:
+        return None
+    try:
+        response = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(response, dict):
+        return None
+    errors = response.get("errors") or []
+    codes = {(error.get("extensions") or {}).get("code") for error in errors}
+    return None if codes & TRANSIENT_CODES else response
+
+
+async def settle(
+    session: AsyncSession, *, caller: str, key: str, status_code: int, body: bytes
 ) -> None:
+    """After the first request: keep its response for replays, or free the key when the
+    response was a transient failure (throttled, internal error) or unreadable."""
+    response = _final_response(status_code, body)
+    if response is None:
+        await session.execute(
+            delete(IdempotencyRecord).where(
+                IdempotencyRecord.caller == caller, IdempotencyRecord.key == key
+            )
+        )
+        return
     found = await session.scalar(
         select(IdempotencyRecord).where(
             IdempotencyRecord.caller == caller, IdempotencyRecord.key == key
@@ -131,12 +161,3 @@ async def finish(
     )
     if found is not None:
         found.status_code, found.response = status_code, response
-
-
-async def abandon(session: AsyncSession, *, caller: str, key: str) -> None:
-    """The first request failed without an answer worth keeping: free the key."""
-    await session.execute(
-        delete(IdempotencyRecord).where(
-            IdempotencyRecord.caller == caller, IdempotencyRecord.key == key
-        )
-    )
