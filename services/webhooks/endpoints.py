@@ -123,9 +123,13 @@ async def update_endpoint(
     enabled: bool | None = None,
     policy: TargetPolicy,
 ) -> WebhookEndpoint:
+    require_permission(principal, "webhooks.manage")
+    # Resolved before the first statement: DNS is never waited on inside the transaction
+    # (on SQLite a write transaction holds the database's single write lock).
+    target = await resolve(url, policy) if url is not None else None
     endpoint = await require_endpoint(session, principal, endpoint_id)
-    if url is not None:
-        endpoint.url = (await resolve(url, policy)).url
+    if target is not None:
+        endpoint.url = target.url
     if event_types is not None:
         endpoint.event_types = clean_patterns(event_types)
     if description is not None or clear_description:

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 from services.errors import UserInputError
 
 MAX_URL_LENGTH = 2000
+# A resolver that does not answer in this time counts as "does not resolve".
+RESOLVE_SECONDS = 5.0
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
@@ -100,10 +102,11 @@ async def resolve(url: str, policy: TargetPolicy, field_path: Sequence[str] = ("
         addresses = [str(literal)]
     else:
         try:
-            infos = await asyncio.get_running_loop().getaddrinfo(
-                target.host, target.port, type=socket.SOCK_STREAM
-            )
-        except (OSError, UnicodeError):
+            async with asyncio.timeout(RESOLVE_SECONDS):
+                infos = await asyncio.get_running_loop().getaddrinfo(
+                    target.host, target.port, type=socket.SOCK_STREAM
+                )
+        except (OSError, UnicodeError, TimeoutError):
             raise _refuse(f"The host {target.host} does not resolve.", field_path) from None
         addresses = sorted({str(info[4][0]) for info in infos})
     allowed = target.host in policy.allowed_hosts or target.host.strip("[]") in policy.allowed_hosts
