@@ -14,6 +14,7 @@ from resolvers.ids import decode_cursor, to_cursor
 from schema.errors import UserError
 from schema.relay import Connection, Edge, PageInfo
 from services.errors import UserInputError
+from services.naming import camel_case
 from services.pagination import Page, PageRequest
 
 P = ParamSpec("P")
@@ -30,16 +31,11 @@ class Payload(Protocol):
 PayloadT = TypeVar("PayloadT", bound=Payload)
 
 
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
-
-
 def user_errors(error: UserInputError, root: str | None = "input") -> list[UserError]:
     prefix = [root] if root else []
     return [
         UserError(
-            field=[*prefix, *(_camel(part) for part in problem.field)] or None,
+            field=[*prefix, *(camel_case(part) for part in problem.field)] or None,
             message=problem.message,
             code=problem.code,
         )

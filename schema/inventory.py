@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
-from fractions import Fraction
 
 import strawberry
 
@@ -25,8 +24,7 @@ from schema.relay import Connection, Node
 from schema.units import Quantity, QuantityInput
 from services.db import utcnow
 from services.inventory import models, queries
-from services.inventory.ledger import money
-from services.inventory.quantities import average_cost
+from services.inventory.quantities import average_cost_per_unit
 
 
 @strawberry.enum(description="What an inventory item is to the maker.")
@@ -88,14 +86,12 @@ def _money(amount: Decimal, currency: str) -> Money:
     return Money(amount=amount, currency_code=CurrencyCode(currency))
 
 
+def _optional_money(amount: Decimal | None, currency: str) -> Money | None:
+    return None if amount is None else _money(amount, currency)
+
+
 def _quantity(amount: Decimal | None, unit: str) -> Quantity | None:
     return None if amount is None else Quantity(amount=amount, unit=unit)
-
-
-def _cost_per_unit(cost: Fraction | None, currency: str) -> Money | None:
-    if cost is None:
-        return None
-    return _money(money(Decimal(cost.numerator) / Decimal(cost.denominator)), currency)
 
 
 @strawberry.type(
@@ -173,7 +169,7 @@ class InventoryItem(Node):
             reserved=Quantity(amount=item.reserved, unit=unit),
             available=Quantity(amount=available, unit=unit),
             stock_value=_money(item.stock_value, currency),
-            average_cost_per_unit=_cost_per_unit(average_cost(item), currency),
+            average_cost_per_unit=_optional_money(average_cost_per_unit(item), currency),
             is_low_stock=threshold is not None and available < threshold,
             low_stock_since=item.low_stock_since,
         )

@@ -22,6 +22,7 @@ from services.inventory.models import (
 )
 from services.inventory.payloads import item_id as public_item_id
 from services.inventory.payloads import item_payload
+from services.naming import camel_case
 from services.pagination import Page, PageRequest, paginate
 from services.permissions import Principal, require_permission
 from services.units.catalog import BUILTIN_UNITS, unit_key
@@ -252,15 +253,10 @@ async def _update(
             entity_id=public_item_id(item.id),
             payload={
                 "item": item_payload(item),
-                "changedFields": sorted(_camel(name) for name in changed if name != "name_key"),
+                "changedFields": sorted(camel_case(name) for name in changed if name != "name_key"),
             },
         )
     return item
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
 
 
 async def archive_item(

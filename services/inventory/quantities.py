@@ -34,7 +34,6 @@ def _fraction_digits(value: Decimal) -> int:
 
 async def to_base(
     session: AsyncSession,
-    principal: Principal,
     item: InventoryItem,
     quantity: QuantityInput,
     field: Sequence[str] = ("quantity",),
@@ -90,7 +89,6 @@ def check_money(value: Decimal, field: Sequence[str]) -> Decimal:
 
 async def cost_per_base_unit(
     session: AsyncSession,
-    principal: Principal,
     item: InventoryItem,
     unit_cost: Decimal,
     cost_unit: str,
@@ -122,6 +120,18 @@ def average_cost(item: InventoryItem) -> Fraction | None:
     if item.on_hand <= 0:
         return None
     return Fraction(item.stock_value) / Fraction(item.on_hand)
+
+
+def money_per_unit(amount: Decimal, quantity: Decimal) -> Decimal | None:
+    """A cost per unit as money, rounded half-even to MONEY_SCALE; None for no quantity."""
+    if quantity <= 0:
+        return None
+    return value_of(Decimal(1), Fraction(amount) / Fraction(quantity))
+
+
+def average_cost_per_unit(item: InventoryItem) -> Decimal | None:
+    """The value of the remaining lots per base unit on hand."""
+    return money_per_unit(item.stock_value, item.on_hand)
 
 
 async def convert_quantity(

@@ -42,7 +42,6 @@ from services.errors import UserInputError
 from services.inventory.ledger import ZERO
 from services.inventory.models import (
     CONSUMPTION,
-    MONEY_SCALE,
     QUANTITY_SCALE,
     WASTE,
     ChangeType,
@@ -50,6 +49,7 @@ from services.inventory.models import (
     InventoryLot,
     LedgerEntry,
 )
+from services.inventory.quantities import average_cost_per_unit, money_per_unit
 from services.inventory.queries import currency_code
 from services.pagination import Page, PageRequest, paginate
 from services.permissions import Principal, require_permission
@@ -173,12 +173,6 @@ def _round(value: Fraction, places: int, rounding: str = ROUND_HALF_EVEN) -> Dec
         return exact.quantize(Decimal(1).scaleb(-places), rounding=rounding)
 
 
-def _per_unit(amount: Decimal, quantity: Decimal) -> Decimal | None:
-    if quantity <= 0:
-        return None
-    return _round(Fraction(amount) / Fraction(quantity), MONEY_SCALE)
-
-
 def _ref(item: InventoryItem) -> ItemRef:
     return ItemRef(item.id, item.name, item.base_unit)
 
@@ -276,9 +270,9 @@ async def effective_cost_per_unit(
         wasted=wasted,
         waste_cost=waste_cost,
         used=used,
-        effective_cost_per_unit=_per_unit(spent, used),
-        purchase_cost_per_unit=_per_unit(spent, purchased),
-        average_cost_per_unit=_per_unit(item.stock_value, item.on_hand),
+        effective_cost_per_unit=money_per_unit(spent, used),
+        purchase_cost_per_unit=money_per_unit(spent, purchased),
+        average_cost_per_unit=average_cost_per_unit(item),
     )
 
 

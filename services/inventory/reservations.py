@@ -58,7 +58,7 @@ async def reserve_inventory(
     acting = require_permission(principal, "inventory.adjust")
     reference = clean_text(order_reference, ("order_reference",), max_length=200)
     item = await lock_item(session, acting, item_id)
-    amount = await to_base(session, acting, item, quantity)
+    amount = await to_base(session, item, quantity)
     now = utcnow()
     if expires_at is not None and expires_at <= now:
         raise UserInputError("IN_THE_PAST", "expiresAt must be in the future.", ("expires_at",))

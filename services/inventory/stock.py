@@ -135,7 +135,6 @@ async def _lot_code(
 
 async def _purchase_cost(
     session: AsyncSession,
-    principal: Principal,
     item: InventoryItem,
     quantity: QuantityInput,
     base_quantity: Decimal,
@@ -149,7 +148,7 @@ async def _purchase_cost(
     if total_cost is not None:
         return check_money(total_cost, ("total_cost",))
     assert unit_cost is not None
-    per_base = await cost_per_base_unit(session, principal, item, unit_cost, quantity.unit)
+    per_base = await cost_per_base_unit(session, item, unit_cost, quantity.unit)
     return value_of(base_quantity, per_base)
 
 
@@ -176,10 +175,8 @@ async def receive_inventory(
             "ITEM_ARCHIVED", f'"{item.name}" is archived; it takes no new stock.', ("item_id",)
         )
     now = utcnow()
-    base_quantity = await to_base(session, acting, item, quantity)
-    cost = await _purchase_cost(
-        session, acting, item, quantity, base_quantity, unit_cost, total_cost
-    )
+    base_quantity = await to_base(session, item, quantity)
+    cost = await _purchase_cost(session, item, quantity, base_quantity, unit_cost, total_cost)
     received = received_at or now
     if received > now + timedelta(minutes=5):
         raise UserInputError(
@@ -239,7 +236,6 @@ async def _lot_of_item(session: AsyncSession, item: InventoryItem, lot_id: int) 
 
 async def _new_lot_cost(
     session: AsyncSession,
-    principal: Principal,
     item: InventoryItem,
     quantity: Decimal,
     unit_cost: Decimal | None,
@@ -248,7 +244,7 @@ async def _new_lot_cost(
     """Stock that appears without a purchase is valued at the given cost, else at the
     item's current average cost, else at its last purchase cost, else at zero."""
     if unit_cost is not None:
-        per_base = await cost_per_base_unit(session, principal, item, unit_cost, cost_unit)
+        per_base = await cost_per_base_unit(session, item, unit_cost, cost_unit)
         return value_of(quantity, per_base)
     per_base_average = average_cost(item)
     if per_base_average is not None:
@@ -266,7 +262,6 @@ async def _new_lot_cost(
 
 async def _plan(
     session: AsyncSession,
-    acting: Principal,
     item: InventoryItem,
     change_type: ChangeType,
     quantity: QuantityInput | None,
@@ -280,9 +275,7 @@ async def _plan(
             raise UserInputError(
                 "COST_REQUIRED", "COST_OVERRIDE needs the new unitCost.", ("unit_cost",)
             )
-        per_base = await cost_per_base_unit(
-            session, acting, item, unit_cost, cost_unit or item.base_unit
-        )
+        per_base = await cost_per_base_unit(session, item, unit_cost, cost_unit or item.base_unit)
         lots = (
             [await _lot_of_item(session, item, lot_id)]
             if lot_id
@@ -296,9 +289,7 @@ async def _plan(
     if quantity is None:
         raise UserInputError("BLANK", f"{change_type.value} needs a quantity.", ("quantity",))
     unit = quantity.unit
-    amount = await to_base(
-        session, acting, item, quantity, allow_zero=change_type is ChangeType.RECOUNT
-    )
+    amount = await to_base(session, item, quantity, allow_zero=change_type is ChangeType.RECOUNT)
     cost_unit = cost_unit or unit
     if change_type in CONSUMPTION or change_type in DISPOSAL:
         disposal = change_type in DISPOSAL
@@ -344,7 +335,7 @@ async def _plan(
         value = value_of(amount, Fraction(lot.total_cost) / Fraction(lot.quantity_received))
         return [Movement(lot, amount, value)]
     # RESTOCK, RETURNED without a lot, and a RECOUNT that found more: a new lot.
-    cost = await _new_lot_cost(session, acting, item, amount, unit_cost, cost_unit)
+    cost = await _new_lot_cost(session, item, amount, unit_cost, cost_unit)
     return [
         ledger.new_lot(
             item,
@@ -389,9 +380,7 @@ async def adjust_inventory(
     kind = parse_change_type(change_type)
     item = await lock_item(session, acting, item_id)
     now = utcnow()
-    movements = await _plan(
-        session, acting, item, kind, quantity, unit_cost, cost_unit, lot_id, now
-    )
+    movements = await _plan(session, item, kind, quantity, unit_cost, cost_unit, lot_id, now)
     posting = await ledger.post(
         session,
         acting,

@@ -422,9 +422,9 @@ async def _update_endpoint_health(
         return
     endpoint.failing_since = endpoint.failing_since or at
     if result.gone:
-        _disable(session, endpoint, DisabledReason.GONE, at)
+        _disable(endpoint, DisabledReason.GONE, at)
     elif endpoint.enabled and at - endpoint.failing_since >= FAILING_DISABLE_AFTER:
-        _disable(session, endpoint, DisabledReason.FAILING, at)
+        _disable(endpoint, DisabledReason.FAILING, at)
         await _tell_owners(session, endpoint)
 
 
@@ -443,9 +443,7 @@ def _attempt_row(
     )
 
 
-def _disable(
-    session: AsyncSession, endpoint: WebhookEndpoint, reason: DisabledReason, at: datetime
-) -> None:
+def _disable(endpoint: WebhookEndpoint, reason: DisabledReason, at: datetime) -> None:
     endpoint.enabled = False
     endpoint.disabled_reason = reason.value
     endpoint.updated_at = at
