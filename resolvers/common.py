@@ -82,18 +82,22 @@ def page_request(
     return request
 
 
+def page_info(page: Page[Any]) -> PageInfo:
+    return PageInfo(
+        has_next_page=page.has_next_page,
+        has_previous_page=page.has_previous_page,
+        start_cursor=to_cursor(page.keys[0]) if page.keys else None,
+        end_cursor=to_cursor(page.keys[-1]) if page.keys else None,
+    )
+
+
 def connection(page: Page[Any], to_node: Callable[[Any], N]) -> Connection[N]:
     nodes = [to_node(item) for item in page.items]
     cursors = [to_cursor(key) for key in page.keys]
     return Connection(
         edges=[Edge(cursor=c, node=n) for c, n in zip(cursors, nodes, strict=True)],
         nodes=nodes,
-        page_info=PageInfo(
-            has_next_page=page.has_next_page,
-            has_previous_page=page.has_previous_page,
-            start_cursor=cursors[0] if cursors else None,
-            end_cursor=cursors[-1] if cursors else None,
-        ),
+        page_info=page_info(page),
     )
 
 

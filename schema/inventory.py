@@ -18,13 +18,19 @@ from resolvers import inventory_loaders as loaders
 from resolvers.common import connection, page_request
 from resolvers.context import Info
 from resolvers.ids import to_global_id
+from resolvers.planned.plan import Env, ValueField
 from schema.errors import UserError
 from schema.money import CurrencyCode, Money
 from schema.relay import Connection, Node
 from schema.units import Quantity, QuantityInput
 from services.db import utcnow
 from services.inventory import models, queries
-from services.inventory.quantities import average_cost_per_unit
+from services.inventory.quantities import (
+    available,
+    average_cost_per_unit,
+    is_expired,
+    is_low_stock,
+)
 
 
 @strawberry.enum(description="What an inventory item is to the maker.")
@@ -139,40 +145,8 @@ class InventoryItem(Node):
 
     @classmethod
     def from_row(cls, item: models.InventoryItem, currency: str) -> InventoryItem:
-        unit = item.base_unit
-        available = item.on_hand - item.reserved
-        threshold = item.low_stock_threshold
-        return cls(
-            id=strawberry.ID(to_global_id("InventoryItem", item.id)),
-            key=item.id,
-            name=item.name,
-            type=InventoryItemType(item.type),
-            base_unit=unit,
-            quantity_precision=item.quantity_precision,
-            density=item.density,
-            low_stock_threshold=_quantity(threshold, unit),
-            shelf_life_days=item.shelf_life_days,
-            perishable=item.perishable,
-            default_vendor=item.default_vendor,
-            sku=item.sku,
-            barcode=item.barcode,
-            container_capacity=_quantity(
-                item.container_capacity, item.container_capacity_unit or unit
-            ),
-            costing_method=CostingMethod(item.costing_method),
-            lead_time_days=item.lead_time_days,
-            archived=item.archived_at is not None,
-            archived_at=item.archived_at,
-            created_at=item.created_at,
-            updated_at=item.updated_at,
-            on_hand=Quantity(amount=item.on_hand, unit=unit),
-            reserved=Quantity(amount=item.reserved, unit=unit),
-            available=Quantity(amount=available, unit=unit),
-            stock_value=_money(item.stock_value, currency),
-            average_cost_per_unit=_optional_money(average_cost_per_unit(item), currency),
-            is_low_stock=threshold is not None and available < threshold,
-            low_stock_since=item.low_stock_since,
-        )
+        env = Env(currency)
+        return cls(key=item.id, **{name: f.value(item, env) for name, f in ITEM_FIELDS.items()})
 
     @strawberry.field(
         description="The item's lots in the order received; open ones unless includeEmpty."
@@ -241,20 +215,9 @@ class InventoryLot(Node):
 
     @classmethod
     def from_row(cls, lot: models.InventoryLot, unit: str, currency: str) -> InventoryLot:
+        env = Env(currency, unit)
         return cls(
-            id=strawberry.ID(to_global_id("InventoryLot", lot.id)),
-            item_key=lot.item_id,
-            lot_code=lot.lot_code,
-            source=InventoryChangeType(lot.source),
-            vendor=lot.vendor,
-            received_at=lot.received_at,
-            expires_at=lot.expires_at,
-            is_expired=lot.expires_at is not None and lot.expires_at <= utcnow(),
-            quantity_received=Quantity(amount=lot.quantity_received, unit=unit),
-            remaining=Quantity(amount=lot.remaining, unit=unit),
-            unit_cost=_money(lot.unit_cost, currency),
-            total_cost=_money(lot.total_cost, currency),
-            remaining_value=_money(lot.remaining_value, currency),
+            item_key=lot.item_id, **{name: f.value(lot, env) for name, f in LOT_FIELDS.items()}
         )
 
     @strawberry.field
@@ -289,24 +252,10 @@ class InventoryLedgerEntry(Node):
 
     @classmethod
     def from_row(cls, entry: models.LedgerEntry, unit: str, currency: str) -> InventoryLedgerEntry:
+        env = Env(currency, unit)
+        values = {name: f.value(entry, env) for name, f in ENTRY_FIELDS.items()}
         return cls(
-            id=strawberry.ID(to_global_id("InventoryLedgerEntry", entry.id)),
-            item_key=entry.item_id,
-            lot_key=entry.lot_id,
-            unit=unit,
-            currency=currency,
-            operation_id=entry.operation_id,
-            change_type=InventoryChangeType(entry.change_type),
-            quantity=Quantity(amount=entry.quantity, unit=unit),
-            unit_cost=_money(entry.unit_cost, currency),
-            value=_money(entry.value, currency),
-            on_hand_after=Quantity(amount=entry.on_hand_after, unit=unit),
-            value_after=_money(entry.value_after, currency),
-            note=entry.note,
-            reference=entry.reference,
-            actor_user_id=_optional_id("User", entry.actor_user_id),
-            actor_api_key_id=_optional_id("ApiKey", entry.actor_api_key_id),
-            created_at=entry.created_at,
+            item_key=entry.item_id, lot_key=entry.lot_id, unit=unit, currency=currency, **values
         )
 
     @strawberry.field
@@ -323,6 +272,117 @@ class InventoryLedgerEntry(Node):
 
 def _optional_id(type_name: str, key: int | None) -> strawberry.ID | None:
     return None if key is None else strawberry.ID(to_global_id(type_name, key))
+
+
+# How each plain field is computed from its row (the columns it reads, its value): the
+# types' from_row and the planned reads (resolvers/planned/) both build from these, so a
+# field's rule is written once. Keys are the Python attribute names.
+def _global_id(type_name: str) -> ValueField:
+    return ValueField(("id",), lambda row, env: strawberry.ID(to_global_id(type_name, row.id)))
+
+
+def _column(name: str) -> ValueField:
+    return ValueField((name,), lambda row, env: getattr(row, name))
+
+
+def _amount_of_item(name: str) -> ValueField:
+    return ValueField(
+        (name, "base_unit"),
+        lambda row, env: Quantity(amount=getattr(row, name), unit=row.base_unit),
+    )
+
+
+def _amount(name: str) -> ValueField:
+    return ValueField((name,), lambda row, env: Quantity(amount=getattr(row, name), unit=env.unit))
+
+
+def _cost(name: str) -> ValueField:
+    return ValueField((name,), lambda row, env: _money(getattr(row, name), env.currency))
+
+
+ITEM_FIELDS: dict[str, ValueField] = {
+    "id": _global_id("InventoryItem"),
+    "name": _column("name"),
+    "type": ValueField(("type",), lambda row, env: InventoryItemType(row.type)),
+    "base_unit": _column("base_unit"),
+    "quantity_precision": _column("quantity_precision"),
+    "density": _column("density"),
+    "low_stock_threshold": ValueField(
+        ("low_stock_threshold", "base_unit"),
+        lambda row, env: _quantity(row.low_stock_threshold, row.base_unit),
+    ),
+    "shelf_life_days": _column("shelf_life_days"),
+    "perishable": _column("perishable"),
+    "default_vendor": _column("default_vendor"),
+    "sku": _column("sku"),
+    "barcode": _column("barcode"),
+    "container_capacity": ValueField(
+        ("container_capacity", "container_capacity_unit", "base_unit"),
+        lambda row, env: _quantity(
+            row.container_capacity, row.container_capacity_unit or row.base_unit
+        ),
+    ),
+    "costing_method": ValueField(
+        ("costing_method",), lambda row, env: CostingMethod(row.costing_method)
+    ),
+    "lead_time_days": _column("lead_time_days"),
+    "archived": ValueField(("archived_at",), lambda row, env: row.archived_at is not None),
+    "archived_at": _column("archived_at"),
+    "created_at": _column("created_at"),
+    "updated_at": _column("updated_at"),
+    "on_hand": _amount_of_item("on_hand"),
+    "reserved": _amount_of_item("reserved"),
+    "available": ValueField(
+        ("on_hand", "reserved", "base_unit"),
+        lambda row, env: Quantity(amount=available(row), unit=row.base_unit),
+    ),
+    "stock_value": _cost("stock_value"),
+    "average_cost_per_unit": ValueField(
+        ("stock_value", "on_hand"),
+        lambda row, env: _optional_money(average_cost_per_unit(row), env.currency),
+    ),
+    "is_low_stock": ValueField(
+        ("on_hand", "reserved", "low_stock_threshold"), lambda row, env: is_low_stock(row)
+    ),
+    "low_stock_since": _column("low_stock_since"),
+}
+
+LOT_FIELDS: dict[str, ValueField] = {
+    "id": _global_id("InventoryLot"),
+    "lot_code": _column("lot_code"),
+    "source": ValueField(("source",), lambda row, env: InventoryChangeType(row.source)),
+    "vendor": _column("vendor"),
+    "received_at": _column("received_at"),
+    "expires_at": _column("expires_at"),
+    "is_expired": ValueField(("expires_at",), lambda row, env: is_expired(row, utcnow())),
+    "quantity_received": _amount("quantity_received"),
+    "remaining": _amount("remaining"),
+    "unit_cost": _cost("unit_cost"),
+    "total_cost": _cost("total_cost"),
+    "remaining_value": _cost("remaining_value"),
+}
+
+ENTRY_FIELDS: dict[str, ValueField] = {
+    "id": _global_id("InventoryLedgerEntry"),
+    "operation_id": _column("operation_id"),
+    "change_type": ValueField(
+        ("change_type",), lambda row, env: InventoryChangeType(row.change_type)
+    ),
+    "quantity": _amount("quantity"),
+    "unit_cost": _cost("unit_cost"),
+    "value": _cost("value"),
+    "on_hand_after": _amount("on_hand_after"),
+    "value_after": _cost("value_after"),
+    "note": _column("note"),
+    "reference": _column("reference"),
+    "actor_user_id": ValueField(
+        ("actor_user_id",), lambda row, env: _optional_id("User", row.actor_user_id)
+    ),
+    "actor_api_key_id": ValueField(
+        ("actor_api_key_id",), lambda row, env: _optional_id("ApiKey", row.actor_api_key_id)
+    ),
+    "created_at": _column("created_at"),
+}
 
 
 @strawberry.type(description="Stock held for an order: lowers available, not on hand.")

@@ -17,6 +17,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+from starlette.types import ASGIApp
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -28,6 +29,7 @@ from strawberry.extensions import (
 from strawberry.extensions import max_aliases as alias_limit
 from strawberry.extensions import query_depth_limiter as depth_limit
 
+from resolvers.planned.inventory import CATALOG
 from schema.root import build_schema
 from server import migrate
 from server.graphql import AuthenticatedGraphQL, GraphQLView
@@ -36,6 +38,7 @@ from server.mailer import MailDispatcher
 from server.middleware import BodySizeLimit, RequestContext, SecurityHeaders
 from server.observability import configure_logging, init_sentry
 from server.openapi import openapi_json
+from server.planned_reads import PlanCache, PlannedReads, PlanRecorder
 from server.query_limits import QueryCostLimiter
 from server.settings import Settings, load_settings
 from server.throttle import CostBucket, MemoryBucket, RedisBucket
@@ -57,7 +60,7 @@ QUERY_CACHE_SIZE = 256
 
 
 def schema_extensions(
-    settings: Settings, bucket: CostBucket
+    settings: Settings, bucket: CostBucket, plans: PlanCache | None = None
 ) -> list[Callable[[], SchemaExtension]]:
     """Factories, so that every request gets fresh extension instances.
 
@@ -77,6 +80,8 @@ def schema_extensions(
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
+    if plans is not None:
+        extensions.append(partial(PlanRecorder, plans=plans))
     return extensions
 
 
@@ -105,14 +110,28 @@ def create_app(settings: Settings | None = None) -> Starlette:
         await hooks.wake()
 
     redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
+    bucket = cost_bucket(settings, redis)
+    plans = PlanCache(CATALOG, QUERY_CACHE_SIZE) if settings.planned_reads else None
+    schema = build_schema(schema_extensions(settings, bucket, plans))
     view = GraphQLView(
-        build_schema(schema_extensions(settings, cost_bucket(settings, redis))),
+        schema,
         sessions=sessions,
         on_commit=after_commit,
         graphiql=settings.graphiql,
         webhook_policy=policy,
         secret_box=box,
     )
+
+    graphql: ASGIApp = view
+    if plans is not None:
+        graphql = PlannedReads(
+            view,
+            schema=schema._schema,
+            plans=plans,
+            sessions=sessions,
+            bucket=bucket,
+            max_cost=settings.max_query_cost,
+        )
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
@@ -166,7 +185,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/openapi.json", openapi_json),
             Route(
                 "/graphql",
-                AuthenticatedGraphQL(Idempotent(view, sessions), sessions),
+                AuthenticatedGraphQL(Idempotent(graphql, sessions), sessions),
                 methods=["GET", "POST"],
             ),
         ],

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server.middleware import send_json
+from server.middleware import read_body, replaying, send_json
 from services import idempotency
 from services.db import unit_of_work
 from services.permissions import Principal
@@ -30,15 +30,6 @@ def _refusal(error: idempotency.IdempotencyConflict) -> dict[str, Any]:
     return {"errors": [{"message": error.message, "extensions": extensions}]}
 
 
-async def _read_body(receive: Receive) -> bytes:
-    chunks = []
-    while True:
-        message = await receive()
-        chunks.append(message.get("body", b""))
-        if not message.get("more_body", False):
-            return b"".join(chunks)
-
-
 class Idempotent:
     def __init__(self, app: ASGIApp, sessions: async_sessionmaker[AsyncSession]) -> None:
         self.app = app
@@ -50,13 +41,13 @@ class Idempotent:
         if scope["type"] != "http" or scope["method"] != "POST" or key is None or not principal:
             await self.app(scope, receive, send)
             return
-        raw = await _read_body(receive)
+        raw = await read_body(receive)
         try:
             body = json.loads(raw)
         except ValueError:
             body = None
         if not isinstance(body, dict):
-            await self.app(scope, _replaying(raw, receive), send)  # the view reports it
+            await self.app(scope, replaying(raw, receive), send)  # the view reports it
             return
         caller = idempotency.caller_of(principal)
         try:
@@ -71,7 +62,7 @@ class Idempotent:
         if stored is not None:
             await send_json(send, stored.status_code, stored.response, replayed=True)
             return
-        await self._run_and_store(scope, _replaying(raw, receive), send, caller, key)
+        await self._run_and_store(scope, replaying(raw, receive), send, caller, key)
 
     async def _run_and_store(
         self, scope: Scope, receive: Receive, send: Send, caller: str, key: str
@@ -93,17 +84,3 @@ class Idempotent:
                 await idempotency.settle(
                     session, caller=caller, key=key, status_code=status, body=b"".join(chunks)
                 )
-
-
-def _replaying(raw: bytes, then: Receive) -> Receive:
-    """The body already read, then whatever the client sends next (its disconnect)."""
-    sent = False
-
-    async def receive() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": raw, "more_body": False}
-        return await then()
-
-    return receive

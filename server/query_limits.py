@@ -16,15 +16,43 @@ from resolvers.context import Context
 from server.cost import QueryTooComplex, actual_cost, requested_cost
 from server.throttle import CostBucket
 from services.errors import Throttled
+from services.permissions import Principal
 
 
-def caller_key(context: Context) -> str:
-    principal = context.principal
+def caller_key(principal: Principal | None, client_host: str | None) -> str:
     if principal is None:
-        client = getattr(context.request, "client", None)
-        return f"anonymous:{client.host if client else 'unknown'}"
+        return f"anonymous:{client_host or 'unknown'}"
     who = f"key{principal.api_key_id}" if principal.api_key_id else f"user{principal.user_id}"
     return f"org{principal.organization_id}:{who}"
+
+
+def _context_caller(context: Context) -> str:
+    client = getattr(context.request, "client", None)
+    return caller_key(context.principal, client.host if client else None)
+
+
+def cost_report(
+    bucket: CostBucket, requested: int, actual: int, available: float
+) -> dict[str, Any]:
+    """`extensions.cost` of a response (API.md)."""
+    return {
+        "requestedQueryCost": requested,
+        "actualQueryCost": actual,
+        "throttleStatus": {
+            "maximumAvailable": bucket.maximum,
+            "currentlyAvailable": int(available),
+            "restoreRate": bucket.restore_rate,
+        },
+    }
+
+
+async def settle(
+    bucket: CostBucket, key: str, requested: int, data: Any, *, is_mutation: bool
+) -> dict[str, Any]:
+    """After a query ran: give back what it was charged beyond what it returned."""
+    actual = min(actual_cost(data, is_mutation=is_mutation), requested)
+    available = await bucket.refund(key, requested - actual)
+    return cost_report(bucket, requested, actual, available)
 
 
 class QueryCostLimiter(SchemaExtension):
@@ -45,7 +73,7 @@ class QueryCostLimiter(SchemaExtension):
         requested = requested_cost(
             context.schema._schema, document, context.operation_name, context.variables
         )
-        key = caller_key(context.context)
+        key = _context_caller(context.context)
         ran = False
         available: float
         if requested > self.max_cost:
@@ -70,22 +98,13 @@ class QueryCostLimiter(SchemaExtension):
                     )
                 )
         yield
-        actual = 0
         if ran:
             result = context.result
             data = result.data if isinstance(result, ExecutionResult) else None
-            actual = actual_cost(data, is_mutation=context.operation_type is OperationType.MUTATION)
-            actual = min(actual, requested)
-            available = await self.bucket.refund(key, requested - actual)
-        self.cost = {
-            "requestedQueryCost": requested,
-            "actualQueryCost": actual,
-            "throttleStatus": {
-                "maximumAvailable": self.bucket.maximum,
-                "currentlyAvailable": int(available),
-                "restoreRate": self.bucket.restore_rate,
-            },
-        }
+            is_mutation = context.operation_type is OperationType.MUTATION
+            self.cost = await settle(self.bucket, key, requested, data, is_mutation=is_mutation)
+        else:
+            self.cost = cost_report(self.bucket, requested, 0, available)
 
     def get_results(self) -> dict[str, Any]:
         return {"cost": self.cost} if self.cost is not None else {}

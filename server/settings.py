@@ -40,6 +40,13 @@ class Settings(BaseSettings):
     max_query_tokens: int = Field(default=5000, description="Most tokens in one document.")
     max_query_aliases: int = Field(default=30, description="Most aliases in one document.")
     max_query_cost: int = Field(default=1000, description="Most points one query may cost.")
+    planned_reads: bool = Field(
+        default=True,
+        description=(
+            "Answer queries that planned reads cover without the field-by-field executor "
+            "(same answers, several times faster); false to measure or rule them out."
+        ),
+    )
     throttle_maximum: int = Field(default=2000, description="Cost points a caller may bank.")
     throttle_restore_rate: float = Field(
         default=100.0, description="Cost points a caller regains per second."

@@ -23,7 +23,7 @@ from services.inventory.models import (
 from services.inventory.payloads import item_id as public_item_id
 from services.inventory.payloads import item_payload
 from services.naming import camel_case
-from services.pagination import Page, PageRequest, paginate
+from services.pagination import Columns, Page, PageRequest, paginate, selecting
 from services.permissions import Principal, require_permission
 from services.units.catalog import BUILTIN_UNITS, unit_key
 from services.units.service import clean_density
@@ -178,14 +178,15 @@ async def create_item(
 
 
 async def get_item(
-    session: AsyncSession, principal: Principal | None, *, item_id: int
-) -> InventoryItem | None:
+    session: AsyncSession, principal: Principal | None, *, item_id: int, columns: Columns = None
+) -> Any:
+    """The item (or a row of the named `columns`), or None if the organization has none."""
     acting = require_permission(principal, "inventory.read")
-    return await session.scalar(
-        select(InventoryItem).where(
-            InventoryItem.id == item_id, InventoryItem.organization_id == acting.organization_id
-        )
+    statement = selecting(InventoryItem, columns).where(
+        InventoryItem.id == item_id, InventoryItem.organization_id == acting.organization_id
     )
+    result = await session.execute(statement)
+    return result.scalar() if columns is None else result.first()
 
 
 async def require_item(
@@ -314,7 +315,11 @@ async def list_items(
     *,
     filters: ItemFilter,
     page: PageRequest,
-) -> Page[InventoryItem]:
+    columns: Columns = None,
+) -> Page[Any]:
+    """Items (or rows of the named `columns`) in id order."""
     acting = require_permission(principal, "inventory.read")
-    statement = select(InventoryItem).where(InventoryItem.organization_id == acting.organization_id)
+    statement = selecting(InventoryItem, columns).where(
+        InventoryItem.organization_id == acting.organization_id
+    )
     return await paginate(session, _filtered(statement, filters), InventoryItem.id, page)

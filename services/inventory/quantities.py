@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
@@ -13,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.errors import NotFound, UserInputError
 from services.inventory.ledger import money, shown
-from services.inventory.models import MONEY_SCALE, InventoryItem
+from services.inventory.models import MONEY_SCALE, InventoryItem, InventoryLot
 from services.permissions import Principal, require_permission
 from services.units import service as units
 from services.units.catalog import Conversion
@@ -132,6 +133,20 @@ def money_per_unit(amount: Decimal, quantity: Decimal) -> Decimal | None:
 def average_cost_per_unit(item: InventoryItem) -> Decimal | None:
     """The value of the remaining lots per base unit on hand."""
     return money_per_unit(item.stock_value, item.on_hand)
+
+
+def available(item: InventoryItem) -> Decimal:
+    """On hand minus what active reservations hold."""
+    return item.on_hand - item.reserved
+
+
+def is_low_stock(item: InventoryItem) -> bool:
+    threshold = item.low_stock_threshold
+    return threshold is not None and available(item) < threshold
+
+
+def is_expired(lot: InventoryLot, now: datetime) -> bool:
+    return lot.expires_at is not None and lot.expires_at <= now
 
 
 async def convert_quantity(

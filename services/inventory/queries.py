@@ -23,7 +23,7 @@ from services.inventory.models import (
     Reservation,
     ReservationStatus,
 )
-from services.pagination import Page, PageRequest, paginate
+from services.pagination import Columns, Page, PageRequest, paginate, selecting
 from services.permissions import Principal, require_permission
 
 
@@ -35,35 +35,43 @@ async def currency_code(session: AsyncSession, organization_id: int) -> str:
     return code or "USD"
 
 
-async def items_by_id(
-    session: AsyncSession, principal: Principal | None, item_ids: Sequence[int]
-) -> dict[int, InventoryItem]:
-    """Several items at once (for batching lookups); unknown or foreign IDs are left out."""
-    acting = require_permission(principal, "inventory.read")
-    if not item_ids:
+async def _by_id(
+    session: AsyncSession,
+    acting: Principal,
+    model: type[InventoryItem] | type[InventoryLot],
+    ids: Sequence[int],
+    columns: Columns,
+) -> dict[int, Any]:
+    if not ids:
         return {}
-    rows = await session.scalars(
-        select(InventoryItem).where(
-            InventoryItem.organization_id == acting.organization_id,
-            InventoryItem.id.in_(set(item_ids)),
-        )
+    statement = selecting(model, columns).where(
+        model.organization_id == acting.organization_id, model.id.in_(set(ids))
     )
-    return {item.id: item for item in rows}
+    result = await session.execute(statement)
+    found = result.scalars() if columns is None else result.all()
+    return {row.id: row for row in found}
+
+
+async def items_by_id(
+    session: AsyncSession,
+    principal: Principal | None,
+    item_ids: Sequence[int],
+    columns: Columns = None,
+) -> dict[int, Any]:
+    """Several items (or rows of the named `columns`, which must include id) at once, for
+    batching lookups; unknown or foreign IDs are left out."""
+    acting = require_permission(principal, "inventory.read")
+    return await _by_id(session, acting, InventoryItem, item_ids, columns)
 
 
 async def lots_by_id(
-    session: AsyncSession, principal: Principal | None, lot_ids: Sequence[int]
-) -> dict[int, InventoryLot]:
+    session: AsyncSession,
+    principal: Principal | None,
+    lot_ids: Sequence[int],
+    columns: Columns = None,
+) -> dict[int, Any]:
     acting = require_permission(principal, "inventory.read")
-    if not lot_ids:
-        return {}
-    rows = await session.scalars(
-        select(InventoryLot).where(
-            InventoryLot.organization_id == acting.organization_id,
-            InventoryLot.id.in_(set(lot_ids)),
-        )
-    )
-    return {lot.id: lot for lot in rows}
+    return await _by_id(session, acting, InventoryLot, lot_ids, columns)
 
 
 @dataclass(frozen=True)
@@ -73,8 +81,10 @@ class LotFilter:
     expires_before: datetime | None = None
 
 
-def _lots(acting: Principal, filters: LotFilter) -> Select[Any]:
-    statement = select(InventoryLot).where(InventoryLot.organization_id == acting.organization_id)
+def _lots(acting: Principal, filters: LotFilter, columns: Columns = None) -> Select[Any]:
+    statement = selecting(InventoryLot, columns).where(
+        InventoryLot.organization_id == acting.organization_id
+    )
     if filters.item_id is not None:
         statement = statement.where(InventoryLot.item_id == filters.item_id)
     if not filters.include_empty:
@@ -85,11 +95,17 @@ def _lots(acting: Principal, filters: LotFilter) -> Select[Any]:
 
 
 async def list_lots(
-    session: AsyncSession, principal: Principal | None, *, filters: LotFilter, page: PageRequest
-) -> Page[InventoryLot]:
-    """Lots in the order they were received (their IDs); open ones unless asked."""
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    filters: LotFilter,
+    page: PageRequest,
+    columns: Columns = None,
+) -> Page[Any]:
+    """Lots (or rows of the named `columns`) in the order they were received (their IDs);
+    open ones unless asked."""
     acting = require_permission(principal, "inventory.read")
-    return await paginate(session, _lots(acting, filters), InventoryLot.id, page)
+    return await paginate(session, _lots(acting, filters, columns), InventoryLot.id, page)
 
 
 async def first_lots_of_items(
@@ -99,12 +115,14 @@ async def first_lots_of_items(
     *,
     first: int,
     include_empty: bool,
-) -> dict[int, Page[InventoryLot]]:
-    """The first `first` lots of each item in one query (a list of items showing a few
-    lots each must not cost a query per item)."""
+    columns: Columns = None,
+) -> dict[int, Page[Any]]:
+    """The first `first` lots (or rows of the named `columns`, which must include id and
+    item_id) of each item in one query: a list of items showing a few lots each must not
+    cost a query per item."""
     acting = require_permission(principal, "inventory.read")
     numbered = (
-        _lots(acting, LotFilter(include_empty=include_empty))
+        _lots(acting, LotFilter(include_empty=include_empty), columns)
         .where(InventoryLot.item_id.in_(set(item_ids)))
         .add_columns(
             func.row_number()
@@ -113,11 +131,18 @@ async def first_lots_of_items(
         )
         .subquery()
     )
-    lot = aliased(InventoryLot, numbered)
-    rows = await session.scalars(
-        select(lot).where(numbered.c.position <= first + 1).order_by(lot.item_id, lot.id)
-    )
-    by_item: dict[int, list[InventoryLot]] = {key: [] for key in item_ids}
+    wanted = numbered.c.position <= first + 1
+    rows: Sequence[Any]
+    if columns is None:
+        lot = aliased(InventoryLot, numbered)
+        rows = (
+            await session.scalars(select(lot).where(wanted).order_by(lot.item_id, lot.id))
+        ).all()
+    else:
+        picked = [numbered.c[name] for name in columns]
+        ordered = select(*picked).where(wanted).order_by(numbered.c.item_id, numbered.c.id)
+        rows = (await session.execute(ordered)).all()
+    by_item: dict[int, list[Any]] = {key: [] for key in item_ids}
     for row in rows:
         by_item[row.item_id].append(row)
     return {
@@ -161,11 +186,19 @@ def _change_types(names: Sequence[str]) -> list[str]:
 
 
 async def list_history(
-    session: AsyncSession, principal: Principal | None, *, filters: HistoryFilter, page: PageRequest
-) -> Page[LedgerEntry]:
-    """Ledger rows oldest first (`last: n` gives the n most recent)."""
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    filters: HistoryFilter,
+    page: PageRequest,
+    columns: Columns = None,
+) -> Page[Any]:
+    """Ledger rows (or rows of the named `columns`) oldest first (`last: n` gives the n
+    most recent)."""
     acting = require_permission(principal, "inventory.read")
-    statement = select(LedgerEntry).where(LedgerEntry.organization_id == acting.organization_id)
+    statement = selecting(LedgerEntry, columns).where(
+        LedgerEntry.organization_id == acting.organization_id
+    )
     if filters.item_id is not None:
         statement = statement.where(LedgerEntry.item_id == filters.item_id)
     if filters.lot_id is not None:

@@ -1,0 +1,164 @@
+"""The inventory types and root fields that planned reads cover: the same services, the
+same arguments and the same field rules (schema/inventory.py's field tables) as the
+standard resolvers in resolvers/inventory.py, read a level at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from resolvers.common import page_request
+from resolvers.ids import decode_id
+from resolvers.planned.plan import (
+    Catalog,
+    Env,
+    RelationField,
+    RootField,
+    Row,
+    RowType,
+    Scope,
+    ValueField,
+)
+from schema.inventory import ENTRY_FIELDS, ITEM_FIELDS, LOT_FIELDS
+from services.inventory import items, queries
+from services.naming import camel_case
+from services.pagination import Page
+
+Columns = tuple[str, ...]
+
+
+def _page(args: dict[str, Any]) -> Any:
+    return page_request(args.get("first"), args.get("after"), args.get("last"), args.get("before"))
+
+
+async def _env(scope: Scope) -> Env:
+    principal = scope.principal
+    if "currency" not in scope.memo:
+        organization = principal.organization_id if principal is not None else 0
+        scope.memo["currency"] = await queries.currency_code(scope.session, organization)
+    return Env(scope.memo["currency"])
+
+
+async def _inventory_items(scope: Scope, args: dict[str, Any], columns: Columns) -> Page[Row]:
+    given = args.get("filter") or {}
+    kind = given.get("type")
+    filters = items.ItemFilter(
+        type=kind.value if kind is not None else None,
+        search=given.get("search"),
+        low_stock=given.get("lowStock"),
+        barcode=given.get("barcode"),
+        include_archived=bool(given.get("includeArchived")),
+    )
+    return await items.list_items(
+        scope.session, scope.principal, filters=filters, page=_page(args), columns=columns
+    )
+
+
+async def _inventory_item(scope: Scope, args: dict[str, Any], columns: Columns) -> Row | None:
+    item_id = decode_id(args["id"], "InventoryItem", ("id",))
+    return await items.get_item(scope.session, scope.principal, item_id=item_id, columns=columns)
+
+
+async def _lots(
+    scope: Scope, parents: Sequence[Row], args: dict[str, Any], columns: Columns
+) -> list[Page[Row]]:
+    request = _page(args)
+    include_empty = bool(args.get("includeEmpty"))
+    if request.after is None and request.last is None and request.before is None:
+        found = await queries.first_lots_of_items(
+            scope.session,
+            scope.principal,
+            [parent.id for parent in parents],
+            first=request.size(),
+            include_empty=include_empty,
+            columns=columns,
+        )
+        return [found[parent.id] for parent in parents]
+    return [
+        await queries.list_lots(
+            scope.session,
+            scope.principal,
+            filters=queries.LotFilter(item_id=parent.id, include_empty=include_empty),
+            page=request,
+            columns=columns,
+        )
+        for parent in parents
+    ]
+
+
+async def _history(
+    scope: Scope, parents: Sequence[Row], args: dict[str, Any], columns: Columns
+) -> list[Page[Row]]:
+    request = _page(args)
+    kinds = [kind.value for kind in args.get("changeTypes") or []]
+    return [
+        await queries.list_history(
+            scope.session,
+            scope.principal,
+            filters=queries.HistoryFilter(item_id=parent.id, change_types=kinds),
+            page=request,
+            columns=columns,
+        )
+        for parent in parents
+    ]
+
+
+async def _item_of(
+    scope: Scope, parents: Sequence[Row], args: dict[str, Any], columns: Columns
+) -> list[Row | None]:
+    keys = [parent.item_id for parent in parents]
+    found = await queries.items_by_id(scope.session, scope.principal, keys, columns)
+    return [found.get(key) for key in keys]
+
+
+async def _lot_of(
+    scope: Scope, parents: Sequence[Row], args: dict[str, Any], columns: Columns
+) -> list[Row | None]:
+    keys = [parent.lot_id for parent in parents if parent.lot_id is not None]
+    found = await queries.lots_by_id(scope.session, scope.principal, keys, columns)
+    return [None if parent.lot_id is None else found.get(parent.lot_id) for parent in parents]
+
+
+def _of_item(row: Row, env: Env) -> Env:
+    return Env(env.currency, row.base_unit)
+
+
+def _same(row: Row, env: Env) -> Env:
+    return env
+
+
+def _fields(table: dict[str, ValueField]) -> dict[str, ValueField | RelationField]:
+    return {camel_case(name): value for name, value in table.items()}
+
+
+_ITEM_OF = RelationField(("item_id",), "InventoryItem", _item_of, _same)
+
+CATALOG = Catalog(
+    roots={
+        "inventoryItems": RootField("InventoryItem", _inventory_items, _env),
+        "inventoryItem": RootField("InventoryItem", _inventory_item, _env),
+    },
+    types={
+        "InventoryItem": RowType(
+            "InventoryItem",
+            {
+                **_fields(ITEM_FIELDS),
+                "lots": RelationField(
+                    ("base_unit",), "InventoryLot", _lots, _of_item, ("id", "item_id")
+                ),
+                "history": RelationField(
+                    ("base_unit",), "InventoryLedgerEntry", _history, _of_item
+                ),
+            },
+        ),
+        "InventoryLot": RowType("InventoryLot", {**_fields(LOT_FIELDS), "item": _ITEM_OF}),
+        "InventoryLedgerEntry": RowType(
+            "InventoryLedgerEntry",
+            {
+                **_fields(ENTRY_FIELDS),
+                "item": _ITEM_OF,
+                "lot": RelationField(("lot_id",), "InventoryLot", _lot_of, _same),
+            },
+        ),
+    },
+)

@@ -1,0 +1,173 @@
+"""Planned reads over HTTP: a POST /graphql whose query has a plan (resolvers/planned/) is
+answered without strawberry's field-by-field executor; anything else, and any plan that
+fails, goes to the standard view, which answers exactly as it always does.
+
+A query text gets a plan only after the standard view has parsed and validated it once
+(PlanRecorder runs when execution starts, so only for valid documents): the depth, alias,
+token and introspection rules are strawberry's own, not restated here. The query cost is
+charged to the same bucket, and `extensions.cost` reports it in the same shape.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Iterator
+from typing import Any
+
+import orjson
+from graphql import DocumentNode, GraphQLSchema
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from starlette.types import ASGIApp, Receive, Scope, Send
+from strawberry.extensions import SchemaExtension
+
+from resolvers.planned.plan import Catalog, NotPlannable, Plan, compile_plan
+from resolvers.planned.plan import Scope as PlanScope
+from server.cost import requested_cost
+from server.middleware import read_body, replaying
+from server.query_limits import caller_key, settle
+from server.throttle import CostBucket
+from services.db import unit_of_work
+from services.errors import ServiceError
+
+log = logging.getLogger("batchtrack.planned_reads")
+
+_BODY_KEYS = frozenset({"query", "variables", "operationName", "extensions"})
+
+
+class PlanCache:
+    """Plans by (query text, operation name); None marks a query that has no plan."""
+
+    def __init__(self, catalog: Catalog, maxsize: int) -> None:
+        self.catalog = catalog
+        self.maxsize = maxsize
+        self._plans: OrderedDict[tuple[str, str | None], Plan | None] = OrderedDict()
+
+    def get(self, query: str, operation_name: str | None) -> Plan | None:
+        key = (query, operation_name)
+        plan = self._plans.get(key)
+        if plan is not None:
+            self._plans.move_to_end(key)
+        return plan
+
+    def record(
+        self,
+        schema: GraphQLSchema,
+        query: str,
+        operation_name: str | None,
+        document: DocumentNode,
+    ) -> None:
+        key = (query, operation_name)
+        if key in self._plans:
+            return
+        try:
+            plan: Plan | None = compile_plan(schema, self.catalog, document, operation_name)
+        except NotPlannable:
+            plan = None
+        self._plans[key] = plan
+        if len(self._plans) > self.maxsize:
+            self._plans.popitem(last=False)
+
+
+class PlanRecorder(SchemaExtension):
+    def __init__(self, *, plans: PlanCache) -> None:
+        self.plans = plans
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.query is not None and context.graphql_document is not None:
+            schema = context.schema._schema
+            self.plans.record(
+                schema, context.query, context.operation_name, context.graphql_document
+            )
+        yield
+
+
+class PlannedReads:
+    def __init__(
+        self,
+        view: ASGIApp,
+        *,
+        schema: GraphQLSchema,
+        plans: PlanCache,
+        sessions: async_sessionmaker[AsyncSession],
+        bucket: CostBucket,
+        max_cost: int,
+    ) -> None:
+        self.view = view
+        self.schema = schema
+        self.plans = plans
+        self.sessions = sessions
+        self.bucket = bucket
+        self.max_cost = max_cost
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST" or not _is_json(scope):
+            await self.view(scope, receive, send)
+            return
+        raw = await read_body(receive)
+        answer = await self.answer(scope, raw)
+        if answer is None:
+            await self.view(scope, replaying(raw, receive), send)
+            return
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(answer)).encode()),
+        ]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": answer})
+
+    async def answer(self, scope: Scope, raw: bytes) -> bytes | None:
+        """The response body, or None when the standard view should answer."""
+        request = _request(raw)
+        if request is None:
+            return None
+        query, variables, operation_name = request
+        plan = self.plans.get(query, operation_name)
+        if plan is None:
+            return None
+        try:
+            coerced = plan.variables(variables)
+        except NotPlannable:
+            return None
+        requested = requested_cost(self.schema, plan.document, operation_name, variables)
+        if requested > self.max_cost:
+            return None
+        principal = scope.get("state", {}).get("principal")
+        client = scope.get("client")
+        key = caller_key(principal, client[0] if client else None)
+        if not (await self.bucket.take(key, requested)).allowed:
+            return None  # nothing was taken; the standard view refuses it (THROTTLED)
+        try:
+            async with unit_of_work(self.sessions, write=False) as session:
+                data = await plan.run(PlanScope(session, principal, coerced))
+        except Exception as error:
+            await self.bucket.refund(key, requested)
+            if not isinstance(error, ServiceError | NotPlannable):
+                log.warning("planned read failed; the standard executor answers", exc_info=True)
+            return None
+        cost = await settle(self.bucket, key, requested, data, is_mutation=False)
+        return orjson.dumps({"data": data, "extensions": {"cost": cost}})
+
+
+def _is_json(scope: Scope) -> bool:
+    for name, value in scope["headers"]:
+        if name == b"content-type":
+            media_type: bytes = value.split(b";")[0].strip().lower()
+            return media_type == b"application/json"
+    return False
+
+
+def _request(raw: bytes) -> tuple[str, dict[str, Any] | None, str | None] | None:
+    try:
+        body = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(body, dict) or not _BODY_KEYS.issuperset(body):
+        return None
+    query, variables, name = body.get("query"), body.get("variables"), body.get("operationName")
+    if not isinstance(query, str) or not isinstance(variables, dict | None):
+        return None
+    if not isinstance(name, str | None):
+        return None
+    return query, variables, name
