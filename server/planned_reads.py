@@ -76,10 +76,11 @@ class PlanRecorder(SchemaExtension):
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
         if context.query is not None and context.graphql_document is not None:
+            # Keyed as requests name it: `operation_name` is the document's own name when
+            # the request gave none, and such requests must find their plan too.
+            given = getattr(context, "_provided_operation_name", context.operation_name)
             schema = context.schema._schema
-            self.plans.record(
-                schema, context.query, context.operation_name, context.graphql_document
-            )
+            self.plans.record(schema, context.query, given, context.graphql_document)
         yield
 
 

@@ -1,0 +1,135 @@
+"""Planned reads over HTTP: a query the standard view has validated once is then answered
+by its plan with the same body; refusals (permissions, bad IDs, throttling) keep their
+standard shape; and a list costs the same number of SQL statements whatever its length."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from functools import partial
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import event
+
+from server.app import create_app
+from tests.api_helpers import api_key, create_item, data, error_codes, gql, receive, sign_up
+from tests.conftest import flush_test_redis, make_settings
+
+pytestmark = pytest.mark.api
+
+R1 = """query R1 { inventoryItems(first: 50) { nodes { name type onHand { amount }
+  stockValue { amount } lots(first: 5) { nodes { lotCode remaining { amount } } } } } }"""
+ONE = (
+    "query($id: ID!) { inventoryItem(id: $id) { name history(last: 20) { nodes { lot { id } } } } }"
+)
+
+
+BACKGROUND_TABLES = ("webhook_deliveries", "outbound_emails", "inventory_reservations")
+
+
+async def _client(database_url: str, **overrides: Any) -> AsyncIterator[httpx.AsyncClient]:
+    await flush_test_redis()
+    app = create_app(make_settings(database_url, **overrides))
+    transport = httpx.ASGITransport(app=app)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url="http://t") as client,
+    ):
+        client.app = app  # type: ignore[attr-defined]
+        yield client
+
+
+@pytest.fixture
+async def planned(database_url: str, engine: Any) -> AsyncIterator[httpx.AsyncClient]:
+    async for client in _client(database_url):
+        yield client
+
+
+def _plans(client: httpx.AsyncClient) -> Any:
+    route = client.app.routes[3].app  # type: ignore[attr-defined]
+    return route.view.app.plans  # AuthenticatedGraphQL -> Idempotent -> PlannedReads
+
+
+async def _stock(client: httpx.AsyncClient, token: str, items: int) -> list[str]:
+    ids = []
+    for number in range(items):
+        item_id = await create_item(client, token, f"Item {number}")
+        for _ in range(2):
+            await receive(client, token, item_id, "10")
+        ids.append(item_id)
+    return ids
+
+
+async def test_a_repeated_query_is_answered_by_its_plan_with_the_same_body(planned):
+    owner = await sign_up(planned)
+    await _stock(planned, owner.token, 3)
+    first = await gql(planned, R1, token=owner.token)
+    assert _plans(planned).get(R1, None) is not None  # validated once, so planned from now
+    second = await gql(planned, R1, token=owner.token)
+    assert second["data"] == first["data"]
+    for answer in (first, second):
+        answer["extensions"]["cost"]["throttleStatus"].pop("currentlyAvailable")
+    assert second["extensions"] == first["extensions"]
+
+
+async def test_refusals_of_a_planned_query_keep_their_standard_shape(planned):
+    owner = await sign_up(planned)
+    item_id = (await _stock(planned, owner.token, 1))[0]
+    data(await gql(planned, ONE, {"id": item_id}, owner.token))
+    assert _plans(planned).get(ONE, None) is not None
+    units_only = await api_key(planned, owner.token, ["units.read"])
+    assert error_codes(await gql(planned, ONE, {"id": item_id}, units_only)) == ["FORBIDDEN"]
+    bad = await gql(planned, ONE, {"id": "not-an-id"}, owner.token)
+    assert error_codes(bad) == ["BAD_REQUEST"]
+    assert bad["errors"][0]["extensions"]["reason"] == "INVALID_ID"
+    assert error_codes(await gql(planned, ONE, {"id": 5}, owner.token)) == ["BAD_REQUEST"]
+    other = await sign_up(planned, "Elsewhere")
+    assert data(await gql(planned, ONE, {"id": item_id}, other.token)) == {"inventoryItem": None}
+
+
+async def test_a_planned_query_is_throttled_like_any_other(database_url, engine):
+    async for client in _client(database_url, throttle_maximum=200, throttle_restore_rate=0.01):
+        owner = await sign_up(client)
+        await _stock(client, owner.token, 1)
+        query = "{ inventoryItems(first: 100) { nodes { name } } }"  # costs 102, returns 2
+        codes = [error_codes(await gql(client, query, token=owner.token)) for _ in range(40)]
+        assert _plans(client).get(query, None) is not None
+        assert [] in codes
+        assert codes[-1] == ["THROTTLED"]
+
+
+def _count_request_statements(statements: list[str], *args: Any) -> None:
+    sql = args[2]
+    if sql in ("BEGIN", "COMMIT", "ROLLBACK"):
+        return  # the background tasks' transactions interleave with the request's
+    # The webhook sweeper and the jobs share the engine; they are not the request.
+    if not any(table in sql for table in BACKGROUND_TABLES):
+        statements.append(sql)
+
+
+@pytest.mark.parametrize("planned_reads", [True, False])
+async def test_a_list_costs_the_same_statements_for_3_items_or_30(
+    database_url, engine, planned_reads
+):
+    """No N+1: each level of R1 is one statement, on both executors."""
+    async for client in _client(
+        database_url, planned_reads=planned_reads, throttle_maximum=100_000
+    ):
+        counts = []
+        for items in (3, 30):
+            owner = await sign_up(client, f"Shop {items}")
+            await _stock(client, owner.token, items)
+            await gql(client, R1, token=owner.token)  # the first run records the plan
+            statements: list[str] = []
+            count = partial(_count_request_statements, statements)
+            sync_engine = client.app.state.engine.sync_engine  # type: ignore[attr-defined]
+            event.listen(sync_engine, "before_cursor_execute", count)
+            try:
+                answer = data(await gql(client, R1, token=owner.token))
+            finally:
+                event.remove(sync_engine, "before_cursor_execute", count)
+            assert len(answer["inventoryItems"]["nodes"]) == items
+            counts.append(len(statements))
+        assert counts[0] == counts[1], statements
+        assert counts[0] <= 4, statements  # the session token, currency, items, lots
