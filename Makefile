@@ -47,8 +47,11 @@ lock:  ## re-resolve requirements.lock from pyproject.toml (needs uv)
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
 
-# The benchmarks on the local PostgreSQL (fresh `batchtrack_bench` and
-# `batchtrack_bench_webhooks` databases); the webhooks one also uses Redis DB 11.
+# The benchmarks on the local PostgreSQL, each writing its marked section of
+# bench/RESULTS.md: side by side with PostGraphile (bench/load: a cached
+# `batchtrack_load_*` dataset, needs wrk), inventory (a fresh `batchtrack_bench`) and
+# webhooks (a fresh `batchtrack_bench_webhooks`, Redis DB 11). BENCH_ARGS=--quick: short.
 bench: install
-	$(BIN)/python bench/inventory/run.py $(BENCH_ARGS)
-	$(BIN)/python bench/webhooks/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/load/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/load/section.py inventory -- $(BIN)/python bench/inventory/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/load/section.py webhooks -- $(BIN)/python bench/webhooks/run.py $(BENCH_ARGS)

@@ -1,13 +1,24 @@
-"""Check that R1 and R2 answer the same on PostGraphile and on our API, and what
-bench/load/seed.py seeded. Reads seed.py's JSON output.
+"""Check that R1 and R2 answer the same on PostGraphile and on our API, and the same as a
+direct SQL query of the database they both serve.
 
-    .venv/bin/python bench/load/check.py SEEDED.json \
+    .venv/bin/python bench/load/dataset.py --scale 0.05 > /tmp/dataset.json
+    .venv/bin/python bench/load/check.py /tmp/dataset.json \
         --postgraphile http://127.0.0.1:5678/graphql --ours http://127.0.0.1:8001/graphql
+
+Reads the dataset's JSON (bench/load/dataset.py). Compares, for R1, each item's name,
+type, on hand, stock value and its first 5 open lots (code, remaining), in order; for R2,
+the 20 latest ledger entries (change type, quantity, lot code), oldest first. Numbers are
+compared as decimals (PostGraphile returns numerics as strings, ours as Quantity/Money
+amounts). "Oldest" lots are in the order received, by id (our `lots` field's documented
+order; FIFO draws go by received_at, which a backdated receipt makes differ from id).
+Exits 1 on any difference.
+run.py calls `check` before measuring.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 from decimal import Decimal
@@ -15,28 +26,30 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+from workloads import reads
 
-HERE = Path(__file__).resolve().parent
-PGL = HERE.parent / "postgraphile"
-UNIT_COST = Decimal("0.013")  # bench/inventory/database.py
+Row = tuple[Any, ...]
+
+R1_LOTS_SQL = """
+SELECT l.lot_code, l.remaining FROM inventory_lots l
+WHERE l.item_id = :item AND l.remaining > 0 ORDER BY l.id LIMIT 5
+"""
+R1_ITEMS_SQL = """
+SELECT id, name, type, on_hand, stock_value FROM inventory_items
+WHERE organization_id = :org AND archived_at IS NULL ORDER BY id LIMIT 50
+"""
+R2_SQL = """
+SELECT * FROM (
+  SELECT e.id, e.change_type, e.quantity, l.lot_code FROM inventory_ledger e
+  LEFT JOIN inventory_lots l ON l.id = e.lot_id
+  WHERE e.item_id = :item ORDER BY e.id DESC LIMIT 20
+) latest ORDER BY id
+"""
 
 
-def body(query: Path, variables: dict[str, Any]) -> dict[str, Any]:
-    return {"query": query.read_text(), "variables": variables}
-
-
-def post(url: str, payload: dict[str, Any], token: str | None) -> dict[str, Any]:
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    response = httpx.post(url, json=payload, headers=headers, timeout=30)
-    response.raise_for_status()
-    answer: dict[str, Any] = response.json()
-    if answer.get("errors"):
-        raise SystemExit(f"{url}: {answer['errors']}")
-    data: dict[str, Any] = answer["data"]
-    return data
-
-
-def r1_pgl(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+def r1_pgl(data: dict[str, Any]) -> list[Row]:
     return [
         (
             item["name"],
@@ -52,7 +65,7 @@ def r1_pgl(data: dict[str, Any]) -> list[tuple[Any, ...]]:
     ]
 
 
-def r1_ours(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+def r1_ours(data: dict[str, Any]) -> list[Row]:
     return [
         (
             item["name"],
@@ -68,7 +81,7 @@ def r1_ours(data: dict[str, Any]) -> list[tuple[Any, ...]]:
     ]
 
 
-def r2_pgl(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+def r2_pgl(data: dict[str, Any]) -> list[Row]:
     item = data["inventoryItemByRowId"]
     return [
         (
@@ -80,7 +93,7 @@ def r2_pgl(data: dict[str, Any]) -> list[tuple[Any, ...]]:
     ]
 
 
-def r2_ours(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+def r2_ours(data: dict[str, Any]) -> list[Row]:
     return [
         (
             entry["changeType"],
@@ -91,81 +104,93 @@ def r2_ours(data: dict[str, Any]) -> list[tuple[Any, ...]]:
     ]
 
 
-def expected_r1() -> list[tuple[str, Decimal, Decimal, list[Decimal]]]:
-    """Name, on hand, value and the remaining of the first 5 open lots, by seed.py's rules."""
-    rows = []
-    for number in range(50):
-        used = Decimal((number % 6) * 100 + 50)
-        on_hand = Decimal(600) - used
-        remaining = [Decimal(50)] + [Decimal(100)] * (5 - number % 6)
-        rows.append((f"Item {number:02d}", on_hand, on_hand * UNIT_COST, remaining[:5]))
-    return rows
+async def from_sql(database_url: str, organization_id: int, item_id: int) -> list[list[Row]]:
+    """R1 and R2 read straight from the tables."""
+    engine = create_async_engine(database_url, pool_size=1)
+    try:
+        async with engine.connect() as connection:
+            r1 = []
+            items = await connection.execute(text(R1_ITEMS_SQL), {"org": organization_id})
+            for item in items.all():
+                lots = await connection.execute(text(R1_LOTS_SQL), {"item": item.id})
+                r1.append((*item[1:], tuple(tuple(lot) for lot in lots.all())))
+            entries = await connection.execute(text(R2_SQL), {"item": item_id})
+            r2 = [tuple(entry[1:]) for entry in entries.all()]
+    finally:
+        await engine.dispose()
+    return [r1, r2]
 
 
-def expected_r2() -> list[tuple[str, Decimal, int]]:
-    """(change type, quantity, lot number) of the History item's last 20 ledger rows."""
-    rows: list[tuple[str, Decimal, int]] = [("PURCHASE", Decimal(10), lot) for lot in range(10)]
-    left = [Decimal(10)] * 10
-    for _ in range(25):
-        need = Decimal(3)
-        for lot, there in enumerate(left):
-            if need == 0:
-                break
-            if there > 0:
-                take = min(there, need)
-                left[lot] -= take
-                need -= take
-                rows.append(("USE", -take, lot))
-    return rows[-20:]
+def _post(url: str, body: bytes, token: str | None) -> dict[str, Any]:
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    response = httpx.post(url, content=body, headers=headers, timeout=60)
+    answer: dict[str, Any] = response.json()
+    if response.status_code != 200 or answer.get("errors"):
+        raise SystemExit(f"{url}: {response.status_code} {str(answer)[:500]}")
+    data: dict[str, Any] = answer["data"]
+    return data
+
+
+def _difference(name: str, rows: dict[str, list[Row]]) -> str | None:
+    """The first disagreement among the sources, or None."""
+    (first, expected), *others = rows.items()
+    for source, got in others:
+        if got != expected:
+            if len(got) != len(expected):
+                return f"{name}: {first} has {len(expected)} rows, {source} {len(got)}"
+            at = next(i for i, (a, b) in enumerate(zip(expected, got, strict=True)) if a != b)
+            return (
+                f"{name}: row {at} differs: {first} {str(expected[at])[:300]} / "
+                f"{source} {str(got[at])[:300]}"
+            )
+    return None
+
+
+def check(info: dict[str, Any], postgraphile: str, ours: str) -> tuple[str, list[str]]:
+    """(a summary line, the problems found) for the dataset `info` on both servers."""
+    r1, r2 = reads(info)
+    token = info["api_key"]
+    sql_r1, sql_r2 = asyncio.run(
+        from_sql(info["database_url"], info["organization_id"], info["r2_item_id"])
+    )
+    answers = {
+        "R1": {
+            "PostGraphile": r1_pgl(_post(postgraphile, r1.bodies["postgraphile"][0], None)),
+            "ours": r1_ours(_post(ours, r1.bodies["ours"][0], token)),
+            "SQL": sql_r1,
+        },
+        "R2": {
+            "PostGraphile": r2_pgl(_post(postgraphile, r2.bodies["postgraphile"][0], None)),
+            "ours": r2_ours(_post(ours, r2.bodies["ours"][0], token)),
+            "SQL": sql_r2,
+        },
+    }
+    problems = [p for name, rows in answers.items() if (p := _difference(name, rows))]
+    items = answers["R1"]["SQL"]
+    summary = (
+        f"R1: {len(items)} items, {sum(len(row[4]) for row in items)} open lots; "
+        f"R2: {len(answers['R2']['SQL'])} ledger entries"
+    )
+    return summary, problems
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("seeded", type=Path)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("dataset", type=Path, help="the JSON that dataset.py prints")
     parser.add_argument("--postgraphile", default="http://127.0.0.1:5678/graphql")
     parser.add_argument("--ours", default="http://127.0.0.1:8001/graphql")
     args = parser.parse_args()
-    seeded = json.loads(args.seeded.read_text())
-    token = seeded["api_key"]
-    org = str(seeded["organization_id"])
-
-    variables = {"organizationId": org}
-    one = r1_pgl(post(args.postgraphile, body(PGL / "r1.graphql", variables), None))
-    two = r1_ours(post(args.ours, body(HERE / "r1_ours.graphql", {}), token))
-    problems = []
-    if one != two:
-        problems.append("R1: PostGraphile and our API differ")
-    got = [
-        (name, on_hand, value, [lot[1] for lot in lots]) for name, _, on_hand, value, lots in one
-    ]
-    if got != expected_r1():
-        problems.append("R1: the answer is not what seed.py made")
-
-    variables = {"rowId": str(seeded["history_item_id"])}
-    three = r2_pgl(post(args.postgraphile, body(PGL / "r2.graphql", variables), None))
-    variables = {"id": seeded["history_item_global_id"]}
-    four = r2_ours(post(args.ours, body(HERE / "r2_ours.graphql", variables), token))
-    if three != four:
-        problems.append("R2: PostGraphile and our API differ")
-    # Lot codes are random: rows of the same seeded lot must share one code, and
-    # different lots have different codes.
-    wanted = expected_r2()
-    codes: dict[int, str] = {}
-    same = len(three) == len(wanted) and all(
-        (kind, quantity) == (want_kind, want_quantity) and codes.setdefault(lot, code) == code
-        for (kind, quantity, code), (want_kind, want_quantity, lot) in zip(
-            three, wanted, strict=False
-        )
-    )
-    if not same or len(set(codes.values())) != len(codes):
-        problems.append("R2: the answer is not what seed.py made")
-
-    print(f"R1: {len(one)} items, {sum(len(row[4]) for row in one)} lots; R2: {len(three)} rows")
+    summary, problems = check(json.loads(args.dataset.read_text()), args.postgraphile, args.ours)
+    print(summary)
     for problem in problems:
         print(problem)
     if problems:
         sys.exit(1)
-    print("R1 and R2: PostGraphile and our API agree, and match the seeded data")
+    print("R1 and R2: PostGraphile, our API and SQL agree")
 
 
 if __name__ == "__main__":

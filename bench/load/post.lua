@@ -1,24 +1,41 @@
--- wrk script: POST one GraphQL request body, read from a file, on every request.
+-- wrk script: POST GraphQL request bodies read from a file.
 --
 --   BODY_FILE=r1.json AUTHORIZATION="Bearer bt_live_..." \
 --     wrk --latency -t1 -c8 -d10s -s bench/load/post.lua http://127.0.0.1:8001/graphql
 --
--- BODY_FILE: a JSON body ({"query": ..., "variables": ...}); required.
+-- BODY_FILE: one JSON body ({"query": ..., "variables": ...}) sent on every request; or
+-- BODIES_FILE: one JSON body per line, sent in turn (line 1, 2, ..., n, 1, ...; each wrk
+-- thread walks the list from its own starting line), e.g. W1's adjustments of random items.
 -- AUTHORIZATION: the whole Authorization header value; unset or empty sends none.
 -- Every answer is inspected: a status other than 200, or a body with "errors", counts as
--- a GraphQL error. done() prints one line "wrk-lua {json}" with those counts and exact
--- latency percentiles (microseconds), which bench/load/wrk.py reads.
+-- a GraphQL error; with USER_ERRORS=1 so does a non-empty "userErrors" list. done() prints
+-- one line "wrk-lua {json}" with those counts and exact latency percentiles
+-- (microseconds), which bench/load/wrk.py reads.
 
-local body_file = os.getenv("BODY_FILE")
-if body_file == nil or body_file == "" then
-  error("BODY_FILE must name the JSON body to POST")
+local function read(path)
+  local handle = assert(io.open(path, "rb"))
+  local text = handle:read("*a")
+  handle:close()
+  return text
 end
-local handle = assert(io.open(body_file, "rb"))
-local body = handle:read("*a")
-handle:close()
+
+local bodies = {}
+local bodies_file = os.getenv("BODIES_FILE")
+local body_file = os.getenv("BODY_FILE")
+if bodies_file ~= nil and bodies_file ~= "" then
+  for line in string.gmatch(read(bodies_file), "[^\n]+") do
+    table.insert(bodies, line)
+  end
+elseif body_file ~= nil and body_file ~= "" then
+  bodies[1] = read(body_file)
+end
+if #bodies == 0 then
+  error("BODY_FILE or BODIES_FILE must name the JSON body (bodies) to POST")
+end
+local check_user_errors = os.getenv("USER_ERRORS") == "1"
 
 wrk.method = "POST"
-wrk.body = body
+wrk.body = bodies[1]
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json"
 local authorization = os.getenv("AUTHORIZATION")
@@ -29,7 +46,18 @@ end
 local threads = {}
 
 function setup(thread)
+  thread:set("offset", #threads)
   table.insert(threads, thread)
+end
+
+-- Only with several bodies: a request() function makes wrk build every request anew,
+-- while a single body is sent from wrk's prebuilt buffer.
+if #bodies > 1 then
+  local sent = 0
+  function request()
+    sent = sent + 1
+    return wrk.format(nil, nil, nil, bodies[((offset or 0) * 997 + sent - 1) % #bodies + 1])
+  end
 end
 
 -- Per thread (each thread has its own Lua state).
@@ -39,7 +67,8 @@ sample = ""
 
 function response(status, headers, answer)
   answers = answers + 1
-  if status ~= 200 or string.find(answer, '"errors"', 1, true) then
+  if status ~= 200 or string.find(answer, '"errors"', 1, true)
+    or (check_user_errors and string.find(answer, '"userErrors"%s*:%s*%[%s*{')) then
     failed = failed + 1
     if sample == "" then
       sample = tostring(status) .. " " .. string.sub(answer, 1, 300)

@@ -1,28 +1,47 @@
-"""Seed a migrated PostgreSQL database with a small, known data set for the R1/R2 load
-workloads, through the real services, and print what was made as JSON (ids, the API key).
+"""Seed a migrated, empty PostgreSQL database with the load benchmark's deterministic data
+set, through the real services only, and print what was made as JSON. Use dataset.py to
+get a cached copy; this is what it runs.
 
-    .venv/bin/python bench/load/seed.py postgresql+asyncpg://postgres@127.0.0.1:5432/bt_pgl
+    .venv/bin/python bench/load/seed.py DATABASE_URL [--scale S] [--seed N]
+        [--processes P] [--tasks T]
 
-Organization A ("Benchmark Soap Co", the one the API key belongs to):
-- 60 items "Item 00".."Item 59", each received as 6 lots of 100 g, then item i used
-  (i % 6) * 100 + 50 g FIFO: its i % 6 oldest lots are exhausted (remaining 0), the next
-  one holds 50 g, so it has 6 - i % 6 open lots (R1's "5 oldest open lots" sees the
-  remaining > 0 condition and the limit of 5 both at work);
-- "Archived item", one lot, then archived (our API leaves it out of inventoryItems);
-- "History item": 10 lots of 10 g, then 25 uses of 3 g (R2: its 20 latest ledger rows,
-  some uses drawing two lots).
-Organization B: 5 items of 2 lots each, which R1 must not return.
+Scale 1.0 is two organizations of 2,000 items, each with about 50,000 lots and 190,000
+ledger rows. A scale multiplies the item count, but never below 160 per organization, so
+the reserved items exist; there, regular items get proportionally fewer lots.
+`random.Random(seed)` draws one seed per item, which drives that item's name, unit (g,
+ml, each), lots (5 to 41, sizes, unit costs of up to 4 decimals, some expired, some
+expiring later) and its sequence of USE, SALE, SAMPLE, SPOIL, RESTOCK and RECOUNT
+changes: a scale and seed always give the same names, quantities, costs and ledger
+sequence per item (ids, timestamps and RESTOCK lot codes differ). Plans are checked
+against a model of the FIFO lots, so every service call succeeds.
+
+Organization A's items by id: the first 50 are R1's, the 56th is R2's (113 ledger rows,
+a third of its consumptions drawing two lots), the last 100 are W1's (unit g, 40 to 44
+lots of 10 to 30 g, exactly 40 left open, no expiry); none of these is archived.
+Organization B adds tenancy and volume.
+
+Speed: a service call is about 10 SQL statements and 11 ms of Python CPU on the 2-core
+benchmark machine, and scale 1.0 is about 330,000 calls; one transaction per item, items
+spread over `--processes` (2) processes running `--tasks` (2) items at a time each.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
+import random
 import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from decimal import Decimal
+from multiprocessing import get_context
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
 from services.accounts import service as accounts
 from services.db import create_engine, create_session_factory, unit_of_work, utcnow
@@ -34,18 +53,194 @@ from services.permissions import ROLE_PERMISSIONS, Principal, Role
 
 Sessions = async_sessionmaker[AsyncSession]
 
-ITEMS = 60
-LOTS_PER_ITEM = 6
-LOT_GRAMS = 100
-UNIT_COST = Decimal("0.013")  # per gram, as bench/inventory: values stay exact
+# Bump whenever the generated data changes: dataset.py names its cached databases by it.
+SEED_VERSION = 1
+ITEMS_AT_SCALE_1 = 2_000
+MIN_ITEMS = 160
+R1_ITEMS = 50
+R2_INDEX = 55
+W1_ITEMS = 100
+W1_MIN_OPEN_LOTS = 40
+PROTECTED_HEAD = 60  # org A's first items are never archived, so R1 is exactly 0..49
+
+ADJECTIVES = ("Organic", "Raw", "Refined", "Cold-pressed", "Wild", "Fine", "Pure", "Golden")
+MATERIALS = {
+    "g": ("Shea Butter", "Cocoa Butter", "Beeswax", "Soy Wax", "Lye", "Kaolin Clay", "Sugar"),
+    "ml": ("Olive Oil", "Coconut Oil", "Lavender Oil", "Glycerin", "Aloe Juice", "Castor Oil"),
+    "each": ("Jar 100 ml", "Tin 4 oz", "Wick", "Label", "Gift Box", "Pump Bottle"),
+}
+TYPES = {"g": "INGREDIENT", "ml": "INGREDIENT", "each": "PACKAGING"}
+# Consumption-side change types and how often each is drawn.
+CHANGES = ("USE", "SALE", "SAMPLE", "SPOIL", "RESTOCK", "RECOUNT")
+CHANGE_WEIGHTS = (64, 15, 6, 6, 3, 6)
 
 
-async def new_organization(sessions: Sessions, name: str) -> Principal:
+@dataclass(frozen=True)
+class Receive:
+    quantity: Decimal
+    unit_cost: Decimal  # per unit of the item, at most 4 decimals
+    age_hours: int  # received this long before the seed started
+    expires_hours: int | None  # expiry relative to the seed's start; negative = expired
+
+
+@dataclass(frozen=True)
+class Adjust:
+    change_type: str
+    quantity: Decimal  # for RECOUNT, the counted total
+
+
+@dataclass(frozen=True)
+class ItemPlan:
+    name: str
+    type: str
+    unit: str
+    steps: tuple[Receive | Adjust, ...]
+    archived: bool
+    ledger_rows: int
+
+
+class FifoModel:
+    """What the services will hold for one item: its lots in draw order (received_at,
+    then id) as [remaining, expired]. Lots that RESTOCK or a RECOUNT create are received
+    "now", after every historic receipt, so they are kept apart and drawn last."""
+
+    def __init__(self) -> None:
+        self.historic: list[list[Any]] = []
+        self.fresh: list[list[Any]] = []
+        self.received = self.drawn = self.expired = Decimal(0)
+        self.rows = 0
+
+    def add(self, quantity: Decimal, *, expired: bool = False, fresh: bool = False) -> None:
+        (self.fresh if fresh else self.historic).append([quantity, expired])
+        self.received += quantity
+        self.expired += quantity if expired else 0
+        self.rows += 1
+
+    def total(self, include_expired: bool) -> Decimal:
+        on_hand = self.received - self.drawn
+        return on_hand if include_expired else on_hand - self.expired
+
+    def draw(self, quantity: Decimal, include_expired: bool) -> None:
+        left = quantity
+        for lot in (*self.historic, *self.fresh):
+            if left == 0:
+                break
+            if lot[0] == 0 or (lot[1] and not include_expired):
+                continue
+            take = min(left, lot[0])
+            lot[0] -= take
+            left -= take
+            self.expired -= take if lot[1] else 0
+            self.rows += 1
+        assert left == 0, "the plan draws more than the model holds"
+        self.drawn += quantity
+
+
+def _amount(rng: random.Random, unit: str, mean: float) -> Decimal:
+    """A positive quantity near `mean`: whole pieces, or grams/ml to one decimal."""
+    if unit == "each":
+        return Decimal(max(1, round(mean * rng.uniform(0.5, 1.5))))
+    return Decimal(max(1, round(mean * rng.uniform(0.5, 1.5) * 10))) / 10
+
+
+def _consume(rng: random.Random, model: FifoModel, unit: str, mean: float) -> Adjust | None:
+    """One consumption-side change the model can honour, applied to the model."""
+    change = rng.choices(CHANGES, CHANGE_WEIGHTS)[0]
+    amount = _amount(rng, unit, mean)
+    if change == "RESTOCK":
+        amount = _amount(rng, unit, mean / 2)
+        model.add(amount, fresh=True)
+        return Adjust(change, amount)
+    if change == "RECOUNT":
+        delta = max(_amount(rng, unit, mean / 10), Decimal(1))
+        total = model.total(include_expired=True)
+        if rng.random() < 0.2 or total <= delta:
+            model.add(delta, fresh=True)
+            return Adjust(change, total + delta)
+        model.draw(delta, include_expired=True)
+        return Adjust(change, total - delta)
+    disposal = change == "SPOIL"  # disposals may take expired stock, consumptions not
+    amount = min(amount, model.total(include_expired=disposal))
+    if amount <= 0:
+        return None
+    model.draw(amount, include_expired=disposal)
+    return Adjust(change, amount)
+
+
+def item_plan(
+    rng: random.Random, number: int, role: str, archivable: bool, lot_factor: float
+) -> ItemPlan:
+    """Role: "regular", "r2" (a long history) or "w1" (many small lots, light history).
+    `lot_factor` < 1 thins the lots of regular items where the item count is at its floor."""
+    unit = "g" if role != "regular" else rng.choices(("g", "ml", "each"), (80, 12, 8))[0]
+    name = f"{rng.choice(ADJECTIVES)} {rng.choice(MATERIALS[unit])} {number:04d}"
+    if role == "w1":
+        lots, mean_lot, mean_use, share = rng.randint(40, 44), 20.0, 3.0, 0.0
+    elif role == "r2":
+        lots, mean_lot, mean_use, share = 30, 100.0, 40.0, 0.8
+    else:
+        mean_lot = {"g": rng.randint(4, 40) * 100, "ml": rng.randint(5, 30) * 100}.get(unit, 80)
+        lots = max(2, round(rng.randint(5, 41) * lot_factor))
+        mean_use, share = mean_lot / 4, rng.uniform(0.25, 0.97)
+    base_cost = rng.randint(20, 900) if unit != "each" else rng.randint(500, 35_000)
+    model, steps = FifoModel(), list[Receive | Adjust]()
+    age = lots * 72 + rng.randint(0, 500)
+    for _ in range(lots):
+        age = max(2, age - rng.randint(24, 96))
+        size = Decimal(rng.randint(10, 30)) if role == "w1" else _amount(rng, unit, mean_lot)
+        cost = Decimal(max(1, round(base_cost * rng.uniform(0.9, 1.1)))) / 10_000
+        expires: int | None = None
+        if role == "regular" and rng.random() < 0.12:
+            past = age >= 72 and rng.random() < 0.5
+            expires = -rng.randint(24, age - 24) if past else rng.randint(720, 9_600)
+        model.add(size, expired=expires is not None and expires < 0)
+        steps.append(Receive(size, cost, age, expires))
+        # Draw towards this item's share of what it received: the share sets how many
+        # lots end up exhausted (few open lots for some items, many for others).
+        while float(model.drawn) + mean_use < share * float(model.received):
+            if role == "r2":  # plain consumptions, about one in three crossing two lots
+                amount = _amount(rng, unit, mean_use)
+                model.draw(amount, include_expired=False)
+                steps.append(Adjust(rng.choice(("USE", "USE", "SALE")), amount))
+            elif change := _consume(rng, model, unit, mean_use):
+                steps.append(change)
+            else:
+                break
+    if role == "w1":  # exhaust the lots beyond 40 and most of the next, in small uses
+        target = sum(lot[0] for lot in model.historic[: lots - W1_MIN_OPEN_LOTS + 1]) - 5
+        while model.drawn + 6 < target:
+            amount = Decimal(rng.randint(1, 6))
+            model.draw(amount, include_expired=False)
+            steps.append(Adjust("USE", amount))
+    archived = archivable and rng.random() < 0.015
+    return ItemPlan(name, TYPES[unit], unit, tuple(steps), archived, model.rows)
+
+
+def organization_plans(seed: int, scale: float) -> tuple[list[ItemPlan], list[ItemPlan]]:
+    """The item plans of organizations A and B, in creation (hence id) order."""
+    wanted = ITEMS_AT_SCALE_1 * scale
+    count = max(MIN_ITEMS, round(wanted))
+    master = random.Random(seed)  # noqa: S311 (reproducible data, not secrets)
+    plans: list[list[ItemPlan]] = [[], []]
+    for organization, out in enumerate(plans):
+        for index in range(count):
+            rng = random.Random(master.getrandbits(64))  # noqa: S311
+            role = "regular"
+            if organization == 0 and index == R2_INDEX:
+                role = "r2"
+            elif organization == 0 and index >= count - W1_ITEMS:
+                role = "w1"
+            archivable = role == "regular" and (organization == 1 or index >= PROTECTED_HEAD)
+            out.append(item_plan(rng, index + 1, role, archivable, min(1.0, wanted / count)))
+    return plans[0], plans[1]
+
+
+async def new_owner(sessions: Sessions, label: str, name: str) -> Principal:
     async with unit_of_work(sessions) as session:
         grant = await accounts.sign_up(
             session,
             None,
-            email=f"load-{utcnow():%Y%m%d%H%M%S%f}@example.com",
+            email=f"owner-{label}@load.example.com",
             password="a load test password",
             organization_name=name,
         )
@@ -57,89 +252,188 @@ async def new_organization(sessions: Sessions, name: str) -> Principal:
     )
 
 
-async def new_item(sessions: Sessions, principal: Principal, name: str) -> int:
+async def create_items(sessions: Sessions, owner: Principal, plans: list[ItemPlan]) -> list[int]:
+    """All items first, one by one in plan order, so ids follow the plan whatever order
+    their histories are filled in later."""
     async with unit_of_work(sessions) as session:
-        item = await items.create_item(
-            session, principal, values=ItemFields(name=name, type="INGREDIENT", base_unit="g")
-        )
-        return item.id
+        return [
+            (
+                await items.create_item(
+                    session, owner, values=ItemFields(name=p.name, type=p.type, base_unit=p.unit)
+                )
+            ).id
+            for p in plans
+        ]
 
 
-async def receive(sessions: Sessions, principal: Principal, item_id: int, grams: int) -> None:
-    async with unit_of_work(sessions) as session:
-        await stock.receive_inventory(
-            session,
-            principal,
-            item_id=item_id,
-            quantity=QuantityInput(Decimal(grams), "g"),
-            unit_cost=UNIT_COST,
-        )
-
-
-async def use(sessions: Sessions, principal: Principal, item_id: int, grams: int) -> None:
-    """A consumption (USE), drawn FIFO, in its own transaction as one API call."""
-    async with unit_of_work(sessions) as session:
-        await stock.adjust_inventory(
-            session,
-            principal,
-            item_id=item_id,
-            change_type="USE",
-            quantity=QuantityInput(Decimal(grams), "g"),
-        )
-
-
-async def seed(url: str) -> dict[str, Any]:
-    engine = create_engine(url, pool_size=2)
-    sessions = create_session_factory(engine)
-    try:
-        owner = await new_organization(sessions, "Benchmark Soap Co")
-        other = await new_organization(sessions, "Other Workshop")
-        item_ids: list[int] = []
-        for number in range(ITEMS):
-            item_id = await new_item(sessions, owner, f"Item {number:02d}")
-            for _ in range(LOTS_PER_ITEM):
-                await receive(sessions, owner, item_id, LOT_GRAMS)
-            await use(sessions, owner, item_id, (number % 6) * LOT_GRAMS + 50)
-            item_ids.append(item_id)
-        archived = await new_item(sessions, owner, "Archived item")
-        await receive(sessions, owner, archived, 10)
-        async with unit_of_work(sessions) as session:
-            await items.archive_item(session, owner, item_id=archived)
-        history = await new_item(sessions, owner, "History item")
-        for _ in range(10):
-            await receive(sessions, owner, history, 10)
-        for _ in range(25):
-            await use(sessions, owner, history, 3)
-        for number in range(5):
-            foreign = await new_item(sessions, other, f"Other {number}")
-            await receive(sessions, other, foreign, 10)
-            await receive(sessions, other, foreign, 10)
-        async with unit_of_work(sessions) as session:
-            key = await accounts.create_api_key(
-                session, owner, name="load test", scopes=["inventory.read"]
+async def fill_item(
+    session: AsyncSession, owner: Principal, item_id: int, plan: ItemPlan, start: datetime
+) -> None:
+    lots = 0
+    for step in plan.steps:
+        if isinstance(step, Receive):
+            lots += 1
+            expires = step.expires_hours
+            await stock.receive_inventory(
+                session,
+                owner,
+                item_id=item_id,
+                quantity=QuantityInput(step.quantity, plan.unit),
+                unit_cost=step.unit_cost,
+                received_at=start - timedelta(hours=step.age_hours),
+                expires_at=None if expires is None else start + timedelta(hours=expires),
+                lot_code=f"L{item_id}-{lots:02d}",
+                vendor="Bench Supply",
             )
-        async with sessions() as session:
-            connection = await session.connection()
-            await connection.exec_driver_sql("ANALYZE")
-            await session.commit()
-        return {
-            "organization_id": owner.organization_id,
-            "other_organization_id": other.organization_id,
-            "item_ids": item_ids,
-            "archived_item_id": archived,
-            "history_item_id": history,
-            "history_item_global_id": to_global_id("InventoryItem", history),
-            "api_key": key.token,
-            "lot_grams": str(Decimal(LOT_GRAMS)),
-        }
+        else:
+            await stock.adjust_inventory(
+                session,
+                owner,
+                item_id=item_id,
+                change_type=step.change_type,
+                quantity=QuantityInput(step.quantity, plan.unit),
+            )
+    if plan.archived:
+        await items.archive_item(session, owner, item_id=item_id)
+
+
+Job = tuple[Principal, int, ItemPlan]
+
+
+async def fill_items(url: str, jobs: list[Job], start: datetime, tasks: int) -> None:
+    """Item histories, one transaction per item, `tasks` items at a time."""
+    engine = create_engine(url, pool_size=tasks)
+    sessions = create_session_factory(engine)
+    queue = list(reversed(jobs))
+
+    async def worker() -> None:
+        while queue:
+            owner, item_id, plan = queue.pop()
+            async with unit_of_work(sessions) as session:
+                await fill_item(session, owner, item_id, plan, start)
+            if len(queue) % 250 == 0:  # a long seed shows it is alive (stdout is the JSON)
+                print(f"seed: {len(queue)} of {len(jobs)} items left", file=sys.stderr)
+
+    try:
+        await asyncio.gather(*(worker() for _ in range(tasks)))
     finally:
         await engine.dispose()
 
 
+def fill_in_process(url: str, jobs: list[Job], start: datetime, tasks: int) -> None:
+    asyncio.run(fill_items(url, jobs, start, tasks))
+
+
+async def fill_all(url: str, jobs: list[Job], start: datetime, processes: int, tasks: int) -> None:
+    """Longest histories first, dealt round-robin, so the processes finish together."""
+    jobs = sorted(jobs, key=lambda job: -len(job[2].steps))
+    if processes == 1:
+        await fill_items(url, jobs, start, tasks)
+        return
+    loop = asyncio.get_running_loop()
+    # spawn, not fork: a forked child would inherit this process's event loop and pool.
+    with ProcessPoolExecutor(processes, mp_context=get_context("spawn")) as pool:
+        await asyncio.gather(
+            *(
+                loop.run_in_executor(pool, fill_in_process, url, jobs[n::processes], start, tasks)
+                for n in range(processes)
+            )
+        )
+
+
+COUNTS = text(
+    """
+    SELECT (SELECT count(*) FROM inventory_items WHERE organization_id = :o),
+        (SELECT count(*) FROM inventory_items WHERE organization_id = :o
+            AND archived_at IS NOT NULL),
+        (SELECT count(*) FROM inventory_lots WHERE organization_id = :o),
+        (SELECT count(*) FROM inventory_lots WHERE organization_id = :o AND remaining > 0),
+        (SELECT count(*) FROM inventory_ledger WHERE organization_id = :o)
+    """
+)
+COUNT_NAMES = ("items", "archived_items", "lots", "open_lots", "ledger_rows")
+
+
+async def vacuum_and_count(url: str, organization_ids: list[int]) -> list[dict[str, int]]:
+    # VACUUM refuses to run in a transaction; it also sets the visibility map, so index-only
+    # scans behave as on a settled database, and ANALYZE gives the planner real statistics.
+    engine = create_async_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        async with engine.connect() as connection:
+            await connection.exec_driver_sql("VACUUM ANALYZE")
+            counts = []
+            for organization_id in organization_ids:
+                row = (await connection.execute(COUNTS, {"o": organization_id})).one()
+                counts.append({"id": organization_id, **dict(zip(COUNT_NAMES, row, strict=True))})
+            return counts
+    finally:
+        await engine.dispose()
+
+
+async def seed(
+    url: str, *, scale: float = 1.0, seed: int = 5, processes: int = 2, tasks: int = 2
+) -> dict[str, Any]:
+    began = time.perf_counter()
+    start = utcnow().replace(microsecond=0)
+    plans_a, plans_b = organization_plans(seed, scale)
+    engine = create_engine(url, pool_size=1)
+    sessions = create_session_factory(engine)
+    try:
+        owner = await new_owner(sessions, "a", "Benchmark Soap Co")
+        other = await new_owner(sessions, "b", "Other Workshop")
+        ids_a = await create_items(sessions, owner, plans_a)
+        ids_b = await create_items(sessions, other, plans_b)
+        jobs = [(owner, i, p) for i, p in zip(ids_a, plans_a, strict=True)]
+        jobs += [(other, i, p) for i, p in zip(ids_b, plans_b, strict=True)]
+        await fill_all(url, jobs, start, processes, tasks)
+        async with unit_of_work(sessions) as session:
+            read = await accounts.create_api_key(
+                session, owner, name="load read", scopes=["inventory.read"]
+            )
+            write = await accounts.create_api_key(
+                session, owner, name="load write", scopes=["inventory.read", "inventory.adjust"]
+            )
+    finally:
+        await engine.dispose()
+    counts = await vacuum_and_count(url, [owner.organization_id, other.organization_id])
+    w1 = ids_a[-W1_ITEMS:]
+    return {
+        "scale": scale,
+        "seed": seed,
+        "seed_version": SEED_VERSION,
+        "seconds": round(time.perf_counter() - began, 1),
+        "seeded_at": start.isoformat(),
+        "organization_id": owner.organization_id,
+        "other_organization_id": other.organization_id,
+        "api_key": read.token,
+        "write_api_key": write.token,
+        "r1_item_ids": ids_a[:R1_ITEMS],
+        "r2_item_id": ids_a[R2_INDEX],
+        "r2_item_global_id": to_global_id("InventoryItem", ids_a[R2_INDEX]),
+        "w1_item_ids": w1,
+        "w1_item_global_ids": [to_global_id("InventoryItem", i) for i in w1],
+        "counts": {"organizations": counts},
+    }
+
+
 def main() -> None:
-    if len(sys.argv) != 2:
-        raise SystemExit(__doc__)
-    print(json.dumps(asyncio.run(seed(sys.argv[1])), indent=2))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("database_url", help="postgresql+asyncpg://... of a migrated, empty DB")
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--processes", type=int, default=2, help="worker processes")
+    parser.add_argument("--tasks", type=int, default=2, help="items at a time per process")
+    args = parser.parse_args()
+    info = asyncio.run(
+        seed(
+            args.database_url,
+            scale=args.scale,
+            seed=args.seed,
+            processes=args.processes,
+            tasks=args.tasks,
+        )
+    )
+    print(json.dumps(info, indent=2))
 
 
 if __name__ == "__main__":

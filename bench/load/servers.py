@@ -1,0 +1,181 @@
+"""Start, watch and stop the two GraphQL servers of the side-by-side runs.
+
+PostGraphile 5 (`bench/postgraphile/serve.py`, which execs Node: the child's pid is the
+server's) and our API (`batchtrack serve`: one uvicorn process). Each is a
+child of this process, logging to a temporary file (shown when it fails to start), and
+is stopped by its pid (SIGTERM, then SIGKILL after 10 s), however the run ends:
+`Servers` is a context manager that also stops them on SIGTERM/SIGINT.
+
+Process figures come from Linux /proc: CPU time (utime + stime) and the peak resident
+set size (VmHWM, the high-water mark since the process started).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+SERVE_PGL = ROOT / "bench" / "postgraphile" / "serve.py"
+PROBE = {"query": "{ __typename }"}
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far."""
+    # The command name (field 2) may hold spaces: split after its closing parenthesis.
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def peak_rss_mb(pid: int) -> float:
+    """The process's peak resident set size (VmHWM) in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+@dataclass
+class Server:
+    name: str  # "postgraphile" or "ours"
+    url: str  # the GraphQL endpoint
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def cpu(self) -> float:
+        return cpu_seconds(self.pid)
+
+    def peak_rss_mb(self) -> float:
+        return peak_rss_mb(self.pid)
+
+    def check_alive(self) -> None:
+        if self.process.poll() is not None:
+            raise RuntimeError(
+                f"{self.name} exited ({self.process.returncode}); its log {self.log} ends:\n"
+                + self.log_tail()
+            )
+
+    def log_tail(self, lines: int = 30) -> str:
+        text = self.log.read_text(errors="replace").splitlines()
+        return "\n".join(text[-lines:])
+
+
+class Servers:
+    """The servers started in a `with` block; all stopped when it ends."""
+
+    def __init__(self) -> None:
+        self.started: list[Server] = []
+
+    def __enter__(self) -> Servers:
+        def stop_on_signal(signum: int, frame: FrameType | None) -> None:
+            self.stop_all()
+            raise SystemExit(128 + signum)
+
+        self._previous = {
+            number: signal.signal(number, stop_on_signal)
+            for number in (signal.SIGTERM, signal.SIGINT)
+        }
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop_all()
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)
+
+    def _spawn(self, name: str, command: list[str], env: dict[str, str], port: int) -> Server:
+        descriptor, path = tempfile.mkstemp(prefix=f"bench-load-{name}-", suffix=".log")
+        with os.fdopen(descriptor, "wb") as log:
+            process = subprocess.Popen(  # noqa: S603 - our own scripts, fixed arguments
+                command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT
+            )
+        server = Server(name, f"http://127.0.0.1:{port}/graphql", process, Path(path))
+        self.started.append(server)
+        return server
+
+    def postgraphile(self, postgres_url: str, port: int) -> Server:
+        env = dict(os.environ, DATABASE_URL=postgres_url, PORT=str(port), HOST="127.0.0.1")
+        return self._spawn("postgraphile", [sys.executable, str(SERVE_PGL)], env, port)
+
+    def ours(self, database_url: str, port: int) -> Server:
+        env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+        env.update(
+            DATABASE_URL=database_url,
+            SECRET_KEY="bench",  # a throwaway key: a local benchmark
+            HOST="127.0.0.1",
+            PORT=str(port),
+            LOG_LEVEL="WARNING",
+            # Raised: at hundreds of R1s a second the default bucket would refuse most
+            # requests, and refusals are fast errors, not the work being measured.
+            THROTTLE_MAXIMUM="100000000",
+            THROTTLE_RESTORE_RATE="100000000",
+        )
+        # What the `batchtrack serve` script runs, under the name "python": a `pkill
+        # batchtrack` aimed at a development server on the machine spares the benchmark's.
+        command = [sys.executable, "-c", "from server.cli import main; main(['serve'])"]
+        return self._spawn("ours", command, env, port)
+
+    def wait_ready(self, server: Server, timeout: float = 180.0) -> None:
+        """Until `{ __typename }` answers 200 (PostGraphile's first start runs npm ci)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if server.process.poll() is not None:
+                raise RuntimeError(
+                    f"{server.name} exited ({server.process.returncode}):\n{server.log_tail()}"
+                )
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.post(server.url, json=PROBE, timeout=5).status_code == 200:
+                    return
+            time.sleep(0.3)
+        raise RuntimeError(f"{server.name} not ready in {timeout:.0f} s:\n{server.log_tail()}")
+
+    def stop(self, server: Server) -> None:
+        """Stop the server; its log is deleted, unless it had exited on its own."""
+        if server in self.started:
+            self.started.remove(server)
+        if server.process.poll() is not None:
+            status = server.process.returncode
+            print(f"{server.name} had exited ({status}): its log is {server.log}", file=sys.stderr)
+            return
+        server.process.send_signal(signal.SIGTERM)
+        try:
+            server.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.process.kill()
+            server.process.wait()
+        server.log.unlink(missing_ok=True)
+
+    def stop_all(self) -> None:
+        for server in list(reversed(self.started)):
+            self.stop(server)
+
+
+def post(server: Server, body: dict[str, Any], token: str | None = None) -> dict[str, Any]:
+    """One GraphQL request; the decoded answer (errors included)."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    response = httpx.post(server.url, json=body, headers=headers, timeout=60)
+    answer: dict[str, Any] = response.json()
+    return answer
+
+
+@contextlib.contextmanager
+def client(token: str | None) -> Iterator[httpx.Client]:
+    """A keep-alive client for sequential requests (statement counting, top-ups)."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    with httpx.Client(headers=headers, timeout=60) as session:
+        yield session
