@@ -254,7 +254,7 @@ def render(report: Report) -> str:
         "```",
     ]
     for w in report.workloads:
-        lines += ["", f"### {w.name}: {w.title}", "", *_summary_table(w), ""]
+        lines += ["", f"### {w.name}, {w.title}", "", *_summary_table(w), ""]
         lines += ["Closed model (wrk, 8 connections, rounds alternating servers):", ""]
         lines += _closed_table(w)
         if w.opened:

@@ -27,7 +27,7 @@ import argparse
 import asyncio
 import importlib
 import json
-import math
+import os
 import re
 import sys
 import time
@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import ladder
 import measure
 import openload
 import section
@@ -53,7 +54,6 @@ SERVER_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432"
 PORTS = {"postgraphile": 5690, "ours": 8090}
 PROXY_PORTS = {"postgraphile": 5691, "ours": 5692}
 PROXIED_PORTS = {"postgraphile": 5693, "ours": 8093}
-RUNGS = (10, 25, 50, 100, 200, 400, 800, 1600, 3200)  # requests/s of the open model
 W1_MAX_RATE = 400  # adjustments/s assumed when sizing the top-up (ours does far fewer)
 
 
@@ -67,10 +67,11 @@ class Plan:
     bisect: int  # refining steps between the last rate held and the first not held
     statement_requests: int
     idle_s: float  # the idle window whose statements are background, not requests
+    quick: bool
 
 
-FULL = Plan(1.0, 3, 10, 3, 8, 2, 200, 6)
-QUICK = Plan(0.05, 1, 3, 1, 2, 0, 50, 2.5)
+FULL = Plan(1.0, 3, 10, 3, 8, 2, 200, 6, quick=False)
+QUICK = Plan(0.05, 1, 3, 1, 2, 0, 50, 2.5, quick=True)
 
 
 STARTED = time.monotonic()
@@ -96,57 +97,6 @@ def via(url: str, port: int) -> str:
     return re.sub(r"@[^/@]+/", f"@127.0.0.1:{port}/", url, count=1)
 
 
-def _bisect(
-    started: dict[str, Server], workload: workloads.Workload, plan: Plan, report: WorkloadReport
-) -> None:
-    """Geometric midpoints between each server's last rate held and first not held."""
-    bounds: dict[str, list[float]] = {}
-    for name in workload.servers:
-        runs = [run for run in report.opened if run.server == name]
-        held = [run.rate for run in runs if run.holds]
-        failed = [run.rate for run in runs if not run.holds]
-        if held and failed:
-            bounds[name] = [max(held), min(failed)]
-    for _ in range(plan.bisect):
-        for name, (low, high) in bounds.items():
-            middle = float(f"{math.sqrt(low * high):.2g}")
-            if not low < middle < high:
-                continue
-            run = measure.open_rate(started[name], workload, middle, plan.rung_s)
-            report.opened.append(run)
-            log(f"{workload.name} {name} open {middle:.0f}/s: p99 {run.p99_ms:.1f} ms")
-            bounds[name] = [middle, high] if run.holds else [low, middle]
-            measure.settle(started[name])
-
-
-def _ladder(
-    started: dict[str, Server], workload: workloads.Workload, plan: Plan, report: WorkloadReport
-) -> None:
-    """Climb RUNGS for each server, alternating, until a rate does not hold. The quick
-    run starts at half the closed-model rate (lower rates hold) and, if that does not
-    hold, steps down until one does; the full run climbs from the bottom."""
-    step: dict[str, int | None] = {}
-    for name in workload.servers:
-        half = report.closed_median(name) / 2
-        lower = [i for i, rate in enumerate(RUNGS) if rate <= half]
-        step[name] = lower[-1] if plan.bisect == 0 and lower else 0
-    down: set[str] = set()
-    while any(index is not None for index in step.values()):
-        for name, index in step.items():
-            if index is None:
-                continue
-            run = measure.open_rate(started[name], workload, RUNGS[index], plan.rung_s)
-            report.opened.append(run)
-            log(f"{workload.name} {name} open {RUNGS[index]}/s: p99 {run.p99_ms:.1f} ms")
-            if not run.holds and index > 0 and report.max_rate(name) is None:
-                down.add(name)
-            if name in down:
-                step[name] = index - 1 if not run.holds and index > 0 else None
-            else:
-                step[name] = index + 1 if run.holds and index + 1 < len(RUNGS) else None
-            measure.settle(started[name])
-
-
 def read_workload(
     started: dict[str, Server], workload: workloads.Workload, plan: Plan
 ) -> WorkloadReport:
@@ -161,8 +111,8 @@ def read_workload(
             log(f"{workload.name} {name} closed round {number}: {closed.rps:.1f} req/s")
             measure.settle(started[name])
     if workload.name != "W1":
-        _ladder(started, workload, plan, report)
-        _bisect(started, workload, plan, report)
+        ladder.climb(started, workload, report, plan.rung_s, from_half=plan.quick, log=log)
+        ladder.bisect(started, workload, report, plan.rung_s, plan.bisect, log=log)
     report.peak_rss_mb = {name: started[name].peak_rss_mb() for name in workload.servers}
     return report
 
@@ -268,6 +218,8 @@ def benchmark(args: argparse.Namespace, plan: Plan) -> tuple[Report, bool]:
         "rate; statements: Q + E protocol messages over "
         f"{plan.statement_requests} sequential requests, idle background subtracted"
     )
+    after = os.getloadavg()
+    about.append(f"- load average at the end: {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}")
     report = Report(
         command=f"make bench{' BENCH_ARGS=--quick' if args.quick else ''}",
         quick=args.quick,

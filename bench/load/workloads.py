@@ -96,7 +96,7 @@ def w1(info: dict[str, Any], seed: int = 20261124) -> Workload:
     return Workload(
         "W1",
         f"adjust: USE {W1_GRAMS} g of one of {len(info['w1_item_global_ids'])} items, "
-        "drawn FIFO across lots",
+        "drawn from its oldest lots",
         {"ours": bodies},
         {"ours": info["write_api_key"]},
         user_errors=True,
