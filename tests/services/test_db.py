@@ -2,11 +2,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
+from typing import Any
 
 import pytest
-from sqlalchemy import Column, MetaData, Table, func, insert, select
+from sqlalchemy import Column, MetaData, Table, func, insert, select, text
 from sqlalchemy.exc import StatementError
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from services import db
 from services.db import ExactDecimal, UTCDateTime
 
 _scratch = MetaData()
@@ -61,3 +64,50 @@ async def test_naive_datetimes_are_refused(scratch):
     async with scratch.begin() as connection:
         with pytest.raises(StatementError, match="naive datetime"):
             await connection.execute(insert(samples), [{"at": datetime(2026, 1, 1)}])
+
+
+async def _backend_pid(engine: AsyncEngine) -> int:
+    async with engine.connect() as connection:
+        return int(await connection.scalar(text("SELECT pg_backend_pid()")))
+
+
+async def test_a_pooled_connection_lost_while_idle_is_replaced_before_use(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite connections are files, not sessions a server can end")
+    monkeypatch.setattr(db, "PING_AFTER_IDLE_SECONDS", 0.0)
+    engine = db.create_engine(database_url, pool_size=1)
+    try:
+        lost = await _backend_pid(engine)
+        async with db.create_engine(database_url).connect() as admin:
+            await admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": lost})
+        # Pinged at checkout, found gone, replaced: the caller never sees the loss.
+        assert await _backend_pid(engine) != lost
+    finally:
+        await engine.dispose()
+
+
+async def test_only_a_connection_idle_for_a_while_is_pinged(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("the ping is PostgreSQL's")
+    engine = db.create_engine(database_url, pool_size=1)
+    pings: list[Any] = []
+    ping = engine.dialect.do_ping
+
+    def counted(connection: Any) -> bool:
+        pings.append(connection)
+        return ping(connection)
+
+    monkeypatch.setattr(engine.dialect, "do_ping", counted)
+    try:
+        for _ in range(3):
+            await _backend_pid(engine)
+        assert pings == []  # new, then just used
+        monkeypatch.setattr(db, "PING_AFTER_IDLE_SECONDS", 0.0)
+        await _backend_pid(engine)
+        assert len(pings) == 1
+    finally:
+        await engine.dispose()
