@@ -143,17 +143,18 @@ def requested_cost(
 
 def actual_cost(data: Any, *, is_mutation: bool) -> int:
     """Objects actually returned (below the root), plus the mutation fields' weight."""
-
-    def objects(value: Any) -> int:
-        if isinstance(value, dict):
-            return 1 + sum(objects(item) for item in value.values())
-        if isinstance(value, list):
-            return sum(objects(item) for item in value)
-        return 0
-
     if not isinstance(data, dict):
         return 0
-    total = sum(objects(value) for value in data.values())
+    # A loop, not a recursion: answers hold thousands of objects.
+    total = 0
+    pending = list(data.values())
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            total += 1
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
     if is_mutation:
         total += (MUTATION_COST - 1) * sum(1 for value in data.values() if value is not None)
     return total

@@ -20,7 +20,7 @@ from resolvers.context import AfterCommit, Context
 from server.middleware import send_json
 from server.observability import tag_principal
 from services.accounts import service as accounts
-from services.db import unit_of_work
+from services.db import single_read_sessions, unit_of_work
 from services.errors import ServiceError, Unauthenticated, UserInputError
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
@@ -132,6 +132,7 @@ class AuthenticatedGraphQL:
     def __init__(self, view: ASGIApp, sessions: async_sessionmaker[AsyncSession]) -> None:
         self.view = view
         self.sessions = sessions
+        self.lookups = single_read_sessions(sessions.kw["bind"])
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -144,7 +145,7 @@ class AuthenticatedGraphQL:
                     )
                     return
                 try:
-                    async with unit_of_work(self.sessions, write=False) as session:
+                    async with self.lookups() as session:
                         auth = await accounts.authenticate(session, token.strip())
                     if auth.key_use_to_record and auth.principal.api_key_id is not None:
                         async with unit_of_work(self.sessions) as session:

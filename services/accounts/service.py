@@ -268,9 +268,14 @@ async def authenticate(session: AsyncSession, token: str) -> Authentication:
     now = utcnow()
     digest = token_digest(token)
     if token.startswith(API_KEY_PREFIX):
-        key = await session.scalar(
-            select(ApiKey).where(ApiKey.token_hash == digest, ApiKey.revoked_at.is_(None))
-        )
+        # Columns, not the ORM object: this runs before every API-key request.
+        key = (
+            await session.execute(
+                select(ApiKey.id, ApiKey.organization_id, ApiKey.scopes, ApiKey.last_used_at).where(
+                    ApiKey.token_hash == digest, ApiKey.revoked_at.is_(None)
+                )
+            )
+        ).first()
         if key is None:
             raise Unauthenticated("This API key is not valid or has been revoked.")
         principal = Principal(
