@@ -49,6 +49,17 @@ class PageRequest:
             )
         return size
 
+    @property
+    def backwards(self) -> bool:
+        return self.last is not None
+
+    # `has_more`: the page query found a row beyond the page, in its direction.
+    def has_next_page(self, has_more: Any) -> Any:
+        return has_more if not self.backwards else self.before is not None
+
+    def has_previous_page(self, has_more: Any) -> Any:
+        return has_more if self.backwards else self.after is not None
+
 
 @dataclass(frozen=True)
 class Page(Generic[T]):
@@ -71,6 +82,19 @@ def yields_objects(statement: Select[Any]) -> bool:
     return len(described) == 1 and described[0]["expr"] is described[0]["entity"]
 
 
+def page_rows(
+    statement: Select[Any], key: InstrumentedAttribute[int], request: PageRequest
+) -> Select[Any]:
+    """`statement` narrowed to one page along `key`, plus one row that tells whether more
+    follow: the rows after/before the cursors, in key order (descending for `last`)."""
+    size = request.size()
+    if request.after is not None:
+        statement = statement.where(key > request.after)
+    if request.before is not None:
+        statement = statement.where(key < request.before)
+    return statement.order_by(key.desc() if request.backwards else key.asc()).limit(size + 1)
+
+
 async def paginate(
     session: AsyncSession,
     statement: Select[Any],
@@ -80,22 +104,17 @@ async def paginate(
     """Run `statement` (selecting one ORM entity, or columns including `key`) one page
     at a time along `key`."""
     size = request.size()
-    backwards = request.last is not None
-    if request.after is not None:
-        statement = statement.where(key > request.after)
-    if request.before is not None:
-        statement = statement.where(key < request.before)
-    statement = statement.order_by(key.desc() if backwards else key.asc()).limit(size + 1)
-    result = await session.execute(statement)
-    rows = list(result.scalars().all() if yields_objects(statement) else result.all())
+    paged = page_rows(statement, key, request)
+    result = await session.execute(paged)
+    rows = list(result.scalars().all() if yields_objects(paged) else result.all())
     has_more = len(rows) > size
     rows = rows[:size]
-    if backwards:
+    if request.backwards:
         rows.reverse()
     keys = [getattr(row, key.key) for row in rows]
     return Page(
         items=rows,
         keys=keys,
-        has_next_page=has_more if not backwards else request.before is not None,
-        has_previous_page=has_more if backwards else request.after is not None,
+        has_next_page=request.has_next_page(has_more),
+        has_previous_page=request.has_previous_page(has_more),
     )

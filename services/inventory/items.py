@@ -22,8 +22,10 @@ from services.inventory.models import (
 )
 from services.inventory.payloads import item_id as public_item_id
 from services.inventory.payloads import item_payload
+from services.inventory.quantities import low_stock_condition
+from services.inventory.queries import readable
 from services.naming import camel_case
-from services.pagination import Columns, Page, PageRequest, paginate, selecting
+from services.pagination import Columns, Page, PageRequest, paginate
 from services.permissions import Principal, require_permission
 from services.units.catalog import BUILTIN_UNITS, unit_key
 from services.units.service import clean_density
@@ -181,10 +183,7 @@ async def get_item(
     session: AsyncSession, principal: Principal | None, *, item_id: int, columns: Columns = None
 ) -> Any:
     """The item (or a row of the named `columns`), or None if the organization has none."""
-    acting = require_permission(principal, "inventory.read")
-    statement = selecting(InventoryItem, columns).where(
-        InventoryItem.id == item_id, InventoryItem.organization_id == acting.organization_id
-    )
+    statement = readable(principal, InventoryItem, columns).where(InventoryItem.id == item_id)
     result = await session.execute(statement)
     return result.scalar() if columns is None else result.first()
 
@@ -300,9 +299,7 @@ def _filtered(statement: Select[Any], filters: ItemFilter) -> Select[Any]:
     if filters.barcode:
         statement = statement.where(InventoryItem.barcode == filters.barcode.strip())
     if filters.low_stock is not None:
-        low = InventoryItem.low_stock_threshold.is_not(None) & (
-            InventoryItem.on_hand - InventoryItem.reserved < InventoryItem.low_stock_threshold
-        )
+        low = low_stock_condition(InventoryItem)
         statement = statement.where(low if filters.low_stock else ~low)
     if not filters.include_archived:
         statement = statement.where(InventoryItem.archived_at.is_(None))
@@ -318,8 +315,11 @@ async def list_items(
     columns: Columns = None,
 ) -> Page[Any]:
     """Items (or rows of the named `columns`) in id order."""
-    acting = require_permission(principal, "inventory.read")
-    statement = selecting(InventoryItem, columns).where(
-        InventoryItem.organization_id == acting.organization_id
-    )
-    return await paginate(session, _filtered(statement, filters), InventoryItem.id, page)
+    return await paginate(session, item_rows(principal, filters, columns), InventoryItem.id, page)
+
+
+def item_rows(
+    principal: Principal | None, filters: ItemFilter, columns: Columns = None
+) -> Select[Any]:
+    """The caller's items that pass `filters`, in no particular order."""
+    return _filtered(readable(principal, InventoryItem, columns), filters)

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, localcontext
 from fractions import Fraction
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
 
 from services.errors import NotFound, UserInputError
 from services.inventory.ledger import money, shown
@@ -135,14 +137,23 @@ def average_cost_per_unit(item: InventoryItem) -> Decimal | None:
     return money_per_unit(item.stock_value, item.on_hand)
 
 
-def available(item: InventoryItem) -> Decimal:
-    """On hand minus what active reservations hold."""
+def available(item: Any) -> Any:
+    """On hand minus what active reservations hold: of an item, or as SQL of the item's
+    columns (InventoryItem itself, or a row of a planned read's statement)."""
     return item.on_hand - item.reserved
 
 
 def is_low_stock(item: InventoryItem) -> bool:
     threshold = item.low_stock_threshold
     return threshold is not None and available(item) < threshold
+
+
+def low_stock_condition(item: Any) -> ColumnElement[bool]:
+    """is_low_stock as SQL of the item's columns (InventoryItem itself, or a row of a
+    planned read's statement)."""
+    threshold = item.low_stock_threshold
+    condition: ColumnElement[bool] = threshold.is_not(None) & (available(item) < threshold)
+    return condition
 
 
 def is_expired(lot: InventoryLot, now: datetime) -> bool:

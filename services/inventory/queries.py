@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ScalarSelect, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -27,26 +27,34 @@ from services.pagination import Columns, Page, PageRequest, paginate, selecting
 from services.permissions import Principal, require_permission
 
 
+def currency_code_of(organization_id: int) -> ScalarSelect[str]:
+    """The ISO 4217 code every amount of money in the organization is in, as a scalar
+    subquery (planned reads embed it in their one statement)."""
+    code = select(Organization.currency_code).where(Organization.id == organization_id)
+    return select(func.coalesce(func.nullif(code.scalar_subquery(), ""), "USD")).scalar_subquery()
+
+
 async def currency_code(session: AsyncSession, organization_id: int) -> str:
-    """The ISO 4217 code every amount of money in the organization is in."""
-    code = await session.scalar(
-        select(Organization.currency_code).where(Organization.id == organization_id)
-    )
-    return code or "USD"
+    return str(await session.scalar(select(currency_code_of(organization_id))))
+
+
+def readable(principal: Principal | None, model: type[Any], columns: Columns = None) -> Select[Any]:
+    """The caller's organization's rows of an inventory `model` (or the named `columns`):
+    where every inventory read starts."""
+    acting = require_permission(principal, "inventory.read")
+    return selecting(model, columns).where(model.organization_id == acting.organization_id)
 
 
 async def _by_id(
     session: AsyncSession,
-    acting: Principal,
+    principal: Principal | None,
     model: type[InventoryItem] | type[InventoryLot],
     ids: Sequence[int],
     columns: Columns,
 ) -> dict[int, Any]:
+    statement = readable(principal, model, columns).where(model.id.in_(set(ids)))
     if not ids:
         return {}
-    statement = selecting(model, columns).where(
-        model.organization_id == acting.organization_id, model.id.in_(set(ids))
-    )
     result = await session.execute(statement)
     found = result.scalars() if columns is None else result.all()
     return {row.id: row for row in found}
@@ -60,8 +68,7 @@ async def items_by_id(
 ) -> dict[int, Any]:
     """Several items (or rows of the named `columns`, which must include id) at once, for
     batching lookups; unknown or foreign IDs are left out."""
-    acting = require_permission(principal, "inventory.read")
-    return await _by_id(session, acting, InventoryItem, item_ids, columns)
+    return await _by_id(session, principal, InventoryItem, item_ids, columns)
 
 
 async def lots_by_id(
@@ -70,8 +77,7 @@ async def lots_by_id(
     lot_ids: Sequence[int],
     columns: Columns = None,
 ) -> dict[int, Any]:
-    acting = require_permission(principal, "inventory.read")
-    return await _by_id(session, acting, InventoryLot, lot_ids, columns)
+    return await _by_id(session, principal, InventoryLot, lot_ids, columns)
 
 
 @dataclass(frozen=True)
@@ -81,10 +87,11 @@ class LotFilter:
     expires_before: datetime | None = None
 
 
-def _lots(acting: Principal, filters: LotFilter, columns: Columns = None) -> Select[Any]:
-    statement = selecting(InventoryLot, columns).where(
-        InventoryLot.organization_id == acting.organization_id
-    )
+def lot_rows(
+    principal: Principal | None, filters: LotFilter, columns: Columns = None
+) -> Select[Any]:
+    """The caller's lots that pass `filters`, in no particular order."""
+    statement = readable(principal, InventoryLot, columns)
     if filters.item_id is not None:
         statement = statement.where(InventoryLot.item_id == filters.item_id)
     if not filters.include_empty:
@@ -104,8 +111,7 @@ async def list_lots(
 ) -> Page[Any]:
     """Lots (or rows of the named `columns`) in the order they were received (their IDs);
     open ones unless asked."""
-    acting = require_permission(principal, "inventory.read")
-    return await paginate(session, _lots(acting, filters, columns), InventoryLot.id, page)
+    return await paginate(session, lot_rows(principal, filters, columns), InventoryLot.id, page)
 
 
 async def first_lots_of_items(
@@ -120,9 +126,8 @@ async def first_lots_of_items(
     """The first `first` lots (or rows of the named `columns`, which must include id and
     item_id) of each item in one query: a list of items showing a few lots each must not
     cost a query per item."""
-    acting = require_permission(principal, "inventory.read")
     numbered = (
-        _lots(acting, LotFilter(include_empty=include_empty), columns)
+        lot_rows(principal, LotFilter(include_empty=include_empty), columns)
         .where(InventoryLot.item_id.in_(set(item_ids)))
         .add_columns(
             func.row_number()
@@ -185,20 +190,11 @@ def _change_types(names: Sequence[str]) -> list[str]:
     return wanted
 
 
-async def list_history(
-    session: AsyncSession,
-    principal: Principal | None,
-    *,
-    filters: HistoryFilter,
-    page: PageRequest,
-    columns: Columns = None,
-) -> Page[Any]:
-    """Ledger rows (or rows of the named `columns`) oldest first (`last: n` gives the n
-    most recent)."""
-    acting = require_permission(principal, "inventory.read")
-    statement = selecting(LedgerEntry, columns).where(
-        LedgerEntry.organization_id == acting.organization_id
-    )
+def history_rows(
+    principal: Principal | None, filters: HistoryFilter, columns: Columns = None
+) -> Select[Any]:
+    """The caller's ledger rows that pass `filters`, in no particular order."""
+    statement = readable(principal, LedgerEntry, columns)
     if filters.item_id is not None:
         statement = statement.where(LedgerEntry.item_id == filters.item_id)
     if filters.lot_id is not None:
@@ -213,6 +209,20 @@ async def list_history(
         statement = statement.where(LedgerEntry.created_at >= filters.since)
     if filters.until is not None:
         statement = statement.where(LedgerEntry.created_at < filters.until)
+    return statement
+
+
+async def list_history(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    filters: HistoryFilter,
+    page: PageRequest,
+    columns: Columns = None,
+) -> Page[Any]:
+    """Ledger rows (or rows of the named `columns`) oldest first (`last: n` gives the n
+    most recent)."""
+    statement = history_rows(principal, filters, columns)
     return await paginate(session, statement, LedgerEntry.id, page)
 
 
