@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
+from typing import Any
 
 import strawberry
 
@@ -18,18 +19,20 @@ from resolvers import inventory_loaders as loaders
 from resolvers.common import connection, page_request
 from resolvers.context import Info
 from resolvers.ids import to_global_id
-from resolvers.planned.plan import Env, ValueField
+from resolvers.planned.plan import Env, SqlObject, ValueField
 from schema.errors import UserError
 from schema.money import CurrencyCode, Money
 from schema.relay import Connection, Node
 from schema.units import Quantity, QuantityInput
 from services.db import utcnow
+from services.ids import global_id_sql
 from services.inventory import models, queries
 from services.inventory.quantities import (
     available,
     average_cost_per_unit,
     is_expired,
     is_low_stock,
+    low_stock_condition,
 )
 
 
@@ -278,38 +281,73 @@ def _optional_id(type_name: str, key: int | None) -> strawberry.ID | None:
 # types' from_row and the planned reads (resolvers/planned/) both build from these, so a
 # field's rule is written once. Keys are the Python attribute names.
 def _global_id(type_name: str) -> ValueField:
-    return ValueField(("id",), lambda row, env: strawberry.ID(to_global_id(type_name, row.id)))
+    return ValueField(
+        ("id",),
+        lambda row, env: strawberry.ID(to_global_id(type_name, row.id)),
+        lambda row, env: global_id_sql(type_name, row.id),
+    )
+
+
+def _optional_global_id(type_name: str, name: str) -> ValueField:
+    return ValueField(
+        (name,),
+        lambda row, env: _optional_id(type_name, getattr(row, name)),
+        lambda row, env: global_id_sql(type_name, getattr(row, name)),
+    )
 
 
 def _column(name: str) -> ValueField:
-    return ValueField((name,), lambda row, env: getattr(row, name))
+    def value(row: Any, env: Env) -> Any:  # the same in Python and in SQL
+        return getattr(row, name)
+
+    return ValueField((name,), value, value)
+
+
+def _enum(name: str, enum: type[Enum]) -> ValueField:
+    # Stored as the member's value; the SQL form leaves the naming to the type's serializer.
+    return ValueField(
+        (name,), lambda row, env: enum(getattr(row, name)), lambda row, env: getattr(row, name)
+    )
 
 
 def _amount_of_item(name: str) -> ValueField:
     return ValueField(
         (name, "base_unit"),
         lambda row, env: Quantity(amount=getattr(row, name), unit=row.base_unit),
+        lambda row, env: SqlObject({"amount": getattr(row, name), "unit": row.base_unit}),
     )
 
 
 def _amount(name: str) -> ValueField:
-    return ValueField((name,), lambda row, env: Quantity(amount=getattr(row, name), unit=env.unit))
+    return ValueField(
+        (name,),
+        lambda row, env: Quantity(amount=getattr(row, name), unit=env.unit),
+        lambda row, env: SqlObject({"amount": getattr(row, name), "unit": env.unit}),
+    )
 
 
 def _cost(name: str) -> ValueField:
-    return ValueField((name,), lambda row, env: _money(getattr(row, name), env.currency))
+    return ValueField(
+        (name,),
+        lambda row, env: _money(getattr(row, name), env.currency),
+        lambda row, env: SqlObject({"amount": getattr(row, name), "currency_code": env.currency}),
+    )
 
 
 ITEM_FIELDS: dict[str, ValueField] = {
     "id": _global_id("InventoryItem"),
     "name": _column("name"),
-    "type": ValueField(("type",), lambda row, env: InventoryItemType(row.type)),
+    "type": _enum("type", InventoryItemType),
     "base_unit": _column("base_unit"),
     "quantity_precision": _column("quantity_precision"),
     "density": _column("density"),
     "low_stock_threshold": ValueField(
         ("low_stock_threshold", "base_unit"),
         lambda row, env: _quantity(row.low_stock_threshold, row.base_unit),
+        lambda row, env: SqlObject(
+            {"amount": row.low_stock_threshold, "unit": row.base_unit},
+            present=row.low_stock_threshold.is_not(None),
+        ),
     ),
     "shelf_life_days": _column("shelf_life_days"),
     "perishable": _column("perishable"),
@@ -322,11 +360,13 @@ ITEM_FIELDS: dict[str, ValueField] = {
             row.container_capacity, row.container_capacity_unit or row.base_unit
         ),
     ),
-    "costing_method": ValueField(
-        ("costing_method",), lambda row, env: CostingMethod(row.costing_method)
-    ),
+    "costing_method": _enum("costing_method", CostingMethod),
     "lead_time_days": _column("lead_time_days"),
-    "archived": ValueField(("archived_at",), lambda row, env: row.archived_at is not None),
+    "archived": ValueField(
+        ("archived_at",),
+        lambda row, env: row.archived_at is not None,
+        lambda row, env: row.archived_at.is_not(None),
+    ),
     "archived_at": _column("archived_at"),
     "created_at": _column("created_at"),
     "updated_at": _column("updated_at"),
@@ -335,14 +375,19 @@ ITEM_FIELDS: dict[str, ValueField] = {
     "available": ValueField(
         ("on_hand", "reserved", "base_unit"),
         lambda row, env: Quantity(amount=available(row), unit=row.base_unit),
+        lambda row, env: SqlObject({"amount": available(row), "unit": row.base_unit}),
     ),
     "stock_value": _cost("stock_value"),
+    # Computed in Python only (rounding, the clock): a selection with these is answered
+    # by the row plan.
     "average_cost_per_unit": ValueField(
         ("stock_value", "on_hand"),
         lambda row, env: _optional_money(average_cost_per_unit(row), env.currency),
     ),
     "is_low_stock": ValueField(
-        ("on_hand", "reserved", "low_stock_threshold"), lambda row, env: is_low_stock(row)
+        ("on_hand", "reserved", "low_stock_threshold"),
+        lambda row, env: is_low_stock(row),
+        lambda row, env: low_stock_condition(row),
     ),
     "low_stock_since": _column("low_stock_since"),
 }
@@ -350,7 +395,7 @@ ITEM_FIELDS: dict[str, ValueField] = {
 LOT_FIELDS: dict[str, ValueField] = {
     "id": _global_id("InventoryLot"),
     "lot_code": _column("lot_code"),
-    "source": ValueField(("source",), lambda row, env: InventoryChangeType(row.source)),
+    "source": _enum("source", InventoryChangeType),
     "vendor": _column("vendor"),
     "received_at": _column("received_at"),
     "expires_at": _column("expires_at"),
@@ -365,9 +410,7 @@ LOT_FIELDS: dict[str, ValueField] = {
 ENTRY_FIELDS: dict[str, ValueField] = {
     "id": _global_id("InventoryLedgerEntry"),
     "operation_id": _column("operation_id"),
-    "change_type": ValueField(
-        ("change_type",), lambda row, env: InventoryChangeType(row.change_type)
-    ),
+    "change_type": _enum("change_type", InventoryChangeType),
     "quantity": _amount("quantity"),
     "unit_cost": _cost("unit_cost"),
     "value": _cost("value"),
@@ -375,12 +418,8 @@ ENTRY_FIELDS: dict[str, ValueField] = {
     "value_after": _cost("value_after"),
     "note": _column("note"),
     "reference": _column("reference"),
-    "actor_user_id": ValueField(
-        ("actor_user_id",), lambda row, env: _optional_id("User", row.actor_user_id)
-    ),
-    "actor_api_key_id": ValueField(
-        ("actor_api_key_id",), lambda row, env: _optional_id("ApiKey", row.actor_api_key_id)
-    ),
+    "actor_user_id": _optional_global_id("User", "actor_user_id"),
+    "actor_api_key_id": _optional_global_id("ApiKey", "actor_api_key_id"),
     "created_at": _column("created_at"),
 }
 

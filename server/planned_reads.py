@@ -13,26 +13,58 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import orjson
 from graphql import DocumentNode, GraphQLSchema
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
 
-from resolvers.planned.plan import Catalog, NotPlannable, Plan, compile_plan
+from resolvers.planned.compiler import compile_plan
+from resolvers.planned.plan import Caller, Catalog, NotPlannable, Plan
 from resolvers.planned.plan import Scope as PlanScope
+from resolvers.planned.sql_plan import PreparedAnswer, fetch_answer, prepare
 from server.cost import requested_cost
 from server.middleware import read_body, replaying
 from server.query_limits import caller_key, settle
 from server.throttle import CostBucket
 from services.db import unit_of_work
 from services.errors import ServiceError
+from services.permissions import Principal
 
 log = logging.getLogger("batchtrack.planned_reads")
 
+K = TypeVar("K")
+V = TypeVar("V")
+PREPARED_ANSWERS = 1000  # statements kept, each a few kilobytes
+# A plan's statement depends on the plan (query text, operation name), the caller and the
+# variables (as sent: equal JSON, equal statement).
+PreparedKey = tuple[tuple[str, str | None], Principal | None, bytes]
 _BODY_KEYS = frozenset({"query", "variables", "operationName", "extensions"})
+
+
+class Recent(Generic[K, V]):
+    """The `maxsize` most recently used values by key."""
+
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = maxsize
+        self._values: OrderedDict[K, V] = OrderedDict()
+
+    def __contains__(self, key: K) -> bool:
+        return key in self._values
+
+    def get(self, key: K) -> V | None:
+        value = self._values.get(key)
+        if value is not None:
+            self._values.move_to_end(key)
+        return value
+
+    def put(self, key: K, value: V) -> None:
+        self._values[key] = value
+        self._values.move_to_end(key)
+        if len(self._values) > self.maxsize:
+            self._values.popitem(last=False)
 
 
 class PlanCache:
@@ -40,15 +72,10 @@ class PlanCache:
 
     def __init__(self, catalog: Catalog, maxsize: int) -> None:
         self.catalog = catalog
-        self.maxsize = maxsize
-        self._plans: OrderedDict[tuple[str, str | None], Plan | None] = OrderedDict()
+        self._plans: Recent[tuple[str, str | None], Plan | None] = Recent(maxsize)
 
     def get(self, query: str, operation_name: str | None) -> Plan | None:
-        key = (query, operation_name)
-        plan = self._plans.get(key)
-        if plan is not None:
-            self._plans.move_to_end(key)
-        return plan
+        return self._plans.get((query, operation_name))
 
     def record(
         self,
@@ -64,9 +91,7 @@ class PlanCache:
             plan: Plan | None = compile_plan(schema, self.catalog, document, operation_name)
         except NotPlannable:
             plan = None
-        self._plans[key] = plan
-        if len(self._plans) > self.maxsize:
-            self._plans.popitem(last=False)
+        self._plans.put(key, plan)
 
 
 class PlanRecorder(SchemaExtension):
@@ -101,6 +126,11 @@ class PlannedReads:
         self.sessions = sessions
         self.bucket = bucket
         self.max_cost = max_cost
+        # PostgreSQL runs a plan whose fields all have SQL forms as one statement,
+        # prepared once per plan, caller and variables.
+        self.engine: AsyncEngine = sessions.kw["bind"]
+        self.one_statement = self.engine.dialect.name == "postgresql"
+        self.prepared: Recent[PreparedKey, PreparedAnswer] = Recent(PREPARED_ANSWERS)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "POST" or not _is_json(scope):
@@ -140,8 +170,12 @@ class PlannedReads:
         if not (await self.bucket.take(key, requested)).allowed:
             return None  # nothing was taken; the standard view refuses it (THROTTLED)
         try:
-            async with unit_of_work(self.sessions, write=False) as session:
-                data = await plan.run(PlanScope(session, principal, coerced))
+            if self.one_statement and plan.sql_ready:
+                caller = Caller(principal, coerced)
+                data = await self.answer_in_sql(plan, (query, operation_name), caller, variables)
+            else:
+                async with unit_of_work(self.sessions, write=False) as session:
+                    data = await plan.run(PlanScope(session, principal, coerced))
         except Exception as error:
             await self.bucket.refund(key, requested)
             if not isinstance(error, ServiceError | NotPlannable):
@@ -149,6 +183,24 @@ class PlannedReads:
             return None
         cost = await settle(self.bucket, key, requested, data, is_mutation=False)
         return orjson.dumps({"data": data, "extensions": {"cost": cost}})
+
+    async def answer_in_sql(
+        self,
+        plan: Plan,
+        plan_key: tuple[str, str | None],
+        caller: Caller,
+        variables: dict[str, Any] | None,
+    ) -> dict[str, Any]:
+        given = orjson.dumps(variables, option=orjson.OPT_SORT_KEYS)
+        key = (plan_key, caller.principal, given)
+        prepared = self.prepared.get(key)
+        if prepared is None:
+            prepared = prepare(plan, caller, self.engine.dialect)
+            self.prepared.put(key, prepared)
+        async with self.engine.connect() as connection:
+            text = await fetch_answer(connection, prepared)
+        data: dict[str, Any] = orjson.loads(text)
+        return data
 
 
 def _is_json(scope: Scope) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 from resolvers.common import page_request
 from resolvers.ids import decode_id
 from resolvers.planned.plan import (
+    Caller,
     Catalog,
     Env,
     RelationField,
@@ -17,10 +18,12 @@ from resolvers.planned.plan import (
     Row,
     RowType,
     Scope,
+    SqlRows,
     ValueField,
 )
 from schema.inventory import ENTRY_FIELDS, ITEM_FIELDS, LOT_FIELDS
 from services.inventory import items, queries
+from services.inventory.models import InventoryItem, InventoryLot, LedgerEntry
 from services.naming import camel_case
 from services.pagination import Page
 
@@ -31,32 +34,54 @@ def _page(args: dict[str, Any]) -> Any:
     return page_request(args.get("first"), args.get("after"), args.get("last"), args.get("before"))
 
 
+def _organization(scope: Caller) -> int:
+    return scope.principal.organization_id if scope.principal is not None else 0
+
+
 async def _env(scope: Scope) -> Env:
-    principal = scope.principal
     if "currency" not in scope.memo:
-        organization = principal.organization_id if principal is not None else 0
+        organization = _organization(scope)
         scope.memo["currency"] = await queries.currency_code(scope.session, organization)
     return Env(scope.memo["currency"])
 
 
-async def _inventory_items(scope: Scope, args: dict[str, Any], columns: Columns) -> Page[Row]:
+def _sql_env(scope: Caller) -> Env:
+    return Env(queries.currency_code_of(_organization(scope)))
+
+
+def _item_filter(args: dict[str, Any]) -> items.ItemFilter:
     given = args.get("filter") or {}
     kind = given.get("type")
-    filters = items.ItemFilter(
+    return items.ItemFilter(
         type=kind.value if kind is not None else None,
         search=given.get("search"),
         low_stock=given.get("lowStock"),
         barcode=given.get("barcode"),
         include_archived=bool(given.get("includeArchived")),
     )
+
+
+async def _inventory_items(scope: Scope, args: dict[str, Any], columns: Columns) -> Page[Row]:
+    filters = _item_filter(args)
     return await items.list_items(
         scope.session, scope.principal, filters=filters, page=_page(args), columns=columns
     )
 
 
+def _inventory_items_rows(scope: Caller, args: dict[str, Any], columns: Columns) -> SqlRows:
+    statement = items.item_rows(scope.principal, _item_filter(args), columns)
+    return SqlRows(statement, InventoryItem.id, _page(args))
+
+
 async def _inventory_item(scope: Scope, args: dict[str, Any], columns: Columns) -> Row | None:
     item_id = decode_id(args["id"], "InventoryItem", ("id",))
     return await items.get_item(scope.session, scope.principal, item_id=item_id, columns=columns)
+
+
+def _inventory_item_rows(scope: Caller, args: dict[str, Any], columns: Columns) -> SqlRows:
+    item_id = decode_id(args["id"], "InventoryItem", ("id",))
+    statement = queries.readable(scope.principal, InventoryItem, columns)
+    return SqlRows(statement.where(InventoryItem.id == item_id))
 
 
 async def _lots(
@@ -86,6 +111,12 @@ async def _lots(
     ]
 
 
+def _lots_rows(scope: Caller, parent: Row, args: dict[str, Any], columns: Columns) -> SqlRows:
+    filters = queries.LotFilter(include_empty=bool(args.get("includeEmpty")))
+    statement = queries.lot_rows(scope.principal, filters, columns)
+    return SqlRows(statement.where(InventoryLot.item_id == parent.id), InventoryLot.id, _page(args))
+
+
 async def _history(
     scope: Scope, parents: Sequence[Row], args: dict[str, Any], columns: Columns
 ) -> list[Page[Row]]:
@@ -101,6 +132,14 @@ async def _history(
         )
         for parent in parents
     ]
+
+
+def _history_rows(scope: Caller, parent: Row, args: dict[str, Any], columns: Columns) -> SqlRows:
+    kinds = [kind.value for kind in args.get("changeTypes") or []]
+    statement = queries.history_rows(
+        scope.principal, queries.HistoryFilter(change_types=kinds), columns
+    )
+    return SqlRows(statement.where(LedgerEntry.item_id == parent.id), LedgerEntry.id, _page(args))
 
 
 async def _item_of(
@@ -119,6 +158,16 @@ async def _lot_of(
     return [None if parent.lot_id is None else found.get(parent.lot_id) for parent in parents]
 
 
+def _item_of_rows(scope: Caller, parent: Row, args: dict[str, Any], columns: Columns) -> SqlRows:
+    statement = queries.readable(scope.principal, InventoryItem, columns)
+    return SqlRows(statement.where(InventoryItem.id == parent.item_id))
+
+
+def _lot_of_rows(scope: Caller, parent: Row, args: dict[str, Any], columns: Columns) -> SqlRows:
+    statement = queries.readable(scope.principal, InventoryLot, columns)
+    return SqlRows(statement.where(InventoryLot.id == parent.lot_id))
+
+
 def _of_item(row: Row, env: Env) -> Env:
     return Env(env.currency, row.base_unit)
 
@@ -131,12 +180,20 @@ def _fields(table: dict[str, ValueField]) -> dict[str, ValueField | RelationFiel
     return {camel_case(name): value for name, value in table.items()}
 
 
-_ITEM_OF = RelationField(("item_id",), "InventoryItem", _item_of, _same)
+_ITEM_OF = RelationField(("item_id",), "InventoryItem", _item_of, _same, rows=_item_of_rows)
 
 CATALOG = Catalog(
     roots={
-        "inventoryItems": RootField("InventoryItem", _inventory_items, _env),
-        "inventoryItem": RootField("InventoryItem", _inventory_item, _env),
+        "inventoryItems": RootField(
+            "InventoryItem",
+            _inventory_items,
+            _env,
+            rows=_inventory_items_rows,
+            sql_env=_sql_env,
+        ),
+        "inventoryItem": RootField(
+            "InventoryItem", _inventory_item, _env, rows=_inventory_item_rows, sql_env=_sql_env
+        ),
     },
     types={
         "InventoryItem": RowType(
@@ -144,10 +201,19 @@ CATALOG = Catalog(
             {
                 **_fields(ITEM_FIELDS),
                 "lots": RelationField(
-                    ("base_unit",), "InventoryLot", _lots, _of_item, ("id", "item_id")
+                    ("base_unit",),
+                    "InventoryLot",
+                    _lots,
+                    _of_item,
+                    ("id", "item_id"),
+                    rows=_lots_rows,
                 ),
                 "history": RelationField(
-                    ("base_unit",), "InventoryLedgerEntry", _history, _of_item
+                    ("base_unit",),
+                    "InventoryLedgerEntry",
+                    _history,
+                    _of_item,
+                    rows=_history_rows,
                 ),
             },
         ),
@@ -157,7 +223,9 @@ CATALOG = Catalog(
             {
                 **_fields(ENTRY_FIELDS),
                 "item": _ITEM_OF,
-                "lot": RelationField(("lot_id",), "InventoryLot", _lot_of, _same),
+                "lot": RelationField(
+                    ("lot_id",), "InventoryLot", _lot_of, _same, rows=_lot_of_rows
+                ),
             },
         ),
     },

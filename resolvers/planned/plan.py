@@ -6,10 +6,13 @@ value, ~2,300 values for a list of 50 items with 5 lots each), which costs more 
 database work. A plan does the same work once per *selection* instead: each field becomes
 a function of a row, each relation one batched service call for all the rows of a level.
 
+The compiler (compiler.py) builds plans; on PostgreSQL, a plan whose every field has an
+SQL form runs as one statement that returns the JSON answer instead (sql_plan.py).
+
 Plans cover the row types a catalog declares (`resolvers/planned/inventory.py`); a query
 touching anything else, or any failure while running one (a permission refused, a bad
 argument), is answered by the standard executor instead, so errors keep their one shape.
-The differential tests (tests/resolvers/test_planned_reads.py) hold both executors to the
+The differential tests (tests/resolvers/planned/test_plan.py) hold both executors to the
 same answers.
 """
 
@@ -22,27 +25,17 @@ from typing import Any
 from graphql import (
     DocumentNode,
     FieldNode,
-    FragmentDefinitionNode,
-    FragmentSpreadNode,
-    GraphQLEnumType,
     GraphQLField,
-    GraphQLList,
-    GraphQLNonNull,
-    GraphQLObjectType,
-    GraphQLOutputType,
-    GraphQLScalarType,
     GraphQLSchema,
-    InlineFragmentNode,
     OperationDefinitionNode,
-    OperationType,
-    SelectionSetNode,
 )
 from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
+from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolvers.common import page_info
 from resolvers.ids import to_cursor
-from services.pagination import Page
+from services.pagination import Page, PageRequest
 from services.permissions import Principal
 
 Row = Any
@@ -56,31 +49,51 @@ class NotPlannable(Exception):
 @dataclass(frozen=True)
 class Env:
     """What a row's values need beyond the row: the organization's currency and, for lots
-    and ledger rows, their item's base unit."""
+    and ledger rows, their item's base unit. In a plan run as SQL they are SQL expressions
+    of the same values."""
 
-    currency: str
-    unit: str = ""
+    currency: Any
+    unit: Any = ""
 
 
-class Scope:
-    """One planned execution: the read session, the caller and the coerced variables."""
+class Caller:
+    """Who asks, with which coerced variables: all that a plan's statements depend on."""
+
+    def __init__(self, principal: Principal | None, variables: VariableValues) -> None:
+        self.principal = principal
+        self.variables = variables
+
+
+class Scope(Caller):
+    """One planned execution by rows: the caller and the read session."""
 
     def __init__(
         self, session: AsyncSession, principal: Principal | None, variables: VariableValues
     ) -> None:
+        super().__init__(principal, variables)
         self.session = session
-        self.principal = principal
-        self.variables = variables
         self.memo: dict[str, Any] = {}
+
+
+@dataclass(frozen=True)
+class SqlObject:
+    """The SQL form of a value object (Quantity, Money): its attributes' expressions by
+    Python name, and when the value is optional, the condition for it to be present."""
+
+    attributes: dict[str, Any]
+    present: Any = None
 
 
 @dataclass(frozen=True)
 class ValueField:
     """A field computed from its row: `value` returns the Python value the GraphQL type
-    serializes (a scalar, an enum member or a value object such as Quantity)."""
+    serializes (a scalar, an enum member or a value object such as Quantity). `sql`, when
+    given, is the same value as an SQL expression (or SqlObject) of the row's columns, for
+    plans run as one PostgreSQL statement (resolvers/planned/sql.py)."""
 
     columns: tuple[str, ...]
     value: Callable[[Row, Env], Any]
+    sql: Callable[[Row, Env], Any] | None = None
 
 
 # A relation's loader: for each parent row, a Page of child rows (connections) or one row
@@ -91,12 +104,31 @@ RelationLoader = Callable[
 
 
 @dataclass(frozen=True)
+class SqlRows:
+    """A relation's or root's rows as a statement: for a connection, with its key column
+    and page request; for a single object, the statement finds at most one row."""
+
+    statement: Select[Any]
+    key: Any = None
+    page: PageRequest | None = None
+
+
+# The SQL forms of the loaders: the statement of the child rows of one parent row (its
+# columns as SQL), or of a root field's rows. Arguments and needed columns as for loaders.
+# They read nothing but the caller and the arguments (no clock, no database): a plan's
+# statement is reused for the same caller and variables (resolvers/planned/sql_plan.py).
+RelationRows = Callable[[Caller, Row, dict[str, Any], tuple[str, ...]], SqlRows]
+RootRows = Callable[[Caller, dict[str, Any], tuple[str, ...]], SqlRows]
+
+
+@dataclass(frozen=True)
 class RelationField:
     columns: tuple[str, ...]  # of the parent row
     target: str  # the GraphQL type of the child rows
     load: RelationLoader
     child_env: Callable[[Row, Env], Env]
     child_columns: tuple[str, ...] = ("id",)  # the loader needs these whatever is selected
+    rows: RelationRows | None = None
 
 
 @dataclass(frozen=True)
@@ -115,6 +147,8 @@ class RootField:
     load: RootLoader
     env: Callable[[Scope], Awaitable[Env]]
     columns: tuple[str, ...] = ("id",)
+    rows: RootRows | None = None
+    sql_env: Callable[[Caller], Env] | None = None
 
 
 @dataclass(frozen=True)
@@ -124,41 +158,26 @@ class Catalog:
 
 
 Completer = Callable[[Any], Json]
-
-
-def _leaf(serialize: Callable[[Any], Any]) -> Completer:
-    return lambda value: None if value is None else serialize(value)
-
-
-def _list(inner: Completer) -> Completer:
-    return lambda value: None if value is None else [inner(item) for item in value]
-
-
-def _named(output: GraphQLOutputType) -> tuple[GraphQLOutputType, bool]:
-    """The type without NonNull, and whether it is a list."""
-    if isinstance(output, GraphQLNonNull):
-        output = output.of_type
-    return output, isinstance(output, GraphQLList)
-
-
-def _element(output: Any) -> Any:
-    """The named type inside any NonNull and List wrappers."""
-    while isinstance(output, GraphQLNonNull | GraphQLList):
-        output = output.of_type
-    return output
+# The SQL counterpart: from a field's SQL value (an expression or SqlObject) to the SQL
+# expression of its JSON answer (resolvers/planned/sql.py).
+SqlCompleter = Callable[[Any], Any]
 
 
 @dataclass
 class ObjectPlan:
     """The selection on a row type: per response key, a value function, a relation
-    result, or a constant (__typename)."""
+    result, or a constant (__typename). `sql` holds the values' SQL forms by response key;
+    `sql_ready` tells whether the whole subtree has SQL forms."""
 
     columns: tuple[str, ...]
     entries: list[tuple[str, int, Any]]  # (key, kind, function | relation index | constant)
     relations: list[RelationPlan]
+    sql: dict[str, Callable[[Row, Env], Any]] = field(default_factory=dict)
+    sql_ready: bool = True
 
 
 VALUE, RELATED, CONSTANT = 0, 1, 2
+MAX_SQL_FIELDS = 50
 
 
 @dataclass
@@ -166,6 +185,8 @@ class ConnectionPlan:
     """The selection on a connection: nodes, edges {cursor node}, pageInfo, __typename."""
 
     entries: list[tuple[str, str, Any]]  # (key, what, node plan | edge entries | completer)
+    sql: dict[str, SqlCompleter] = field(default_factory=dict)  # pageInfo's SQL forms
+    sql_ready: bool = True
 
 
 @dataclass
@@ -177,7 +198,7 @@ class RelationPlan:
 
     async def run(self, scope: Scope, rows: Sequence[Row], envs: Sequence[Env]) -> list[Json]:
         args = get_argument_values(self.definition, self.node, scope.variables)
-        found = await self.relation.load(scope, rows, args, _needed(self.child))
+        found = await self.relation.load(scope, rows, args, needed_columns(self.child))
         child_envs = [
             self.relation.child_env(row, env) for row, env in zip(rows, envs, strict=True)
         ]
@@ -194,7 +215,7 @@ def _unzip(pairs: Sequence[tuple[Row, Env]]) -> tuple[list[Row], list[Env]]:
     return [row for row, _ in pairs], [env for _, env in pairs]
 
 
-def _node_plans(plan: ConnectionPlan) -> list[ObjectPlan]:
+def node_plans(plan: ConnectionPlan) -> list[ObjectPlan]:
     """The connection's distinct node selections (under nodes, and under edges.node)."""
     found: list[ObjectPlan] = []
     for _, what, part in plan.entries:
@@ -205,8 +226,8 @@ def _node_plans(plan: ConnectionPlan) -> list[ObjectPlan]:
     return found
 
 
-def _needed(child: ObjectPlan | ConnectionPlan) -> tuple[str, ...]:
-    plans = [child] if isinstance(child, ObjectPlan) else _node_plans(child)
+def needed_columns(child: ObjectPlan | ConnectionPlan) -> tuple[str, ...]:
+    plans = [child] if isinstance(child, ObjectPlan) else node_plans(child)
     columns: list[str] = []
     for plan in plans:
         columns.extend(c for c in plan.columns if c not in columns)
@@ -239,7 +260,7 @@ async def run_pages(
     # Each node selection (nodes, edges.node) is built once for the rows of all pages.
     built = {
         id(node_plan): await run_rows(node_plan, scope, rows, row_envs)
-        for node_plan in _node_plans(plan)
+        for node_plan in node_plans(plan)
     }
     answers: list[Json] = []
     start = 0
@@ -286,6 +307,14 @@ class Plan:
     roots: list[tuple[str, RootField, GraphQLField, FieldNode, ObjectPlan | ConnectionPlan]]
     schema: GraphQLSchema = field(repr=False)
 
+    @property
+    def sql_ready(self) -> bool:
+        """Whether the plan can run as one SQL statement (resolvers/planned/sql_plan.py)."""
+        return all(
+            root.rows is not None and root.sql_env is not None and child.sql_ready
+            for _, root, _, _, child in self.roots
+        )
+
     def variables(self, raw: dict[str, Any] | None) -> VariableValues:
         definitions = self.operation.variable_definitions or ()
         coerced = get_variable_values(self.schema, definitions, raw or {})
@@ -297,7 +326,7 @@ class Plan:
         data: dict[str, Json] = {}
         for key, root, definition, node, child in self.roots:
             args = get_argument_values(definition, node, scope.variables)
-            found = await root.load(scope, args, _needed(child))
+            found = await root.load(scope, args, needed_columns(child))
             env = await root.env(scope)
             if isinstance(child, ConnectionPlan):
                 data[key] = (await run_pages(child, scope, [found], [env]))[0]
@@ -306,237 +335,3 @@ class Plan:
             else:
                 data[key] = (await run_rows(child, scope, [found], [env]))[0]
         return data
-
-
-class Compiler:
-    """Turns a validated operation into a Plan, or raises NotPlannable."""
-
-    def __init__(self, schema: GraphQLSchema, catalog: Catalog, document: DocumentNode) -> None:
-        self.schema = schema
-        self.catalog = catalog
-        self.fragments = {
-            d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
-        }
-
-    def compile(self, document: DocumentNode, operation: OperationDefinitionNode) -> Plan:
-        if operation.operation != OperationType.QUERY or operation.directives:
-            raise NotPlannable("only queries without directives")
-        query = self.schema.query_type
-        assert query is not None
-        roots = []
-        for key, nodes in self.collect(query, operation.selection_set).items():
-            node = nodes[0]
-            root = self.catalog.roots.get(node.name.value)
-            if root is None or len(nodes) > 1:
-                raise NotPlannable(f"root field {node.name.value}")
-            definition = query.fields[node.name.value]
-            child = self.child_plan(definition.type, nodes, root.target, root.columns)
-            roots.append((key, root, definition, node, child))
-        return Plan(document=document, operation=operation, roots=roots, schema=self.schema)
-
-    def collect(
-        self, parent: GraphQLObjectType, selection_set: SelectionSetNode | None
-    ) -> dict[str, list[FieldNode]]:
-        """Fields by response key in first-seen order, fragments expanded, as graphql-core
-        collects them. Directives (@skip/@include) are left to the standard executor."""
-        fields: dict[str, list[FieldNode]] = {}
-        self._collect(parent, selection_set, fields, set())
-        return fields
-
-    def _collect(
-        self,
-        parent: GraphQLObjectType,
-        selection_set: SelectionSetNode | None,
-        fields: dict[str, list[FieldNode]],
-        seen: set[str],
-    ) -> None:
-        for selection in selection_set.selections if selection_set else ():
-            if selection.directives:
-                raise NotPlannable("directives")
-            if isinstance(selection, FieldNode):
-                key = selection.alias.value if selection.alias else selection.name.value
-                fields.setdefault(key, []).append(selection)
-            elif isinstance(selection, InlineFragmentNode):
-                if self._applies(parent, selection.type_condition):
-                    self._collect(parent, selection.selection_set, fields, seen)
-            elif isinstance(selection, FragmentSpreadNode):
-                name = selection.name.value
-                fragment = self.fragments.get(name)
-                if name in seen or fragment is None:
-                    continue
-                seen.add(name)
-                if self._applies(parent, fragment.type_condition):
-                    self._collect(parent, fragment.selection_set, fields, seen)
-
-    def _applies(self, parent: GraphQLObjectType, condition: Any) -> bool:
-        if condition is None or condition.name.value == parent.name:
-            return True
-        named = self.schema.get_type(condition.name.value)
-        return named is not None and self.schema.is_sub_type(named, parent)  # type: ignore[arg-type]
-
-    def child_plan(
-        self,
-        output: GraphQLOutputType,
-        nodes: list[FieldNode],
-        target: str,
-        required: tuple[str, ...],
-    ) -> ObjectPlan | ConnectionPlan:
-        named, is_list = _named(output)
-        if is_list or not isinstance(named, GraphQLObjectType):
-            raise NotPlannable(f"{named} is not an object")
-        if named.name == target:
-            return self.row_plan(named, nodes, required)
-        if named.name.endswith("Connection"):
-            return self.connection_plan(named, nodes, target, required)
-        raise NotPlannable(f"{named.name} is not {target}")
-
-    def row_plan(
-        self, parent: GraphQLObjectType, nodes: list[FieldNode], required: tuple[str, ...]
-    ) -> ObjectPlan:
-        row_type = self.catalog.types.get(parent.name)
-        if row_type is None:
-            raise NotPlannable(f"type {parent.name}")
-        columns = list(required)
-        plan = ObjectPlan(columns=(), entries=[], relations=[])
-        for key, selected in self._merged(parent, nodes).items():
-            name = selected[0].name.value
-            if name == "__typename":
-                plan.entries.append((key, CONSTANT, parent.name))
-                continue
-            declared = row_type.fields.get(name)
-            if declared is None:
-                raise NotPlannable(f"{parent.name}.{name}")
-            columns.extend(c for c in declared.columns if c not in columns)
-            definition = parent.fields[name]
-            if isinstance(declared, ValueField):
-                complete = self.completer(definition.type, selected)
-                value = declared.value
-                plan.entries.append((key, VALUE, _compose(value, complete)))
-                continue
-            if len(selected) > 1 and any(n.arguments != selected[0].arguments for n in selected):
-                raise NotPlannable("merged fields with different arguments")
-            child = self.child_plan(
-                definition.type, selected, declared.target, declared.child_columns
-            )
-            plan.entries.append((key, RELATED, len(plan.relations)))
-            plan.relations.append(RelationPlan(declared, definition, selected[0], child))
-        plan.columns = tuple(columns)
-        return plan
-
-    def connection_plan(
-        self,
-        parent: GraphQLObjectType,
-        nodes: list[FieldNode],
-        target: str,
-        required: tuple[str, ...],
-    ) -> ConnectionPlan:
-        plan = ConnectionPlan(entries=[])
-        for key, selected in self._merged(parent, nodes).items():
-            name = selected[0].name.value
-            definition = parent.fields.get(name)
-            if name == "__typename":
-                plan.entries.append((key, "__typename", parent.name))
-            elif name == "nodes" and definition is not None:
-                item = _element(definition.type)
-                if not isinstance(item, GraphQLObjectType) or item.name != target:
-                    raise NotPlannable(f"{parent.name}.nodes")
-                plan.entries.append((key, "nodes", self.row_plan(item, selected, required)))
-            elif name == "edges" and definition is not None:
-                edge = _element(definition.type)
-                assert isinstance(edge, GraphQLObjectType)
-                plan.entries.append(
-                    (key, "edges", self.edge_entries(edge, selected, target, required))
-                )
-            elif name == "pageInfo" and definition is not None:
-                plan.entries.append((key, "pageInfo", self.completer(definition.type, selected)))
-            else:
-                raise NotPlannable(f"{parent.name}.{name}")
-        return plan
-
-    def edge_entries(
-        self,
-        edge: GraphQLObjectType,
-        nodes: list[FieldNode],
-        target: str,
-        required: tuple[str, ...],
-    ) -> list[tuple[str, str, Any]]:
-        entries: list[tuple[str, str, Any]] = []
-        for key, selected in self._merged(edge, nodes).items():
-            name = selected[0].name.value
-            if name == "__typename":
-                entries.append((key, "__typename", edge.name))
-            elif name == "cursor":
-                entries.append((key, "cursor", None))
-            elif name == "node":
-                node_type, _ = _named(edge.fields["node"].type)
-                if not isinstance(node_type, GraphQLObjectType) or node_type.name != target:
-                    raise NotPlannable(f"{edge.name}.node")
-                entries.append((key, "node", self.row_plan(node_type, selected, required)))
-            else:
-                raise NotPlannable(f"{edge.name}.{name}")
-        return entries
-
-    def _merged(
-        self, parent: GraphQLObjectType, nodes: list[FieldNode]
-    ) -> dict[str, list[FieldNode]]:
-        merged: dict[str, list[FieldNode]] = {}
-        for node in nodes:
-            for key, found in self.collect(parent, node.selection_set).items():
-                merged.setdefault(key, []).extend(found)
-        return merged
-
-    def completer(self, output: GraphQLOutputType, nodes: list[FieldNode]) -> Completer:
-        """JSON for a value of `output`: scalars and enums through the type's own
-        serializer; objects (value objects such as Quantity, Money, PageInfo) attribute by
-        attribute, as graphql-core's default resolver reads them."""
-        nullable = output.of_type if isinstance(output, GraphQLNonNull) else output
-        if isinstance(nullable, GraphQLList):
-            return _list(self.completer(nullable.of_type, nodes))
-        if isinstance(nullable, GraphQLScalarType | GraphQLEnumType):
-            return _leaf(nullable.serialize)
-        if not isinstance(nullable, GraphQLObjectType) or nullable.name in self.catalog.types:
-            raise NotPlannable(f"{nullable}")
-        parts: list[tuple[str, str | None, Completer | str]] = []
-        for key, selected in self._merged(nullable, nodes).items():
-            name = selected[0].name.value
-            if name == "__typename":
-                parts.append((key, None, nullable.name))
-                continue
-            definition = nullable.fields[name]
-            strawberry_field = definition.extensions.get("strawberry-definition")
-            if strawberry_field is None or strawberry_field.base_resolver is not None:
-                raise NotPlannable(f"{nullable.name}.{name} has a resolver")
-            parts.append(
-                (key, strawberry_field.python_name, self.completer(definition.type, selected))
-            )
-        return _object(parts)
-
-
-def _object(parts: list[tuple[str, str | None, Completer | str]]) -> Completer:
-    def complete(value: Any) -> Json:
-        if value is None:
-            return None
-        return {
-            key: part if attribute is None else part(getattr(value, attribute))  # type: ignore[operator]
-            for key, attribute, part in parts
-        }
-
-    return complete
-
-
-def _compose(value: Callable[[Row, Env], Any], complete: Completer) -> Callable[[Row, Env], Json]:
-    return lambda row, env: complete(value(row, env))
-
-
-def compile_plan(
-    schema: GraphQLSchema, catalog: Catalog, document: DocumentNode, operation_name: str | None
-) -> Plan:
-    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    chosen = [
-        o
-        for o in operations
-        if operation_name is None or (o.name is not None and o.name.value == operation_name)
-    ]
-    if len(chosen) != 1 or (operation_name is None and len(operations) != 1):
-        raise NotPlannable("operation not found")
-    return Compiler(schema, catalog, document).compile(document, chosen[0])

@@ -132,4 +132,7 @@ async def test_a_list_costs_the_same_statements_for_3_items_or_30(
             assert len(answer["inventoryItems"]["nodes"]) == items
             counts.append(len(statements))
         assert counts[0] == counts[1], statements
-        assert counts[0] <= 4, statements  # the session token, currency, items, lots
+        # The session token, then currency, items, lots; on PostgreSQL with planned reads,
+        # the answer is one statement.
+        one_statement = planned_reads and database_url.startswith("postgresql")
+        assert counts[0] <= (2 if one_statement else 4), statements
