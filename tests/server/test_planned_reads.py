@@ -88,6 +88,22 @@ async def test_refusals_of_a_planned_query_keep_their_standard_shape(planned):
     assert data(await gql(planned, ONE, {"id": item_id}, other.token)) == {"inventoryItem": None}
 
 
+async def test_each_caller_of_the_same_query_sees_its_own_organization_and_current_data(
+    planned,
+):
+    shops = [await sign_up(planned, name) for name in ("North", "South")]
+    for number, shop in enumerate(shops, start=1):
+        await _stock(planned, shop.token, number)
+    for _ in range(2):  # the second round is answered by the kept statements
+        for number, shop in enumerate(shops, start=1):
+            nodes = data(await gql(planned, R1, token=shop.token))["inventoryItems"]["nodes"]
+            assert [node["onHand"]["amount"] for node in nodes] == ["20"] * number
+    extra = await create_item(planned, shops[0].token, "Extra")
+    await receive(planned, shops[0].token, extra, "25")
+    nodes = data(await gql(planned, R1, token=shops[0].token))["inventoryItems"]["nodes"]
+    assert [node["onHand"]["amount"] for node in nodes] == ["20", "25"]
+
+
 async def test_a_planned_query_is_throttled_like_any_other(database_url, engine):
     async for client in _client(database_url, throttle_maximum=200, throttle_restore_rate=0.01):
         owner = await sign_up(client)
