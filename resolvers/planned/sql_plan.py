@@ -8,11 +8,11 @@ follow), each relation a correlated subquery over the statement its service buil
 tenancy, permissions and filters stay the services' own. Python then only checks the
 arguments, sends one statement and relays the text.
 
-Building the statement costs more than running it (SQLAlchemy constructs every subquery's
-columns), so a plan's statement is compiled once per caller and variables and kept
-(`prepare`; the callers keep the PreparedAnswer): the row sources read nothing else. It
-then runs on the driver's connection as it is, outside any transaction: one statement
-sees one snapshot.
+Building the statement costs more than running it (R1: ~4 ms of CPU to build and compile,
+~1 ms for PostgreSQL to run; SQLAlchemy constructs every subquery's columns), so a plan's
+statement is compiled once per caller and variables and kept (`prepare`; the callers keep
+the PreparedAnswer): the row sources read nothing else. It then runs on the driver's
+connection as it is, outside any transaction: one statement sees one snapshot.
 """
 
 from __future__ import annotations
@@ -91,11 +91,13 @@ def _processed(processor: Any, value: Any) -> Any:
     return value if processor is None else processor(value)
 
 
-async def fetch_answer(connection: AsyncConnection, prepared: PreparedAnswer) -> bytes:
+async def fetch_answer(connection: AsyncConnection, prepared: PreparedAnswer) -> str:
     """The JSON of `data`, as PostgreSQL built it."""
     raw = await connection.get_raw_connection()
-    text: str = await raw.driver_connection.fetchval(prepared.sql, *prepared.parameters)  # type: ignore[union-attr]
-    return text.encode()
+    driver = raw.driver_connection
+    assert driver is not None
+    text: str = await driver.fetchval(prepared.sql, *prepared.parameters)
+    return text
 
 
 def plan_statement(plan: Plan, scope: Caller) -> Select[Any]:
