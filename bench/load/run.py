@@ -158,7 +158,8 @@ def benchmark(args: argparse.Namespace, plan: Plan) -> tuple[Report, bool]:
     started_at = time.monotonic()
     date = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
     info = dataset(args, plan)
-    about = machine(asyncio.run(_postgresql(info["database_url"])))
+    openload.node()  # npm ci on first use, once: the two PostGraphile instances share it
+    about = machine(asyncio.run(_postgresql(info["database_url"])))  # after: Node's version
     log(f"dataset {info.get('scale')}: {info.get('counts')}")
     reads = workloads.reads(info)
     write = workloads.w1(info)
@@ -168,7 +169,6 @@ def benchmark(args: argparse.Namespace, plan: Plan) -> tuple[Report, bool]:
         name: CountingProxy(port, (upstream.hostname or "127.0.0.1", upstream.port or 5432))
         for name, port in PROXY_PORTS.items()
     }
-    openload.node()  # npm ci on first use, once: the two PostGraphile instances share it
     with Servers() as servers:
         for proxy in proxies.values():
             proxy.start()
