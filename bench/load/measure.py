@@ -181,10 +181,15 @@ def statements(
             send(number)
         counted = proxy.snapshot() - start
         share = (time.monotonic() - began) / idle_s
+
+    def per_request(measured: int, background: int) -> float:
+        # Never below zero: the idle share is an estimate of the background's.
+        return max(0.0, (measured - background * share) / requests)
+
     return Statements(
         requests,
-        (counted.statements - idle.statements * share) / requests,
-        (counted.transaction_control - idle.transaction_control * share) / requests,
-        (counted.pings - idle.pings * share) / requests,
+        per_request(counted.statements, idle.statements),
+        per_request(counted.transaction_control, idle.transaction_control),
+        per_request(counted.pings, idle.pings),
         idle.statements / idle_s,
     )
