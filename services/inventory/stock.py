@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import utcnow
@@ -106,11 +106,16 @@ def _reference(reference: str | None) -> str | None:
     return clean_text(reference, ("reference",), max_length=200, min_length=0) or None
 
 
+# Lot codes are unique per organization. Built once: every receipt asks.
+_LOT_CODE_TAKEN = select(InventoryLot.id).where(
+    InventoryLot.organization_id == bindparam("organization_id"),
+    InventoryLot.lot_code == bindparam("lot_code"),
+)
+
+
 async def _lot_code_taken(session: AsyncSession, item: InventoryItem, code: str) -> bool:
     taken = await session.scalar(
-        select(InventoryLot.id).where(
-            InventoryLot.organization_id == item.organization_id, InventoryLot.lot_code == code
-        )
+        _LOT_CODE_TAKEN, {"organization_id": item.organization_id, "lot_code": code}
     )
     return taken is not None
 

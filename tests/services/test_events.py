@@ -1,0 +1,118 @@
+"""The event log's write side: one statement appends an event with its entity's next
+sequence number, the event comes back as the session's own row, and it fans out to the
+organization's subscribed, enabled endpoints (as they stand in the same transaction),
+and to nobody in an organization without endpoints."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.db import unit_of_work
+from services.events import Event, append_event
+from services.webhooks import endpoints
+from services.webhooks.models import WebhookDelivery, WebhookEndpoint
+from services.webhooks.secrets import SecretBox
+from services.webhooks.targets import TargetPolicy
+from tests.services.accounts.givens import Actor, sign_up
+
+pytestmark = pytest.mark.webhooks
+
+
+@pytest.fixture
+async def owner(sessions) -> Actor:
+    return await sign_up(sessions)
+
+
+async def _append(session: AsyncSession, actor: Actor, entity_id: str, **payload: Any) -> Event:
+    return await append_event(
+        session,
+        organization_id=actor.organization_id,
+        type="inventory.adjusted",
+        entity_type="InventoryItem",
+        entity_id=entity_id,
+        payload=payload,
+    )
+
+
+async def _endpoint(session: AsyncSession, actor: Actor, event_types: list[str]) -> WebhookEndpoint:
+    created = await endpoints.create_endpoint(
+        session,
+        actor.principal,
+        url="https://8.8.8.8/hooks",
+        event_types=event_types,
+        description=None,
+        policy=TargetPolicy(),
+        box=SecretBox("test"),
+    )
+    return created.endpoint
+
+
+async def _deliveries(session: AsyncSession, event: Event) -> list[int]:
+    """The endpoint ids the event was fanned out to."""
+    rows = await session.scalars(
+        select(WebhookDelivery.endpoint_id)
+        .where(WebhookDelivery.event_position == event.position)
+        .order_by(WebhookDelivery.endpoint_id)
+    )
+    return list(rows)
+
+
+async def test_each_entity_numbers_its_events_and_each_event_is_the_written_row(sessions, owner):
+    # when two entities' events are appended, interleaved, in one transaction
+    async with unit_of_work(sessions) as session:
+        first = await _append(session, owner, "a", n=1)
+        other = await _append(session, owner, "b", n=2)
+        second = await _append(session, owner, "a", n=3)
+        # then each entity counts its own, positions follow the order of appending, and
+        # each event is a persistent object of the session, not a pending one
+        assert [(e.entity_id, e.sequence) for e in (first, other, second)] == [
+            ("a", 1),
+            ("b", 1),
+            ("a", 2),
+        ]
+        assert first.position < other.position < second.position
+        assert all(e in session and e not in session.new for e in (first, other, second))
+    # and what was returned is what was stored
+    async with unit_of_work(sessions, write=False) as session:
+        stored = await session.get_one(Event, second.position)
+        assert (stored.id, stored.sequence, stored.payload, stored.created_at) == (
+            second.id,
+            2,
+            {"n": 3},
+            second.created_at,
+        )
+
+
+async def test_an_event_fans_out_to_each_enabled_subscribed_endpoint_only(sessions, owner):
+    other = await sign_up(sessions)
+    async with unit_of_work(sessions) as session:
+        # given endpoints subscribed to everything, to another type only, and one disabled
+        everything = await _endpoint(session, owner, ["inventory.*"])
+        await _endpoint(session, owner, ["inventory.low_stock"])
+        disabled = await _endpoint(session, owner, ["inventory.adjusted"])
+        await endpoints.update_endpoint(
+            session, owner.principal, endpoint_id=disabled.id, enabled=False, policy=TargetPolicy()
+        )
+        # when an event is appended, and one in an organization without endpoints
+        event = await _append(session, owner, "a")
+        unheard = await _append(session, other, "a")
+        # then one delivery, to the endpoint that subscribes and is enabled; none elsewhere
+        assert await _deliveries(session, event) == [everything.id]
+        assert await _deliveries(session, unheard) == []
+
+
+async def test_the_fan_out_sees_endpoint_changes_of_its_own_transaction(sessions, owner):
+    async with unit_of_work(sessions) as session:
+        # given an endpoint disabled, then enabled again, not yet flushed
+        endpoint = await _endpoint(session, owner, ["inventory.*"])
+        endpoint.enabled = False
+        silenced = await _append(session, owner, "a")
+        endpoint.enabled = True
+        heard = await _append(session, owner, "a")
+        # then the event appended while it was disabled went nowhere, the next one to it
+        assert await _deliveries(session, silenced) == []
+        assert await _deliveries(session, heard) == [endpoint.id]
