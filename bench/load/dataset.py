@@ -17,7 +17,7 @@ migrated and seeded by seed.py, and the marker is written last, so a seed that w
 interrupted is never reused. seed.py's JSON is returned (see its keys there) with
 `reused`, `database`, `database_url` (asyncpg) and `postgres_url` (libpq) added.
 Concurrent callers for the same database wait on an advisory lock rather than seeding it
-twice. The first build takes minutes (scale 0.05) to most of an hour (1.0): see seed.py.
+twice. The first build takes about 35 s (scale 0.05) to 15 minutes (1.0): see seed.py.
 
 Writes (W1's adjustments) change the cached data: a runner that needs it pristine should
 pass rebuild=True, or compare against the counts in the returned JSON.
