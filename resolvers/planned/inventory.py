@@ -80,8 +80,7 @@ async def _inventory_item(scope: Scope, args: dict[str, Any], columns: Columns) 
 
 def _inventory_item_rows(scope: Caller, args: dict[str, Any], columns: Columns) -> SqlRows:
     item_id = decode_id(args["id"], "InventoryItem", ("id",))
-    statement = queries.readable(scope.principal, InventoryItem, columns)
-    return SqlRows(statement.where(InventoryItem.id == item_id))
+    return SqlRows(queries.row_by_key(scope.principal, InventoryItem, item_id, columns))
 
 
 async def _lots(
@@ -112,9 +111,9 @@ async def _lots(
 
 
 def _lots_rows(scope: Caller, parent: Row, args: dict[str, Any], columns: Columns) -> SqlRows:
-    filters = queries.LotFilter(include_empty=bool(args.get("includeEmpty")))
+    filters = queries.LotFilter(item_id=parent.id, include_empty=bool(args.get("includeEmpty")))
     statement = queries.lot_rows(scope.principal, filters, columns)
-    return SqlRows(statement.where(InventoryLot.item_id == parent.id), InventoryLot.id, _page(args))
+    return SqlRows(statement, InventoryLot.id, _page(args))
 
 
 async def _history(
@@ -136,10 +135,9 @@ async def _history(
 
 def _history_rows(scope: Caller, parent: Row, args: dict[str, Any], columns: Columns) -> SqlRows:
     kinds = [kind.value for kind in args.get("changeTypes") or []]
-    statement = queries.history_rows(
-        scope.principal, queries.HistoryFilter(change_types=kinds), columns
-    )
-    return SqlRows(statement.where(LedgerEntry.item_id == parent.id), LedgerEntry.id, _page(args))
+    filters = queries.HistoryFilter(item_id=parent.id, change_types=kinds)
+    statement = queries.history_rows(scope.principal, filters, columns)
+    return SqlRows(statement, LedgerEntry.id, _page(args))
 
 
 async def _item_of(
@@ -159,13 +157,11 @@ async def _lot_of(
 
 
 def _item_of_rows(scope: Caller, parent: Row, args: dict[str, Any], columns: Columns) -> SqlRows:
-    statement = queries.readable(scope.principal, InventoryItem, columns)
-    return SqlRows(statement.where(InventoryItem.id == parent.item_id))
+    return SqlRows(queries.row_by_key(scope.principal, InventoryItem, parent.item_id, columns))
 
 
 def _lot_of_rows(scope: Caller, parent: Row, args: dict[str, Any], columns: Columns) -> SqlRows:
-    statement = queries.readable(scope.principal, InventoryLot, columns)
-    return SqlRows(statement.where(InventoryLot.id == parent.lot_id))
+    return SqlRows(queries.row_by_key(scope.principal, InventoryLot, parent.lot_id, columns))
 
 
 def _of_item(row: Row, env: Env) -> Env:

@@ -23,7 +23,7 @@ from services.inventory.models import (
 from services.inventory.payloads import item_id as public_item_id
 from services.inventory.payloads import item_payload
 from services.inventory.quantities import low_stock_condition
-from services.inventory.queries import readable
+from services.inventory.queries import readable, row_by_key
 from services.naming import camel_case
 from services.pagination import Columns, Page, PageRequest, paginate
 from services.permissions import Principal, require_permission
@@ -183,7 +183,7 @@ async def get_item(
     session: AsyncSession, principal: Principal | None, *, item_id: int, columns: Columns = None
 ) -> Any:
     """The item (or a row of the named `columns`), or None if the organization has none."""
-    statement = readable(principal, InventoryItem, columns).where(InventoryItem.id == item_id)
+    statement = row_by_key(principal, InventoryItem, item_id, columns)
     result = await session.execute(statement)
     return result.scalar() if columns is None else result.first()
 

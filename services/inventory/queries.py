@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ScalarSelect, Select, func, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -43,6 +43,18 @@ def readable(principal: Principal | None, model: type[Any], columns: Columns = N
     where every inventory read starts."""
     acting = require_permission(principal, "inventory.read")
     return selecting(model, columns).where(model.organization_id == acting.organization_id)
+
+
+# An item's id, or (in a planned read's one statement) the SQL of the parent row's item
+# id, which makes the rows a correlated subquery of their parent.
+ItemKey = int | ColumnElement[int]
+
+
+def row_by_key(
+    principal: Principal | None, model: type[Any], key: Any, columns: Columns = None
+) -> Select[Any]:
+    """The caller's row of `model` with id `key` (an id or the SQL of one), if any."""
+    return readable(principal, model, columns).where(model.id == key)
 
 
 async def _by_id(
@@ -82,7 +94,7 @@ async def lots_by_id(
 
 @dataclass(frozen=True)
 class LotFilter:
-    item_id: int | None = None
+    item_id: ItemKey | None = None
     include_empty: bool = False
     expires_before: datetime | None = None
 
@@ -169,7 +181,7 @@ async def get_lot(
 
 @dataclass(frozen=True)
 class HistoryFilter:
-    item_id: int | None = None
+    item_id: ItemKey | None = None
     lot_id: int | None = None
     change_types: Sequence[str] = ()
     reference: str | None = None
