@@ -159,6 +159,20 @@ async def fulfil(
 # --- reading state back ----------------------------------------------------------------
 
 
+async def stocked_item(sessions: Sessions, principal: Principal) -> InventoryItem:
+    """100 g worth 10.00 received 20 days ago, then 100 g worth 30.00 received 10 days ago."""
+    item = await create_item(sessions, principal)
+    for received, cost in [(days_ago(20), "10"), (days_ago(10), "30")]:
+        await receive(sessions, principal, item.id, "100", total_cost=cost, received_at=received)
+    return item
+
+
+async def behind_the_ledger(sessions: Sessions, statement: Any) -> None:
+    """What no service does: change stored rows without a ledger row."""
+    async with unit_of_work(sessions) as session:
+        await session.execute(statement)
+
+
 async def item_now(sessions: Sessions, item_id: int) -> InventoryItem:
     async with unit_of_work(sessions, write=False) as session:
         return await session.get_one(InventoryItem, item_id)

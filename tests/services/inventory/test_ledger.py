@@ -18,15 +18,16 @@ from services.inventory import stock
 from services.inventory.ledger import InventoryInvariantViolated
 from services.inventory.models import InventoryItem, InventoryLot
 from services.inventory.quantities import QuantityInput
-from tests.services.accounts.givens import Actor, Sessions, sign_up
+from tests.services.accounts.givens import Actor, sign_up
 from tests.services.inventory.givens import (
     adjust,
+    behind_the_ledger,
     create_item,
-    days_ago,
     ledger_of,
     lots_of,
     receive,
     snapshot,
+    stocked_item,
 )
 
 pytestmark = pytest.mark.inventory
@@ -37,27 +38,10 @@ async def owner(sessions) -> Actor:
     return await sign_up(sessions)
 
 
-async def _item_with_two_lots(sessions: Sessions, actor: Actor) -> InventoryItem:
-    item = await create_item(sessions, actor.principal)
-    await receive(
-        sessions, actor.principal, item.id, "100", total_cost="10", received_at=days_ago(20)
-    )
-    await receive(
-        sessions, actor.principal, item.id, "100", total_cost="30", received_at=days_ago(10)
-    )
-    return item
-
-
-async def _tamper(sessions: Sessions, statement: Any) -> None:
-    """What no service does: change a total behind the ledger's back."""
-    async with unit_of_work(sessions) as session:
-        await session.execute(statement)
-
-
 async def test_a_posting_refuses_an_item_whose_totals_left_its_ledger(sessions, owner):
     # given an item whose on-hand total was changed without a ledger row
-    item = await _item_with_two_lots(sessions, owner)
-    await _tamper(
+    item = await stocked_item(sessions, owner.principal)
+    await behind_the_ledger(
         sessions,
         update(InventoryItem)
         .where(InventoryItem.id == item.id)
@@ -72,9 +56,9 @@ async def test_a_posting_refuses_an_item_whose_totals_left_its_ledger(sessions, 
 
 async def test_a_posting_refuses_an_item_whose_totals_left_its_open_lots(sessions, owner):
     # given an item one of whose lots lost stock without a ledger row
-    item = await _item_with_two_lots(sessions, owner)
+    item = await stocked_item(sessions, owner.principal)
     older = (await lots_of(sessions, item.id))[0]
-    await _tamper(
+    await behind_the_ledger(
         sessions,
         update(InventoryLot)
         .where(InventoryLot.id == older.id)
@@ -119,7 +103,7 @@ def _statements(engine: AsyncEngine) -> Iterator[list[str]]:
 
 async def test_a_stock_change_costs_a_fixed_number_of_statements(sessions, engine, owner):
     # given an item with two lots (and an organization without webhook endpoints)
-    item = await _item_with_two_lots(sessions, owner)
+    item = await stocked_item(sessions, owner.principal)
     async with unit_of_work(sessions) as session:
         # when a receipt names its lot code, and a consumption draws across both old lots
         with _statements(engine) as receipt:

@@ -11,12 +11,11 @@ import pytest
 from services.db import unit_of_work, utcnow
 from services.errors import PermissionDenied
 from services.inventory import reservations, stock
-from services.inventory.models import InventoryItem, Reservation, ReservationStatus
+from services.inventory.models import Reservation, ReservationStatus
 from services.inventory.quantities import QuantityInput
 from tests.services.accounts.givens import Actor, Sessions, add_member, refused, sign_up
 from tests.services.inventory.givens import (
     adjust,
-    create_item,
     days_ago,
     draws,
     events_of,
@@ -27,6 +26,7 @@ from tests.services.inventory.givens import (
     release,
     reserve,
     snapshot,
+    stocked_item,
 )
 
 pytestmark = pytest.mark.inventory
@@ -35,16 +35,6 @@ pytestmark = pytest.mark.inventory
 @pytest.fixture
 async def owner(sessions) -> Actor:
     return await sign_up(sessions)
-
-
-async def _stocked(sessions: Sessions, actor: Actor) -> InventoryItem:
-    """100 g worth 10.00 received 20 days ago, then 100 g worth 30.00 received 10 days ago."""
-    item = await create_item(sessions, actor.principal)
-    for received, cost in [(days_ago(20), "10"), (days_ago(10), "30")]:
-        await receive(
-            sessions, actor.principal, item.id, "100", total_cost=cost, received_at=received
-        )
-    return item
 
 
 def _reserve(principal, item_id: int, amount: str, **options):
@@ -86,7 +76,7 @@ async def _stored(sessions: Sessions, reservation_id: int) -> Reservation:
 
 async def test_a_reservation_lowers_available_stock_not_on_hand(sessions, owner):
     # given 200 g
-    item = await _stocked(sessions, owner)
+    item = await stocked_item(sessions, owner.principal)
     # when 0.15 kg are held for an order
     held = await reserve(sessions, owner.principal, item.id, "0.15", "kg", order=" #1001 ")
     # then
@@ -107,7 +97,7 @@ async def test_a_reservation_lowers_available_stock_not_on_hand(sessions, owner)
 
 async def test_no_more_than_the_usable_unreserved_stock_can_be_reserved(sessions, owner):
     # given 200 g, of which 100 g expired, and 30 g already held
-    item = await _stocked(sessions, owner)
+    item = await stocked_item(sessions, owner.principal)
     await receive(
         sessions,
         owner.principal,
@@ -129,7 +119,7 @@ async def test_no_more_than_the_usable_unreserved_stock_can_be_reserved(sessions
 
 async def test_reserved_stock_is_not_consumable_but_may_be_disposed_of(sessions, owner):
     # given 200 g of which 150 g are held for an order
-    item = await _stocked(sessions, owner)
+    item = await stocked_item(sessions, owner.principal)
     await reserve(sessions, owner.principal, item.id, "150")
     # when the kitchen wants 60 g
     for change_type in ["USE", "SALE"]:
@@ -144,7 +134,7 @@ async def test_reserved_stock_is_not_consumable_but_may_be_disposed_of(sessions,
 
 
 async def test_releasing_restores_available_stock(sessions, owner):
-    item = await _stocked(sessions, owner)
+    item = await stocked_item(sessions, owner.principal)
     held = await reserve(sessions, owner.principal, item.id, "150")
     released = await release(sessions, owner.principal, held.id)
     assert released.status == ReservationStatus.RELEASED.value
@@ -156,7 +146,7 @@ async def test_releasing_restores_available_stock(sessions, owner):
 
 async def test_fulfilling_sells_the_held_quantity_fifo(sessions, owner):
     # given 150 g held for order #1001
-    item = await _stocked(sessions, owner)
+    item = await stocked_item(sessions, owner.principal)
     held = await reserve(sessions, owner.principal, item.id, "150")
     # when the order ships
     fulfilled, change = await fulfil(sessions, owner.principal, held.id)
@@ -180,7 +170,7 @@ async def test_fulfilling_sells_the_held_quantity_fifo(sessions, owner):
 
 async def test_a_fulfilment_uses_its_own_hold_and_leaves_other_orders_holds(sessions, owner):
     # given all 200 g held by two orders
-    item = await _stocked(sessions, owner)
+    item = await stocked_item(sessions, owner.principal)
     first = await reserve(sessions, owner.principal, item.id, "120", order="#1")
     second = await reserve(sessions, owner.principal, item.id, "80", order="#2")
     # when the first ships, it may take the stock it held
@@ -195,7 +185,7 @@ async def test_a_fulfilment_uses_its_own_hold_and_leaves_other_orders_holds(sess
 
 async def test_a_fulfilment_whose_stock_was_disposed_of_is_refused_and_stays_open(sessions, owner):
     # given 150 g held, then 100 g spoiled (disposals may take held stock)
-    item = await _stocked(sessions, owner)
+    item = await stocked_item(sessions, owner.principal)
     held = await reserve(sessions, owner.principal, item.id, "150")
     await adjust(sessions, owner.principal, item.id, "SPOIL", "100")
     before = await snapshot(sessions, item.id)
@@ -220,7 +210,7 @@ async def test_a_fulfilment_whose_stock_was_disposed_of_is_refused_and_stays_ope
 async def test_a_closed_reservation_cannot_be_closed_again(
     sessions, owner, first, second, closed_as
 ):
-    item = await _stocked(sessions, owner)
+    item = await stocked_item(sessions, owner.principal)
     held = await reserve(sessions, owner.principal, item.id, "50")
     async with unit_of_work(sessions) as session:
         await first(owner.principal, held.id)(session)
@@ -233,7 +223,7 @@ async def test_a_closed_reservation_cannot_be_closed_again(
 
 async def test_expired_reservations_are_released_by_the_job(sessions, owner):
     # given one hold that expires in an hour and one that does not expire
-    item = await _stocked(sessions, owner)
+    item = await stocked_item(sessions, owner.principal)
     soon = await reserve(
         sessions,
         owner.principal,
@@ -270,14 +260,14 @@ async def test_expired_reservations_are_released_by_the_job(sessions, owner):
     ],
 )
 async def test_invalid_reservations_are_refused(sessions, owner, amount, options, code, field):
-    item = await _stocked(sessions, owner)
+    item = await stocked_item(sessions, owner.principal)
     problem = await refused(sessions, _reserve(owner.principal, item.id, amount, **options))
     assert (problem.code, problem.field) == (code, field)
     assert (await item_now(sessions, item.id)).reserved == 0
 
 
 async def test_a_viewer_cannot_reserve_release_or_fulfil(sessions, owner):
-    item = await _stocked(sessions, owner)
+    item = await stocked_item(sessions, owner.principal)
     held = await reserve(sessions, owner.principal, item.id, "50")
     viewer = await add_member(sessions, owner.principal, role="viewer")
     steps = [
@@ -293,7 +283,7 @@ async def test_a_viewer_cannot_reserve_release_or_fulfil(sessions, owner):
 
 
 async def test_another_organizations_items_and_reservations_do_not_exist(sessions, owner):
-    item = await _stocked(sessions, owner)
+    item = await stocked_item(sessions, owner.principal)
     held = await reserve(sessions, owner.principal, item.id, "50")
     stranger = await sign_up(sessions)
     reserving = await refused(sessions, _reserve(stranger.principal, item.id, "1"))

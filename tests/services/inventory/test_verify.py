@@ -5,12 +5,10 @@ path can produce it."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from sqlalchemy import update
 
-from services.db import unit_of_work
 from services.inventory import verify
 from services.inventory.ledger import shown
 from services.inventory.models import InventoryItem, InventoryLot, LedgerEntry
@@ -18,6 +16,7 @@ from services.inventory.verify import ItemProblems, consistent_snapshot, verify_
 from tests.services.accounts.givens import Actor, Sessions, sign_up
 from tests.services.inventory.givens import (
     adjust,
+    behind_the_ledger,
     create_item,
     ledger_of,
     lots_of,
@@ -31,11 +30,6 @@ pytestmark = pytest.mark.inventory
 async def check(sessions: Sessions, organization_id: int | None) -> list[ItemProblems]:
     async with consistent_snapshot(sessions) as session:
         return await verify_inventory(session, organization_id=organization_id)
-
-
-async def corrupt(sessions: Sessions, statement: Any) -> None:
-    async with unit_of_work(sessions) as session:
-        await session.execute(statement)
 
 
 async def a_busy_item(sessions: Sessions, owner: Actor, name: str = "Olive oil") -> InventoryItem:
@@ -70,7 +64,7 @@ async def test_a_clean_history_passes(sessions, owner):
 
 async def test_a_changed_item_total_is_reported_against_lots_and_ledger(sessions, owner):
     item = await a_busy_item(sessions, owner)
-    await corrupt(
+    await behind_the_ledger(
         sessions,
         update(InventoryItem)
         .where(InventoryItem.id == item.id)
@@ -89,7 +83,7 @@ async def test_a_changed_item_total_is_reported_against_lots_and_ledger(sessions
 async def test_a_lot_changed_beyond_what_it_received_is_reported(sessions, owner):
     item = await a_busy_item(sessions, owner)
     first = (await lots_of(sessions, item.id))[0]
-    await corrupt(
+    await behind_the_ledger(
         sessions,
         update(InventoryLot).where(InventoryLot.id == first.id).values(remaining=Decimal(1001)),
     )
@@ -111,7 +105,7 @@ async def test_a_changed_ledger_quantity_breaks_the_sum_and_the_running_totals(s
     item = await a_busy_item(sessions, owner)
     rows = await ledger_of(sessions, item.id)
     use = next(row for row in rows if row.change_type == "USE")
-    await corrupt(
+    await behind_the_ledger(
         sessions,
         update(LedgerEntry).where(LedgerEntry.id == use.id).values(quantity=use.quantity + 1),
     )
@@ -132,7 +126,7 @@ async def test_a_changed_ledger_quantity_breaks_the_sum_and_the_running_totals(s
 async def test_a_changed_running_total_is_pinned_to_its_row(sessions, owner):
     item = await a_busy_item(sessions, owner)
     middle = (await ledger_of(sessions, item.id))[3]
-    await corrupt(
+    await behind_the_ledger(
         sessions,
         update(LedgerEntry)
         .where(LedgerEntry.id == middle.id)
@@ -151,7 +145,7 @@ async def test_a_changed_running_total_is_pinned_to_its_row(sessions, owner):
 
 async def test_reserved_must_match_the_active_reservations(sessions, owner):
     item = await a_busy_item(sessions, owner)
-    await corrupt(
+    await behind_the_ledger(
         sessions,
         update(InventoryItem).where(InventoryItem.id == item.id).values(reserved=Decimal(-5)),
     )
@@ -168,7 +162,7 @@ async def test_only_the_named_organization_is_checked(sessions, owner):
     other = await sign_up(sessions, organization_name="Wick & Wax")
     theirs = await a_busy_item(sessions, other, "Soy wax")
     await a_busy_item(sessions, owner)
-    await corrupt(
+    await behind_the_ledger(
         sessions,
         update(InventoryItem).where(InventoryItem.id == theirs.id).values(stock_value=Decimal(0)),
     )
@@ -183,7 +177,7 @@ async def test_items_are_checked_page_by_page(sessions, owner, monkeypatch):
     made = [await create_item(sessions, owner.principal, f"Item {n}") for n in range(5)]
     for item in made:
         await receive(sessions, owner.principal, item.id, "10", total_cost="1")
-    await corrupt(
+    await behind_the_ledger(
         sessions,
         update(InventoryItem).where(InventoryItem.id == made[4].id).values(on_hand=Decimal(9)),
     )
