@@ -32,7 +32,7 @@ from strawberry.extensions import query_depth_limiter as depth_limit
 from resolvers.planned.inventory import CATALOG
 from schema.root import build_schema
 from server import migrate
-from server.graphql import AuthenticatedGraphQL, GraphQLView
+from server.graphql import INTERNAL_MESSAGE, AuthenticatedGraphQL, GraphQLView
 from server.idempotency import Idempotent
 from server.mailer import MailDispatcher
 from server.middleware import BodySizeLimit, RequestContext, SecurityHeaders
@@ -40,6 +40,7 @@ from server.observability import configure_logging, init_sentry
 from server.openapi import openapi_json
 from server.planned_reads import PlanCache, PlannedReads, PlanRecorder
 from server.query_limits import QueryCostLimiter
+from server.request_body import CheckedBody, TextLiteralRule
 from server.settings import Settings, load_settings
 from server.throttle import CostBucket, MemoryBucket, RedisBucket
 from services.db import create_engine, create_session_factory
@@ -70,6 +71,7 @@ def schema_extensions(
     limits: list[type[ASTValidationRule]] = [
         depth_limit.create_validator(settings.max_query_depth, None, None),
         alias_limit.create_validator(settings.max_query_aliases),
+        TextLiteralRule,
     ]
     extensions: list[Callable[[], SchemaExtension]] = [
         partial(MaxTokensLimiter, max_token_count=settings.max_query_tokens),
@@ -83,6 +85,13 @@ def schema_extensions(
     if plans is not None:
         extensions.append(partial(PlanRecorder, plans=plans))
     return extensions
+
+
+async def internal_error(request: Request, error: Exception) -> JSONResponse:
+    """Any fault that escaped the routes: the JSON error contract, never a plain-text 500
+    (Starlette logs the traceback, and Sentry's integration reports it)."""
+    extensions = {"code": "INTERNAL_SERVER_ERROR", "requestId": request.state.request_id}
+    return JSONResponse({"errors": [{"message": INTERNAL_MESSAGE, "extensions": extensions}]}, 500)
 
 
 def webhook_policy(settings: Settings) -> TargetPolicy:
@@ -185,7 +194,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/openapi.json", openapi_json),
             Route(
                 "/graphql",
-                AuthenticatedGraphQL(Idempotent(graphql, sessions), sessions),
+                AuthenticatedGraphQL(CheckedBody(Idempotent(graphql, sessions)), sessions),
                 methods=["GET", "POST"],
             ),
         ],
@@ -203,6 +212,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
         ],
         lifespan=lifespan,
+        exception_handlers={Exception: internal_error},
     )
     app.state.settings = settings
     app.state.secret_key = secret_key

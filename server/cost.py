@@ -10,22 +10,23 @@ from graphql import (
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
+    GraphQLField,
     GraphQLInterfaceType,
     GraphQLObjectType,
     GraphQLSchema,
     GraphQLUnionType,
     InlineFragmentNode,
-    IntValueNode,
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
-    VariableNode,
+    Undefined,
     get_named_type,
+    value_from_ast,
 )
 from graphql.language import DocumentNode
 
 from services.errors import ServiceError
-from services.pagination import DEFAULT_PAGE_SIZE
+from services.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 MUTATION_COST = 10
 CONNECTION_BASE_COST = 2
@@ -47,19 +48,23 @@ class _Walker:
         self.fragments = fragments
         self.variables = variables
 
-    def _argument(self, field: FieldNode, name: str) -> Any:
+    def _argument(self, definition: GraphQLField, field: FieldNode, name: str) -> Any:
+        """The argument's value, the same whether written inline or passed as a variable."""
+        argument_type = definition.args.get(name)
         for argument in field.arguments or ():
-            if argument.name.value == name:
-                value = argument.value
-                if isinstance(value, VariableNode):
-                    return self.variables.get(value.name.value)
-                if isinstance(value, IntValueNode):
-                    return int(value.value)
+            if argument.name.value == name and argument_type is not None:
+                value = value_from_ast(argument.value, argument_type.type, self.variables)
+                return None if value is Undefined else value
         return None
 
-    def _page_size(self, field: FieldNode) -> int:
-        size = self._argument(field, "first") or self._argument(field, "last")
-        return size if isinstance(size, int) and size > 0 else DEFAULT_PAGE_SIZE
+    def _page_size(self, definition: GraphQLField, field: FieldNode) -> int:
+        """Pages larger than the largest are refused when they run, so never cost more."""
+        size = self._argument(definition, field, "first")
+        if size is None:
+            size = self._argument(definition, field, "last")
+        if not isinstance(size, int) or size <= 0:
+            return DEFAULT_PAGE_SIZE
+        return min(size, MAX_PAGE_SIZE)
 
     def selection_cost(
         self, parent: CompositeType, selection_set: SelectionSetNode | None, seen: frozenset[str]
@@ -98,8 +103,8 @@ class _Walker:
             return 0
         inner = self.selection_cost(named, field.selection_set, seen)
         if named.name.endswith("Connection"):
-            return CONNECTION_BASE_COST + self._page_size(field) * inner
-        ids = self._argument(field, "ids")
+            return CONNECTION_BASE_COST + self._page_size(definition, field) * inner
+        ids = self._argument(definition, field, "ids")
         multiplier = len(ids) if isinstance(ids, list) else 1
         return multiplier * (1 + inner)
 

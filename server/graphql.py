@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import Any
 
@@ -19,9 +20,10 @@ from strawberry.types import ExecutionResult
 from resolvers.context import AfterCommit, Context
 from server.middleware import send_json
 from server.observability import tag_principal
+from server.request_body import bad_request
 from services.accounts import service as accounts
 from services.db import single_read_sessions, unit_of_work
-from services.errors import ServiceError, Unauthenticated, UserInputError
+from services.errors import Busy, ServiceError, Unauthenticated, UserInputError
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
 
@@ -33,8 +35,17 @@ _LIMIT_MESSAGES = ("exceeds maximum operation depth", "aliases found. Allowed", 
 INTERNAL_MESSAGE = "Internal server error. Quote the request id when reporting it."
 
 
+# Codes of errors in the request itself (its body, document or variables): nothing ran.
+REQUEST_ERROR_CODES = frozenset({"BAD_REQUEST", "QUERY_TOO_COMPLEX"})
+
+
 def error_code(error: GraphQLError) -> str:
+    """The error's code. graphql-core reports a bad document or variable value as a
+    GraphQLError, which may wrap the GraphQLError a scalar's parser raised: those are the
+    caller's mistakes. Any other exception underneath is a fault of ours."""
     original = error.original_error
+    while isinstance(original, GraphQLError):
+        original = original.original_error
     if isinstance(original, UserInputError):
         return "BAD_REQUEST"
     if isinstance(original, ServiceError):
@@ -54,12 +65,18 @@ def format_error(error: GraphQLError, request_id: str | None) -> dict[str, Any]:
         formatted["message"] = INTERNAL_MESSAGE
         extensions["requestId"] = request_id
         log.error("unexpected error in a resolver", exc_info=error.original_error)
-    elif isinstance(error.original_error, UserInputError):
+    elif code in REQUEST_ERROR_CODES:
+        log.info("request refused", extra={"fields": {"code": code, "reason": error.message}})
+    if isinstance(error.original_error, UserInputError):
         problem = error.original_error.problems[0]
         extensions["field"] = list(problem.field)
         extensions["reason"] = problem.code
     formatted["extensions"] = extensions
     return formatted
+
+
+def _is_request_error(error: dict[str, Any]) -> bool:
+    return error["extensions"]["code"] in REQUEST_ERROR_CODES and "path" not in error
 
 
 class GraphQLView(GraphQL[Context, None]):
@@ -90,10 +107,14 @@ class GraphQLView(GraphQL[Context, None]):
         try:
             response = await self.run(Request(scope=scope, receive=receive))
         except HTTPException as error:
-            body = {"errors": [{"message": error.reason, "extensions": {"code": "BAD_REQUEST"}}]}
-            await send_json(send, error.status_code, body)
+            await send_json(send, error.status_code, bad_request(error.reason))
             return
+        if scope.get("state", {}).get("graphql_request_error"):
+            response.status_code = 400
         await response(scope, receive, send)
+
+    def decode_json(self, data: str | bytes) -> object:
+        return orjson.loads(data)  # as CheckedBody parsed it
 
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
@@ -112,10 +133,18 @@ class GraphQLView(GraphQL[Context, None]):
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
-        response: GraphQLHTTPResponse = {"data": result.data}
-        if result.errors:
-            request_id = getattr(request.state, "request_id", None)
-            response["errors"] = [format_error(e, request_id) for e in result.errors]
+        response: GraphQLHTTPResponse = {}
+        errors = [
+            format_error(e, getattr(request.state, "request_id", None)) for e in result.errors or ()
+        ]
+        if errors and result.data is None and all(_is_request_error(e) for e in errors):
+            # GraphQL over HTTP: a request that could not run at all is a 400, and its
+            # response has no `data`.
+            request.state.graphql_request_error = True
+        else:
+            response["data"] = result.data
+        if errors:
+            response["errors"] = list[object](errors)
         if result.extensions:
             response["extensions"] = result.extensions
         return response
@@ -148,8 +177,12 @@ class AuthenticatedGraphQL:
                     async with self.lookups() as session:
                         auth = await accounts.authenticate(session, token.strip())
                     if auth.key_use_to_record and auth.principal.api_key_id is not None:
-                        async with unit_of_work(self.sessions) as session:
-                            await accounts.record_api_key_use(session, auth.principal.api_key_id)
+                        # Advisory: a key's last use is not worth failing its request.
+                        with contextlib.suppress(Busy):
+                            async with unit_of_work(self.sessions) as session:
+                                await accounts.record_api_key_use(
+                                    session, auth.principal.api_key_id
+                                )
                 except Unauthenticated as error:
                     await send_json(send, 401, _unauthenticated(error.message))
                     return

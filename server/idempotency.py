@@ -5,14 +5,14 @@ without a caller (public operations) ignore the header: a key must belong to som
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server.middleware import read_body, replaying, send_json
+from server.middleware import send_json
+from server.request_body import checked_body
 from services import idempotency
 from services.db import unit_of_work
 from services.permissions import Principal
@@ -41,13 +41,9 @@ class Idempotent:
         if scope["type"] != "http" or scope["method"] != "POST" or key is None or not principal:
             await self.app(scope, receive, send)
             return
-        raw = await read_body(receive)
-        try:
-            body = json.loads(raw)
-        except ValueError:
-            body = None
-        if not isinstance(body, dict):
-            await self.app(scope, replaying(raw, receive), send)  # the view reports it
+        body = checked_body(scope)
+        if body is None:  # not JSON: the view reports it
+            await self.app(scope, receive, send)
             return
         caller = idempotency.caller_of(principal)
         try:
@@ -62,7 +58,7 @@ class Idempotent:
         if stored is not None:
             await send_json(send, stored.status_code, stored.response, replayed=True)
             return
-        await self._run_and_store(scope, replaying(raw, receive), send, caller, key)
+        await self._run_and_store(scope, receive, send, caller, key)
 
     async def _run_and_store(
         self, scope: Scope, receive: Receive, send: Send, caller: str, key: str

