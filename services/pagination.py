@@ -23,6 +23,9 @@ Columns = Sequence[str] | None
 
 MAX_PAGE_SIZE = 250
 DEFAULT_PAGE_SIZE = 50
+# Keys are 64-bit signed row ids; a position past the last one a key can take (a log
+# position is an unsigned 64-bit number) means the same as that last one.
+MAX_KEY = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -89,9 +92,9 @@ def page_rows(
     follow: the rows after/before the cursors, in key order (descending for `last`)."""
     size = request.size()
     if request.after is not None:
-        statement = statement.where(key > request.after)
+        statement = statement.where(key > min(request.after, MAX_KEY))
     if request.before is not None:
-        statement = statement.where(key < request.before)
+        statement = statement.where(key < min(request.before, MAX_KEY))
     return statement.order_by(key.desc() if request.backwards else key.asc()).limit(size + 1)
 
 

@@ -14,6 +14,8 @@ from services.db import utcnow
 from services.errors import NotFound, UserInputError
 from services.events import append_event
 from services.inventory.models import (
+    MAX_STORED,
+    MAX_STORED_INTEGER_DIGITS,
     QUANTITY_SCALE,
     CostingMethod,
     InventoryItem,
@@ -27,7 +29,7 @@ from services.inventory.queries import readable, row_by_key
 from services.naming import camel_case
 from services.pagination import Columns, Page, PageRequest, paginate
 from services.permissions import Principal, require_permission
-from services.units.catalog import BUILTIN_UNITS, unit_key
+from services.units.catalog import BUILTIN_UNITS, fraction_digits, unit_key
 from services.units.service import clean_density
 from services.validation import clean_text
 
@@ -71,8 +73,13 @@ def _quantity_setting(value: Decimal | None, name: str, precision: int) -> Decim
         return None
     if value < 0:
         raise UserInputError("NEGATIVE", f"{name} cannot be negative.", (name,))
-    exponent = value.normalize().as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > precision:
+    if value >= MAX_STORED:
+        raise UserInputError(
+            "OUT_OF_RANGE",
+            f"{name} must be less than 10^{MAX_STORED_INTEGER_DIGITS}.",
+            (name,),
+        )
+    if fraction_digits(value) > precision:
         raise UserInputError(
             "QUANTITY_TOO_PRECISE",
             f"{name} may have at most {precision} decimal places for this item.",

@@ -27,6 +27,8 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from services.errors import UserInputError
 from services.inventory.models import (
+    MAX_STORED,
+    MAX_STORED_INTEGER_DIGITS,
     MONEY_SCALE,
     ChangeType,
     CostingMethod,
@@ -245,6 +247,7 @@ async def post(
 ) -> Posting:
     """Apply movements to a locked item and append their ledger rows; check the invariant.
     Lots move first, so that new lots are inserted holding their stock."""
+    _check_storable(item, movements)
     before = (item.on_hand, item.stock_value)
     for movement in movements:
         movement.lot.remaining += movement.quantity
@@ -281,6 +284,29 @@ async def post(
     await session.flush()
     await check_item(session, item, before=before, entries=entries)
     return Posting(operation_id, entries)
+
+
+def _check_storable(item: InventoryItem, movements: Sequence[Movement]) -> None:
+    """The item's totals after the movements, and the unit cost of each, stay in the
+    range both databases hold (models.MAX_STORED); a lot's quantity and value are parts
+    of the item's, so they do too."""
+    on_hand = item.on_hand + sum((m.quantity for m in movements), ZERO)
+    if on_hand >= MAX_STORED:
+        raise UserInputError(
+            "OUT_OF_RANGE",
+            f'"{item.name}" would hold {shown(on_hand)} {item.base_unit}; an item holds '
+            f"less than 10^{MAX_STORED_INTEGER_DIGITS} {item.base_unit}.",
+            ("quantity", "amount"),
+        )
+    value = item.stock_value + sum((m.value for m in movements), ZERO)
+    costly = any(abs(m.value) >= MAX_STORED * abs(m.quantity) for m in movements if m.quantity)
+    if value >= MAX_STORED or costly:
+        raise UserInputError(
+            "OUT_OF_RANGE",
+            f'At this cost "{item.name}" would be worth {shown(value)}; stock is worth less '
+            f"than 10^{MAX_STORED_INTEGER_DIGITS}, and so is a unit of it.",
+            ("unit_cost",),
+        )
 
 
 def _check_lot_bounds(lot: InventoryLot) -> None:

@@ -30,6 +30,13 @@ QUANTITY_SCALE = 6
 # per-gram costs of cheap ingredients stay meaningful.
 MONEY_SCALE = 6
 
+# Every stored quantity (of the base unit) and amount of money is less than 10^12 in
+# absolute value, an item's totals included: SQLite keeps these columns as 64-bit counts
+# of millionths (at most 9.2 * 10^18), so this is the range both databases hold, with
+# room for the sums the reports and checks take over them.
+MAX_STORED_INTEGER_DIGITS = 12
+MAX_STORED = Decimal(10) ** MAX_STORED_INTEGER_DIGITS
+
 Quantity = ExactDecimal(QUANTITY_SCALE)
 Money = ExactDecimal(MONEY_SCALE)
 

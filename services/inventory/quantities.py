@@ -16,23 +16,22 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from services.errors import NotFound, UserInputError
 from services.inventory.ledger import money, shown
-from services.inventory.models import MONEY_SCALE, InventoryItem, InventoryLot
+from services.inventory.models import (
+    MAX_STORED,
+    MAX_STORED_INTEGER_DIGITS,
+    MONEY_SCALE,
+    InventoryItem,
+    InventoryLot,
+)
 from services.permissions import Principal, require_permission
 from services.units import service as units
-from services.units.catalog import Conversion
-
-MAX_COST_INTEGER_DIGITS = 12
+from services.units.catalog import Conversion, fraction_digits
 
 
 @dataclass(frozen=True)
 class QuantityInput:
     amount: Decimal
     unit: str
-
-
-def _fraction_digits(value: Decimal) -> int:
-    exponent = value.normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 async def to_base(
@@ -60,8 +59,15 @@ async def to_base(
         density=item.density,
         item_name=item.name,
     )
+    if conversion.amount >= MAX_STORED:
+        raise UserInputError(
+            "OUT_OF_RANGE",
+            f"{shown(conversion.amount)} {item.base_unit} is too much: a quantity must be "
+            f"less than 10^{MAX_STORED_INTEGER_DIGITS} {item.base_unit}.",
+            (*field, "amount"),
+        )
     precision = item.quantity_precision
-    if not conversion.exact or _fraction_digits(conversion.amount) > precision:
+    if not conversion.exact or fraction_digits(conversion.amount) > precision:
         what = (
             f"{shown(quantity.amount)} {quantity.unit} is {shown(conversion.amount)} "
             f"{item.base_unit}"
@@ -79,14 +85,18 @@ async def to_base(
 def check_money(value: Decimal, field: Sequence[str]) -> Decimal:
     if value < 0:
         raise UserInputError("NEGATIVE", f"{field[-1]} cannot be negative.", field)
-    if _fraction_digits(value) > MONEY_SCALE:
+    if fraction_digits(value) > MONEY_SCALE:
         raise UserInputError(
             "TOO_PRECISE",
             f"{field[-1]} may have at most {MONEY_SCALE} decimal places.",
             field,
         )
-    if value >= Decimal(10) ** MAX_COST_INTEGER_DIGITS:
-        raise UserInputError("OUT_OF_RANGE", f"{field[-1]} is too large.", field)
+    if value >= MAX_STORED:
+        raise UserInputError(
+            "OUT_OF_RANGE",
+            f"{field[-1]} must be less than 10^{MAX_STORED_INTEGER_DIGITS}.",
+            field,
+        )
     return value
 
 
