@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import BigInteger, DateTime, Integer, MetaData, Numeric, event
 from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.exc import DisconnectionError, OperationalError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -25,6 +25,8 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
+
+from services.errors import Busy
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -128,7 +130,17 @@ class TimestampMixin:
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
-def _configure_sqlite(engine: AsyncEngine) -> None:
+# How long a writer waits for SQLite's write lock. The embedded mode serves one process
+# whose writers queue on this lock; bursts of hundreds of writes (logins at opening time)
+# must wait their turn rather than fail. Past it, the caller gets SERVICE_BUSY.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def is_lock_timeout(error: OperationalError) -> bool:
+    return "database is locked" in str(error.orig)
+
+
+def _configure_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide when a transaction starts (see "begin").
@@ -136,7 +148,7 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
@@ -173,10 +185,16 @@ def _ping_idle_connections(engine: AsyncEngine) -> None:
             raise DisconnectionError("the pooled connection is gone") from error
 
 
-def create_engine(url: str, *, echo: bool = False, pool_size: int = 20) -> AsyncEngine:
+def create_engine(
+    url: str,
+    *,
+    echo: bool = False,
+    pool_size: int = 20,
+    sqlite_busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
+) -> AsyncEngine:
     if url.startswith("sqlite"):
         engine = create_async_engine(url, echo=echo)
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, sqlite_busy_timeout_ms)
         return engine
     # A fixed pool, no overflow: past the pool, an overflow connection is opened for one
     # checkout and closed at checkin, and under many concurrent requests that churn
@@ -206,11 +224,16 @@ async def unit_of_work(
 ) -> AsyncIterator[AsyncSession]:
     """One transaction: commits when the block ends normally, rolls back on any error."""
     async with sessions() as session:
-        if write:
-            await session.connection(execution_options={"write": True})
         try:
+            if write:
+                await session.connection(execution_options={"write": True})
             yield session
             await session.commit()
+        except OperationalError as error:
+            await session.rollback()
+            if is_lock_timeout(error):
+                raise Busy from error
+            raise
         except BaseException:
             await session.rollback()
             raise

@@ -76,3 +76,13 @@ class PermissionDenied(ServiceError):
 
 class Throttled(ServiceError):
     code = "THROTTLED"
+
+
+class Busy(ServiceError):
+    """The embedded database stayed locked by other writers past its busy timeout: the
+    caller may simply retry (nothing was changed)."""
+
+    code = "SERVICE_BUSY"
+
+    def __init__(self) -> None:
+        super().__init__("The database is busy with other changes; retry in a moment.")

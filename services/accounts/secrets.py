@@ -6,6 +6,7 @@ lets a request find its session or key with one indexed lookup.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import secrets
 
@@ -21,11 +22,17 @@ _hasher = PasswordHasher()  # argon2id with the library's current recommended co
 _DUMMY_HASH = _hasher.hash("not a real password")
 
 
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+# argon2 takes tens of milliseconds of CPU by design: it runs in a thread (the library
+# releases the GIL), so the event loop keeps serving while it works.
+async def hash_password(password: str) -> str:
+    return await asyncio.to_thread(_hasher.hash, password)
 
 
-def verify_password(password_hash: str | None, password: str) -> bool:
+async def verify_password(password_hash: str | None, password: str) -> bool:
+    return await asyncio.to_thread(_verify, password_hash, password)
+
+
+def _verify(password_hash: str | None, password: str) -> bool:
     try:
         return _hasher.verify(password_hash or _DUMMY_HASH, password) and bool(password_hash)
     except (VerificationError, InvalidHashError):

@@ -186,7 +186,7 @@ async def sign_up(
         raise UserInputError(
             "EMAIL_TAKEN", "An account with this email exists; log in instead.", ("email",)
         )
-    user = User(email=email, name=name, password_hash=hash_password(password))
+    user = User(email=email, name=name, password_hash=await hash_password(password))
     session.add(user)
     await session.flush()
     if invitation is not None:
@@ -219,7 +219,7 @@ async def log_in(
     if len(email) > 320 or len(password) > PASSWORD_MAX_LENGTH:
         raise invalid
     user = await session.scalar(select(User).where(User.email == email.strip().lower()))
-    if not verify_password(user.password_hash if user else None, password) or user is None:
+    if not await verify_password(user.password_hash if user else None, password) or not user:
         raise invalid
     memberships = select(Membership).where(Membership.user_id == user.id)
     if organization_id is not None:
@@ -625,11 +625,11 @@ async def change_password(
         raise PermissionDenied("organization.read")
     user = await session.get_one(User, acting.user_id)
     too_long = len(current_password) > PASSWORD_MAX_LENGTH  # never a stored password
-    if too_long or not verify_password(user.password_hash, current_password):
+    if too_long or not await verify_password(user.password_hash, current_password):
         raise UserInputError(
             "INVALID_CREDENTIALS", "The current password is not correct.", ("current_password",)
         )
-    user.password_hash = hash_password(_check_password(new_password, ("new_password",)))
+    user.password_hash = await hash_password(_check_password(new_password, ("new_password",)))
     others = await session.scalars(
         select(UserSession).where(
             UserSession.user_id == user.id,

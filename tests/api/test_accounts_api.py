@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from tests.api_helpers import (
@@ -135,3 +137,17 @@ async def test_node_fetches_by_global_id(client):
         {"id": owner.organization_id, "__typename": "Organization"},
         None,
     ]
+
+
+async def test_a_burst_of_logins_all_succeed(client):
+    """Each login writes a session; on SQLite the writers queue on the write lock (the
+    password is checked off the event loop) instead of failing."""
+    account = await sign_up(client)
+    log_in = (
+        """mutation($input: LogInInput!) { logIn(input: $input) { token userErrors { code } } }"""
+    )
+    variables = {"input": {"email": account.email, "password": PASSWORD}}
+    bodies = await asyncio.gather(*(gql(client, log_in, variables) for _ in range(40)))
+    tokens = {data(body)["logIn"]["token"] for body in bodies}
+    assert len(tokens) == 40
+    assert None not in tokens

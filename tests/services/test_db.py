@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from services import db
 from services.db import ExactDecimal, UTCDateTime
+from services.errors import Busy
 
 _scratch = MetaData()
 samples = Table(
@@ -111,3 +112,22 @@ async def test_only_a_connection_idle_for_a_while_is_pinged(
         assert len(pings) == 1
     finally:
         await engine.dispose()
+
+
+async def test_a_writer_kept_waiting_past_the_busy_timeout_is_busy_not_a_fault(tmp_path):
+    # given one writer holding SQLite's write lock
+    url = f"sqlite+aiosqlite:///{tmp_path / 'busy.db'}"
+    holder, impatient = db.create_engine(url), db.create_engine(url, sqlite_busy_timeout_ms=50)
+    try:
+        async with db.unit_of_work(db.create_session_factory(holder)):
+            # when another writer waits longer than its busy timeout
+            with pytest.raises(Busy) as raised:
+                async with db.unit_of_work(db.create_session_factory(impatient)):
+                    pass
+        # then it is told to retry, a coded error, and the lock, once free, is taken
+        assert raised.value.code == "SERVICE_BUSY"
+        async with db.unit_of_work(db.create_session_factory(impatient)) as session:
+            assert (await session.execute(text("SELECT 1"))).scalar() == 1
+    finally:
+        await holder.dispose()
+        await impatient.dispose()
