@@ -23,7 +23,7 @@ from server.observability import tag_principal
 from server.request_body import bad_request
 from services.accounts import service as accounts
 from services.db import single_read_sessions, unit_of_work
-from services.errors import Busy, ServiceError, Unauthenticated, UserInputError
+from services.errors import Busy, ServiceError, Throttled, Unauthenticated, UserInputError
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
 
@@ -35,8 +35,9 @@ _LIMIT_MESSAGES = ("exceeds maximum operation depth", "aliases found. Allowed", 
 INTERNAL_MESSAGE = "Internal server error. Quote the request id when reporting it."
 
 
-# Codes of errors in the request itself (its body, document or variables): nothing ran.
-REQUEST_ERROR_CODES = frozenset({"BAD_REQUEST", "QUERY_TOO_COMPLEX"})
+# Refusals of the whole request before anything ran (its body, document or variables,
+# its cost, the caller's budget), with the HTTP status each answers.
+REFUSAL_STATUS = {"BAD_REQUEST": 400, "QUERY_TOO_COMPLEX": 400, "THROTTLED": 429}
 
 
 def error_code(error: GraphQLError) -> str:
@@ -65,8 +66,10 @@ def format_error(error: GraphQLError, request_id: str | None) -> dict[str, Any]:
         formatted["message"] = INTERNAL_MESSAGE
         extensions["requestId"] = request_id
         log.error("unexpected error in a resolver", exc_info=error.original_error)
-    elif code in REQUEST_ERROR_CODES:
+    elif code in REFUSAL_STATUS:
         log.info("request refused", extra={"fields": {"code": code, "reason": error.message}})
+    if isinstance(error.original_error, Throttled):
+        extensions["retryAfterSeconds"] = error.original_error.retry_after_seconds
     if isinstance(error.original_error, UserInputError):
         problem = error.original_error.problems[0]
         extensions["field"] = list(problem.field)
@@ -75,8 +78,20 @@ def format_error(error: GraphQLError, request_id: str | None) -> dict[str, Any]:
     return formatted
 
 
-def _is_request_error(error: dict[str, Any]) -> bool:
-    return error["extensions"]["code"] in REQUEST_ERROR_CODES and "path" not in error
+def refusal(errors: list[dict[str, Any]]) -> tuple[int, list[tuple[bytes, bytes]]] | None:
+    """The HTTP status and headers of a response whose request was refused before it ran
+    (GraphQL over HTTP: such a response has no `data`); None for one that ran."""
+    codes = [e["extensions"]["code"] for e in errors if "path" not in e]
+    if not errors or len(codes) < len(errors) or not all(c in REFUSAL_STATUS for c in codes):
+        return None
+    wait = [
+        e["extensions"]["retryAfterSeconds"]
+        for e in errors
+        if e["extensions"]["code"] == "THROTTLED"
+    ]
+    if wait:
+        return 429, [(b"retry-after", str(max(wait)).encode())]
+    return 400, []
 
 
 class GraphQLView(GraphQL[Context, None]):
@@ -109,8 +124,10 @@ class GraphQLView(GraphQL[Context, None]):
         except HTTPException as error:
             await send_json(send, error.status_code, bad_request(error.reason))
             return
-        if scope.get("state", {}).get("graphql_request_error"):
-            response.status_code = 400
+        refused = scope.get("state", {}).get("graphql_refusal")
+        if refused is not None:
+            response.status_code = refused[0]
+            response.raw_headers.extend(refused[1])
         await response(scope, receive, send)
 
     def decode_json(self, data: str | bytes) -> object:
@@ -137,10 +154,9 @@ class GraphQLView(GraphQL[Context, None]):
         errors = [
             format_error(e, getattr(request.state, "request_id", None)) for e in result.errors or ()
         ]
-        if errors and result.data is None and all(_is_request_error(e) for e in errors):
-            # GraphQL over HTTP: a request that could not run at all is a 400, and its
-            # response has no `data`.
-            request.state.graphql_request_error = True
+        refused = refusal(errors) if result.data is None else None
+        if refused is not None:
+            request.state.graphql_refusal = refused
         else:
             response["data"] = result.data
         if errors:

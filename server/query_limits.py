@@ -94,7 +94,8 @@ class QueryCostLimiter(SchemaExtension):
                 self._refuse(
                     Throttled(
                         f"This query costs {requested} points and {int(available)} are "
-                        f"available; retry in about {wait} s."
+                        f"available; retry in about {wait} s.",
+                        retry_after_seconds=wait,
                     )
                 )
         yield

@@ -77,6 +77,10 @@ class PermissionDenied(ServiceError):
 class Throttled(ServiceError):
     code = "THROTTLED"
 
+    def __init__(self, message: str, *, retry_after_seconds: int) -> None:
+        super().__init__(message)
+        self.retry_after_seconds = retry_after_seconds
+
 
 class Busy(ServiceError):
     """The embedded database stayed locked by other writers past its busy timeout: the

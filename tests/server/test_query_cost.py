@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import math
 import uuid
 
 import httpx
@@ -85,10 +86,42 @@ async def test_a_caller_over_budget_is_throttled_until_points_restore(database_u
             "{ a: viewer { organization { id } } b: viewer { organization { id } } "
             "c: viewer { organization { id } } }"
         )
-        codes = [error_codes(await gql(client, query, token=owner.token)) for _ in range(3)]
+        codes = [
+            error_codes(await gql(client, query, token=owner.token, expect_status=None))
+            for _ in range(3)
+        ]
         assert codes == [[], [], ["THROTTLED"]]
-        throttled = await gql(client, query, token=owner.token)
+        throttled = await gql(client, query, token=owner.token, expect_status=429)
         await asyncio.sleep(0.6)
         assert error_codes(await gql(client, query, token=owner.token)) == []
     assert "retry in about" in throttled["errors"][0]["message"]
+    await app.state.engine.dispose()
+
+
+async def test_a_throttled_request_is_a_429_saying_when_to_retry(database_url, engine):
+    # given a bucket of 20 points restoring half a point a second, and a query of 32
+    settings = make_settings(
+        database_url, redis_url=None, throttle_maximum=20, throttle_restore_rate=0.5
+    )
+    app = create_app(settings)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://t"
+    ) as client:
+        owner = await sign_up(client)
+        query = "{ members(first: 10) { edges { node { user { email } } } } }"
+        # when
+        response = await client.post(
+            "/graphql", json={"query": query}, headers={"Authorization": f"Bearer {owner.token}"}
+        )
+    # then status, header and a number say how long the missing points take to restore
+    assert response.status_code == 429
+    body = response.json()
+    assert "data" not in body
+    [error] = body["errors"]
+    wait = error["extensions"]["retryAfterSeconds"]
+    assert error["extensions"] == {"code": "THROTTLED", "retryAfterSeconds": wait}
+    assert response.headers["retry-after"] == str(wait)
+    cost = body["extensions"]["cost"]
+    missing = cost["requestedQueryCost"] - cost["throttleStatus"]["currentlyAvailable"]
+    assert 0 < wait <= math.ceil(missing / 0.5)
     await app.state.engine.dispose()
