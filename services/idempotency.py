@@ -123,7 +123,7 @@ async def begin(
 
 # A response carrying one of these says nothing was applied and a later retry may
 # succeed: it is not kept, so the retry runs.
-TRANSIENT_CODES = frozenset({"THROTTLED", "INTERNAL_SERVER_ERROR"})
+TRANSIENT_CODES = frozenset({"THROTTLED", "SERVICE_BUSY", "INTERNAL_SERVER_ERROR"})
 
 
 def _final_response(status_code: int, body: bytes) -> dict[str, Any] | None:

@@ -33,7 +33,7 @@ async def test_a_completed_response_is_replayed(sessions):
     assert await _begin(sessions) == idempotency.Stored(200, answer)
 
 
-@pytest.mark.parametrize("code", ["THROTTLED", "INTERNAL_SERVER_ERROR"])
+@pytest.mark.parametrize("code", ["THROTTLED", "SERVICE_BUSY", "INTERNAL_SERVER_ERROR"])
 async def test_a_transient_failure_is_not_kept_so_the_retry_runs(sessions, code):
     failed: dict[str, Any] = {
         "data": None,
