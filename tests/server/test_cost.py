@@ -9,7 +9,7 @@ from graphql import parse
 
 from schema.root import build_schema
 from server.cost import requested_cost
-from services.pagination import MAX_PAGE_SIZE
+from services.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 pytestmark = pytest.mark.api
 
@@ -38,3 +38,9 @@ def test_page_sizes_cost_the_same_inline_and_as_variables(size):
 def test_a_page_beyond_the_largest_costs_no_more_than_the_largest(size):
     query = "query($n: Int) { inventoryItems(first: $n) { nodes { id } } }"
     assert _cost(query, {"n": size}) <= _cost(query, {"n": MAX_PAGE_SIZE})
+
+
+def test_a_connection_without_a_page_size_costs_the_default_page_it_is_served():
+    without = "{ inventoryItems { nodes { id lots { nodes { id } } } } }"
+    explicit = "{ inventoryItems(first: %d) { nodes { id lots(first: %d) { nodes { id } } } } }"
+    assert _cost(without) == _cost(explicit.replace("%d", str(DEFAULT_PAGE_SIZE)))
