@@ -140,12 +140,16 @@ class AccountsMutation:
             if input.organization_id
             else None
         )
+        # Two steps: the password is checked before the write transaction starts.
+        async with info.context.reading() as session:
+            credentials = await accounts.check_credentials(
+                session, email=input.email, password=input.password
+            )
         async with info.context.writing() as session:
             grant = await accounts.log_in(
                 session,
                 info.context.principal,
-                email=input.email,
-                password=input.password,
+                credentials=credentials,
                 organization_id=organization_id,
             )
         return gql.LogInPayload(**_grant_fields(grant))  # type: ignore[arg-type]

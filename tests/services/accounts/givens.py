@@ -94,10 +94,20 @@ async def log_in(
     sessions: Sessions, email: str, *, password: str = PASSWORD, organization_id: int | None = None
 ) -> Actor:
     async with unit_of_work(sessions) as session:
-        grant = await service.log_in(
-            session, None, email=email, password=password, organization_id=organization_id
+        grant = await log_in_step(
+            session, email=email, password=password, organization_id=organization_id
         )
     return await actor(sessions, grant)
+
+
+async def log_in_step(
+    session: AsyncSession, *, email: str, password: str, organization_id: int | None = None
+) -> service.SessionGrant:
+    """Both steps of a login (checking the password, opening the session) in one session."""
+    credentials = await service.check_credentials(session, email=email, password=password)
+    return await service.log_in(
+        session, None, credentials=credentials, organization_id=organization_id
+    )
 
 
 async def invite(sessions: Sessions, inviter: Principal, *, email: str, role: str) -> str:

@@ -21,6 +21,7 @@ from tests.services.accounts.givens import (
     authenticate,
     invite,
     log_in,
+    log_in_step,
     new_email,
     principal_of,
     refused,
@@ -180,7 +181,7 @@ async def test_log_in_gives_the_same_answer_for_a_wrong_password_and_an_unknown_
 
     # when
     problem = await refused(
-        sessions, lambda session: service.log_in(session, None, email=email, password=password)
+        sessions, lambda session: log_in_step(session, email=email, password=password)
     )
 
     # then
@@ -218,12 +219,8 @@ async def test_log_in_to_an_organization_the_user_is_not_in_is_not_found(
     # when
     problem = await refused(
         sessions,
-        lambda session: service.log_in(
-            session,
-            None,
-            email=ada.email,
-            password=PASSWORD,
-            organization_id=grace.organization_id,
+        lambda session: log_in_step(
+            session, email=ada.email, password=PASSWORD, organization_id=grace.organization_id
         ),
     )
 
@@ -326,5 +323,22 @@ async def test_change_password_ends_every_other_session_of_the_user(sessions: Se
     await log_in(sessions, ada.email, password=NEW_PASSWORD)
     await refused(
         sessions,
-        lambda session: service.log_in(session, None, email=ada.email, password=PASSWORD),
+        lambda session: log_in_step(session, email=ada.email, password=PASSWORD),
     )
+
+
+async def test_a_password_changed_between_its_check_and_the_login_is_refused(sessions):
+    # given Ada's password was checked
+    ada = await sign_up(sessions)
+    async with unit_of_work(sessions) as session:
+        credentials = await service.check_credentials(session, email=ada.email, password=PASSWORD)
+    # when it changes before the session opens
+    async with unit_of_work(sessions) as session:
+        await service.change_password(
+            session, ada.principal, current_password=PASSWORD, new_password=PASSWORD + "!"
+        )
+    # then the login with the old check is refused
+    problem = await refused(
+        sessions, lambda session: service.log_in(session, None, credentials=credentials)
+    )
+    assert problem.code == "INVALID_CREDENTIALS"
