@@ -4,9 +4,11 @@ connections from service pages, and pagination arguments."""
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, ParamSpec, Protocol, TypeVar
 
+from graphql import GraphQLArgument, GraphQLInputObjectType, GraphQLInputType, get_named_type
 from strawberry.dataloader import DataLoader
 
 from resolvers.context import Context, Info
@@ -17,6 +19,7 @@ from services.errors import UserInputError
 from services.naming import camel_case
 from services.pagination import Page, PageRequest
 
+log = logging.getLogger("batchtrack.user_errors")
 P = ParamSpec("P")
 T = TypeVar("T")
 N = TypeVar("N")
@@ -31,16 +34,46 @@ class Payload(Protocol):
 PayloadT = TypeVar("PayloadT", bound=Payload)
 
 
-def user_errors(error: UserInputError, root: str | None = "input") -> list[UserError]:
+def user_errors(error: UserInputError, info: Info, root: str | None = "input") -> list[UserError]:
+    """The payload's userErrors; each `field` is a path into the operation's arguments."""
     prefix = [root] if root else []
+    raw = info._raw_info
+    arguments = raw.parent_type.fields[raw.field_name].args
     return [
         UserError(
-            field=[*prefix, *(camel_case(part) for part in problem.field)] or None,
+            field=_existing_path(
+                [*prefix, *(camel_case(part) for part in problem.field)], arguments
+            )
+            or None,
             message=problem.message,
             code=problem.code,
         )
         for problem in error.problems
     ]
+
+
+def _existing_path(path: list[str], arguments: dict[str, GraphQLArgument]) -> list[str]:
+    """`path` if it names an input of the operation; else the part of it that does, and
+    an error in the log: a userError must point at something the caller sent."""
+    if not path:
+        return path
+    argument = arguments.get(path[0])
+    if argument is None:
+        _log_missing(path)
+        return []
+    type_: GraphQLInputType = argument.type
+    for depth, name in enumerate(path[1:], start=1):
+        named = get_named_type(type_)
+        field = named.fields.get(name) if isinstance(named, GraphQLInputObjectType) else None
+        if field is None:
+            _log_missing(path)
+            return path[:depth]
+        type_ = field.type
+    return path
+
+
+def _log_missing(path: list[str]) -> None:
+    log.error("a userError names an input that does not exist", extra={"fields": {"path": path}})
 
 
 def mutation(
@@ -59,7 +92,7 @@ def mutation(
             except UserInputError as error:
                 failed = payload()
                 root = "input" if "input" in kwargs else None
-                failed.user_errors = user_errors(error, root=root)
+                failed.user_errors = user_errors(error, info, root=root)
                 return failed
             await info.context.committed()
             return result

@@ -79,7 +79,7 @@ class UnitsQuery:
                     item_id=item_key,
                 )
         except UserInputError as error:
-            return gql.ConvertQuantityResult(user_errors=user_errors(error, root=None))
+            return gql.ConvertQuantityResult(user_errors=user_errors(error, info, root=None))
         quantity_out = gql.Quantity(amount=result.amount, unit=result.unit)
         return gql.ConvertQuantityResult(quantity=quantity_out, exact=result.exact)
 

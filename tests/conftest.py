@@ -7,6 +7,7 @@ a database made for tests (.ci/run creates a fresh one).
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -163,3 +164,28 @@ def _no_sentry() -> Iterator[None]:
         sentry_sdk.get_client().close()
         # An inactive client without integrations: later tests see no Sentry at all.
         sentry_sdk.init(dsn=None, default_integrations=False, auto_enabling_integrations=False)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def _user_errors_name_real_inputs() -> Iterator[None]:
+    """Every userError any test provokes is checked against the operation's input type
+    (resolvers/common.py logs one that names a missing input): each API test walks the
+    paths of the userErrors it meets."""
+    logger = logging.getLogger("batchtrack.user_errors")
+    collect = _Collect()
+    logger.addHandler(collect)
+    try:
+        yield
+    finally:
+        logger.removeHandler(collect)
+    paths = [getattr(r, "fields", {}).get("path") for r in collect.records]
+    assert not paths, f"userErrors named inputs that do not exist: {paths}"

@@ -58,6 +58,8 @@ async def to_base(
         to_unit=item.base_unit,
         density=item.density,
         item_name=item.name,
+        from_field=(*field, "unit"),
+        to_field=(*field, "unit"),  # the item's unit is given; the caller chose this one
     )
     if conversion.amount >= MAX_STORED:
         raise UserInputError(
@@ -106,8 +108,11 @@ async def cost_per_base_unit(
     unit_cost: Decimal,
     cost_unit: str,
     field: Sequence[str] = ("unit_cost",),
+    *,
+    unit_field: Sequence[str] = ("cost_unit",),
 ) -> Fraction:
-    """A cost per `cost_unit` as an exact cost per base unit."""
+    """A cost per `cost_unit` (named by the input `unit_field`) as an exact cost per base
+    unit."""
     check_money(unit_cost, field)
     one = await units.convert_within(
         session,
@@ -117,6 +122,8 @@ async def cost_per_base_unit(
         to_unit=item.base_unit,
         density=item.density,
         item_name=item.name,
+        from_field=unit_field,
+        to_field=unit_field,
     )
     return Fraction(unit_cost) / Fraction(one.amount)
 

@@ -153,7 +153,9 @@ async def _purchase_cost(
     if total_cost is not None:
         return check_money(total_cost, ("total_cost",))
     assert unit_cost is not None
-    per_base = await cost_per_base_unit(session, item, unit_cost, quantity.unit)
+    per_base = await cost_per_base_unit(
+        session, item, unit_cost, quantity.unit, unit_field=("quantity", "unit")
+    )
     return value_of(base_quantity, per_base)
 
 
@@ -245,11 +247,14 @@ async def _new_lot_cost(
     quantity: Decimal,
     unit_cost: Decimal | None,
     cost_unit: str,
+    cost_unit_field: tuple[str, ...],
 ) -> Decimal:
     """Stock that appears without a purchase is valued at the given cost, else at the
     item's current average cost, else at its last purchase cost, else at zero."""
     if unit_cost is not None:
-        per_base = await cost_per_base_unit(session, item, unit_cost, cost_unit)
+        per_base = await cost_per_base_unit(
+            session, item, unit_cost, cost_unit, unit_field=cost_unit_field
+        )
         return value_of(quantity, per_base)
     per_base_average = average_cost(item)
     if per_base_average is not None:
@@ -293,9 +298,10 @@ async def _plan(
         ]
     if quantity is None:
         raise UserInputError("BLANK", f"{change_type.value} needs a quantity.", ("quantity",))
-    unit = quantity.unit
     amount = await to_base(session, item, quantity, allow_zero=change_type is ChangeType.RECOUNT)
-    cost_unit = cost_unit or unit
+    # unitCost is per costUnit, else per the quantity's unit: errors name the one used.
+    cost_unit_field = ("cost_unit",) if cost_unit else ("quantity", "unit")
+    cost_unit = cost_unit or quantity.unit
     if change_type in CONSUMPTION or change_type in DISPOSAL:
         disposal = change_type in DISPOSAL
         if lot_id is not None:
@@ -340,7 +346,7 @@ async def _plan(
         value = value_of(amount, Fraction(lot.total_cost) / Fraction(lot.quantity_received))
         return [Movement(lot, amount, value)]
     # RESTOCK, RETURNED without a lot, and a RECOUNT that found more: a new lot.
-    cost = await _new_lot_cost(session, item, amount, unit_cost, cost_unit)
+    cost = await _new_lot_cost(session, item, amount, unit_cost, cost_unit, cost_unit_field)
     return [
         ledger.new_lot(
             item,

@@ -176,7 +176,11 @@ def _describe(unit: Unit) -> str:
 
 
 def _density_ratio(
-    source: Unit, target: Unit, density: Decimal | None, item_name: str | None
+    source: Unit,
+    target: Unit,
+    density: Decimal | None,
+    item_name: str | None,
+    field: Sequence[str],
 ) -> Fraction:
     """Base units of `target` per base unit of `source`, across dimensions."""
     dimensions = {source.dimension, target.dimension}
@@ -186,7 +190,7 @@ def _density_ratio(
             "UNIT_CONVERSION_FAILED",
             f"{prefix}: {source.dimension.value} and {target.dimension.value} units "
             "cannot be converted into each other.",
-            ("to_unit",),
+            field,
         )
     if density is None:
         remedy = (
@@ -195,7 +199,7 @@ def _density_ratio(
             else "converting between weight and volume needs a density; "
             "pass itemId of an item with a density."
         )
-        raise UserInputError("UNIT_CONVERSION_FAILED", f"{prefix}: {remedy}", ("to_unit",))
+        raise UserInputError("UNIT_CONVERSION_FAILED", f"{prefix}: {remedy}", field)
     if density <= 0:
         raise ValueError(f"a density must be positive, not {density}")
     grams_per_ml = Fraction(density)
@@ -210,13 +214,15 @@ def convert(
     *,
     density: Decimal | None = None,
     item_name: str | None = None,
+    field: Sequence[str] = ("to_unit",),
 ) -> Conversion:
     """Convert `amount` of `source` into `target` through the base units.
 
     `density` (g/ml) and `item_name` come from the inventory item whose quantity this is;
     they are needed only between weight and volume, and name the item in the message
-    when the density is missing. Raises UserInputError UNIT_CONVERSION_FAILED when the
-    units cannot be converted, and OUT_OF_RANGE / TOO_PRECISE for an unbounded amount.
+    when the density is missing. Raises UserInputError UNIT_CONVERSION_FAILED (naming
+    `field`, the input that chose the units) when the units cannot be converted, and
+    OUT_OF_RANGE / TOO_PRECISE for an unbounded amount.
     """
     check_digits(
         amount,
@@ -226,7 +232,7 @@ def convert(
     )
     ratio = Fraction(1)
     if source.dimension is not target.dimension:
-        ratio = _density_ratio(source, target, density, item_name)
+        ratio = _density_ratio(source, target, density, item_name, field)
     result = Fraction(amount) * Fraction(source.factor) * ratio / Fraction(target.factor)
     exact = to_decimal(result)
     if exact is not None:

@@ -227,13 +227,16 @@ async def convert_within(
     to_unit: str,
     density: Decimal | None = None,
     item_name: str | None = None,
+    from_field: Sequence[str] = ("quantity", "unit"),
+    to_field: Sequence[str] = ("to_unit",),
 ) -> Conversion:
     """The conversion itself, for another domain's operation that takes a quantity in any
     unit: that operation's own permission covers it (receiving stock needs
-    inventory.adjust, not units.read as well)."""
-    source = await _resolve(session, organization_id, from_unit, ("quantity", "unit"))
-    target = await _resolve(session, organization_id, to_unit, ("to_unit",))
-    return convert(amount, source, target, density=density, item_name=item_name)
+    inventory.adjust, not units.read as well). `from_field` and `to_field` are the inputs
+    that named the units; units that cannot be converted are reported on `to_field`."""
+    source = await _resolve(session, organization_id, from_unit, from_field)
+    target = await _resolve(session, organization_id, to_unit, to_field)
+    return convert(amount, source, target, density=density, item_name=item_name, field=to_field)
 
 
 def clean_density(value: Decimal, field: Sequence[str] = ("density",)) -> Decimal:

@@ -391,3 +391,42 @@ async def test_a_key_scoped_to_adjusting_stock_can_receive_in_any_unit(client):
     key = await api_key(client, owner.token, ["inventory.adjust"])
     result = await receive(client, key, oil, "1.5", "kg", "4")
     assert result["lot"]["remaining"] == {"amount": "1500", "unit": "g"}
+
+
+RECEIVE = """mutation($input: ReceiveInventoryInput!) {
+  receiveInventory(input: $input) { userErrors { field code } } }"""
+
+
+@pytest.mark.parametrize(
+    ("operation", "values", "field"),
+    [
+        ("receive", {"quantity": {"amount": "1", "unit": "ml"}}, ["input", "quantity", "unit"]),
+        ("receive", {"quantity": {"amount": "1", "unit": "scoop"}}, ["input", "quantity", "unit"]),
+        ("adjust", {"quantity": {"amount": "1", "unit": "ml"}}, ["input", "quantity", "unit"]),
+        ("adjust", {"costUnit": "ml"}, ["input", "costUnit"]),
+        ("adjust", {"costUnit": "scoop"}, ["input", "costUnit"]),
+    ],
+    ids=[
+        "receive-other-dimension",
+        "receive-unknown",
+        "adjust-other-dimension",
+        "cost-unit-other-dimension",
+        "cost-unit-unknown",
+    ],
+)
+async def test_a_unit_that_cannot_be_used_names_the_input_that_chose_it(
+    client, operation, values, field
+):
+    owner = await sign_up(client)
+    oil = await create_item(client, owner.token, "Olive oil", "g")
+    base = {"itemId": oil, "quantity": {"amount": "1", "unit": "g"}, "unitCost": "1"}
+    if operation == "receive":
+        body = await gql(client, RECEIVE, {"input": {**base, **values}}, owner.token)
+        errors = data(body)["receiveInventory"]["userErrors"]
+    else:
+        body = await gql(
+            client, ADJUST, {"input": {**base, "changeType": "RESTOCK", **values}}, owner.token
+        )
+        errors = data(body)["adjustInventory"]["userErrors"]
+    assert [e["field"] for e in errors] == [field]
+    assert errors[0]["code"] in {"UNIT_CONVERSION_FAILED", "UNKNOWN_UNIT"}
