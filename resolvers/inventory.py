@@ -68,6 +68,18 @@ async def adjustment_node(
     )
 
 
+def _as_given_and_recorded(
+    given: QuantityInput | None, change: stock.StockChange
+) -> tuple[Quantity | None, Quantity | None]:
+    """The quantity a change was given, and the same as the ledger recorded it."""
+    if given is None or change.recorded is None:
+        return None, None
+    return (
+        Quantity(amount=given.amount, unit=given.unit),
+        Quantity(amount=change.recorded, unit=change.item.base_unit),
+    )
+
+
 @strawberry.type
 class InventoryQuery:
     @strawberry.field(description="Items by id order; archived ones only when asked.")
@@ -266,10 +278,13 @@ class InventoryMutation:
         lot = gql.InventoryLot.from_row(
             change.lot, change.item.base_unit, await loaders.currency_code(info)
         )
+        entered, recorded = _as_given_and_recorded(input.quantity, change)
         return gql.ReceiveInventoryPayload(
             lot=lot,
             inventory_item=adjustment.inventory_item,
             ledger_entries=adjustment.ledger_entries,
+            entered_quantity=entered,
+            recorded_quantity=recorded,
         )
 
     @strawberry.mutation(
@@ -300,8 +315,12 @@ class InventoryMutation:
             adjustment = await adjustment_node(
                 info, change.item, input.change_type.value, change.posting
             )
+        entered, recorded = _as_given_and_recorded(input.quantity, change)
         return gql.AdjustInventoryPayload(
-            adjustment=adjustment, inventory_item=adjustment.inventory_item
+            adjustment=adjustment,
+            inventory_item=adjustment.inventory_item,
+            entered_quantity=entered,
+            recorded_quantity=recorded,
         )
 
     @strawberry.mutation(description="Dispose of every expired remainder (change type EXPIRED).")

@@ -566,6 +566,16 @@ class ReceiveInventoryPayload:
     lot: InventoryLot | None = None
     inventory_item: InventoryItem | None = None
     ledger_entries: list[InventoryLedgerEntry] = strawberry.field(default_factory=list)
+    entered_quantity: Quantity | None = strawberry.field(
+        default=None, description="The quantity as given, in the unit given."
+    )
+    recorded_quantity: Quantity | None = strawberry.field(
+        default=None,
+        description=(
+            "The given quantity as recorded, in the item's base unit: converted exactly "
+            "from another unit, then rounded half-even to the item's quantityPrecision."
+        ),
+    )
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -618,6 +628,16 @@ class InventoryAdjustment:
 class AdjustInventoryPayload:
     adjustment: InventoryAdjustment | None = None
     inventory_item: InventoryItem | None = None
+    entered_quantity: Quantity | None = strawberry.field(
+        default=None, description="The quantity as given, in the unit given."
+    )
+    recorded_quantity: Quantity | None = strawberry.field(
+        default=None,
+        description=(
+            "The given quantity as recorded, in the item's base unit: converted exactly "
+            "from another unit, then rounded half-even to the item's quantityPrecision."
+        ),
+    )
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 

@@ -25,7 +25,7 @@ from services.inventory.models import (
 )
 from services.permissions import Principal, require_permission
 from services.units import service as units
-from services.units.catalog import Conversion, fraction_digits
+from services.units.catalog import Conversion, fraction_digits, unit_key
 
 
 @dataclass(frozen=True)
@@ -42,14 +42,19 @@ async def to_base(
     *,
     allow_zero: bool = False,
 ) -> Decimal:
-    """The quantity in the item's base unit. Refused, never rounded, when it is finer than
-    the item's precision (including after conversion)."""
+    """The quantity as recorded, in the item's base unit. Given in the item's own unit it
+    must respect the item's precision (refused otherwise: the caller chose the digits).
+    Given in another unit it is converted exactly, then rounded half-even to the item's
+    precision (a pound of a gram item to 3 places is 453.592 g): every listed unit is
+    usable, and the answer shows what was recorded."""
     if quantity.amount < 0 or (quantity.amount == 0 and not allow_zero):
         raise UserInputError(
             "NOT_POSITIVE",
             f"{field[-1]} must be greater than 0{' or 0' if allow_zero else ''}.",
             (*field, "amount"),
         )
+    precision = item.quantity_precision
+    own_unit = unit_key(quantity.unit) == unit_key(item.base_unit)
     conversion = await units.convert_within(
         session,
         item.organization_id,
@@ -60,28 +65,31 @@ async def to_base(
         item_name=item.name,
         from_field=(*field, "unit"),
         to_field=(*field, "unit"),  # the item's unit is given; the caller chose this one
+        places=None if own_unit else precision,
     )
-    if conversion.amount >= MAX_STORED:
+    recorded = conversion.amount
+    if recorded >= MAX_STORED:
         raise UserInputError(
             "OUT_OF_RANGE",
-            f"{shown(conversion.amount)} {item.base_unit} is too much: a quantity must be "
+            f"{shown(recorded)} {item.base_unit} is too much: a quantity must be "
             f"less than 10^{MAX_STORED_INTEGER_DIGITS} {item.base_unit}.",
             (*field, "amount"),
         )
-    precision = item.quantity_precision
-    if not conversion.exact or fraction_digits(conversion.amount) > precision:
-        what = (
-            f"{shown(quantity.amount)} {quantity.unit} is {shown(conversion.amount)} "
-            f"{item.base_unit}"
-        )
+    if own_unit and fraction_digits(recorded) > precision:
         raise UserInputError(
             "QUANTITY_TOO_PRECISE",
-            f"{what}{'' if conversion.exact else ' (rounded)'}, finer than "
-            f'"{item.name}" keeps ({precision} decimal places of {item.base_unit}). '
-            f"Enter a rounder amount, or the quantity in {item.base_unit}.",
+            f'{shown(quantity.amount)} {item.base_unit} is finer than "{item.name}" keeps '
+            f"({precision} decimal places of {item.base_unit}). Enter a rounder amount.",
             (*field, "amount"),
         )
-    return conversion.amount
+    if recorded == 0 and quantity.amount != 0:
+        raise UserInputError(
+            "NOT_POSITIVE",
+            f'{shown(quantity.amount)} {quantity.unit} is less than "{item.name}" records '
+            f"({precision} decimal places of {item.base_unit}): it rounds to 0. Enter more.",
+            (*field, "amount"),
+        )
+    return recorded
 
 
 def check_money(value: Decimal, field: Sequence[str]) -> Decimal:

@@ -45,6 +45,8 @@ class StockChange:
     item: InventoryItem
     posting: Posting
     lot: InventoryLot | None = None
+    # The quantity the caller gave, as recorded in the item's base unit (see to_base).
+    recorded: Decimal | None = None
 
 
 async def lock_item(
@@ -227,7 +229,7 @@ async def receive_inventory(
         payload={"lot": lot_payload(movement.lot), "item": item_payload(item)},
     )
     await refresh_low_stock(session, item, now)
-    return StockChange(item, posting, movement.lot)
+    return StockChange(item, posting, movement.lot, recorded=base_quantity)
 
 
 async def _lot_of_item(session: AsyncSession, item: InventoryItem, lot_id: int) -> InventoryLot:
@@ -275,6 +277,7 @@ async def _plan(
     item: InventoryItem,
     change_type: ChangeType,
     quantity: QuantityInput | None,
+    recorded: Decimal | None,
     unit_cost: Decimal | None,
     cost_unit: str | None,
     lot_id: int | None,
@@ -298,7 +301,8 @@ async def _plan(
         ]
     if quantity is None:
         raise UserInputError("BLANK", f"{change_type.value} needs a quantity.", ("quantity",))
-    amount = await to_base(session, item, quantity, allow_zero=change_type is ChangeType.RECOUNT)
+    assert recorded is not None, "every quantity is recorded before planning"
+    amount = recorded
     # unitCost is per costUnit, else per the quantity's unit: errors name the one used.
     cost_unit_field = ("cost_unit",) if cost_unit else ("quantity", "unit")
     cost_unit = cost_unit or quantity.unit
@@ -391,7 +395,12 @@ async def adjust_inventory(
     kind = parse_change_type(change_type)
     item = await lock_item(session, acting, item_id)
     now = utcnow()
-    movements = await _plan(session, item, kind, quantity, unit_cost, cost_unit, lot_id, now)
+    recorded = None
+    if quantity is not None and kind is not ChangeType.COST_OVERRIDE:
+        recorded = await to_base(session, item, quantity, allow_zero=kind is ChangeType.RECOUNT)
+    movements = await _plan(
+        session, item, kind, quantity, recorded, unit_cost, cost_unit, lot_id, now
+    )
     posting = await ledger.post(
         session,
         acting,
@@ -404,7 +413,7 @@ async def adjust_inventory(
         at=now,
     )
     await _announce(session, item, kind, posting, now)
-    return StockChange(item, posting)
+    return StockChange(item, posting, recorded=recorded)
 
 
 async def write_off_expired_lots(

@@ -215,8 +215,11 @@ def convert(
     density: Decimal | None = None,
     item_name: str | None = None,
     field: Sequence[str] = ("to_unit",),
+    places: int | None = None,
 ) -> Conversion:
-    """Convert `amount` of `source` into `target` through the base units.
+    """Convert `amount` of `source` into `target` through the base units, exactly, or
+    rounded half-even to `places` fractional digits (CONVERSION_SCALE when None) where
+    the exact result has more.
 
     `density` (g/ml) and `item_name` come from the inventory item whose quantity this is;
     they are needed only between weight and volume, and name the item in the message
@@ -235,6 +238,7 @@ def convert(
         ratio = _density_ratio(source, target, density, item_name, field)
     result = Fraction(amount) * Fraction(source.factor) * ratio / Fraction(target.factor)
     exact = to_decimal(result)
-    if exact is not None:
+    if exact is not None and (places is None or fraction_digits(exact) <= places):
         return Conversion(exact, target.name, exact=True)
-    return Conversion(round_half_even(result), target.name, exact=False)
+    rounded = round_half_even(result, CONVERSION_SCALE if places is None else places)
+    return Conversion(rounded, target.name, exact=False)

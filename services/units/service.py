@@ -229,6 +229,7 @@ async def convert_within(
     item_name: str | None = None,
     from_field: Sequence[str] = ("quantity", "unit"),
     to_field: Sequence[str] = ("to_unit",),
+    places: int | None = None,
 ) -> Conversion:
     """The conversion itself, for another domain's operation that takes a quantity in any
     unit: that operation's own permission covers it (receiving stock needs
@@ -236,7 +237,9 @@ async def convert_within(
     that named the units; units that cannot be converted are reported on `to_field`."""
     source = await _resolve(session, organization_id, from_unit, from_field)
     target = await _resolve(session, organization_id, to_unit, to_field)
-    return convert(amount, source, target, density=density, item_name=item_name, field=to_field)
+    return convert(
+        amount, source, target, density=density, item_name=item_name, field=to_field, places=places
+    )
 
 
 def clean_density(value: Decimal, field: Sequence[str] = ("density",)) -> Decimal:

@@ -430,3 +430,36 @@ async def test_a_unit_that_cannot_be_used_names_the_input_that_chose_it(
         errors = data(body)["adjustInventory"]["userErrors"]
     assert [e["field"] for e in errors] == [field]
     assert errors[0]["code"] in {"UNIT_CONVERSION_FAILED", "UNKNOWN_UNIT"}
+
+
+async def test_a_quantity_in_another_unit_shows_what_was_given_and_what_was_recorded(client):
+    owner = await sign_up(client)
+    butter = await create_item(client, owner.token, "Cocoa butter", "g")
+    received = await gql(
+        client,
+        """mutation($input: ReceiveInventoryInput!) { receiveInventory(input: $input) {
+            enteredQuantity { amount unit } recordedQuantity { amount unit }
+            lot { quantityReceived { amount unit } } userErrors { code } } }""",
+        {"input": {"itemId": butter, "quantity": {"amount": "1", "unit": "lb"}, "totalCost": "9"}},
+        owner.token,
+    )
+    assert data(received)["receiveInventory"] == {
+        "enteredQuantity": {"amount": "1", "unit": "lb"},
+        "recordedQuantity": {"amount": "453.592", "unit": "g"},
+        "lot": {"quantityReceived": {"amount": "453.592", "unit": "g"}},
+        "userErrors": [],
+    }
+    used = await gql(
+        client,
+        """mutation($input: AdjustInventoryInput!) { adjustInventory(input: $input) {
+            enteredQuantity { amount unit } recordedQuantity { amount unit }
+            inventoryItem { onHand { amount } } userErrors { code } } }""",
+        _adjust(butter, "USE", "16", "oz"),
+        owner.token,
+    )
+    assert data(used)["adjustInventory"] == {
+        "enteredQuantity": {"amount": "16", "unit": "oz"},
+        "recordedQuantity": {"amount": "453.592", "unit": "g"},
+        "inventoryItem": {"onHand": {"amount": "0"}},
+        "userErrors": [],
+    }

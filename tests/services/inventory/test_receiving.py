@@ -246,17 +246,27 @@ async def test_a_given_lot_code_is_kept_and_unique_in_the_organization(sessions,
 # --- quantities that are refused -------------------------------------------------------
 
 
-async def test_a_quantity_finer_than_the_item_keeps_is_refused_naming_both(sessions, owner):
+async def test_a_quantity_in_another_unit_is_recorded_rounded_to_the_item_precision(
+    sessions, owner
+):
     # given an item kept to 3 decimal places of a gram
     item = await create_item(sessions, owner.principal, "Cocoa butter", quantity_precision=3)
-    # when 1.5 oz (42.5242846875 g) arrive
+    # when 1.5 oz (42.5242846875 g) and 1 lb (453.59237 g) arrive
+    ounces = await receive(sessions, owner.principal, item.id, "1.5", "oz", total_cost="3")
+    pound = await receive(sessions, owner.principal, item.id, "1", "lb", total_cost="3")
+    # then each is recorded rounded half-even to the item's 3 places, and says so
+    assert ounces.recorded == Decimal("42.524")
+    assert pound.recorded == Decimal("453.592")
+    assert (await item_now(sessions, item.id)).on_hand == Decimal("496.116")
+
+
+async def test_a_quantity_that_rounds_to_nothing_is_refused(sessions, owner):
+    item = await create_item(sessions, owner.principal, "Wax", quantity_precision=0)
     problem = await refused(
-        sessions, _receive(owner.principal, item.id, "1.5", "oz", total_cost=Decimal(3))
+        sessions, _receive(owner.principal, item.id, "400", "mg", total_cost=Decimal(1))
     )
-    # then nothing is rounded: the caller is told both quantities
-    assert (problem.code, problem.field) == ("QUANTITY_TOO_PRECISE", ("quantity", "amount"))
-    assert problem.message.startswith('1.5 oz is 42.5242846875 g, finer than "Cocoa butter"')
-    assert "3 decimal places of g" in problem.message
+    assert (problem.code, problem.field) == ("NOT_POSITIVE", ("quantity", "amount"))
+    assert "rounds to 0" in problem.message
     assert await lots_of(sessions, item.id) == []
 
 
