@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from services.events import API_VERSION
+from services.idempotency import MAX_KEY_LENGTH
 from services.ids import to_global_id
 from services.webhooks.catalog import EVENT_TYPES, EventType
 from services.webhooks.deliveries import MAX_ATTEMPTS, RETRY_DELAYS
@@ -27,11 +28,23 @@ _GRAPHQL_REQUEST: Schema = {
     "type": "object",
     "required": ["query"],
     "properties": {
-        "query": {"type": "string", "description": "The GraphQL document."},
+        "query": {
+            "type": "string",
+            "minLength": 1,
+            "description": (
+                'The GraphQL document. Missing, null or empty (`{"query": ""}`): 400 '
+                "BAD_REQUEST, no GraphQL query found. A document that does not parse (blank, "
+                "say) is answered 200 with a BAD_REQUEST error, as every GraphQL error is."
+            ),
+        },
         "variables": {"type": ["object", "null"], "description": "The operation's variables."},
         "operationName": {
             "type": ["string", "null"],
             "description": "Which operation of the document to run.",
+        },
+        "extensions": {
+            "type": ["object", "null"],
+            "description": "Accepted as GraphQL over HTTP allows; no extension is read today.",
         },
     },
 }
@@ -57,7 +70,19 @@ _GRAPHQL_ERROR: Schema = {
                         "INTERNAL_SERVER_ERROR",
                     ],
                 },
-                "requestId": {"type": "string"},
+                "requestId": {
+                    "type": "string",
+                    "description": "With INTERNAL_SERVER_ERROR: finds the fault in the logs.",
+                },
+                "reason": {
+                    "type": "string",
+                    "description": "What exactly was refused, such as IDEMPOTENCY_KEY_REUSED.",
+                },
+                "field": {
+                    "type": "array",
+                    "items": {"type": ["string", "integer"]},
+                    "description": "With BAD_REQUEST from an input check: the input's path.",
+                },
             },
         },
     },
@@ -88,6 +113,19 @@ _GRAPHQL_RESPONSE: Schema = {
     },
 }
 
+_GRAPHQL_REFUSAL: Schema = {
+    "type": "object",
+    "required": ["errors"],
+    "description": "A request refused before GraphQL ran: no `data`, one error with its code.",
+    "properties": {
+        "errors": {
+            "type": "array",
+            "minItems": 1,
+            "items": {"$ref": "#/components/schemas/GraphQLError"},
+        },
+    },
+}
+
 _HEALTH: Schema = {
     "type": "object",
     "required": ["status"],
@@ -112,9 +150,53 @@ def _json(schema: Schema, description: str) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
+# Printable characters (as str.isprintable() has them, within the Latin-1 a header is
+# read as), at least one of them not a space.
+_VISIBLE = r"\x21-\x7E\xA1-\xAC\xAE-\xFF"
+_PRINTABLE_KEY = f"^[ {_VISIBLE}]*[{_VISIBLE}][ {_VISIBLE}]*$"
+
+
 def _graphql_path() -> dict[str, Any]:
     graphql_response = {"$ref": "#/components/schemas/GraphQLResponse"}
+    refused = {"$ref": "#/components/schemas/GraphQLRefusal"}
     return {
+        "get": {
+            "operationId": "graphiql",
+            "summary": "GraphiQL in a browser; GraphQL itself is POST only.",
+            "description": (
+                "With the GRAPHIQL setting on (the default), the GraphiQL IDE: an HTML page "
+                "for any client that accepts HTML (404 with GRAPHIQL off). Nothing is ever "
+                "run over GET, so a link cannot change anything: a `query` parameter that "
+                "holds a query or a mutation is refused with 400 BAD_REQUEST; one that does "
+                "not parse (or a subscription) gets 200 with a BAD_REQUEST error, as it "
+                "would over POST; an empty one, or a GET from a client that accepts only "
+                "JSON, gets 400 BAD_REQUEST (no GraphQL query found)."
+            ),
+            "security": [{"bearer": []}, {}],
+            "parameters": [
+                {
+                    "name": "query",
+                    "in": "query",
+                    "required": False,
+                    "description": "Never run over GET; see above.",
+                    "schema": {"type": "string"},
+                }
+            ],
+            "responses": {
+                "200": {
+                    "description": (
+                        "The GraphiQL page; or, for a `query` that does not parse, its errors."
+                    ),
+                    "content": {
+                        "text/html": {"schema": {"type": "string"}},
+                        "application/json": {"schema": graphql_response},
+                    },
+                },
+                "400": _json(refused, "A query or mutation sent with GET, or only JSON accepted."),
+                "401": _json(refused, "The bearer token is not valid (UNAUTHENTICATED)."),
+                "404": _json(refused, "GraphiQL is off (GRAPHIQL=false)."),
+            },
+        },
         "post": {
             "operationId": "graphql",
             "summary": "Run a GraphQL query or mutation.",
@@ -129,7 +211,17 @@ def _graphql_path() -> dict[str, Any]:
                     "name": "Idempotency-Key",
                     "in": "header",
                     "required": False,
-                    "schema": {"type": "string", "maxLength": 255},
+                    "description": (
+                        f"1 to {MAX_KEY_LENGTH} printable characters (else 400, "
+                        "`extensions.reason` "
+                        "IDEMPOTENCY_KEY_INVALID). Keys belong to a caller: without a bearer "
+                        "token the header is ignored."
+                    ),
+                    "schema": {
+                        "type": "string",
+                        "maxLength": MAX_KEY_LENGTH,
+                        "pattern": _PRINTABLE_KEY,
+                    },
                 }
             ],
             "requestBody": {
@@ -139,12 +231,33 @@ def _graphql_path() -> dict[str, Any]:
                 },
             },
             "responses": {
-                "200": _json(graphql_response, "The result; field errors are in `errors`."),
-                "400": _json(graphql_response, "Not a GraphQL request (BAD_REQUEST)."),
-                "401": _json(graphql_response, "The token is not valid (UNAUTHENTICATED)."),
-                "413": {"description": "The body is larger than MAX_BODY_BYTES."},
+                "200": _json(
+                    graphql_response,
+                    "The result; errors (a document that does not parse or validate, a "
+                    "variable of the wrong type, a missing permission...) are in `errors`.",
+                ),
+                "400": _json(
+                    refused,
+                    "Not a GraphQL request (BAD_REQUEST): a body that is not a JSON object, "
+                    "no or an empty `query`, `variables` not an object, an unknown "
+                    "`operationName`, another content type than application/json, or an "
+                    "Idempotency-Key that is not valid (`extensions.reason` "
+                    "IDEMPOTENCY_KEY_INVALID).",
+                ),
+                "401": _json(refused, "The bearer token is not valid (UNAUTHENTICATED)."),
+                "409": _json(
+                    refused,
+                    "The first request with this Idempotency-Key is still running "
+                    "(`extensions.reason` IDEMPOTENCY_KEY_IN_USE).",
+                ),
+                "413": _json(refused, "The body is larger than MAX_BODY_BYTES."),
+                "422": _json(
+                    refused,
+                    "This Idempotency-Key was used with another body "
+                    "(`extensions.reason` IDEMPOTENCY_KEY_REUSED).",
+                ),
             },
-        }
+        },
     }
 
 
@@ -317,6 +430,7 @@ def openapi_document() -> dict[str, Any]:
                 "GraphQLRequest": _GRAPHQL_REQUEST,
                 "GraphQLResponse": _GRAPHQL_RESPONSE,
                 "GraphQLError": _GRAPHQL_ERROR,
+                "GraphQLRefusal": _GRAPHQL_REFUSAL,
                 "Health": _HEALTH,
                 "Readiness": _READINESS,
             },

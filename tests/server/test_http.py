@@ -130,6 +130,34 @@ async def test_graphiql_can_be_switched_off(
     assert "graphiql" not in response.text.lower()
 
 
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("{ __typename }", 400),  # a query: not run over GET
+        ("mutation { logOut { ok } }", 400),  # nor a mutation
+        ("{ __typename", 200),  # does not parse: its syntax error, as over POST
+        ("", 400),  # no query found
+    ],
+)
+async def test_nothing_runs_over_get_as_openapi_json_says(
+    client: httpx.AsyncClient, query: str, status: int
+) -> None:
+    response = await client.get("/graphql", params={"query": query}, headers=HTML)
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    assert [error["extensions"]["code"] for error in response.json()["errors"]] == ["BAD_REQUEST"]
+    documented = (await client.get("/openapi.json")).json()["paths"]["/graphql"]["get"]
+    assert str(status) in documented["responses"]
+
+
+async def test_an_empty_query_is_refused_as_openapi_json_says(client: httpx.AsyncClient) -> None:
+    response = await client.post("/graphql", json={"query": ""})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+    request = (await client.get("/openapi.json")).json()["components"]["schemas"]
+    assert request["GraphQLRequest"]["properties"]["query"]["minLength"] == 1
+
+
 # --- CORS ------------------------------------------------------------------------------
 
 

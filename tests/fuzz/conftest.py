@@ -1,0 +1,106 @@
+"""A live server per fuzz test, on the test database of the backend, and its callers."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from services.permissions import PERMISSIONS
+from tests.api_helpers import CREATE_API_KEY, CREATE_ITEM, PASSWORD, RECEIVE, SIGN_UP
+from tests.conftest import flush_test_redis, redis_url
+from tests.fuzz.harness import Principal
+from tests.fuzz.live_server import LiveServer
+
+FIXED_SEED = 20261124
+READ_SCOPES = sorted(permission for permission in PERMISSIONS if permission.endswith(".read"))
+
+
+def random_seed() -> int:
+    """FUZZ_SEED=<n> replays a run whose random seed was printed with its failures."""
+    return int(os.environ.get("FUZZ_SEED") or secrets.randbits(32))
+
+
+@pytest.fixture
+async def live_server(
+    database_url: str, engine: AsyncEngine, tmp_path: Path
+) -> AsyncIterator[LiveServer]:
+    """`batchtrack serve` on this backend's test database (wiped after the test, as every
+    database test's), with the throttle out of the way so no request is wasted on it."""
+    await flush_test_redis()
+    settings = {
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": "fuzz-secret",
+        "LOG_LEVEL": "WARNING",
+        "AUTO_MIGRATE": "false",
+        "THROTTLE_MAXIMUM": "1000000000",
+        "THROTTLE_RESTORE_RATE": "1000000",
+    }
+    url = redis_url()
+    if url:
+        settings["REDIS_URL"] = url
+    server = LiveServer(settings, tmp_path)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def _call(
+    client: httpx.Client, query: str, variables: dict[str, Any], token: str | None = None
+) -> dict[str, Any]:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    response = client.post(
+        "/graphql", json={"query": query, "variables": variables}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    assert "errors" not in body, body
+    result: dict[str, Any] = next(iter(body["data"].values()))
+    assert result["userErrors"] == [], result
+    return result
+
+
+@dataclass(frozen=True)
+class Workshop:
+    owner: Principal
+    reader: Principal  # a read-only API key of the owner's
+    item_id: str  # an item with a lot in stock
+
+
+@pytest.fixture
+def workshop(live_server: LiveServer) -> Workshop:
+    """The owner of a workshop with an item in stock, and a read-only API key of theirs."""
+    with httpx.Client(base_url=live_server.base_url, timeout=30) as client:
+        signed_up = _call(
+            client,
+            SIGN_UP,
+            {
+                "input": {
+                    "email": "fuzz-owner@example.com",
+                    "password": PASSWORD,
+                    "organizationName": "Fuzz Workshop",
+                }
+            },
+        )
+        owner = signed_up["token"]
+        item = _call(
+            client,
+            CREATE_ITEM,
+            {"input": {"name": "Olive oil", "type": "INGREDIENT", "baseUnit": "g"}},
+            owner,
+        )["inventoryItem"]["id"]
+        stock = {"itemId": item, "quantity": {"amount": "1000", "unit": "g"}, "unitCost": "0.01"}
+        _call(client, RECEIVE, {"input": stock}, owner)
+        key = _call(
+            client, CREATE_API_KEY, {"input": {"name": "read-only", "scopes": READ_SCOPES}}, owner
+        )["token"]
+    return Workshop(Principal("owner", owner), Principal("read-only key", key), item)
