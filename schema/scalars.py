@@ -13,6 +13,7 @@ reads an error without an original exception as the caller's mistake."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -36,6 +37,9 @@ MAX_DATETIME_LENGTH = 40
 MIN_YEAR, MAX_YEAR = 1900, 9998
 
 MAX_UNSIGNED_INT64 = 2**64 - 1
+# Deep enough for any input the schema takes; a parser or a recursive walk over deeper
+# input would be the caller's to exhaust (server/request_body.py applies it to bodies).
+MAX_JSON_DEPTH = 32
 T = TypeVar("T")
 
 
@@ -51,16 +55,29 @@ def literal_parser(parse: Callable[[object], T]) -> Callable[..., T]:
     return parse_literal
 
 
+def _echo(value: object) -> str:
+    """The value, as a message may quote it: short, whatever the caller sent (a list or
+    object is named, not printed: it may be nested thousands deep)."""
+    if isinstance(value, int) and value.bit_length() > 128:
+        return "a very large integer"
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        return f"a {type(value).__name__}" if value is not None else "null"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def parse_decimal(value: object) -> Decimal:
     """The exact value, in plain form (no exponent, no trailing zeros), or GraphQLError."""
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise GraphQLError(f'Decimal values are sent as strings, such as "12.50"; got {value!r}.')
+        raise GraphQLError(
+            f'Decimal values are sent as strings, such as "12.50"; got {_echo(value)}.'
+        )
     text = str(value) if isinstance(value, int) else value
     if len(text) > MAX_DECIMAL_LENGTH:
         raise GraphQLError(f"Decimal values have at most {MAX_DECIMAL_LENGTH} characters.")
     if not _DECIMAL_FORM.fullmatch(text):
         raise GraphQLError(
-            f'{text!r} is not a decimal number: use digits, an optional "-" and "." '
+            f'{_echo(text)} is not a decimal number: use digits, an optional "-" and "." '
             'and an optional exponent, such as "12.50", "-3" or "1.5e3".'
         )
     sign, digits, exponent = Decimal(text).as_tuple()
@@ -73,12 +90,12 @@ def parse_decimal(value: object) -> Decimal:
     integer_digits = len(significant) + exponent
     if integer_digits > MAX_DECIMAL_INTEGER_DIGITS:
         raise GraphQLError(
-            f"{text!r} is out of range: Decimal values must be less than "
+            f"{_echo(text)} is out of range: Decimal values must be less than "
             f"10^{MAX_DECIMAL_INTEGER_DIGITS} in absolute value."
         )
     if -exponent > MAX_DECIMAL_FRACTION_DIGITS:
         raise GraphQLError(
-            f"{text!r} is too precise: Decimal values have at most "
+            f"{_echo(text)} is too precise: Decimal values have at most "
             f"{MAX_DECIMAL_FRACTION_DIGITS} digits after the point."
         )
     # Built from its digits, so no context precision rounds it.
@@ -117,12 +134,12 @@ def parse_datetime(value: object) -> datetime:
         raise GraphQLError(f"DateTime values are strings: {expected}.")
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError as error:
-        raise GraphQLError(f"{value!r} is not a valid date-time ({error}): {expected}.") from None
+    except ValueError:
+        raise GraphQLError(f"{_echo(value)} is not a valid date-time: {expected}.") from None
     if parsed.tzinfo is None:
-        raise GraphQLError(f"{value!r} has no time zone offset: {expected}.")
+        raise GraphQLError(f"{_echo(value)} has no time zone offset: {expected}.")
     if not MIN_YEAR <= parsed.year <= MAX_YEAR:
-        raise GraphQLError(f"{value!r} is out of range: years {MIN_YEAR} to {MAX_YEAR}.")
+        raise GraphQLError(f"{_echo(value)} is out of range: years {MIN_YEAR} to {MAX_YEAR}.")
     return parsed.astimezone(UTC)
 
 
@@ -138,12 +155,34 @@ DATETIME = strawberry.scalar(
 )
 
 
+def parse_json(value: object) -> object:
+    """JSON data as a variable or literal gives it: finite numbers, string keys, nested
+    at most MAX_JSON_DEPTH deep; else GraphQLError."""
+    pending: list[tuple[object, int]] = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            raise GraphQLError("JSON numbers must be finite.")
+        if isinstance(item, dict | list):
+            if depth > MAX_JSON_DEPTH:
+                raise GraphQLError(f"JSON values are nested at most {MAX_JSON_DEPTH} deep.")
+            if isinstance(item, dict) and not all(isinstance(key, str) for key in item):
+                raise GraphQLError("JSON object keys are strings.")
+            children = item.values() if isinstance(item, dict) else item
+            pending.extend((child, depth + 1) for child in children)
+        elif not isinstance(item, str | int | float | bool | None):
+            raise GraphQLError(f"{type(item).__name__} is not JSON data.")
+    return value
+
+
 JSON_SCALAR = strawberry.scalar(
     name="JSON",
     description=(
         "Any JSON value: an event's data, or a JSON Schema. Its shape is documented by "
         "the event type (webhookEventTypes)."
     ),
+    parse_value=parse_json,
+    parse_literal=literal_parser(parse_json),
 )
 
 # A 64-bit count that GraphQL's 32-bit Int cannot carry, such as a position in the log.
@@ -153,13 +192,13 @@ UnsignedInt64 = NewType("UnsignedInt64", int)
 def parse_unsigned_int64(value: object) -> int:
     expected = f'a string of digits from "0" to "{MAX_UNSIGNED_INT64}"'
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise GraphQLError(f"UnsignedInt64 values are {expected}; got {value!r}.")
+        raise GraphQLError(f"UnsignedInt64 values are {expected}; got {_echo(value)}.")
     text = str(value) if isinstance(value, int) else value
     if not (text.isascii() and text.isdigit()) or len(text) > 20:
-        raise GraphQLError(f"{text[:30]!r} is not an unsigned 64-bit integer: use {expected}.")
+        raise GraphQLError(f"{_echo(text)} is not an unsigned 64-bit integer: use {expected}.")
     number = int(text)
     if number > MAX_UNSIGNED_INT64:
-        raise GraphQLError(f"{text!r} is out of range: use {expected}.")
+        raise GraphQLError(f"{_echo(text)} is out of range: use {expected}.")
     return number
 
 

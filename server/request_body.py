@@ -15,11 +15,9 @@ import orjson
 from graphql import ASTValidationRule, GraphQLError, StringValueNode
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from schema.scalars import MAX_JSON_DEPTH
 from server.middleware import read_body, replaying, send_json
 
-# Deep enough for any input object of the schema; a parser or a recursive walk over
-# deeper input would be the caller's to exhaust.
-MAX_JSON_DEPTH = 32
 STATE_KEY = "graphql_body"
 _OBJECT_OR_NULL = ("variables", "extensions")
 _SURROGATE = re.compile("[\ud800-\udfff]")

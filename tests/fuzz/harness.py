@@ -22,6 +22,7 @@ from typing import Any
 
 import graphql
 import httpx
+import pytest
 
 from tests.fuzz.hostile import Raw, encode_json
 from tests.fuzz.live_server import LiveServer
@@ -446,3 +447,9 @@ def graphql_body(query: str, variables: dict[str, Any] | None = None) -> bytes:
     if variables is not None:
         body["variables"] = variables
     return encode_json(body).encode()
+
+
+def expect_no_findings(fuzzer: Fuzzer, title: str) -> None:
+    """Fails listing every finding, grouped by cause, if the run had any."""
+    if fuzzer.findings:
+        pytest.fail(fuzzer.report(title), pytrace=False)

@@ -9,7 +9,6 @@ The values are plain data; `*_nodes()` wrap them as GraphQL literals for schemat
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from datetime import UTC, timedelta, timezone
 from decimal import Decimal
@@ -39,10 +38,7 @@ def deep_object(depth: int) -> Raw:
 
 
 # Decimal strings that hung a server process before issue 11 (the exponent was unbounded, so
-# arithmetic or formatting worked through a billion digits). A live server gets them only
-# once the Decimal parser refuses them (`hanging_values_refused`), or with
-# FUZZ_SEND_HANGING=1 to look for hangs on purpose; the property tests parse them in-process,
-# which is safe (parsing alone is quick; what follows the parse is not).
+# arithmetic or formatting worked through a billion digits): every run sends them.
 HANGING_DECIMALS = ("1e-999999999", "1E+999999999", "-9.5e999999999", "1e-99999999")
 
 HOSTILE_DECIMALS = (
@@ -225,25 +221,6 @@ HOSTILE_VARIABLE_VALUES: tuple[Any, ...] = (
 # Bounds the property tests hold the parsers to when schema/scalars.py does not declare
 # them (see tests/schema/test_scalar_properties.py).
 MAX_ERROR_MESSAGE_LENGTH = 200
-
-
-def send_hanging_values() -> bool:
-    """Whether live servers get HANGING_DECIMALS: once the parser refuses them, or on demand."""
-    return os.environ.get("FUZZ_SEND_HANGING") == "1" or hanging_values_refused()
-
-
-def hanging_values_refused() -> bool:
-    from schema.scalars import DECIMAL
-
-    parse = DECIMAL.parse_value
-    assert parse is not None
-    for text in HANGING_DECIMALS:
-        try:
-            parse(text)
-        except ValueError:
-            continue
-        return False
-    return True
 
 
 def encode_json(value: Any) -> str:

@@ -28,9 +28,8 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from tests.fuzz.conftest import FIXED_SEED, Workshop, random_seed
-from tests.fuzz.harness import Fuzzer, Principal
+from tests.fuzz.harness import Fuzzer, Principal, expect_no_findings
 from tests.fuzz.hostile import deep_list, deep_object
-from tests.fuzz.known import expect_only_known_failures
 from tests.fuzz.live_server import LiveServer
 
 pytestmark = pytest.mark.fuzz
@@ -223,4 +222,4 @@ def test_http_endpoints_survive_hostile_requests(
         f"{time.monotonic() - started:.0f} s"
     )
     print(fuzzer.report(title))
-    expect_only_known_failures(fuzzer, title)
+    expect_no_findings(fuzzer, title)

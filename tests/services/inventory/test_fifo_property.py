@@ -208,12 +208,19 @@ class Amount:
         return Decimal(amount.numerator) / Decimal(amount.denominator)
 
 
-def checked(grams: Fraction, *, zero_allowed: bool = False) -> Fraction:
+def checked(grams: Fraction, unit: str, *, zero_allowed: bool = False) -> Fraction:
+    """The grams recorded for a quantity typed in `unit`: in grams (the item's unit) it
+    must respect the precision; in another unit it is rounded half-even to it."""
     if grams < 0 or (grams == 0 and not zero_allowed):
         raise Refused("NOT_POSITIVE")
-    if (grams * 10**PRECISION).denominator != 1:
-        raise Refused("QUANTITY_TOO_PRECISE")
-    return grams
+    if unit == "g":
+        if (grams * 10**PRECISION).denominator != 1:
+            raise Refused("QUANTITY_TOO_PRECISE")
+        return grams
+    recorded = Fraction(round(grams * 10**PRECISION), 10**PRECISION)  # half to even
+    if recorded == 0 and grams != 0:
+        raise Refused("NOT_POSITIVE")
+    return recorded
 
 
 @dataclass
@@ -322,7 +329,7 @@ class Receive(Step):
         return call
 
     def expect(self, model: Model) -> Plan:
-        grams = checked(self._grams())
+        grams = checked(self._grams(), self.amount.unit)
         if self.by_total:
             value = Fraction(self.cost)
         else:
@@ -358,7 +365,7 @@ class Take(Step):
 
     def expect(self, model: Model) -> Plan:
         named, lots, held, grams = self._source(model)
-        checked(grams)
+        grams = checked(grams, self.amount.unit)
         if named is not None and self.change_type not in DISPOSAL:
             raise Refused("LOT_NOT_ALLOWED")
         return Plan(model.take(lots, grams, held))
@@ -378,7 +385,7 @@ class Recount(Step):
         return _adjusting("RECOUNT", self.amount.typed(self._counted(model)), self.amount.unit)
 
     def expect(self, model: Model) -> Plan:
-        counted = checked(self._counted(model), zero_allowed=True)
+        counted = checked(self._counted(model), self.amount.unit, zero_allowed=True)
         difference = counted - model.on_hand
         if difference < 0:  # physical stock: expired and held lots count, oldest first
             return Plan(model.take(model.in_order(expired_too=True), -difference, Fraction(0)))
@@ -411,7 +418,7 @@ class Returned(Step):
 
     def expect(self, model: Model) -> Plan:
         named, grams = self._grams(model)
-        checked(grams)
+        grams = checked(grams, self.amount.unit)
         if named is not None:
             if grams > named.quantity - named.remaining:
                 raise Refused("RETURN_EXCEEDS_LOT")
@@ -434,7 +441,7 @@ class Restock(Step):
         )
 
     def expect(self, model: Model) -> Plan:
-        grams = checked(self.amount.grams(Fraction(1), Fraction(1)))
+        grams = checked(self.amount.grams(Fraction(1), Fraction(1)), self.amount.unit)
         value = model.new_lot_value(grams, _per_gram(self.unit_cost, self.amount.unit))
         return Plan([Move(model.new_lot(grams, value), grams, value)])
 
@@ -499,7 +506,7 @@ class Reserve(Step):
 
     def expect(self, model: Model) -> Plan:
         available, grams = self._grams(model)
-        checked(grams)
+        grams = checked(grams, self.amount.unit)
         if grams > available:
             raise Refused("INSUFFICIENT_STOCK")
 
