@@ -47,6 +47,8 @@ def error_code(error: GraphQLError) -> str:
     original = error.original_error
     while isinstance(original, GraphQLError):
         original = original.original_error
+    if original is not None and _raised_by_graphql_scalars(original):
+        return "BAD_REQUEST"  # a literal its own scalars refused, such as a 5,000-digit Int
     if isinstance(original, UserInputError):
         return "BAD_REQUEST"
     if isinstance(original, ServiceError):
@@ -56,6 +58,15 @@ def error_code(error: GraphQLError) -> str:
             return "QUERY_TOO_COMPLEX"
         return "BAD_REQUEST"
     return "INTERNAL_SERVER_ERROR"
+
+
+def _raised_by_graphql_scalars(error: BaseException) -> bool:
+    """Whether graphql-core's built-in scalars raised it while reading a value the caller
+    wrote (Python's int() refuses integers of over 4,300 digits, for one)."""
+    frame = error.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    return frame is not None and frame.tb_frame.f_globals.get("__name__") == "graphql.type.scalars"
 
 
 def format_error(error: GraphQLError, request_id: str | None) -> dict[str, Any]:

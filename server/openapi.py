@@ -33,8 +33,8 @@ _GRAPHQL_REQUEST: Schema = {
             "minLength": 1,
             "description": (
                 'The GraphQL document. Missing, null or empty (`{"query": ""}`): 400 '
-                "BAD_REQUEST, no GraphQL query found. A document that does not parse (blank, "
-                "say) is answered 200 with a BAD_REQUEST error, as every GraphQL error is."
+                "BAD_REQUEST, no GraphQL query found. A document that does not parse or "
+                "validate (blank, say) is a 400 with its BAD_REQUEST errors."
             ),
         },
         "variables": {"type": ["object", "null"], "description": "The operation's variables."},
@@ -168,9 +168,9 @@ def _graphql_path() -> dict[str, Any]:
                 "for any client that accepts HTML (404 with GRAPHIQL off). Nothing is ever "
                 "run over GET, so a link cannot change anything: a `query` parameter that "
                 "holds a query or a mutation is refused with 400 BAD_REQUEST; one that does "
-                "not parse (or a subscription) gets 200 with a BAD_REQUEST error, as it "
-                "would over POST; an empty one, or a GET from a client that accepts only "
-                "JSON, gets 400 BAD_REQUEST (no GraphQL query found)."
+                "not parse is a 400 with its syntax error, as it would be over POST; an "
+                "empty one, or a GET from a client that accepts only JSON, gets 400 "
+                "BAD_REQUEST (no GraphQL query found)."
             ),
             "security": [{"bearer": []}, {}],
             "parameters": [
@@ -184,15 +184,14 @@ def _graphql_path() -> dict[str, Any]:
             ],
             "responses": {
                 "200": {
-                    "description": (
-                        "The GraphiQL page; or, for a `query` that does not parse, its errors."
-                    ),
-                    "content": {
-                        "text/html": {"schema": {"type": "string"}},
-                        "application/json": {"schema": graphql_response},
-                    },
+                    "description": "The GraphiQL page.",
+                    "content": {"text/html": {"schema": {"type": "string"}}},
                 },
-                "400": _json(refused, "A query or mutation sent with GET, or only JSON accepted."),
+                "400": _json(
+                    refused,
+                    "A query or mutation sent with GET, a `query` that does not parse, or "
+                    "only JSON accepted.",
+                ),
                 "401": _json(refused, "The bearer token is not valid (UNAUTHENTICATED)."),
                 "404": _json(refused, "GraphiQL is off (GRAPHIQL=false)."),
             },
@@ -233,16 +232,23 @@ def _graphql_path() -> dict[str, Any]:
             "responses": {
                 "200": _json(
                     graphql_response,
-                    "The result; errors (a document that does not parse or validate, a "
-                    "variable of the wrong type, a missing permission...) are in `errors`.",
+                    "The operation ran; what went wrong as it ran (a missing permission, an "
+                    "ID that names nothing...) is in `errors`, beside `data`.",
                 ),
                 "400": _json(
                     refused,
-                    "Not a GraphQL request (BAD_REQUEST): a body that is not a JSON object, "
-                    "no or an empty `query`, `variables` not an object, an unknown "
-                    "`operationName`, another content type than application/json, or an "
-                    "Idempotency-Key that is not valid (`extensions.reason` "
-                    "IDEMPOTENCY_KEY_INVALID).",
+                    "The request could not run (BAD_REQUEST, or QUERY_TOO_COMPLEX), with no "
+                    "`data`: a body that is not UTF-8 JSON or not an object, nested over 32 "
+                    "levels, holding a NUL or a lone surrogate; no or an empty `query`; "
+                    "`variables` not an object; a document that does not parse or validate; "
+                    "a variable of the wrong form; an unknown `operationName`; another "
+                    "content type than application/json; or an Idempotency-Key that is not "
+                    "valid (`extensions.reason` IDEMPOTENCY_KEY_INVALID).",
+                ),
+                "429": _json(
+                    refused,
+                    "Over the caller's cost budget (THROTTLED), with a `Retry-After` header "
+                    "and `extensions.retryAfterSeconds`.",
                 ),
                 "401": _json(refused, "The bearer token is not valid (UNAUTHENTICATED)."),
                 "409": _json(

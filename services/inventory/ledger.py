@@ -56,11 +56,18 @@ class InventoryInvariantViolated(RuntimeError):
 
 @dataclass(frozen=True)
 class Movement:
-    """A signed change to one lot: quantity in the item's base unit and its value."""
+    """A signed change to one lot: quantity in the item's base unit and its value. A
+    revaluation gives the lot's new `unit_cost`; a count that found the books right moves
+    nothing and names no lot (`lot` None), so the count is still on the ledger."""
 
-    lot: InventoryLot
+    lot: InventoryLot | None
     quantity: Decimal
     value: Decimal
+    unit_cost: Decimal | None = None
+
+
+def count_confirmed() -> Movement:
+    return Movement(None, ZERO, ZERO)
 
 
 @dataclass(frozen=True)
@@ -226,7 +233,7 @@ def new_lot(
 async def _insert_new_lots(session: AsyncSession, movements: Sequence[Movement]) -> None:
     """Insert the lots the movements create, already holding their stock: one INSERT each
     rather than an INSERT and then an UPDATE, and before the ledger rows that name them."""
-    new_lots = [movement.lot for movement in movements if movement.lot.id is None]
+    new_lots = [m.lot for m in movements if m.lot is not None and m.lot.id is None]
     if new_lots:
         session.add_all(new_lots)
         await session.flush()
@@ -250,20 +257,28 @@ async def post(
     _check_storable(item, movements)
     before = (item.on_hand, item.stock_value)
     for movement in movements:
-        movement.lot.remaining += movement.quantity
-        movement.lot.remaining_value += movement.value
+        if movement.lot is not None:
+            movement.lot.remaining += movement.quantity
+            movement.lot.remaining_value += movement.value
+            if movement.unit_cost is not None:
+                movement.lot.unit_cost = movement.unit_cost
     await _insert_new_lots(session, movements)
     entries: list[LedgerEntry] = []
     for movement in movements:
         lot = movement.lot
-        _check_lot_bounds(lot)
+        if lot is not None:
+            _check_lot_bounds(lot)
+        elif movement.quantity or movement.value:
+            raise InventoryInvariantViolated(f"item {item.id}: a movement of no lot moved stock")
         item.on_hand += movement.quantity
         item.stock_value += movement.value
-        unit_cost = money(abs(movement.value / movement.quantity)) if movement.quantity else ZERO
+        unit_cost = movement.unit_cost
+        if unit_cost is None:
+            unit_cost = money(abs(movement.value / movement.quantity)) if movement.quantity else ZERO
         entry = LedgerEntry(
             organization_id=item.organization_id,
             item_id=item.id,
-            lot_id=lot.id,
+            lot_id=None if lot is None else lot.id,
             operation_id=operation_id,
             change_type=change_type.value,
             quantity=movement.quantity,

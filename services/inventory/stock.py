@@ -209,6 +209,8 @@ async def receive_inventory(
         quantity=base_quantity,
         total_cost=cost,
     )
+    lot = movement.lot
+    assert lot is not None, "new_lot makes a lot"
     posting = await ledger.post(
         session,
         acting,
@@ -225,11 +227,11 @@ async def receive_inventory(
         organization_id=item.organization_id,
         type="inventory.lot.received",
         entity_type="InventoryLot",
-        entity_id=public_lot_id(movement.lot.id),
-        payload={"lot": lot_payload(movement.lot), "item": item_payload(item)},
+        entity_id=public_lot_id(lot.id),
+        payload={"lot": lot_payload(lot), "item": item_payload(item)},
     )
     await refresh_low_stock(session, item, now)
-    return StockChange(item, posting, movement.lot, recorded=base_quantity)
+    return StockChange(item, posting, lot, recorded=base_quantity)
 
 
 async def _lot_of_item(session: AsyncSession, item: InventoryItem, lot_id: int) -> InventoryLot:
@@ -294,8 +296,16 @@ async def _plan(
             if lot_id
             else await ledger.open_lots(session, item)
         )
+        # Each lot's remainder is revalued, and its unit cost (and the ledger row's) is
+        # the new cost, so the lot, its value and its row agree.
+        new_unit_cost = value_of(Decimal(1), per_base)
         return [
-            Movement(lot, ZERO, value_of(lot.remaining, per_base) - lot.remaining_value)
+            Movement(
+                lot,
+                ZERO,
+                value_of(lot.remaining, per_base) - lot.remaining_value,
+                unit_cost=new_unit_cost,
+            )
             for lot in lots
             if lot.remaining > 0
         ]
@@ -335,8 +345,8 @@ async def _plan(
             return ledger.plan_draw(
                 lots, -difference, now=now, include_expired=True, unit=item.base_unit
             )
-        if difference == 0:
-            return []
+        if difference == 0:  # the books were right: the count is recorded all the same
+            return [ledger.count_confirmed()]
         amount = difference
     if change_type is ChangeType.RETURNED and lot_id is not None:
         lot = await _lot_of_item(session, item, lot_id)

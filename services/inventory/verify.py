@@ -178,11 +178,22 @@ def _ledger_sums(ids: list[int]) -> AnySelect:
             func.sum(
                 case((entry.organization_id != InventoryItem.organization_id, 1), else_=0)
             ).label("foreign_entries"),
-            # Every movement names the lot it moved; a row without one, or naming
-            # another item's lot, cannot be reconciled with the lots.
+            # Every movement names the lot it moved; a row that moved stock without
+            # one, or naming another item's lot, cannot be reconciled with the lots. (A
+            # count that found the books right moved nothing and names no lot.)
             func.sum(
                 case(
-                    (or_(entry.lot_id.is_(None), InventoryLot.item_id != entry.item_id), 1), else_=0
+                    (
+                        or_(
+                            and_(
+                                entry.lot_id.is_(None),
+                                or_(entry.quantity != 0, entry.value != 0),
+                            ),
+                            InventoryLot.item_id != entry.item_id,
+                        ),
+                        1,
+                    ),
+                    else_=0,
                 )
             ).label("stray_entries"),
         )
@@ -240,7 +251,7 @@ def _per_lot_ledger(ids: list[int]) -> Subquery:
             func.sum(entry.quantity).label("quantity"),
             func.sum(entry.value).label("value"),
         )
-        .where(entry.item_id.in_(ids))
+        .where(entry.item_id.in_(ids), entry.lot_id.is_not(None))
         .group_by(entry.lot_id)
         .subquery()
     )

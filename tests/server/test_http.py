@@ -135,7 +135,7 @@ async def test_graphiql_can_be_switched_off(
     [
         ("{ __typename }", 400),  # a query: not run over GET
         ("mutation { logOut { ok } }", 400),  # nor a mutation
-        ("{ __typename", 200),  # does not parse: its syntax error, as over POST
+        ("{ __typename", 400),  # does not parse: its syntax error, as over POST
         ("", 400),  # no query found
     ],
 )

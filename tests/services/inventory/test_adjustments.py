@@ -14,6 +14,7 @@ from services.errors import PermissionDenied
 from services.inventory import stock
 from services.inventory.models import CONSUMPTION, DISPOSAL, InventoryItem, InventoryLot
 from services.inventory.quantities import QuantityInput
+from services.inventory.verify import consistent_snapshot, verify_inventory
 from tests.services.accounts.givens import Actor, Sessions, add_member, refused, sign_up
 from tests.services.inventory.givens import (
     adjust,
@@ -313,12 +314,32 @@ async def test_a_higher_recount_adds_a_lot_at_the_current_average_cost(sessions,
     assert (change.item.on_hand, change.item.stock_value) == (Decimal(250), Decimal(50))
 
 
-async def test_a_recount_that_matches_writes_nothing(sessions, owner):
+async def test_a_recount_that_matches_moves_nothing_but_is_recorded(sessions, owner):
+    # given 200 g on the books
     item, _, _ = await _two_lots(sessions, owner)
     before = await snapshot(sessions, item.id)
+    # when a count finds 0.2 kg
     change = await adjust(sessions, owner.principal, item.id, "RECOUNT", "0.2", "kg")
-    assert change.posting.entries == []
-    assert await snapshot(sessions, item.id) == before
+    # then the count is on the ledger (who, when, the total counted, no variance), under
+    # the operation the caller was told, and no lot or total moved
+    [row] = change.posting.entries
+    assert (row.change_type, row.lot_id, row.quantity, row.value) == (
+        "RECOUNT",
+        None,
+        Decimal(0),
+        Decimal(0),
+    )
+    assert (row.on_hand_after, row.actor_user_id) == (Decimal(200), owner.user_id)
+    assert row.operation_id == change.posting.operation_id
+    after = await snapshot(sessions, item.id)
+    assert (after.on_hand, after.stock_value, after.lots) == (
+        before.on_hand,
+        before.stock_value,
+        before.lots,
+    )
+    assert after.ledger_rows == before.ledger_rows + 1
+    async with consistent_snapshot(sessions) as session:
+        assert await verify_inventory(session, organization_id=owner.organization_id) == []
 
 
 # --- stock that comes back or appears --------------------------------------------------
@@ -396,6 +417,9 @@ async def test_a_cost_override_revalues_remaining_lots_without_moving_quantity(s
         (Decimal(100), Decimal(25)),
         (Decimal(50), Decimal("12.5")),
     ]
+    # and every lot and its row carry the new unit cost (0.25 per g), so they agree
+    assert [lot.unit_cost for lot in await lots_of(sessions, item.id)] == [Decimal("0.25")] * 2
+    assert [entry.unit_cost for entry in change.posting.entries] == [Decimal("0.25")] * 2
     # and later draws take the new value
     used = await adjust(sessions, owner.principal, item.id, "USE", "60")
     assert used.posting.value == Decimal("-15")

@@ -86,7 +86,7 @@ class Hold:
 
 @dataclass(frozen=True)
 class Move:
-    lot: Lot
+    lot: Lot | None  # None: a count that found the books right, recorded moving nothing
     quantity: Fraction
     value: Fraction
 
@@ -390,7 +390,7 @@ class Recount(Step):
         if difference < 0:  # physical stock: expired and held lots count, oldest first
             return Plan(model.take(model.in_order(expired_too=True), -difference, Fraction(0)))
         if difference == 0:
-            return Plan([])
+            return Plan([Move(None, Fraction(0), Fraction(0))])
         value = model.new_lot_value(difference, None)
         return Plan([Move(model.new_lot(difference, value), difference, value)])
 
@@ -676,6 +676,9 @@ async def _run_step(
     assert len(result.entries) == len(plan.moves), (step, result.entries, plan.moves)
     known = {lot.db_id for lot in model.lots}
     for (lot_id, quantity, value), move in zip(result.entries, plan.moves, strict=True):
+        if move.lot is None:
+            assert (lot_id, quantity, value) == (None, Decimal(0), Decimal(0)), step
+            continue
         if move.lot.db_id is None:  # a lot the step created
             assert lot_id not in known
             move.lot.db_id = lot_id
