@@ -78,10 +78,12 @@ def _log_missing(path: list[str]) -> None:
 
 def mutation(
     payload: Callable[[], PayloadT],
+    details: Callable[[UserInputError, PayloadT], None] | None = None,
 ) -> Callable[[Callable[P, Awaitable[PayloadT]]], Callable[P, Awaitable[PayloadT]]]:
     """Turn a UserInputError raised by a mutation resolver (whose transaction is
     `info.context.writing()`, so the error has rolled it back) into the payload's
-    userErrors; run the after-commit hooks once the change has landed."""
+    userErrors, and whatever else `details` puts on the payload from it; run the
+    after-commit hooks once the change has landed."""
 
     def decorate(resolve: Callable[P, Awaitable[PayloadT]]) -> Callable[P, Awaitable[PayloadT]]:
         @functools.wraps(resolve)
@@ -93,6 +95,8 @@ def mutation(
                 failed = payload()
                 root = "input" if "input" in kwargs else None
                 failed.user_errors = user_errors(error, info, root=root)
+                if details is not None:
+                    details(error, failed)
                 return failed
             await info.context.committed()
             return result

@@ -15,6 +15,7 @@ from resolvers.ids import decode_id
 from schema import inventory as gql
 from schema.money import CurrencyCode, Money
 from schema.units import Quantity, QuantityInput, SetItemDensityInput
+from services.errors import InsufficientStock, UserInputError
 from services.inventory import items, queries, reservations, stock
 from services.inventory import models as rows
 from services.inventory.ledger import Posting
@@ -66,6 +67,18 @@ async def adjustment_node(
             gql.InventoryLedgerEntry.from_row(entry, unit, currency) for entry in posting.entries
         ],
     )
+
+
+def _shortages(error: UserInputError, payload: gql.AdjustInventoryPayload) -> None:
+    if isinstance(error, InsufficientStock):
+        payload.shortages = [
+            gql.Shortage(
+                item_key=shortage.item_id,
+                requested=Quantity(amount=shortage.requested, unit=shortage.unit),
+                available=Quantity(amount=shortage.available, unit=shortage.unit),
+            )
+            for shortage in error.shortages
+        ]
 
 
 def _as_given_and_recorded(
@@ -293,7 +306,7 @@ class InventoryMutation:
             "INSUFFICIENT_STOCK rather than going negative."
         )
     )
-    @mutation(gql.AdjustInventoryPayload)
+    @mutation(gql.AdjustInventoryPayload, details=_shortages)
     async def adjust_inventory(
         self, info: Info, input: gql.AdjustInventoryInput
     ) -> gql.AdjustInventoryPayload:

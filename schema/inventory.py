@@ -199,6 +199,19 @@ async def _item(info: Info, key: int) -> InventoryItem:
     return InventoryItem.from_row(found, await loaders.currency_code(info))
 
 
+@strawberry.type(
+    description="An item a change needed more of than was available (INSUFFICIENT_STOCK)."
+)
+class Shortage:
+    item_key: strawberry.Private[int]
+    requested: Quantity
+    available: Quantity
+
+    @strawberry.field
+    async def item(self, info: Info) -> InventoryItem:
+        return await _item(info, self.item_key)
+
+
 @strawberry.type(description="What remains of one receipt of an item, at its own cost.")
 class InventoryLot(Node):
     lot_code: str
@@ -628,6 +641,9 @@ class InventoryAdjustment:
 class AdjustInventoryPayload:
     adjustment: InventoryAdjustment | None = None
     inventory_item: InventoryItem | None = None
+    shortages: list[Shortage] = strawberry.field(
+        default_factory=list, description="With INSUFFICIENT_STOCK: what was short, as data."
+    )
     entered_quantity: Quantity | None = strawberry.field(
         default=None, description="The quantity as given, in the unit given."
     )

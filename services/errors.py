@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 
 class ServiceError(Exception):
@@ -53,6 +54,26 @@ class UserInputError(ServiceError):
     def of(cls, problems: Sequence[FieldProblem]) -> UserInputError:
         first, *rest = problems
         return cls(first.code, first.message, first.field, more=rest)
+
+
+@dataclass(frozen=True)
+class Shortage:
+    """Of one item: how much a change asked for and how much it could have had."""
+
+    item_id: int
+    requested: Decimal
+    available: Decimal
+    unit: str
+
+
+class InsufficientStock(UserInputError):
+    """A change needs more than is available; what was short is data, not only prose."""
+
+    def __init__(
+        self, message: str, field: Sequence[str], *, shortages: Sequence[Shortage]
+    ) -> None:
+        super().__init__("INSUFFICIENT_STOCK", message, field)
+        self.shortages = tuple(shortages)
 
 
 class NotFound(UserInputError):

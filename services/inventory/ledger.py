@@ -25,7 +25,7 @@ from sqlalchemy import ColumnElement, Select, bindparam, func, literal_column, s
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from services.errors import UserInputError
+from services.errors import InsufficientStock, Shortage, UserInputError
 from services.inventory.models import (
     MAX_STORED,
     MAX_STORED_INTEGER_DIGITS,
@@ -172,21 +172,22 @@ def plan_draw(
     now: datetime,
     include_expired: bool,
     reserved: Decimal = ZERO,
-    unit: str,
+    item: InventoryItem,
     field: Sequence[str] = ("quantity", "amount"),
 ) -> list[Movement]:
-    """Take `quantity` from the lots in order, all or nothing. `reserved` stock is held
-    for orders and cannot be taken by other changes."""
+    """Take `quantity` of `item` from its lots in order, all or nothing. `reserved` stock
+    is held for orders and cannot be taken by other changes."""
     usable = [lot for lot in lots if include_expired or not is_expired(lot, now)]
-    available = sum((lot.remaining for lot in usable), ZERO) - reserved
+    available = max(sum((lot.remaining for lot in usable), ZERO) - reserved, ZERO)
     if quantity > available:
+        unit = item.base_unit
         expired_note = "" if include_expired else " (expired lots excluded)"
         reserved_note = f", {shown(reserved)} {unit} reserved" if reserved else ""
-        raise UserInputError(
-            "INSUFFICIENT_STOCK",
-            f"Only {shown(max(available, ZERO))} {unit} available{expired_note}"
+        raise InsufficientStock(
+            f"Only {shown(available)} {unit} available{expired_note}"
             f"{reserved_note}; {shown(quantity)} {unit} requested.",
             field,
+            shortages=[Shortage(item.id, quantity, available, unit)],
         )
     movements: list[Movement] = []
     left = quantity
@@ -274,7 +275,9 @@ async def post(
         item.stock_value += movement.value
         unit_cost = movement.unit_cost
         if unit_cost is None:
-            unit_cost = money(abs(movement.value / movement.quantity)) if movement.quantity else ZERO
+            unit_cost = (
+                money(abs(movement.value / movement.quantity)) if movement.quantity else ZERO
+            )
         entry = LedgerEntry(
             organization_id=item.organization_id,
             item_id=item.id,

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import utcnow
-from services.errors import NotFound, UserInputError
+from services.errors import InsufficientStock, NotFound, Shortage, UserInputError
 from services.events import append_event
 from services.ids import to_global_id
 from services.inventory import ledger
@@ -63,13 +63,13 @@ async def reserve_inventory(
     if expires_at is not None and expires_at <= now:
         raise UserInputError("IN_THE_PAST", "expiresAt must be in the future.", ("expires_at",))
     _, usable = await _usable(session, item, now)
-    available = usable - item.reserved
+    available = max(usable - item.reserved, ZERO)
     if amount > available:
-        raise UserInputError(
-            "INSUFFICIENT_STOCK",
-            f"Only {shown(max(available, ZERO))} {item.base_unit} available to reserve; "
+        raise InsufficientStock(
+            f"Only {shown(available)} {item.base_unit} available to reserve; "
             f"{shown(amount)} {item.base_unit} requested.",
             ("quantity", "amount"),
+            shortages=[Shortage(item.id, amount, available, item.base_unit)],
         )
     reservation = Reservation(
         organization_id=item.organization_id,
@@ -148,7 +148,7 @@ async def fulfil_reservation(
         now=now,
         include_expired=False,
         reserved=item.reserved - reservation.quantity,
-        unit=item.base_unit,
+        item=item,
         field=("id",),
     )
     await _close(session, reservation, item, ReservationStatus.FULFILLED)

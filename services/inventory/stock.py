@@ -336,15 +336,13 @@ async def _plan(
             now=now,
             include_expired=disposal,
             reserved=ZERO if disposal else item.reserved,
-            unit=item.base_unit,
+            item=item,
         )
     if change_type is ChangeType.RECOUNT:
         difference = amount - item.on_hand
         if difference < 0:
             lots = await ledger.open_lots(session, item)
-            return ledger.plan_draw(
-                lots, -difference, now=now, include_expired=True, unit=item.base_unit
-            )
+            return ledger.plan_draw(lots, -difference, now=now, include_expired=True, item=item)
         if difference == 0:  # the books were right: the count is recorded all the same
             return [ledger.count_confirmed()]
         amount = difference

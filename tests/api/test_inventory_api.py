@@ -463,3 +463,27 @@ async def test_a_quantity_in_another_unit_shows_what_was_given_and_what_was_reco
         "inventoryItem": {"onHand": {"amount": "0"}},
         "userErrors": [],
     }
+
+
+async def test_insufficient_stock_says_what_was_short_as_data(client):
+    owner = await sign_up(client)
+    oil = await create_item(client, owner.token, "Olive oil", "g")
+    await receive(client, owner.token, oil, "100", "g")
+    body = await gql(
+        client,
+        """mutation($input: AdjustInventoryInput!) { adjustInventory(input: $input) {
+            shortages { item { id } requested { amount unit } available { amount unit } }
+            userErrors { field code } } }""",
+        _adjust(oil, "USE", "0.25", "kg"),
+        owner.token,
+    )
+    assert data(body)["adjustInventory"] == {
+        "shortages": [
+            {
+                "item": {"id": oil},
+                "requested": {"amount": "250", "unit": "g"},
+                "available": {"amount": "100", "unit": "g"},
+            }
+        ],
+        "userErrors": [{"field": ["input", "quantity", "amount"], "code": "INSUFFICIENT_STOCK"}],
+    }
