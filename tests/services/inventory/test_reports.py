@@ -71,9 +71,7 @@ async def record_at(
             ]
         else:
             lots = await ledger.open_lots(session, locked)
-            movements = ledger.plan_draw(
-                lots, quantity, now=at, include_expired=True, unit=locked.base_unit
-            )
+            movements = ledger.plan_draw(lots, quantity, now=at, include_expired=True, item=locked)
         await ledger.post(
             session,
             principal,
