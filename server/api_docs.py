@@ -154,28 +154,44 @@ def _domain_of_source(path: Path) -> str:
     return domain if domain in packages else SHARED
 
 
+def _fixed_code(cls: ast.ClassDef) -> str | None:
+    """The code a class passes to its base's constructor as a literal, as NotFound does."""
+    for node in ast.walk(cls):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "__init__"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            return node.args[0].value
+    return None
+
+
 def user_error_codes() -> dict[str, set[str]]:
     """Domain -> the userError codes its source raises as literals: the first argument of
-    UserInputError(...) / FieldProblem(...), and NOT_FOUND for NotFound(...). A code passed
-    through a variable is not seen; the table is a guide, the code in `userErrors` is
-    the truth."""
+    UserInputError(...) / FieldProblem(...) or a subclass that keeps their constructor
+    (TargetRefused), and the code of a subclass that fixes it (NotFound, InsufficientStock)
+    wherever one is raised. A code passed through a variable is not seen; the table is a
+    guide, the code in `userErrors` is the truth."""
     trees = {
         path: ast.parse(path.read_text(), str(path))
         for package in CODE_SOURCES
         for path in sorted((ROOT / package).rglob("*.py"))
     }
-    # Subclasses that keep the (code, message, field) constructor, such as TargetRefused.
     code_classes = set(_CODE_CLASSES)
+    fixed: dict[str, str] = {}
     for tree in trees.values():
         for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.ClassDef)
-                and any(isinstance(b, ast.Name) and b.id in _CODE_CLASSES for b in node.bases)
-                and not any(
-                    isinstance(f, ast.FunctionDef) and f.name == "__init__" for f in node.body
-                )
+            if isinstance(node, ast.ClassDef) and any(
+                isinstance(base, ast.Name) and base.id in _CODE_CLASSES for base in node.bases
             ):
-                code_classes.add(node.name)
+                code = _fixed_code(node)
+                if code is not None:
+                    fixed[node.name] = code
+                else:
+                    code_classes.add(node.name)
     codes: dict[str, set[str]] = defaultdict(set)
     for path, tree in trees.items():
         domain = _domain_of_source(path)
@@ -184,8 +200,8 @@ def user_error_codes() -> dict[str, set[str]]:
                 continue
             func = node.func
             name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-            if name == "NotFound" and path.name != "errors.py":
-                codes[domain].add("NOT_FOUND")
+            if name in fixed:
+                codes[domain].add(fixed[name])
             elif name in code_classes and node.args:
                 first = node.args[0]
                 if isinstance(first, ast.Constant) and isinstance(first.value, str):

@@ -45,6 +45,7 @@ def test_the_generated_section_names_every_operation_and_event_type() -> None:
 
 def test_user_error_codes_are_read_from_each_domain() -> None:
     codes = user_error_codes()
+    # INSUFFICIENT_STOCK and NOT_FOUND through subclasses that fix their code.
     assert {"INSUFFICIENT_STOCK", "NOT_FOUND", "OUT_OF_RANGE"} <= codes["inventory"]
     assert "URL_NOT_ALLOWED" in codes["webhooks"]  # raised through a subclass
     assert "INVALID_ID" in codes["shared"]  # resolvers/ids.py
