@@ -150,11 +150,16 @@ def verify_inventory(organization_id: int | None) -> None:
 
 
 def export_schema() -> None:
-    from schema.root import SCHEMA_FILE
+    """schema/schema.graphql, the checked-in contract, and the generated operations
+    section of docs/api.md."""
+    from schema.root import SCHEMA_FILE, build_schema
     from schema.root import export_schema as render
+    from server.api_docs import API_DOC, write_api_doc
 
     SCHEMA_FILE.write_text(render())
     print(f"wrote {SCHEMA_FILE}", flush=True)
+    write_api_doc(build_schema())
+    print(f"wrote the operations of {API_DOC}", flush=True)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {

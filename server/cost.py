@@ -1,6 +1,6 @@
-"""Query cost, as in API.md: computed from the query before it runs (requested) and from
-what it returned (actual). Object fields weigh 1, scalars 0, a connection weighs 2 plus
-its page size times its selection, and each mutation field weighs 10."""
+"""Query cost, as in docs/api.md: computed from the query before it runs (requested) and
+from what it returned (actual). Object fields weigh 1, scalars 0, a connection weighs 2
+plus its page size times its selection, and each mutation field weighs 10."""
 
 from __future__ import annotations
 

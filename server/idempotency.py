@@ -1,7 +1,8 @@
-"""The `Idempotency-Key` header on POST /graphql (API.md): the first response to a key is
-stored with the request's hash; a retry with the same key and body gets it back (with
-`Idempotent-Replayed: true`) without running again; another body is refused. Requests
-without a caller (public operations) ignore the header: a key must belong to someone."""
+"""The `Idempotency-Key` header on POST /graphql (docs/api.md): the first response to a
+key is stored with the request's hash; a retry with the same key and body gets it back
+(with `Idempotent-Replayed: true`) without running again; another body is refused.
+Requests without a caller (public operations) ignore the header: a key must belong to
+someone."""
 
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ def _context_caller(context: Context) -> str:
 def cost_report(
     bucket: CostBucket, requested: int, actual: int, available: float
 ) -> dict[str, Any]:
-    """`extensions.cost` of a response (API.md)."""
+    """`extensions.cost` of a response (docs/api.md)."""
     return {
         "requestedQueryCost": requested,
         "actualQueryCost": actual,

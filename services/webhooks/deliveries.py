@@ -221,7 +221,7 @@ async def send_test(
 
 
 def webhook_body(event: Event) -> dict[str, Any]:
-    """The JSON body of a delivery, as API.md promises."""
+    """The JSON body of a delivery, as docs/api.md promises."""
     return {
         "id": event.id,
         "type": event.type,

@@ -1,0 +1,57 @@
+"""The checked-in contract is current: schema/schema.graphql and the generated section of
+docs/api.md are what `make schema` would write now. A change to the schema, the
+permissions, the event catalog or a userError code fails here until `make schema` runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from schema.root import SCHEMA_FILE, build_schema, export_schema
+from server.api_docs import (
+    API_DOC,
+    END,
+    START,
+    render_operations,
+    user_error_codes,
+    with_operations,
+)
+from services.webhooks.catalog import EVENT_TYPES
+
+pytestmark = pytest.mark.api
+
+STALE = "is out of date: run `make schema` and commit the result"
+
+
+def test_schema_graphql_is_current() -> None:
+    assert SCHEMA_FILE.read_text() == export_schema(), f"{SCHEMA_FILE} {STALE}"
+
+
+def test_the_operations_in_docs_api_md_are_current() -> None:
+    document = API_DOC.read_text()
+    assert document == with_operations(document, build_schema()), f"{API_DOC} {STALE}"
+
+
+def test_the_generated_section_names_every_operation_and_event_type() -> None:
+    schema = build_schema()
+    section = render_operations(schema)
+    graphql = schema._schema
+    for root in (graphql.query_type, graphql.mutation_type):
+        assert root is not None
+        for name in root.fields:
+            assert f"#### `{name}`" in section
+    for event_type in EVENT_TYPES:
+        assert f"| `{event_type}` |" in section
+
+
+def test_user_error_codes_are_read_from_each_domain() -> None:
+    codes = user_error_codes()
+    # INSUFFICIENT_STOCK and NOT_FOUND through subclasses that fix their code.
+    assert {"INSUFFICIENT_STOCK", "NOT_FOUND", "OUT_OF_RANGE"} <= codes["inventory"]
+    assert "URL_NOT_ALLOWED" in codes["webhooks"]  # raised through a subclass
+    assert "INVALID_ID" in codes["shared"]  # resolvers/ids.py
+
+
+def test_a_document_without_markers_is_refused() -> None:
+    with pytest.raises(ValueError, match=START):
+        with_operations("# no markers\n", build_schema())
+    assert END in with_operations(f"a\n{START}\nold\n{END}\nb\n", build_schema())
