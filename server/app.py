@@ -31,7 +31,7 @@ from strawberry.extensions import query_depth_limiter as depth_limit
 
 from resolvers.planned.inventory import CATALOG
 from schema.root import build_schema
-from server import migrate
+from server import graphiql, migrate
 from server.graphql import INTERNAL_MESSAGE, AuthenticatedGraphQL, GraphQLView
 from server.idempotency import Idempotent
 from server.mailer import MailDispatcher
@@ -126,7 +126,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         schema,
         sessions=sessions,
         on_commit=after_commit,
-        graphiql=settings.graphiql,
+        graphiql_page=graphiql.page() if settings.graphiql else None,
         webhook_policy=policy,
         secret_box=box,
     )
@@ -197,6 +197,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 AuthenticatedGraphQL(CheckedBody(Idempotent(graphql, sessions)), sessions),
                 methods=["GET", "POST"],
             ),
+            *(graphiql.asset_routes() if settings.graphiql else []),
         ],
         middleware=[
             Middleware(RequestContext),

@@ -25,7 +25,8 @@ Create the first account with this mutation (GraphiQL or curl):
   mutation {{ signUp(input: {{email: "you@example.com", password: "a long password",
     organizationName: "My Workshop"}}) {{ token userErrors {{ field message code }} }} }}
 
-then send the token as 'Authorization: Bearer <token>'.
+then send the token as 'Authorization: Bearer <token>' (in GraphiQL's Headers tab:
+{{"Authorization": "Bearer <token>"}}).
 """
 
 

@@ -12,6 +12,7 @@ from graphql import GraphQLError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.datastructures import Headers
 from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
@@ -112,13 +113,16 @@ class GraphQLView(GraphQL[Context, None]):
         *,
         sessions: async_sessionmaker[AsyncSession],
         on_commit: AfterCommit | None,
-        graphiql: bool,
+        graphiql_page: str | None,
         webhook_policy: TargetPolicy,
         secret_box: SecretBox,
     ) -> None:
         super().__init__(
-            schema, graphql_ide="graphiql" if graphiql else None, allow_queries_via_get=False
+            schema,
+            graphql_ide="graphiql" if graphiql_page is not None else None,
+            allow_queries_via_get=False,
         )
+        self.graphiql_page = graphiql_page
         self.sessions = sessions
         self.on_commit = on_commit
         self.webhook_policy = webhook_policy
@@ -140,6 +144,12 @@ class GraphQLView(GraphQL[Context, None]):
             response.status_code = refused[0]
             response.raw_headers.extend(refused[1])
         await response(scope, receive, send)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """Our GraphiQL page (server/graphiql.py), whose assets the API serves itself,
+        instead of strawberry's, which loads them from a CDN."""
+        assert self.graphiql_page is not None  # the IDE is switched on only with a page
+        return HTMLResponse(self.graphiql_page)
 
     def decode_json(self, data: str | bytes) -> object:
         return orjson.loads(data)  # as CheckedBody parsed it

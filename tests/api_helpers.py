@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -178,3 +179,10 @@ async def receive(
     ]
     assert result["userErrors"] == [], result["userErrors"]
     return result
+
+
+def page_references(page: str) -> list[str]:
+    """The URLs an HTML page loads: its scripts' src and its links' href."""
+    scripts = re.findall(r'<script\b[^>]*\ssrc="([^"]*)"', page)
+    links = re.findall(r'<link\b[^>]*\shref="([^"]*)"', page)
+    return scripts + links

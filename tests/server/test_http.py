@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from server.settings import Settings
+from tests.api_helpers import page_references
 from tests.conftest import make_settings
 from tests.server.conftest import AppClient
 
@@ -103,20 +104,56 @@ async def test_graphql_errors_carry_security_headers(client: httpx.AsyncClient) 
 # --- GraphiQL --------------------------------------------------------------------------
 
 
-async def test_graphiql_is_served_with_a_csp_that_lets_it_load(
-    client: httpx.AsyncClient,
-) -> None:
+async def test_graphiql_loads_nothing_from_another_host(client: httpx.AsyncClient) -> None:
     response = await client.get("/graphql", headers=HTML)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     assert "graphiql" in response.text.lower()
+    # no URL of any host in the page: what it loads, it loads from this API
+    assert "http://" not in response.text
+    assert "https://" not in response.text
+    scripts = re.findall(r"<script\b[^>]*>", response.text)
+    assert scripts
+    assert all(' src="' in script for script in scripts)  # no inline script
+    references = page_references(response.text)
+    assert len(references) == len(scripts) + len(re.findall(r"<link\b", response.text))
+    for url in references:
+        assert re.match(r"/[^/]", url), url  # a path on this host
+        asset = await client.get(url)
+        assert asset.status_code == 200, url
+        expected = "text/javascript" if url.endswith(".js") else "text/css"
+        assert asset.headers["content-type"].startswith(expected), url
+        assert asset.content
+
+
+async def test_graphiql_csp_allows_this_api_only(client: httpx.AsyncClient) -> None:
+    response = await client.get("/graphql", headers=HTML)
     csp = response.headers["content-security-policy"]
-    script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src"))
-    assert "https://unpkg.com" in script_src
-    assert "frame-ancestors 'none'" in csp
-    # every script the page loads comes from a source the policy allows
-    for source in re.findall(r'<script[^>]+src="([^"]+)"', response.text):
-        assert source.startswith("https://unpkg.com/"), source
+    directives = {
+        name: value for name, _, value in (d.strip().partition(" ") for d in csp.split(";"))
+    }
+    assert directives["script-src"] == "'self'"  # no inline script, no other host
+    assert directives["connect-src"] == "'self'"
+    assert directives["default-src"] == "'none'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "http" not in csp
+
+
+async def test_graphiql_assets_are_revalidated_by_etag(client: httpx.AsyncClient) -> None:
+    first = await client.get("/graphiql/static/graphiql.min.js")
+    assert first.status_code == 200
+    assert first.headers["cache-control"].startswith("public")
+    again = await client.get(
+        "/graphiql/static/graphiql.min.js", headers={"If-None-Match": first.headers["etag"]}
+    )
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+async def test_graphiql_serves_only_the_assets_its_page_names(client: httpx.AsyncClient) -> None:
+    for name in ("views.py", "style.css", "..%2F__init__.py", "graphiql.min.js.map"):
+        response = await client.get(f"/graphiql/static/{name}")
+        assert response.status_code == 404, name
 
 
 async def test_graphiql_can_be_switched_off(
@@ -125,9 +162,11 @@ async def test_graphiql_can_be_switched_off(
     settings = make_settings(database_url, graphiql=False)
     async with app_client(settings) as client:
         response = await client.get("/graphql", headers=HTML)
+        asset = await client.get("/graphiql/static/graphiql.min.js")
     # strawberry answers 404 when no IDE is configured and queries via GET are off
     assert response.status_code == 404
     assert "graphiql" not in response.text.lower()
+    assert asset.status_code == 404
 
 
 @pytest.mark.parametrize(
