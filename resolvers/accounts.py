@@ -8,7 +8,8 @@ from resolvers.common import connection, mutation, page_request
 from resolvers.context import Info
 from resolvers.ids import decode_id, to_global_id
 from schema import accounts as gql
-from services.accounts import models
+from schema.money import CurrencyCode
+from services.accounts import models, organizations
 from services.accounts import service as accounts
 from services.accounts.service import Member, SessionGrant
 
@@ -26,7 +27,7 @@ def organization_node(organization: models.Organization) -> gql.Organization:
     return gql.Organization(
         id=strawberry.ID(to_global_id("Organization", organization.id)),
         name=organization.name,
-        currency_code=organization.currency_code,
+        currency_code=CurrencyCode(organization.currency_code),
         created_at=organization.created_at,
     )
 
@@ -128,6 +129,7 @@ class AccountsMutation:
                 password=input.password,
                 name=input.name,
                 organization_name=input.organization_name,
+                currency_code=input.currency_code.value,
                 invitation_token=input.invitation_token,
             )
         return gql.SignUpPayload(**_grant_fields(grant))  # type: ignore[arg-type]
@@ -248,3 +250,17 @@ class AccountsMutation:
                 session, info.context.principal, membership_id=membership_id
             )
         return gql.RemoveMemberPayload(removed_member_id=input.id)
+
+    @strawberry.mutation(
+        description="Rename your organization or change its currency (until stock is received)."
+    )
+    @mutation(gql.UpdateOrganizationPayload)
+    async def update_organization(
+        self, info: Info, input: gql.UpdateOrganizationInput
+    ) -> gql.UpdateOrganizationPayload:
+        currency = input.currency_code.value if input.currency_code is not None else None
+        async with info.context.writing() as session:
+            organization = await organizations.update_organization(
+                session, info.context.principal, name=input.name, currency_code=currency
+            )
+        return gql.UpdateOrganizationPayload(organization=organization_node(organization))

@@ -14,6 +14,7 @@ from resolvers.units import custom_unit_node
 from schema import inventory, webhooks
 from schema.relay import Node
 from services import events
+from services.accounts import organizations
 from services.accounts import service as accounts
 from services.errors import UserInputError
 from services.inventory import queries
@@ -39,7 +40,7 @@ async def _member(session: AsyncSession, principal: Principal | None, key: int) 
 async def _organization(
     session: AsyncSession, principal: Principal | None, key: int
 ) -> Node | None:
-    found = await accounts.get_organization(session, principal, organization_id=key)
+    found = await organizations.get_organization(session, principal, organization_id=key)
     return organization_node(found) if found else None
 
 

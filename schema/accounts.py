@@ -6,6 +6,7 @@ from enum import Enum
 import strawberry
 
 from schema.errors import UserError
+from schema.money import CurrencyCode
 from schema.relay import Connection, Node
 
 
@@ -28,7 +29,12 @@ class User(Node):
 @strawberry.type
 class Organization(Node):
     name: str
-    currency_code: str
+    currency_code: CurrencyCode = strawberry.field(
+        description=(
+            "The currency of every amount of money the organization records; it can change "
+            "only until stock is first received."
+        )
+    )
     created_at: datetime
 
 
@@ -77,6 +83,13 @@ class SignUpInput:
     name: str = ""
     organization_name: str | None = strawberry.field(
         default=None, description="Required unless invitationToken is given."
+    )
+    currency_code: CurrencyCode = strawberry.field(
+        default=CurrencyCode.USD,
+        description=(
+            "The new organization's currency. With invitationToken it is not used: the "
+            "organization joined keeps its own."
+        ),
     )
     invitation_token: str | None = None
 
@@ -201,4 +214,22 @@ class RemoveMemberInput:
 @strawberry.type
 class RemoveMemberPayload:
     removed_member_id: strawberry.ID | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class UpdateOrganizationInput:
+    name: str | None = strawberry.field(default=None, description="Null: unchanged.")
+    currency_code: CurrencyCode | None = strawberry.field(
+        default=None,
+        description=(
+            "Null: unchanged. Refused (CURRENCY_LOCKED) once any stock has been received: "
+            "recorded costs and reports are amounts in the current currency."
+        ),
+    )
+
+
+@strawberry.type
+class UpdateOrganizationPayload:
+    organization: Organization | None = None
     user_errors: list[UserError] = strawberry.field(default_factory=list)

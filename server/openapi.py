@@ -335,6 +335,7 @@ _EXAMPLE_ENTITIES = [
     ("inventory.lot.", "InventoryLot", ("lot", "id")),
     ("inventory.reservation.", "InventoryReservation", ("reservation", "id")),
     ("webhook.", "WebhookEndpoint", ("endpointId",)),
+    ("organization.", "Organization", ("organization", "id")),
     ("inventory.", "InventoryItem", ("item", "id")),  # adjusted, low_stock
 ]
 

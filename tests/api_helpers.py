@@ -62,13 +62,15 @@ class Account:
     email: str
 
 
-async def sign_up(client: httpx.AsyncClient, organization: str = "Workshop") -> Account:
+async def sign_up(
+    client: httpx.AsyncClient, organization: str = "Workshop", currency: str | None = None
+) -> Account:
+    """A new owner and organization (in `currency`, else the default)."""
     email = f"maker{next(_counter)}@example.com"
-    body = await gql(
-        client,
-        SIGN_UP,
-        {"input": {"email": email, "password": PASSWORD, "organizationName": organization}},
-    )
+    values = {"email": email, "password": PASSWORD, "organizationName": organization}
+    if currency is not None:
+        values["currencyCode"] = currency
+    body = await gql(client, SIGN_UP, {"input": values})
     result = data(body)["signUp"]
     assert result["userErrors"] == []
     return Account(result["token"], result["user"]["id"], result["organization"]["id"], email)

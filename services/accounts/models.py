@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from services.currencies import DEFAULT_CURRENCY
 from services.db import Base, IdMixin, IdType, TimestampMixin, UTCDateTime
 
 
@@ -12,7 +13,9 @@ class Organization(IdMixin, TimestampMixin, Base):
     __tablename__ = "organizations"
 
     name: Mapped[str] = mapped_column(String(200))
-    currency_code: Mapped[str] = mapped_column(String(3), default="USD")
+    # Every amount of money the organization records is in this ISO 4217 currency; it is
+    # fixed once stock has been received (services/accounts/organizations.py).
+    currency_code: Mapped[str] = mapped_column(String(3), default=DEFAULT_CURRENCY)
 
 
 class User(IdMixin, TimestampMixin, Base):

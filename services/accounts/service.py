@@ -22,6 +22,7 @@ from services.accounts.models import (
     User,
     UserSession,
 )
+from services.accounts.organizations import clean_organization_name
 from services.accounts.secrets import (
     API_KEY_PREFIX,
     INVITATION_TOKEN_PREFIX,
@@ -31,6 +32,7 @@ from services.accounts.secrets import (
     token_digest,
     verify_password,
 )
+from services.currencies import DEFAULT_CURRENCY, clean_currency_code
 from services.db import utcnow
 from services.errors import NotFound, PermissionDenied, Unauthenticated, UserInputError
 from services.pagination import Page, PageRequest, paginate
@@ -164,13 +166,16 @@ async def sign_up(
     password: str,
     name: str = "",
     organization_name: str | None = None,
+    currency_code: str = DEFAULT_CURRENCY,
     invitation_token: str | None = None,
 ) -> SessionGrant:
-    """Create a user and either a new organization they own or, with an invitation,
-    membership of the inviting organization; log them in."""
+    """Create a user and either a new organization they own, keeping its books in
+    `currency_code` (ISO 4217), or, with an invitation, membership of the inviting
+    organization, whose name and currency stay as they are; log them in."""
     email = clean_email(email)
     password = _check_password(password)
     name = clean_text(name, ("name",), max_length=200, min_length=0)
+    currency_code = clean_currency_code(currency_code)
     invitation = (
         await _find_invitation(session, invitation_token, email) if invitation_token else None
     )
@@ -181,7 +186,7 @@ async def sign_up(
                 "organizationName is required unless you accept an invitation.",
                 ("organization_name",),
             )
-        organization_name = clean_text(organization_name, ("organization_name",), max_length=200)
+        organization_name = clean_organization_name(organization_name, ("organization_name",))
     if await session.scalar(select(User.id).where(User.email == email)) is not None:
         raise UserInputError(
             "EMAIL_TAKEN", "An account with this email exists; log in instead.", ("email",)
@@ -193,7 +198,7 @@ async def sign_up(
         membership = await _join(session, user, invitation)
     else:
         assert organization_name is not None
-        organization = Organization(name=organization_name)
+        organization = Organization(name=organization_name, currency_code=currency_code)
         session.add(organization)
         await session.flush()
         membership = Membership(
@@ -662,12 +667,3 @@ async def change_password(
         user_session.revoked_at = now
     await session.flush()
     return user
-
-
-async def get_organization(
-    session: AsyncSession, principal: Principal | None, *, organization_id: int
-) -> Organization | None:
-    acting = require_permission(principal, "organization.read")
-    if organization_id != acting.organization_id:
-        return None
-    return await session.get(Organization, organization_id)

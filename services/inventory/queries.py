@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from services.accounts.models import Organization
+from services.currencies import DEFAULT_CURRENCY
 from services.errors import UserInputError
 from services.inventory.ledger import LOT_IS_OPEN
 from services.inventory.models import (
@@ -31,11 +32,22 @@ def currency_code_of(organization_id: int) -> ScalarSelect[str]:
     """The ISO 4217 code every amount of money in the organization is in, as a scalar
     subquery (planned reads embed it in their one statement)."""
     code = select(Organization.currency_code).where(Organization.id == organization_id)
-    return select(func.coalesce(func.nullif(code.scalar_subquery(), ""), "USD")).scalar_subquery()
+    return select(
+        func.coalesce(func.nullif(code.scalar_subquery(), ""), DEFAULT_CURRENCY)
+    ).scalar_subquery()
 
 
 async def currency_code(session: AsyncSession, organization_id: int) -> str:
     return str(await session.scalar(select(currency_code_of(organization_id))))
+
+
+async def has_stock_history(session: AsyncSession, organization_id: int) -> bool:
+    """Whether the organization has ever received stock: any lot, even one long used up.
+    Its costs, ledger values and reports are then amounts in its currency."""
+    found = await session.scalar(
+        select(InventoryLot.id).where(InventoryLot.organization_id == organization_id).limit(1)
+    )
+    return found is not None
 
 
 def readable(principal: Principal | None, model: type[Any], columns: Columns = None) -> Select[Any]:

@@ -34,6 +34,7 @@ _TYPES = [
     EventType("inventory.low_stock", "An item's available stock fell under its threshold."),
     EventType("inventory.lot.expired", "An expired lot's remainder was written off."),
     EventType("inventory.reservation.created", "Stock was reserved for an order."),
+    EventType("organization.updated", "The organization was renamed or its currency changed."),
     EventType(TEST_EVENT, "Sent by sendTestWebhook to one endpoint only."),
 ]
 EVENT_TYPES: dict[str, EventType] = {

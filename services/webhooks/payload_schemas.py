@@ -6,8 +6,9 @@ schemas do not forbid extra properties: adding a field to a payload is not a bre
 change. The tests validate real payloads against them and also refuse undeclared
 properties, so a field written but not documented fails there.
 
-The shapes follow services/inventory/payloads.py (and send_test in deliveries.py); field
-names and IDs are those of the GraphQL types.
+The shapes follow services/inventory/payloads.py, organization_payload in
+services/accounts/organizations.py and send_test in deliveries.py; field names and IDs are
+those of the GraphQL types.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from services.currencies import CURRENCY_CODES
 from services.ids import to_global_id
 
 Schema = dict[str, Any]
@@ -171,6 +173,25 @@ ADJUSTMENT = obj(
 )
 
 
+ORGANIZATION = obj(
+    "The organization after the change, as `Organization` in the GraphQL API.",
+    {
+        "id": global_id("Organization"),
+        "name": text("The organization's name."),
+        "currencyCode": enum(
+            list(CURRENCY_CODES),
+            "The ISO 4217 currency of every amount of money in the organization's data.",
+        ),
+    },
+)
+
+CHANGED_FIELDS: Schema = {
+    "type": "array",
+    "items": {"type": "string"},
+    "description": "The GraphQL names of the fields that changed.",
+}
+
+
 def data_schema(title: str, root: Schema) -> Schema:
     return {"$schema": DIALECT, "title": title, **root}
 
@@ -243,6 +264,14 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         },
         "item": _item_example("1000", reserved="200"),
     },
+    "organization.updated": {
+        "organization": {
+            "id": to_global_id("Organization", 1),
+            "name": "Lye & Lavender",
+            "currencyCode": "EUR",
+        },
+        "changedFields": ["currencyCode"],
+    },
     "webhook.test": {
         "endpointId": to_global_id("WebhookEndpoint", 5),
         "message": "A test delivery from BatchTrack.",
@@ -255,14 +284,7 @@ SCHEMAS: dict[str, Schema] = {
         "inventory.item.updated",
         obj(
             "",
-            {
-                "item": ITEM,
-                "changedFields": {
-                    "type": "array",
-                    "items": {"type": "string"},
-                    "description": "The GraphQL names of the fields that changed.",
-                },
-            },
+            {"item": ITEM, "changedFields": CHANGED_FIELDS},
         ),
     ),
     "inventory.lot.received": data_schema(
@@ -278,6 +300,10 @@ SCHEMAS: dict[str, Schema] = {
     ),
     "inventory.reservation.created": data_schema(
         "inventory.reservation.created", obj("", {"reservation": RESERVATION, "item": ITEM})
+    ),
+    "organization.updated": data_schema(
+        "organization.updated",
+        obj("", {"organization": ORGANIZATION, "changedFields": CHANGED_FIELDS}),
     ),
     "webhook.test": data_schema(
         "webhook.test",

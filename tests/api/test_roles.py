@@ -168,6 +168,12 @@ GATED = [
         'quantity: {amount: "1", unit: "kg"}}) { userErrors { code } } }',
         _stocked_item,
     ),
+    Gated(
+        "organization.manage",
+        "mutation($name: String!) { updateOrganization(input: {name: $name, currencyCode: EUR}) "
+        "{ userErrors { code } } }",
+        _new_name,
+    ),
     Gated("webhooks.manage", "query { webhookEndpoints { nodes { id } } }"),
     Gated(
         "webhooks.manage",

@@ -339,7 +339,7 @@ def _normalised(body: dict[str, Any], global_id: str) -> str:
 
 
 SNAPSHOT = """{ apiKeys { nodes { id revokedAt } } members { nodes { id role } }
-  viewer { organization { id name } }
+  viewer { organization { id name currencyCode } }
   inventoryItems(filter: {includeArchived: true}) { nodes { id name archived
     onHand { amount } reserved { amount } stockValue { amount } } }
   inventoryReservations { nodes { id status } }
@@ -398,6 +398,30 @@ async def test_lists_show_only_the_callers_organization(client):
     )
     assert listing["apiKeys"]["nodes"] == []
     assert [m["user"]["email"] for m in listing["members"]["nodes"]] == [ours.email]
+
+
+async def test_updating_an_organization_changes_only_the_callers(client):
+    # given their organization, stocked (so its currency is fixed), and ours, not stocked
+    theirs = await sign_up(client, "Theirs")
+    await _item_id(client, theirs)
+    ours = await sign_up(client, "Ours")
+    before = data(await gql(client, SNAPSHOT, token=theirs.token))
+
+    # when we rename ours and change its currency
+    body = await gql(
+        client,
+        'mutation { updateOrganization(input: {name: "Renamed", currencyCode: CHF}) '
+        f"{{ organization {{ id name currencyCode }} {ERRORS} }} }}",
+        token=ours.token,
+    )
+
+    # then their stock did not lock ours, and theirs is as it was
+    assert data(body)["updateOrganization"] == {
+        "organization": {"id": ours.organization_id, "name": "Renamed", "currencyCode": "CHF"},
+        "userErrors": [],
+    }
+    assert data(await gql(client, SNAPSHOT, token=theirs.token)) == before
+    assert before["viewer"]["organization"]["currencyCode"] == "USD"
 
 
 async def test_inventory_lists_show_only_the_callers_organization(client):

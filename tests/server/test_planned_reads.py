@@ -105,6 +105,43 @@ async def test_each_caller_of_the_same_query_sees_its_own_organization_and_curre
     assert [node["onHand"]["amount"] for node in nodes] == ["20", "25"]
 
 
+MONEY = """query Money { inventoryItems(first: 5) { nodes { stockValue { amount currencyCode }
+  lots(first: 5) { nodes { unitCost { currencyCode } } } } } }"""
+UPDATE_CURRENCY = """mutation($code: CurrencyCode!) {
+  updateOrganization(input: {currencyCode: $code}) {
+    organization { currencyCode } userErrors { code } } }"""
+
+
+async def test_a_kept_plan_reports_each_callers_currency_as_it_is_now(planned):
+    # given a shop in euros with stock, and one in US dollars with an item not yet stocked
+    euros = await sign_up(planned, "Paris", currency="EUR")
+    await _stock(planned, euros.token, 1)
+    dollars = await sign_up(planned, "Boston")
+    await create_item(planned, dollars.token, "Not yet stocked")
+
+    def currencies(body: dict[str, Any]) -> list[str]:
+        nodes = data(body)["inventoryItems"]["nodes"]
+        lots = [lot for node in nodes for lot in node["lots"]["nodes"]]
+        return [
+            money["currencyCode"]
+            for money in [n["stockValue"] for n in nodes] + [lot["unitCost"] for lot in lots]
+        ]
+
+    # when the same query is answered for both, first by the standard executor, then planned
+    assert currencies(await gql(planned, MONEY, token=euros.token)) == ["EUR"] * 3
+    assert _plans(planned).get(MONEY, None) is not None
+    assert currencies(await gql(planned, MONEY, token=dollars.token)) == ["USD"]
+    assert currencies(await gql(planned, MONEY, token=euros.token)) == ["EUR"] * 3
+
+    # then a change of currency shows in the next planned answer
+    changed = data(await gql(planned, UPDATE_CURRENCY, {"code": "JPY"}, dollars.token))
+    assert changed["updateOrganization"] == {
+        "organization": {"currencyCode": "JPY"},
+        "userErrors": [],
+    }
+    assert currencies(await gql(planned, MONEY, token=dollars.token)) == ["JPY"]
+
+
 async def test_a_planned_query_is_throttled_like_any_other(database_url, engine):
     async for client in _client(database_url, throttle_maximum=200, throttle_restore_rate=0.01):
         owner = await sign_up(client)

@@ -23,7 +23,7 @@ from services.webhooks.payload_schemas import (
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
 from tests.json_schema_subset import errors
-from tests.services.accounts.givens import sign_up
+from tests.services.accounts.givens import sign_up, update_organization
 from tests.services.inventory.givens import (
     adjust,
     create_item,
@@ -53,9 +53,11 @@ def test_the_schemas_enums_are_the_models():
 
 
 async def test_real_events_validate_against_the_catalog(sessions):
-    # given an organization whose stock goes through every kind of inventory event
+    # given an organization, renamed and set in euros, whose stock then goes through every
+    # kind of inventory event
     owner = await sign_up(sessions)
     principal = owner.principal
+    await update_organization(sessions, principal, name="Wick & Wax", currency_code="EUR")
     item = await create_item(
         sessions, principal, low_stock_threshold=Decimal(500), sku="OIL-1", perishable=True
     )

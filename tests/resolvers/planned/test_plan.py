@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -296,6 +297,32 @@ async def test_random_selections_answer_as_the_standard_executor(sessions: Sessi
         standard, planned = await _both(sessions, world.owner, query)
         assert planned == standard, query
     assert len(IN_SQL) >= 20 or not _on_postgresql(sessions)
+
+
+async def test_money_reports_the_organizations_own_currency_on_every_path(
+    sessions: Sessions,
+) -> None:
+    # given an organization keeping its books in yen beside one in US dollars
+    world = await _world(sessions)
+    yen = (await sign_up(sessions, currency_code="JPY")).principal
+    item = await create_item(sessions, yen, "Hinoki oil")
+    await receive(sessions, yen, item.id, "40", unit_cost="12")
+    await adjust(sessions, yen, item.id, "USE", "15")
+    lot_fields = " ".join(name for name in LOT_FIELDS if name not in PYTHON_ONLY)
+    query = (
+        "{ inventoryItems(first: 5) { nodes { stockValue { amount currencyCode }"
+        f" lots(first: 3) {{ nodes {{ {lot_fields} }} }}"
+        f" history(first: 3) {{ nodes {{ {' '.join(ENTRY_FIELDS)} }} }} }} }} }}"
+    )
+    IN_SQL.clear()
+
+    # when each asks, then the standard, planned and (PostgreSQL) SQL answers agree
+    for principal, currency in [(yen, "JPY"), (world.owner, "USD")]:
+        standard, planned = await _both(sessions, principal, query)
+        assert planned == standard
+        codes = set(re.findall(r'"currencyCode": "([A-Z]{3})"', standard))
+        assert codes == {currency}, standard
+    assert len(IN_SQL) == 2 or not _on_postgresql(sessions)
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from services.accounts import service
+from services.accounts import organizations, service
+from services.accounts.models import Organization
 from services.db import unit_of_work
 from services.errors import FieldProblem, UserInputError
 from services.permissions import Principal
@@ -76,6 +77,7 @@ async def sign_up(
     email: str | None = None,
     password: str = PASSWORD,
     organization_name: str | None = "Lye & Lavender",
+    currency_code: str = "USD",
     invitation_token: str | None = None,
 ) -> Actor:
     async with unit_of_work(sessions) as session:
@@ -85,6 +87,7 @@ async def sign_up(
             email=email or new_email(),
             password=password,
             organization_name=None if invitation_token else organization_name,
+            currency_code=currency_code,
             invitation_token=invitation_token,
         )
     return await actor(sessions, grant)
@@ -129,6 +132,18 @@ async def create_api_key(sessions: Sessions, creator: Principal, *scopes: str) -
     async with unit_of_work(sessions) as session:
         created = await service.create_api_key(session, creator, name="shop sync", scopes=scopes)
     return created.token
+
+
+async def update_organization(
+    sessions: Sessions, principal: Principal, **changes: str
+) -> Organization:
+    async with unit_of_work(sessions) as session:
+        return await organizations.update_organization(session, principal, **changes)
+
+
+async def organization_now(sessions: Sessions, organization_id: int) -> Organization:
+    async with unit_of_work(sessions, write=False) as session:
+        return await session.get_one(Organization, organization_id)
 
 
 async def refused(
