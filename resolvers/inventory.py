@@ -43,6 +43,21 @@ def _item_fields(values: dict[str, Any]) -> items.ItemFields:
     return items.ItemFields(**given, provided=frozenset(given))
 
 
+def item_filter(given: gql.InventoryItemFilter | None) -> items.ItemFilter:
+    """The `inventoryItems` filter as the service's (the standard resolver and the planned
+    reads both map it here)."""
+    given = given or gql.InventoryItemFilter()
+    return items.ItemFilter(
+        type=given.type.value if given.type else None,
+        search=given.search,
+        low_stock=given.low_stock,
+        sku=given.sku,
+        skus=given.skus,
+        barcode=given.barcode,
+        include_archived=given.include_archived,
+    )
+
+
 async def item_node(info: Info, item: rows.InventoryItem) -> gql.InventoryItem:
     return gql.InventoryItem.from_row(item, await loaders.currency_code(info))
 
@@ -105,15 +120,7 @@ class InventoryQuery:
         last: int | None = None,
         before: str | None = None,
     ) -> gql.InventoryItemConnection:
-        given = filter or gql.InventoryItemFilter()
-        filters = items.ItemFilter(
-            type=given.type.value if given.type else None,
-            search=given.search,
-            low_stock=given.low_stock,
-            barcode=given.barcode,
-            include_archived=given.include_archived,
-        )
-        request = page_request(first, after, last, before)
+        filters, request = item_filter(filter), page_request(first, after, last, before)
         async with info.context.reading() as session:
             page = await items.list_items(
                 session, info.context.principal, filters=filters, page=request
@@ -127,6 +134,17 @@ class InventoryQuery:
             found = await items.get_item(
                 session, info.context.principal, item_id=_item_key(id, "id")
             )
+        return None if found is None else await item_node(info, found)
+
+    @strawberry.field(
+        description=(
+            "The item with this SKU (trimmed; case matters), archived or not; null if the "
+            "organization has none."
+        )
+    )
+    async def inventory_item_by_sku(self, info: Info, sku: str) -> gql.InventoryItem | None:
+        async with info.context.reading() as session:
+            found = await items.get_item_by_sku(session, info.context.principal, sku=sku)
         return None if found is None else await item_node(info, found)
 
     @strawberry.field(description="Lots in the order received; open ones unless includeEmpty.")

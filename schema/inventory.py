@@ -123,8 +123,8 @@ class InventoryItem(Node):
     shelf_life_days: int | None
     perishable: bool
     default_vendor: str | None
-    sku: str | None
-    barcode: str | None
+    sku: str | None = strawberry.field(description="Unique in the organization when set.")
+    barcode: str | None = strawberry.field(description="Unique in the organization when set.")
     container_capacity: Quantity | None
     costing_method: CostingMethod
     lead_time_days: int | None
@@ -478,13 +478,30 @@ class InventoryItemFilter:
     low_stock: bool | None = strawberry.field(
         default=None, description="True: only items under their threshold; false: only not."
     )
-    barcode: str | None = None
+    sku: str | None = strawberry.field(
+        default=None, description="The item with exactly this SKU (trimmed; case matters)."
+    )
+    skus: list[str] | None = strawberry.field(
+        default=None,
+        description="Items with any of these SKUs (at most 250; each trimmed, case matters).",
+    )
+    barcode: str | None = strawberry.field(
+        default=None, description="The item with exactly this barcode (trimmed)."
+    )
     include_archived: bool = False
 
 
 _ITEM_FIELDS = {
     "type": "INGREDIENT, CONTAINER, PACKAGING, CONSUMABLE, PRODUCT or INTERMEDIATE.",
     "base_unit": "A built-in unit (g, ml, each, mm or a multiple); fixed once stock exists.",
+    "sku": (
+        "Stock keeping unit, as the shop platforms have it: trimmed, case matters, unique "
+        "in the organization (SKU_TAKEN); empty or null: none."
+    ),
+    "barcode": (
+        "GTIN, UPC, EAN or any code the maker scans: trimmed, unique in the organization "
+        "(BARCODE_TAKEN); empty or null: none."
+    ),
 }
 
 
@@ -505,8 +522,8 @@ class CreateInventoryItemInput:
     )
     perishable: bool = False
     default_vendor: str | None = None
-    sku: str | None = None
-    barcode: str | None = None
+    sku: str | None = strawberry.field(default=None, description=_ITEM_FIELDS["sku"])
+    barcode: str | None = strawberry.field(default=None, description=_ITEM_FIELDS["barcode"])
     container_capacity: QuantityInput | None = strawberry.field(
         default=None, description="For containers: what one holds."
     )
@@ -528,8 +545,10 @@ class UpdateInventoryItemInput:
     shelf_life_days: int | None = strawberry.UNSET
     perishable: bool | None = strawberry.UNSET
     default_vendor: str | None = strawberry.UNSET
-    sku: str | None = strawberry.UNSET
-    barcode: str | None = strawberry.UNSET
+    sku: str | None = strawberry.field(default=strawberry.UNSET, description=_ITEM_FIELDS["sku"])
+    barcode: str | None = strawberry.field(
+        default=strawberry.UNSET, description=_ITEM_FIELDS["barcode"]
+    )
     container_capacity: QuantityInput | None = strawberry.UNSET
     costing_method: CostingMethod | None = strawberry.UNSET
     lead_time_days: int | None = strawberry.UNSET

@@ -8,3 +8,8 @@ def camel_case(name: str) -> str:
     and event payloads name fields exactly as the schema does."""
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)
+
+
+def snake_case(name: str) -> str:
+    """A GraphQL name as its Python one: `baseUnit` -> `base_unit`."""
+    return "".join(f"_{letter.lower()}" if letter.isupper() else letter for letter in name)

@@ -9,6 +9,7 @@ from typing import Any
 
 from resolvers.common import page_request
 from resolvers.ids import decode_id
+from resolvers.inventory import item_filter
 from resolvers.planned.plan import (
     Caller,
     Catalog,
@@ -21,10 +22,10 @@ from resolvers.planned.plan import (
     SqlRows,
     ValueField,
 )
-from schema.inventory import ENTRY_FIELDS, ITEM_FIELDS, LOT_FIELDS
+from schema.inventory import ENTRY_FIELDS, ITEM_FIELDS, LOT_FIELDS, InventoryItemFilter
 from services.inventory import items, queries
 from services.inventory.models import InventoryItem, InventoryLot, LedgerEntry
-from services.naming import camel_case
+from services.naming import camel_case, snake_case
 from services.pagination import Page
 
 Columns = tuple[str, ...]
@@ -50,15 +51,10 @@ def _sql_env(scope: Caller) -> Env:
 
 
 def _item_filter(args: dict[str, Any]) -> items.ItemFilter:
-    given = args.get("filter") or {}
-    kind = given.get("type")
-    return items.ItemFilter(
-        type=kind.value if kind is not None else None,
-        search=given.get("search"),
-        low_stock=given.get("lowStock"),
-        barcode=given.get("barcode"),
-        include_archived=bool(given.get("includeArchived")),
-    )
+    given = args.get("filter")
+    if given is None:
+        return item_filter(None)
+    return item_filter(InventoryItemFilter(**{snake_case(k): v for k, v in given.items()}))
 
 
 async def _inventory_items(scope: Scope, args: dict[str, Any], columns: Columns) -> Page[Row]:
@@ -81,6 +77,18 @@ async def _inventory_item(scope: Scope, args: dict[str, Any], columns: Columns) 
 def _inventory_item_rows(scope: Caller, args: dict[str, Any], columns: Columns) -> SqlRows:
     item_id = decode_id(args["id"], "InventoryItem", ("id",))
     return SqlRows(queries.row_by_key(scope.principal, InventoryItem, item_id, columns))
+
+
+async def _inventory_item_by_sku(
+    scope: Scope, args: dict[str, Any], columns: Columns
+) -> Row | None:
+    return await items.get_item_by_sku(
+        scope.session, scope.principal, sku=args["sku"], columns=columns
+    )
+
+
+def _inventory_item_by_sku_rows(scope: Caller, args: dict[str, Any], columns: Columns) -> SqlRows:
+    return SqlRows(items.item_by_sku(scope.principal, args["sku"], columns))
 
 
 async def _lots(
@@ -189,6 +197,13 @@ CATALOG = Catalog(
         ),
         "inventoryItem": RootField(
             "InventoryItem", _inventory_item, _env, rows=_inventory_item_rows, sql_env=_sql_env
+        ),
+        "inventoryItemBySku": RootField(
+            "InventoryItem",
+            _inventory_item_by_sku,
+            _env,
+            rows=_inventory_item_by_sku_rows,
+            sql_env=_sql_env,
         ),
     },
     types={

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import utcnow
-from services.errors import NotFound, UserInputError
+from services.errors import FieldProblem, NotFound, UserInputError
 from services.events import append_event
 from services.inventory.models import (
     MAX_STORED,
@@ -149,18 +150,70 @@ def _clean(values: ItemFields, current: InventoryItem | None) -> dict[str, Any]:
     return out
 
 
-async def _check_name_free(
-    session: AsyncSession, organization_id: int, name_key: str, except_id: int | None
+# What names at most one item of an organization: the column, and the refusal when
+# another item holds the value ({item} is that item's name). A name is compared ignoring
+# case (its column is the folded name); a SKU or barcode exactly, once trimmed (shop
+# platforms treat SKUs as case-sensitive strings). Items without a SKU or barcode are
+# not constrained. The unique indexes on the table hold the same rules under concurrency.
+_UNIQUE_KEYS: dict[str, FieldProblem] = {
+    "name_key": FieldProblem(
+        "NAME_TAKEN", "The item '{item}' has this name (names ignore case).", ("name",)
+    ),
+    "sku": FieldProblem(
+        "SKU_TAKEN", "The item '{item}' has this SKU; each item has its own.", ("sku",)
+    ),
+    "barcode": FieldProblem(
+        "BARCODE_TAKEN", "The item '{item}' has this barcode; each item has its own.", ("barcode",)
+    ),
+}
+
+
+async def _check_keys_free(
+    session: AsyncSession, organization_id: int, columns: dict[str, Any], except_id: int | None
 ) -> None:
-    statement = select(InventoryItem.id).where(
-        InventoryItem.organization_id == organization_id, InventoryItem.name_key == name_key
+    """Refuse the unique keys among `columns` that another item of the organization holds,
+    one problem per key taken."""
+    wanted = {column: columns[column] for column in _UNIQUE_KEYS if columns.get(column) is not None}
+    if not wanted:
+        return
+    statement = select(InventoryItem.name, *(getattr(InventoryItem, c) for c in wanted)).where(
+        InventoryItem.organization_id == organization_id,
+        or_(*(getattr(InventoryItem, column) == value for column, value in wanted.items())),
     )
     if except_id is not None:
         statement = statement.where(InventoryItem.id != except_id)
-    if await session.scalar(statement) is not None:
-        raise UserInputError(
-            "NAME_TAKEN", "An item with this name exists; choose another name.", ("name",)
-        )
+    holders = (await session.execute(statement)).all()
+    problems: list[FieldProblem] = []
+    for column, taken in _UNIQUE_KEYS.items():
+        holder = next((row for row in holders if _holds(row, column, wanted)), None)
+        if holder is not None:
+            problems.append(replace(taken, message=taken.message.format(item=holder.name)))
+    if problems:
+        raise UserInputError.of(problems)
+
+
+def _holds(row: Any, column: str, wanted: dict[str, Any]) -> bool:
+    return column in wanted and getattr(row, column) == wanted[column]
+
+
+async def _save(
+    session: AsyncSession,
+    organization_id: int,
+    item: InventoryItem,
+    columns: dict[str, Any],
+    except_id: int | None,
+) -> None:
+    """Set `columns` on the item (new or not) and flush. Two writers may both pass the
+    check for a key; the unique index lets one through, and the other, checked again now
+    that the first has committed, gets the refusal it would have had coming second."""
+    try:
+        async with session.begin_nested():
+            for name, value in columns.items():
+                setattr(item, name, value)
+            session.add(item)
+    except IntegrityError:
+        await _check_keys_free(session, organization_id, columns, except_id)
+        raise
 
 
 async def create_item(
@@ -171,10 +224,9 @@ async def create_item(
         missing = next(n for n in ("name", "type", "base_unit") if getattr(values, n) is None)
         raise UserInputError("BLANK", f"{missing} is required.", (missing,))
     columns = _clean(values, None)
-    await _check_name_free(session, acting.organization_id, columns["name_key"], None)
-    item = InventoryItem(organization_id=acting.organization_id, **columns)
-    session.add(item)
-    await session.flush()
+    await _check_keys_free(session, acting.organization_id, columns, None)
+    item = InventoryItem(organization_id=acting.organization_id)
+    await _save(session, acting.organization_id, item, columns, None)
     await append_event(
         session,
         organization_id=item.organization_id,
@@ -190,7 +242,10 @@ async def get_item(
     session: AsyncSession, principal: Principal | None, *, item_id: int, columns: Columns = None
 ) -> Any:
     """The item (or a row of the named `columns`), or None if the organization has none."""
-    statement = row_by_key(principal, InventoryItem, item_id, columns)
+    return await _one(session, row_by_key(principal, InventoryItem, item_id, columns), columns)
+
+
+async def _one(session: AsyncSession, statement: Select[Any], columns: Columns) -> Any:
     result = await session.execute(statement)
     return result.scalar() if columns is None else result.first()
 
@@ -234,8 +289,6 @@ async def _update(
 ) -> InventoryItem:
     item = await require_item(session, acting, item_id, id_field)
     columns = _clean(values, item)
-    if "name_key" in columns:
-        await _check_name_free(session, acting.organization_id, columns["name_key"], item.id)
     if "base_unit" in columns and columns["base_unit"] != item.base_unit:
         has_lots = await session.scalar(
             select(InventoryLot.id).where(InventoryLot.item_id == item.id).limit(1)
@@ -247,11 +300,10 @@ async def _update(
                 ("base_unit",),
             )
     changed = {name: value for name, value in columns.items() if getattr(item, name) != value}
-    for name, value in changed.items():
-        setattr(item, name, value)
     if changed:
-        item.updated_at = utcnow()
-        await session.flush()
+        await _check_keys_free(session, acting.organization_id, changed, item.id)
+        touched = {**changed, "updated_at": utcnow()}
+        await _save(session, acting.organization_id, item, touched, item.id)
         await append_event(
             session,
             organization_id=item.organization_id,
@@ -287,13 +339,30 @@ async def archive_item(
     return item
 
 
+# Most SKUs one list may ask for at once: a page's worth (the largest page is 250).
+MAX_SKUS = 250
+
+
 @dataclass(frozen=True)
 class ItemFilter:
+    """Which items to list; all given conditions must hold. A SKU or barcode is matched
+    as items store them: trimmed, exactly (case matters), so an empty one matches nothing."""
+
     type: str | None = None
     search: str | None = None
     low_stock: bool | None = None
+    sku: str | None = None
+    skus: Sequence[str] | None = None
     barcode: str | None = None
     include_archived: bool = False
+
+
+def _any_of(skus: Sequence[str]) -> list[str]:
+    if len(skus) > MAX_SKUS:
+        raise UserInputError(
+            "TOO_MANY", f"skus may list at most {MAX_SKUS} SKUs.", ("filter", "skus")
+        )
+    return sorted({sku.strip() for sku in skus})
 
 
 def _filtered(statement: Select[Any], filters: ItemFilter) -> Select[Any]:
@@ -303,7 +372,11 @@ def _filtered(statement: Select[Any], filters: ItemFilter) -> Select[Any]:
         term = filters.search.strip().casefold()[:200]
         escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         statement = statement.where(InventoryItem.name_key.like(f"%{escaped}%", escape="\\"))
-    if filters.barcode:
+    if filters.sku is not None:
+        statement = statement.where(InventoryItem.sku == filters.sku.strip())
+    if filters.skus is not None:
+        statement = statement.where(InventoryItem.sku.in_(_any_of(filters.skus)))
+    if filters.barcode is not None:
         statement = statement.where(InventoryItem.barcode == filters.barcode.strip())
     if filters.low_stock is not None:
         low = low_stock_condition(InventoryItem)
@@ -330,3 +403,17 @@ def item_rows(
 ) -> Select[Any]:
     """The caller's items that pass `filters`, in no particular order."""
     return _filtered(readable(principal, InventoryItem, columns), filters)
+
+
+def item_by_sku(principal: Principal | None, sku: str, columns: Columns = None) -> Select[Any]:
+    """The caller's item with this SKU, archived or not (at most one: SKUs are unique in
+    an organization)."""
+    return item_rows(principal, ItemFilter(sku=sku, include_archived=True), columns)
+
+
+async def get_item_by_sku(
+    session: AsyncSession, principal: Principal | None, *, sku: str, columns: Columns = None
+) -> Any:
+    """The item (or a row of the named `columns`) with this SKU, or None if the
+    organization has none: another organization's SKUs are not seen."""
+    return await _one(session, item_by_sku(principal, sku, columns), columns)

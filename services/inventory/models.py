@@ -104,7 +104,25 @@ class InventoryItem(IdMixin, TimestampMixin, Base):
     __table_args__ = (
         UniqueConstraint("organization_id", "name_key"),
         Index("ix_inventory_items_org_id", "organization_id", "id"),
-        Index("ix_inventory_items_org_barcode", "organization_id", "barcode"),
+        # A SKU and a barcode each name at most one item of an organization (connectors
+        # map shop products by them); items without one are not constrained. These
+        # indexes also serve the lookups by SKU and barcode.
+        Index(
+            "uq_inventory_items_org_sku",
+            "organization_id",
+            "sku",
+            unique=True,
+            postgresql_where=text("sku IS NOT NULL"),
+            sqlite_where=text("sku IS NOT NULL"),
+        ),
+        Index(
+            "uq_inventory_items_org_barcode",
+            "organization_id",
+            "barcode",
+            unique=True,
+            postgresql_where=text("barcode IS NOT NULL"),
+            sqlite_where=text("barcode IS NOT NULL"),
+        ),
     )
 
     organization_id: Mapped[int] = mapped_column(
@@ -121,6 +139,8 @@ class InventoryItem(IdMixin, TimestampMixin, Base):
     shelf_life_days: Mapped[int | None] = mapped_column(Integer, default=None)
     perishable: Mapped[bool] = mapped_column(Boolean, default=False)
     default_vendor: Mapped[str | None] = mapped_column(String(200), default=None)
+    # Stored trimmed and compared exactly (case matters, as on the shop platforms); an
+    # empty value is stored as null.
     sku: Mapped[str | None] = mapped_column(String(100), default=None)
     barcode: Mapped[str | None] = mapped_column(String(100), default=None)
     container_capacity: Mapped[Decimal | None] = mapped_column(Quantity, default=None)

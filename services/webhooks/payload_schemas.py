@@ -114,8 +114,10 @@ ITEM = obj(
         "reserved": quantity("Held for orders."),
         "available": quantity("On hand minus reserved."),
         "lowStockThreshold": decimal("In the base unit; null when none.", nullable=True),
-        "sku": text("Stock keeping unit.", nullable=True),
-        "barcode": text("Barcode.", nullable=True),
+        "sku": text(
+            "Stock keeping unit: unique in the organization, case-sensitive.", nullable=True
+        ),
+        "barcode": text("GTIN, UPC, EAN or other code: unique in the organization.", nullable=True),
         "archived": {"type": "boolean", "description": "Archived items keep their stock."},
     },
 )

@@ -189,6 +189,69 @@ async def test_a_taken_name_is_a_user_error_on_the_name(client):
     }
 
 
+async def test_a_taken_sku_or_barcode_is_a_user_error_on_its_field(client):
+    owner = await sign_up(client)
+    await create_item(client, owner.token, "Lavender soap", sku="LAV-100", barcode="4006")
+    rose = await create_item(client, owner.token, "Rose soap")
+    taken = {"sku": " LAV-100 ", "barcode": "4006"}
+    create = """mutation($input: CreateInventoryItemInput!) { createInventoryItem(input: $input)
+        { inventoryItem { id } userErrors { field code } } }"""
+
+    created = await gql(
+        client,
+        create,
+        {"input": {"name": "Soap", "type": "PRODUCT", "baseUnit": "each", **taken}},
+        owner.token,
+    )
+    updated = await gql(client, UPDATE, {"input": {"id": rose, **taken}}, owner.token)
+
+    errors = [
+        {"field": ["input", "sku"], "code": "SKU_TAKEN"},
+        {"field": ["input", "barcode"], "code": "BARCODE_TAKEN"},
+    ]
+    assert data(created)["createInventoryItem"] == {"inventoryItem": None, "userErrors": errors}
+    result = data(updated)["updateInventoryItem"]
+    assert (result["inventoryItem"], [e["code"] for e in result["userErrors"]]) == (
+        None,
+        ["SKU_TAKEN", "BARCODE_TAKEN"],
+    )
+
+
+BY_SKU = """query($sku: String!, $skus: [String!]) {
+  inventoryItemBySku(sku: $sku) { id name sku barcode }
+  inventoryItems(filter: {skus: $skus}) { nodes { sku } }
+}"""
+
+
+async def test_a_connector_finds_items_by_sku(client):
+    owner = await sign_up(client)
+    soap = await create_item(client, owner.token, "Lavender soap", sku="LAV-100", barcode="4006")
+    await create_item(client, owner.token, "Rose soap", sku="ROSE-1")
+    reader = await api_key(client, owner.token, ["inventory.read"])
+
+    found = await gql(client, BY_SKU, {"sku": "LAV-100", "skus": ["ROSE-1", "LAV-100"]}, reader)
+    unknown = await gql(client, BY_SKU, {"sku": "lav-100", "skus": []}, reader)
+    too_many = await gql(client, BY_SKU, {"sku": "LAV-100", "skus": ["A"] * 251}, reader)
+
+    assert data(found) == {
+        "inventoryItemBySku": {
+            "id": soap,
+            "name": "Lavender soap",
+            "sku": "LAV-100",
+            "barcode": "4006",
+        },
+        "inventoryItems": {"nodes": [{"sku": "LAV-100"}, {"sku": "ROSE-1"}]},
+    }
+    assert data(unknown) == {"inventoryItemBySku": None, "inventoryItems": {"nodes": []}}
+    [error] = too_many["errors"]
+    assert error["path"] == ["inventoryItems"]
+    assert error["extensions"] == {
+        "code": "BAD_REQUEST",
+        "field": ["filter", "skus"],
+        "reason": "TOO_MANY",
+    }
+
+
 RESERVE = """
 mutation($input: ReserveInventoryInput!) {
   reserveInventory(input: $input) {

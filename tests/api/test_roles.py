@@ -80,6 +80,12 @@ async def _stocked_item(client: httpx.AsyncClient, owner: Account) -> dict[str, 
     return {"itemId": item}
 
 
+async def _item_with_sku(client: httpx.AsyncClient, owner: Account) -> dict[str, Any]:
+    sku = f"SKU-{next(_counter)}"
+    await create_api_item(client, owner.token, f"Item {sku}", sku=sku)
+    return {"sku": sku}
+
+
 async def _report_period_only(client: httpx.AsyncClient, owner: Account) -> dict[str, Any]:
     return _report_period()
 
@@ -143,6 +149,11 @@ GATED = [
         _report_item,
     ),
     Gated("inventory.read", "query { inventoryItems { nodes { id } } }"),
+    Gated(
+        "inventory.read",
+        "query($sku: String!) { inventoryItemBySku(sku: $sku) { id } }",
+        _item_with_sku,
+    ),
     Gated(
         "units.manage",
         'mutation($itemId: ID!) { setItemDensity(input: {itemId: $itemId, density: "0.91"}) '

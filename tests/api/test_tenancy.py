@@ -445,6 +445,32 @@ async def test_inventory_lists_show_only_the_callers_organization(client):
     }
 
 
+async def test_another_organizations_skus_and_barcodes_are_invisible_and_free(client):
+    """A SKU or barcode of theirs answers as one nobody has, and is free to take: it is
+    unique per organization, so SKU_TAKEN cannot tell one organization of another's."""
+    theirs = await sign_up(client, "Theirs")
+    ours = await sign_up(client, "Ours")
+    await create_item(client, theirs.token, "Their soap", sku="LAV-100", barcode="4006")
+    query = """query($sku: String!, $barcode: String!) {
+        inventoryItemBySku(sku: $sku) { id name }
+        inventoryItems(filter: {skus: [$sku]}) { nodes { id } }
+        byBarcode: inventoryItems(filter: {barcode: $barcode, includeArchived: true}) {
+          nodes { id } } }"""
+
+    foreign = await gql(client, query, {"sku": "LAV-100", "barcode": "4006"}, ours.token)
+    missing = await gql(client, query, {"sku": "LAV-999", "barcode": "4999"}, ours.token)
+    assert _normalised(foreign, "LAV-100") == _normalised(missing, "LAV-999")
+    assert data(foreign) == {
+        "inventoryItemBySku": None,
+        "inventoryItems": {"nodes": []},
+        "byBarcode": {"nodes": []},
+    }
+    mine = await create_item(client, ours.token, "Our soap", sku="LAV-100", barcode="4006")
+    found = data(await gql(client, query, {"sku": "LAV-100", "barcode": "4006"}, ours.token))
+    assert found["inventoryItemBySku"] == {"id": mine, "name": "Our soap"}
+    assert found["byBarcode"] == {"nodes": [{"id": mine}]}
+
+
 async def test_webhook_and_event_lists_show_only_the_callers_organization(client):
     theirs = await sign_up(client, "Theirs")
     ours = await sign_up(client, "Ours")

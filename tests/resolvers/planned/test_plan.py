@@ -1,7 +1,7 @@
 """Planned reads answer exactly what the standard executor answers: the same `data`, key
 for key and in the same order, for every query in a corpus and for a seeded sweep of
 random selections, over data with every kind of value (nulls, expired and empty lots,
-reservations, revaluations, an archived item, another organization)."""
+reservations, revaluations, an archived item, another organization with the same SKU)."""
 
 from __future__ import annotations
 
@@ -123,8 +123,10 @@ async def _world(sessions: Sessions) -> World:
     await adjust(sessions, owner, oil.id, "SPOIL", "100")
     await adjust(sessions, owner, oil.id, "COST_OVERRIDE", unit_cost="0.02")
     await reserve(sessions, owner, oil.id, "50")
-    lye = await create_item(sessions, owner, "Lye", type="CONSUMABLE")
-    jars = await create_item(sessions, owner, "Jars", base_unit="each", type="CONTAINER")
+    lye = await create_item(sessions, owner, "Lye", type="CONSUMABLE", sku="LYE-1")
+    jars = await create_item(
+        sessions, owner, "Jars", base_unit="each", type="CONTAINER", sku="JAR-1", barcode="500"
+    )
     await receive(sessions, owner, jars.id, "12", unit="each", unit_cost="0.5")
     async with unit_of_work(sessions) as session:
         from services.inventory import items
@@ -138,7 +140,7 @@ async def _world(sessions: Sessions) -> World:
     await adjust(sessions, owner, water.id, "USE", "25", unit="ml")
     await adjust(sessions, owner, water.id, "RECOUNT", "90", unit="ml")
     other = (await sign_up(sessions)).principal
-    foreign = await create_item(sessions, other, "Foreign wax")
+    foreign = await create_item(sessions, other, "Foreign wax", sku="OIL-1", barcode="400")
     await receive(sessions, other, foreign.id, "10", unit_cost="1")
     token = await create_api_key(sessions, owner, "inventory.read")
     reader = await principal_of(sessions, token)
@@ -229,6 +231,26 @@ CORPUS: list[tuple[str, dict[str, Any]]] = [
         {"id": "OIL"},
     ),
     ("query($id: ID!) { inventoryItem(id: $id) { name } }", {"id": "FOREIGN"}),
+    # By SKU and barcode: exact once trimmed, case matters, archived items by SKU, and the
+    # other organization's item with the same SKU and barcode never seen.
+    (
+        "query($sku: String!) { bySku: inventoryItemBySku(sku: $sku) { name sku barcode"
+        " onHand { amount } lots(first: 2) { nodes { lotCode } } } trimmed:"
+        ' inventoryItemBySku(sku: " LYE-1 ") { name } otherCase: inventoryItemBySku(sku:'
+        ' "oil-1") { name } archived: inventoryItemBySku(sku: "JAR-1") { name archived } }',
+        {"sku": "OIL-1"},
+    ),
+    ("query($sku: String!) { inventoryItemBySku(sku: $sku) { id name } }", {"sku": "NOPE"}),
+    (
+        "query($skus: [String!]) { some: inventoryItems(filter: {skus: $skus}) { nodes { name"
+        " sku } pageInfo { hasNextPage } } withArchived: inventoryItems(filter: {skus: $skus,"
+        " includeArchived: true}, first: 2) { edges { cursor node { name } } } one:"
+        ' inventoryItems(filter: {sku: "LYE-1", type: CONSUMABLE}) { nodes { name } } none:'
+        " inventoryItems(filter: {skus: []}) { nodes { name } } scanned: inventoryItems("
+        'filter: {barcode: " 400"}) { nodes { name barcode } } archivedCode: inventoryItems('
+        'filter: {barcode: "500", includeArchived: true}) { nodes { name } } }',
+        {"skus": ["JAR-1", "OIL-1", " LYE-1", "NOPE", "oil-1"]},
+    ),
     ("{ inventoryItems(first: 0) { nodes { name } pageInfo { hasNextPage startCursor } } }", {}),
 ]
 
@@ -354,3 +376,12 @@ async def test_a_refusal_while_planning_is_raised_for_the_standard_executor_to_r
         async with unit_of_work(sessions, write=False) as session:
             with pytest.raises(ServiceError):
                 await plan.run(Scope(session, principal, plan.variables(variables)))
+    # asking for more SKUs at once than a page holds, by rows and as one statement
+    query = "query($skus: [String!]) { inventoryItems(filter: {skus: $skus}) { nodes { name } } }"
+    plan = compile_plan(SCHEMA._schema, CATALOG, parse(query), None)
+    too_many = plan.variables({"skus": [f"SKU-{number}" for number in range(251)]})
+    async with unit_of_work(sessions, write=False) as session:
+        with pytest.raises(ServiceError):
+            await plan.run(Scope(session, world.owner, too_many))
+        with pytest.raises(ServiceError):
+            await run_sql(plan, Scope(session, world.owner, too_many))

@@ -150,7 +150,14 @@ async def refused(
     sessions: Sessions, step: Callable[[AsyncSession], Awaitable[object]]
 ) -> FieldProblem:
     """Run one step that must be refused with a UserInputError; return its first problem."""
+    return (await all_refusals(sessions, step))[0]
+
+
+async def all_refusals(
+    sessions: Sessions, step: Callable[[AsyncSession], Awaitable[object]]
+) -> tuple[FieldProblem, ...]:
+    """Run one step that must be refused with a UserInputError; return all its problems."""
     with pytest.raises(UserInputError) as raised:
         async with unit_of_work(sessions) as session:
             await step(session)
-    return raised.value.problems[0]
+    return raised.value.problems

@@ -14,7 +14,6 @@ import asyncio
 import random
 import time
 from collections import Counter, defaultdict
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -22,7 +21,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from services.db import create_engine, create_session_factory, unit_of_work
+from services.db import unit_of_work
 from services.errors import UserInputError
 from services.inventory import stock
 from services.inventory.models import InventoryItem, InventoryLot, LedgerEntry
@@ -51,22 +50,6 @@ class Tally:
     )
     refused: Counter[str] = field(default_factory=Counter)
     overdrawn: list[str] = field(default_factory=list)
-
-
-@pytest.fixture
-async def pooled(
-    backend: str, database_url: str, sessions: Sessions
-) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    """Sessions on an engine with a connection per writer (the `sessions` fixture's
-    engine still wipes the database afterwards)."""
-    if backend == "sqlite":
-        pytest.skip(
-            "SQLite serialises writers with BEGIN IMMEDIATE, so there is no concurrency to "
-            "test; this runs on PostgreSQL (set DATABASE_URL)"
-        )
-    engine = create_engine(database_url, pool_size=WRITERS)
-    yield create_session_factory(engine)
-    await engine.dispose()
 
 
 async def one_operation(

@@ -3,27 +3,23 @@ permissions and tenancy."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from decimal import Decimal
-from typing import Any
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import unit_of_work
 from services.errors import PermissionDenied
 from services.inventory import items, stock
-from services.inventory.models import InventoryItem
 from services.inventory.quantities import QuantityInput
-from services.permissions import Principal
 from tests.services.accounts.givens import Actor, add_member, refused, sign_up
 from tests.services.inventory.givens import (
     create_item,
+    creating,
     events_of,
     global_item_id,
-    item_fields,
     receive,
     update_item,
+    updating,
 )
 
 pytestmark = pytest.mark.inventory
@@ -32,21 +28,6 @@ pytestmark = pytest.mark.inventory
 @pytest.fixture
 async def owner(sessions) -> Actor:
     return await sign_up(sessions)
-
-
-def _create(
-    principal: Principal, **values: Any
-) -> Callable[[AsyncSession], Awaitable[InventoryItem]]:
-    defaults = {"name": "Olive oil", "type": "INGREDIENT", "base_unit": "g"}
-    return lambda session: items.create_item(
-        session, principal, values=item_fields(**(defaults | values))
-    )
-
-
-def _update(principal, item_id: int, **values):
-    return lambda session: items.update_item(
-        session, principal, item_id=item_id, values=item_fields(**values)
-    )
 
 
 # --- creation --------------------------------------------------------------------------
@@ -91,7 +72,7 @@ async def test_names_are_unique_per_organization_ignoring_case(sessions, owner):
     # given
     await create_item(sessions, owner.principal, "Olive Oil")
     # when another item takes the same name in another case
-    problem = await refused(sessions, _create(owner.principal, name="  olive OIL"))
+    problem = await refused(sessions, creating(owner.principal, "  olive OIL"))
     # then
     assert (problem.code, problem.field) == ("NAME_TAKEN", ("name",))
     # and another organization may use it
@@ -120,7 +101,7 @@ async def test_names_are_unique_per_organization_ignoring_case(sessions, owner):
     ],
 )
 async def test_invalid_settings_are_refused(sessions, owner, values, code, field):
-    problem = await refused(sessions, _create(owner.principal, **values))
+    problem = await refused(sessions, creating(owner.principal, **values))
     assert (problem.code, problem.field) == (code, field)
 
 
@@ -134,7 +115,7 @@ async def test_a_custom_unit_cannot_be_a_base_unit(sessions, owner):
     from tests.services.units.givens import define
 
     await define(sessions, owner.principal, "scoop", "30", "g")
-    problem = await refused(sessions, _create(owner.principal, base_unit="scoop"))
+    problem = await refused(sessions, creating(owner.principal, base_unit="scoop"))
     assert problem.code == "UNKNOWN_UNIT"
 
 
@@ -182,7 +163,7 @@ async def test_an_update_that_changes_nothing_announces_nothing(sessions, owner)
 async def test_a_rename_to_another_items_name_is_refused(sessions, owner):
     await create_item(sessions, owner.principal, "Shea butter")
     item = await create_item(sessions, owner.principal, "Olive oil")
-    problem = await refused(sessions, _update(owner.principal, item.id, name="SHEA BUTTER"))
+    problem = await refused(sessions, updating(owner.principal, item.id, name="SHEA BUTTER"))
     assert problem.code == "NAME_TAKEN"
     # a change of case of its own name is fine
     renamed = await update_item(sessions, owner.principal, item.id, name="Olive Oil")
@@ -195,7 +176,7 @@ async def test_the_base_unit_is_locked_once_the_item_has_lots(sessions, owner):
     assert (await update_item(sessions, owner.principal, item.id, base_unit="ml")).base_unit == "ml"
     # when it has received a lot
     await receive(sessions, owner.principal, item.id, "100", "ml", total_cost="5")
-    problem = await refused(sessions, _update(owner.principal, item.id, base_unit="g"))
+    problem = await refused(sessions, updating(owner.principal, item.id, base_unit="g"))
     # then
     assert (problem.code, problem.field) == ("BASE_UNIT_LOCKED", ("base_unit",))
     # naming the same unit again is not a change
@@ -244,8 +225,8 @@ async def test_a_viewer_can_read_items_but_not_create_update_or_archive_them(ses
     async with unit_of_work(sessions, write=False) as session:
         assert await items.get_item(session, viewer.principal, item_id=item.id) is not None
     for step in (
-        _create(viewer.principal, name="Shea butter"),
-        _update(viewer.principal, item.id, sku="X"),
+        creating(viewer.principal, "Shea butter"),
+        updating(viewer.principal, item.id, sku="X"),
         lambda session: items.archive_item(session, viewer.principal, item_id=item.id),
     ):
         with pytest.raises(PermissionDenied) as raised:
@@ -259,9 +240,9 @@ async def test_another_organizations_item_behaves_as_if_it_did_not_exist(session
     stranger = await sign_up(sessions)
     async with unit_of_work(sessions, write=False) as session:
         assert await items.get_item(session, stranger.principal, item_id=item.id) is None
-    updating = await refused(sessions, _update(stranger.principal, item.id, sku="X"))
+    update = await refused(sessions, updating(stranger.principal, item.id, sku="X"))
     archiving = await refused(
         sessions, lambda session: items.archive_item(session, stranger.principal, item_id=item.id)
     )
-    assert (updating.code, updating.field) == ("NOT_FOUND", ("id",))
+    assert (update.code, update.field) == ("NOT_FOUND", ("id",))
     assert (archiving.code, archiving.field) == ("NOT_FOUND", ("id",))
