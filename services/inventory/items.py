@@ -11,8 +11,9 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import utcnow
-from services.errors import NotFound, UserInputError
+from services.errors import UserInputError
 from services.events import append_event
+from services.inventory import ledger
 from services.inventory.models import (
     MAX_STORED,
     MAX_STORED_INTEGER_DIGITS,
@@ -195,19 +196,6 @@ async def get_item(
     return result.scalar() if columns is None else result.first()
 
 
-async def require_item(
-    session: AsyncSession, principal: Principal, item_id: int, field: Sequence[str] = ("item_id",)
-) -> InventoryItem:
-    item = await session.scalar(
-        select(InventoryItem).where(
-            InventoryItem.id == item_id, InventoryItem.organization_id == principal.organization_id
-        )
-    )
-    if item is None:
-        raise NotFound("inventory item", field)
-    return item
-
-
 async def update_item(
     session: AsyncSession, principal: Principal | None, *, item_id: int, values: ItemFields
 ) -> InventoryItem:
@@ -232,7 +220,9 @@ async def _update(
     values: ItemFields,
     id_field: Sequence[str],
 ) -> InventoryItem:
-    item = await require_item(session, acting, item_id, id_field)
+    # Locked like any stock change: an update's event joins the item's stream, whose
+    # sequence numbers are taken under this lock.
+    item = await ledger.lock_item(session, acting, item_id, id_field)
     columns = _clean(values, item)
     if "name_key" in columns:
         await _check_name_free(session, acting.organization_id, columns["name_key"], item.id)
@@ -271,7 +261,7 @@ async def archive_item(
 ) -> InventoryItem:
     """Archived items keep their stock and history but take no new receipts."""
     acting = require_permission(principal, "inventory.manage")
-    item = await require_item(session, acting, item_id, ("id",))
+    item = await ledger.lock_item(session, acting, item_id, ("id",))
     if item.archived_at is None:
         item.archived_at = utcnow()
         item.updated_at = item.archived_at

@@ -25,7 +25,7 @@ from services.inventory.models import (
 )
 from services.inventory.payloads import item_payload, posting_payload, reservation_payload
 from services.inventory.quantities import QuantityInput, to_base
-from services.inventory.stock import StockChange, lock_item, refresh_low_stock
+from services.inventory.stock import StockChange, refresh_low_stock
 from services.permissions import Principal, require_permission
 from services.validation import clean_text
 
@@ -57,7 +57,7 @@ async def reserve_inventory(
 ) -> Held:
     acting = require_permission(principal, "inventory.adjust")
     reference = clean_text(order_reference, ("order_reference",), max_length=200)
-    item = await lock_item(session, acting, item_id)
+    item = await ledger.lock_item(session, acting, item_id)
     amount = await to_base(session, item, quantity)
     now = utcnow()
     if expires_at is not None and expires_at <= now:
@@ -104,7 +104,7 @@ async def _active(
     )
     if reservation is None:
         raise NotFound("reservation")
-    item = await lock_item(session, principal, reservation.item_id, ("id",))
+    item = await ledger.lock_item(session, principal, reservation.item_id, ("id",))
     await session.refresh(reservation)
     if reservation.status != ReservationStatus.ACTIVE.value:
         raise UserInputError(

@@ -49,15 +49,6 @@ class StockChange:
     recorded: Decimal | None = None
 
 
-async def lock_item(
-    session: AsyncSession, principal: Principal, item_id: int, field: tuple[str, ...] = ("item_id",)
-) -> InventoryItem:
-    items = await ledger.lock_items(session, principal.organization_id, [item_id])
-    if item_id not in items:
-        raise NotFound("inventory item", field)
-    return items[item_id]
-
-
 async def refresh_low_stock(session: AsyncSession, item: InventoryItem, at: datetime) -> None:
     """Send inventory.low_stock once when available stock crosses below the threshold;
     re-arm when it is back at or above it."""
@@ -178,7 +169,7 @@ async def receive_inventory(
 ) -> StockChange:
     """A purchase becomes a lot. Unit cost is per the quantity's unit."""
     acting = require_permission(principal, "inventory.adjust")
-    item = await lock_item(session, acting, item_id)
+    item = await ledger.lock_item(session, acting, item_id)
     if item.archived_at is not None:
         raise UserInputError(
             "ITEM_ARCHIVED", f'"{item.name}" is archived; it takes no new stock.', ("item_id",)
@@ -401,7 +392,7 @@ async def adjust_inventory(
 ) -> StockChange:
     acting = require_permission(principal, "inventory.adjust")
     kind = parse_change_type(change_type)
-    item = await lock_item(session, acting, item_id)
+    item = await ledger.lock_item(session, acting, item_id)
     now = utcnow()
     recorded = None
     if quantity is not None and kind is not ChangeType.COST_OVERRIDE:
