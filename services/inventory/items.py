@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import utcnow
 from services.errors import UserInputError
-from services.events import append_event
 from services.inventory import ledger
 from services.inventory.models import (
     MAX_STORED,
@@ -23,10 +22,9 @@ from services.inventory.models import (
     InventoryLot,
     ItemType,
 )
-from services.inventory.payloads import item_id as public_item_id
-from services.inventory.payloads import item_payload
 from services.inventory.quantities import low_stock_condition
 from services.inventory.queries import readable, row_by_key
+from services.inventory.stream import append_item_event
 from services.naming import camel_case
 from services.pagination import Columns, Page, PageRequest, paginate
 from services.permissions import Principal, require_permission
@@ -176,14 +174,7 @@ async def create_item(
     item = InventoryItem(organization_id=acting.organization_id, **columns)
     session.add(item)
     await session.flush()
-    await append_event(
-        session,
-        organization_id=item.organization_id,
-        type="inventory.item.created",
-        entity_type="InventoryItem",
-        entity_id=public_item_id(item.id),
-        payload={"item": item_payload(item)},
-    )
+    await append_item_event(session, item, "inventory.item.created")
     return item
 
 
@@ -242,16 +233,11 @@ async def _update(
     if changed:
         item.updated_at = utcnow()
         await session.flush()
-        await append_event(
+        await append_item_event(
             session,
-            organization_id=item.organization_id,
-            type="inventory.item.updated",
-            entity_type="InventoryItem",
-            entity_id=public_item_id(item.id),
-            payload={
-                "item": item_payload(item),
-                "changedFields": sorted(camel_case(name) for name in changed if name != "name_key"),
-            },
+            item,
+            "inventory.item.updated",
+            changedFields=sorted(camel_case(name) for name in changed if name != "name_key"),
         )
     return item
 
@@ -266,14 +252,7 @@ async def archive_item(
         item.archived_at = utcnow()
         item.updated_at = item.archived_at
         await session.flush()
-        await append_event(
-            session,
-            organization_id=item.organization_id,
-            type="inventory.item.updated",
-            entity_type="InventoryItem",
-            entity_id=public_item_id(item.id),
-            payload={"item": item_payload(item), "changedFields": ["archived"]},
-        )
+        await append_item_event(session, item, "inventory.item.updated", changedFields=["archived"])
     return item
 
 

@@ -60,9 +60,9 @@ def lot_payload(lot: InventoryLot) -> dict[str, Any]:
     }
 
 
-def posting_payload(item: InventoryItem, change_type: str, posting: Posting) -> dict[str, Any]:
+def posting_payload(change_type: str, posting: Posting) -> dict[str, Any]:
+    """What one posting moved (the event adds the item)."""
     return {
-        "item": item_payload(item),
         "changeType": change_type,
         "operationId": posting.operation_id,
         "quantity": _decimal(posting.quantity),

@@ -12,8 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import utcnow
 from services.errors import InsufficientStock, NotFound, Shortage, UserInputError
-from services.events import append_event
-from services.ids import to_global_id
 from services.inventory import ledger
 from services.inventory.ledger import ZERO, shown
 from services.inventory.models import (
@@ -23,9 +21,10 @@ from services.inventory.models import (
     Reservation,
     ReservationStatus,
 )
-from services.inventory.payloads import item_payload, posting_payload, reservation_payload
+from services.inventory.payloads import posting_payload, reservation_payload
 from services.inventory.quantities import QuantityInput, to_base
 from services.inventory.stock import StockChange, refresh_low_stock
+from services.inventory.stream import append_item_event
 from services.permissions import Principal, require_permission
 from services.validation import clean_text
 
@@ -81,13 +80,11 @@ async def reserve_inventory(
     session.add(reservation)
     item.reserved += amount
     await session.flush()
-    await append_event(
+    await append_item_event(
         session,
-        organization_id=item.organization_id,
-        type="inventory.reservation.created",
-        entity_type="InventoryReservation",
-        entity_id=to_global_id("InventoryReservation", reservation.id),
-        payload={"reservation": reservation_payload(reservation), "item": item_payload(item)},
+        item,
+        "inventory.reservation.created",
+        reservation=reservation_payload(reservation),
     )
     await refresh_low_stock(session, item, now)
     return Held(reservation, item)
@@ -162,13 +159,8 @@ async def fulfil_reservation(
         reference=reservation.order_reference,
         at=now,
     )
-    await append_event(
-        session,
-        organization_id=item.organization_id,
-        type="inventory.adjusted",
-        entity_type="InventoryItem",
-        entity_id=to_global_id("InventoryItem", item.id),
-        payload=posting_payload(item, ChangeType.SALE.value, posting),
+    await append_item_event(
+        session, item, "inventory.adjusted", **posting_payload(ChangeType.SALE.value, posting)
     )
     await refresh_low_stock(session, item, now)
     return reservation, StockChange(item, posting)

@@ -14,7 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import utcnow
 from services.errors import NotFound, UserInputError
-from services.events import append_event
 from services.inventory import ledger
 from services.inventory.ledger import ZERO, Movement, Posting, shown
 from services.inventory.models import (
@@ -25,9 +24,7 @@ from services.inventory.models import (
     InventoryItem,
     InventoryLot,
 )
-from services.inventory.payloads import item_id as public_item_id
-from services.inventory.payloads import item_payload, lot_payload, posting_payload
-from services.inventory.payloads import lot_id as public_lot_id
+from services.inventory.payloads import lot_payload, posting_payload
 from services.inventory.quantities import (
     QuantityInput,
     average_cost,
@@ -36,6 +33,7 @@ from services.inventory.quantities import (
     to_base,
     value_of,
 )
+from services.inventory.stream import append_item_event
 from services.permissions import Principal, require_permission
 from services.validation import clean_text
 
@@ -58,13 +56,8 @@ async def refresh_low_stock(session: AsyncSession, item: InventoryItem, at: date
     available = item.on_hand - item.reserved
     if available < threshold and item.low_stock_since is None:
         item.low_stock_since = at
-        await append_event(
-            session,
-            organization_id=item.organization_id,
-            type="inventory.low_stock",
-            entity_type="InventoryItem",
-            entity_id=public_item_id(item.id),
-            payload={"item": item_payload(item), "threshold": format(threshold, "f")},
+        await append_item_event(
+            session, item, "inventory.low_stock", threshold=format(threshold, "f")
         )
     elif available >= threshold and item.low_stock_since is not None:
         item.low_stock_since = None
@@ -78,13 +71,8 @@ async def _announce(
     at: datetime,
 ) -> None:
     if posting.entries:
-        await append_event(
-            session,
-            organization_id=item.organization_id,
-            type="inventory.adjusted",
-            entity_type="InventoryItem",
-            entity_id=public_item_id(item.id),
-            payload=posting_payload(item, change_type.value, posting),
+        await append_item_event(
+            session, item, "inventory.adjusted", **posting_payload(change_type.value, posting)
         )
     await refresh_low_stock(session, item, at)
 
@@ -213,14 +201,7 @@ async def receive_inventory(
         reference=_reference(reference),
         at=now,
     )
-    await append_event(
-        session,
-        organization_id=item.organization_id,
-        type="inventory.lot.received",
-        entity_type="InventoryLot",
-        entity_id=public_lot_id(lot.id),
-        payload={"lot": lot_payload(lot), "item": item_payload(item)},
-    )
+    await append_item_event(session, item, "inventory.lot.received", lot=lot_payload(lot))
     await refresh_low_stock(session, item, now)
     return StockChange(item, posting, lot, recorded=base_quantity)
 
@@ -447,14 +428,7 @@ async def write_off_expired_lots(
             at=now,
         )
         for lot in expired:
-            await append_event(
-                session,
-                organization_id=item.organization_id,
-                type="inventory.lot.expired",
-                entity_type="InventoryLot",
-                entity_id=public_lot_id(lot.id),
-                payload={"lot": lot_payload(lot), "item": item_payload(item)},
-            )
+            await append_item_event(session, item, "inventory.lot.expired", lot=lot_payload(lot))
         await _announce(session, item, ChangeType.EXPIRED, posting, now)
         changes.append(StockChange(item, posting))
     return changes

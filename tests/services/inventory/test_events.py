@@ -80,7 +80,7 @@ async def test_an_item_without_a_threshold_is_never_low(sessions, owner):
     assert await _low_stock_count(sessions, owner) == 0
 
 
-async def test_each_entity_numbers_its_events_1_2_3(sessions, owner):
+async def test_each_item_numbers_every_event_about_it_1_2_3(sessions, owner):
     # given two items whose changes interleave, and a lot that expires
     oil = await create_item(sessions, owner.principal, "Olive oil")
     butter = await create_item(sessions, owner.principal, "Shea butter")
@@ -105,24 +105,29 @@ async def test_each_entity_numbers_its_events_1_2_3(sessions, owner):
     sequences: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
     for event in events:
         sequences[(event.entity_type, event.entity_id)].append((event.type, event.sequence))
-    # then every entity counts from 1 without gaps, in log order
+    # then each item's stream holds every event about it, lots and reservations included,
+    # counted from 1 without gaps in log order; there is no other stream
     assert lot.lot is not None
+    assert set(sequences) == {
+        ("InventoryItem", global_item_id(oil)),
+        ("InventoryItem", global_item_id(butter)),
+    }
     assert sequences[("InventoryItem", global_item_id(oil))] == [
         ("inventory.item.created", 1),
-        ("inventory.item.updated", 2),
-        ("inventory.adjusted", 3),
+        ("inventory.lot.received", 2),
+        ("inventory.item.updated", 3),
+        ("inventory.lot.expired", 4),
+        ("inventory.adjusted", 5),
     ]
     assert sequences[("InventoryItem", global_item_id(butter))] == [
         ("inventory.item.created", 1),
         ("inventory.item.updated", 2),
-        ("inventory.adjusted", 3),
+        ("inventory.lot.received", 3),
+        ("inventory.adjusted", 4),
+        ("inventory.reservation.created", 5),
     ]
-    assert sequences[("InventoryLot", public_lot_id(lot.lot.id))] == [
-        ("inventory.lot.received", 1),
-        ("inventory.lot.expired", 2),
-    ]
-    [reservation] = [key for key in sequences if key[0] == "InventoryReservation"]
-    assert sequences[reservation] == [("inventory.reservation.created", 1)]
+    [expired] = [event for event in events if event.type == "inventory.lot.expired"]
+    assert expired.payload["lot"]["id"] == public_lot_id(lot.lot.id)
     assert {(e.organization_id, e.api_version) for e in events} == {
         (owner.organization_id, API_VERSION)
     }

@@ -10,6 +10,7 @@ import pytest
 
 from services.db import unit_of_work, utcnow
 from services.errors import PermissionDenied
+from services.ids import to_global_id
 from services.inventory import reservations, stock
 from services.inventory.models import Reservation, ReservationStatus
 from services.inventory.quantities import QuantityInput
@@ -20,6 +21,7 @@ from tests.services.inventory.givens import (
     draws,
     events_of,
     fulfil,
+    global_item_id,
     item_now,
     ledger_of,
     receive,
@@ -89,10 +91,9 @@ async def test_a_reservation_lowers_available_stock_not_on_hand(sessions, owner)
     )
     assert len(await ledger_of(sessions, item.id)) == 2  # the receipts only
     [event] = await events_of(sessions, owner.organization_id, "inventory.reservation.created")
-    assert (event.entity_type, event.payload["item"]["available"]["amount"]) == (
-        "InventoryReservation",
-        "50",
-    )
+    assert (event.entity_type, event.entity_id) == ("InventoryItem", global_item_id(item))
+    assert event.payload["reservation"]["id"] == to_global_id("InventoryReservation", held.id)
+    assert event.payload["item"]["available"] == {"amount": "50", "unit": "g"}
 
 
 async def test_no_more_than_the_usable_unreserved_stock_can_be_reserved(sessions, owner):
