@@ -6,6 +6,9 @@ insufficient stock are expected (demand outruns supply on purpose, so stock hove
 zero where an oversell would show). Afterwards the invariant holds for every item, no
 ledger row ever recorded negative stock, and each item's final on-hand is exactly what
 the writers' own tally of successful operations says.
+
+Also: many writers changing one item number its events in one sequence, and racing
+reservations of one order hold the item once (the partial unique index decides).
 """
 
 from __future__ import annotations
@@ -24,8 +27,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.db import create_engine, create_session_factory, unit_of_work
 from services.errors import UserInputError
-from services.inventory import items, stock
-from services.inventory.models import InventoryItem, InventoryLot, LedgerEntry
+from services.inventory import items, reservations, stock
+from services.inventory.models import InventoryItem, InventoryLot, LedgerEntry, Reservation
 from services.inventory.quantities import QuantityInput
 from services.inventory.verify import consistent_snapshot, verify_inventory
 from services.permissions import Principal
@@ -210,3 +213,47 @@ async def test_concurrent_changes_to_one_item_number_its_events_in_one_sequence(
     on_hand = [Decimal(event.payload["item"]["onHand"]["amount"]) for event in events]
     assert on_hand == sorted(on_hand)
     assert on_hand[-1] == changes // 2
+
+
+async def test_concurrent_reservations_for_one_order_hold_the_item_once(pooled, sessions):
+    # given an item, and one order's reservation sent by many requests at once (a
+    # connector's retries racing each other)
+    owner = await sign_up(sessions)
+    item = await create_item(sessions, owner.principal, "Candle tin")
+    async with unit_of_work(sessions) as session:
+        await stock.receive_inventory(
+            session,
+            owner.principal,
+            item_id=item.id,
+            quantity=QuantityInput(Decimal(1000), "g"),
+            total_cost=Decimal(10),
+        )
+
+    async def reserve() -> str:
+        try:
+            async with unit_of_work(pooled) as session:
+                await reservations.reserve_inventory(
+                    session,
+                    owner.principal,
+                    item_id=item.id,
+                    quantity=QuantityInput(Decimal(100), "g"),
+                    order_reference="#1001",
+                )
+        except UserInputError as refusal:
+            return refusal.code
+        return "RESERVED"
+
+    # when they all run
+    outcomes = await asyncio.gather(*(reserve() for _ in range(WRITERS)))
+
+    # then exactly one holds the stock; the others are told it is held already
+    assert Counter(outcomes) == {"RESERVED": 1, "RESERVATION_EXISTS": WRITERS - 1}
+    async with unit_of_work(sessions, write=False) as session:
+        held = list(await session.scalars(select(Reservation)))
+        stored = await session.get_one(InventoryItem, item.id)
+    assert [(r.order_reference, r.status, r.quantity) for r in held] == [
+        ("#1001", "ACTIVE", Decimal(100))
+    ]
+    assert stored.reserved == 100
+    created = await events_of(sessions, owner.organization_id, "inventory.reservation.created")
+    assert len(created) == 1
