@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -210,6 +210,10 @@ class InventoryQuery:
         info: Info,
         item_id: strawberry.ID | None = None,
         status: gql.ReservationStatus | None = None,
+        order_reference: Annotated[
+            str | None,
+            strawberry.argument(description="Only the reservations of this order (exact match)."),
+        ] = None,
         first: int | None = None,
         after: str | None = None,
         last: int | None = None,
@@ -222,6 +226,7 @@ class InventoryQuery:
                 info.context.principal,
                 item_id=_item_key(item_id) if item_id else None,
                 status=status.value if status else None,
+                order_reference=order_reference,
                 page=request,
             )
         units = await _units(info, [reservation.item_id for reservation in page.items])
@@ -400,15 +405,20 @@ class InventoryMutation:
             )
             return await _reservation_payload(info, held)
 
-    @strawberry.mutation(description="Ship a reservation: a SALE drawn from the oldest lots.")
+    @strawberry.mutation(
+        description="Ship a reservation, whole or in part: a SALE drawn from the oldest lots."
+    )
     @mutation(gql.FulfilReservationPayload)
     async def fulfil_reservation(
-        self, info: Info, input: gql.ReservationInput
+        self, info: Info, input: gql.FulfilReservationInput
     ) -> gql.FulfilReservationPayload:
         key = decode_id(input.id, "InventoryReservation")
         async with info.context.writing() as session:
             reservation, change = await reservations.fulfil_reservation(
-                session, info.context.principal, reservation_id=key
+                session,
+                info.context.principal,
+                reservation_id=key,
+                quantity=_quantity(input.quantity) if input.quantity else None,
             )
             adjustment = await adjustment_node(info, change.item, "SALE", change.posting)
         return gql.FulfilReservationPayload(

@@ -439,8 +439,18 @@ ENTRY_FIELDS: dict[str, ValueField] = {
 
 @strawberry.type(description="Stock held for an order: lowers available, not on hand.")
 class InventoryReservation(Node):
-    quantity: Quantity
-    order_reference: str
+    quantity: Quantity = strawberry.field(description="What was reserved.")
+    fulfilled: Quantity = strawberry.field(
+        description="Sold from it so far by fulfilReservation (whole or in part)."
+    )
+    remaining: Quantity = strawberry.field(
+        description="quantity - fulfilled: held while ACTIVE, given back once RELEASED or "
+        "EXPIRED, 0 once FULFILLED."
+    )
+    order_reference: str = strawberry.field(
+        description="The order it is held for; an order holds an item through at most one "
+        "ACTIVE reservation."
+    )
     status: ReservationStatus
     expires_at: datetime | None
     closed_at: datetime | None
@@ -453,6 +463,8 @@ class InventoryReservation(Node):
             id=strawberry.ID(to_global_id("InventoryReservation", reservation.id)),
             item_key=reservation.item_id,
             quantity=Quantity(amount=reservation.quantity, unit=unit),
+            fulfilled=Quantity(amount=reservation.fulfilled, unit=unit),
+            remaining=Quantity(amount=reservation.remaining, unit=unit),
             order_reference=reservation.order_reference,
             status=ReservationStatus(reservation.status),
             expires_at=reservation.expires_at,
@@ -702,6 +714,16 @@ class ReserveInventoryInput:
 @strawberry.input
 class ReservationInput:
     id: strawberry.ID
+
+
+@strawberry.input
+class FulfilReservationInput:
+    id: strawberry.ID
+    quantity: QuantityInput | None = strawberry.field(
+        default=None,
+        description="Fulfil this much of it (at most what it holds), leaving the rest "
+        "reserved; default: all it holds.",
+    )
 
 
 @strawberry.type

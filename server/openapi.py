@@ -330,13 +330,11 @@ def webhook_body_schema(event_type: EventType) -> Schema:
 
 
 # Which entity each kind of event is about, and where its ID is in the example's data.
+# Every inventory event is on its item's stream (services/inventory/stream.py).
 _EXAMPLE_ENTITIES = [
-    ("inventory.item.", "InventoryItem", ("item", "id")),
-    ("inventory.lot.", "InventoryLot", ("lot", "id")),
-    ("inventory.reservation.", "InventoryReservation", ("reservation", "id")),
+    ("inventory.", "InventoryItem", ("item", "id")),
     ("webhook.", "WebhookEndpoint", ("endpointId",)),
     ("organization.", "Organization", ("organization", "id")),
-    ("inventory.", "InventoryItem", ("item", "id")),  # adjusted, low_stock
 ]
 
 

@@ -188,3 +188,33 @@ def page_references(page: str) -> list[str]:
     scripts = re.findall(r'<script\b[^>]*\ssrc="([^"]*)"', page)
     links = re.findall(r'<link\b[^>]*\shref="([^"]*)"', page)
     return scripts + links
+
+
+RESERVE = """
+mutation($input: ReserveInventoryInput!) {
+  reserveInventory(input: $input) {
+    reservation { id status orderReference quantity { amount unit } item { id } }
+    inventoryItem { onHand { amount } reserved { amount } available { amount } }
+    userErrors { field message code }
+  }
+}"""
+
+
+async def reserve(
+    client: httpx.AsyncClient,
+    token: str,
+    item_id: str,
+    amount: str,
+    order_reference: str,
+    unit: str = "g",
+) -> str:
+    """A new reservation through the API; returns its ID."""
+    values = {
+        "itemId": item_id,
+        "quantity": {"amount": amount, "unit": unit},
+        "orderReference": order_reference,
+    }
+    result = data(await gql(client, RESERVE, {"input": values}, token))["reserveInventory"]
+    assert result["userErrors"] == [], result["userErrors"]
+    reservation_id: str = result["reservation"]["id"]
+    return reservation_id

@@ -12,8 +12,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import utcnow
-from services.errors import FieldProblem, NotFound, UserInputError
-from services.events import append_event
+from services.errors import FieldProblem, UserInputError
+from services.inventory import ledger
 from services.inventory.models import (
     MAX_STORED,
     MAX_STORED_INTEGER_DIGITS,
@@ -23,10 +23,9 @@ from services.inventory.models import (
     InventoryLot,
     ItemType,
 )
-from services.inventory.payloads import item_id as public_item_id
-from services.inventory.payloads import item_payload
 from services.inventory.quantities import low_stock_condition
 from services.inventory.queries import readable, row_by_key
+from services.inventory.stream import append_item_event
 from services.naming import camel_case
 from services.pagination import Columns, Page, PageRequest, paginate
 from services.permissions import Principal, require_permission
@@ -227,14 +226,7 @@ async def create_item(
     await _check_keys_free(session, acting.organization_id, columns, None)
     item = InventoryItem(organization_id=acting.organization_id)
     await _save(session, acting.organization_id, item, columns, None)
-    await append_event(
-        session,
-        organization_id=item.organization_id,
-        type="inventory.item.created",
-        entity_type="InventoryItem",
-        entity_id=public_item_id(item.id),
-        payload={"item": item_payload(item)},
-    )
+    await append_item_event(session, item, "inventory.item.created")
     return item
 
 
@@ -248,19 +240,6 @@ async def get_item(
 async def _one(session: AsyncSession, statement: Select[Any], columns: Columns) -> Any:
     result = await session.execute(statement)
     return result.scalar() if columns is None else result.first()
-
-
-async def require_item(
-    session: AsyncSession, principal: Principal, item_id: int, field: Sequence[str] = ("item_id",)
-) -> InventoryItem:
-    item = await session.scalar(
-        select(InventoryItem).where(
-            InventoryItem.id == item_id, InventoryItem.organization_id == principal.organization_id
-        )
-    )
-    if item is None:
-        raise NotFound("inventory item", field)
-    return item
 
 
 async def update_item(
@@ -287,7 +266,9 @@ async def _update(
     values: ItemFields,
     id_field: Sequence[str],
 ) -> InventoryItem:
-    item = await require_item(session, acting, item_id, id_field)
+    # Locked like any stock change: an update's event joins the item's stream, whose
+    # sequence numbers are taken under this lock.
+    item = await ledger.lock_item(session, acting, item_id, id_field)
     columns = _clean(values, item)
     if "base_unit" in columns and columns["base_unit"] != item.base_unit:
         has_lots = await session.scalar(
@@ -304,16 +285,11 @@ async def _update(
         await _check_keys_free(session, acting.organization_id, changed, item.id)
         touched = {**changed, "updated_at": utcnow()}
         await _save(session, acting.organization_id, item, touched, item.id)
-        await append_event(
+        await append_item_event(
             session,
-            organization_id=item.organization_id,
-            type="inventory.item.updated",
-            entity_type="InventoryItem",
-            entity_id=public_item_id(item.id),
-            payload={
-                "item": item_payload(item),
-                "changedFields": sorted(camel_case(name) for name in changed if name != "name_key"),
-            },
+            item,
+            "inventory.item.updated",
+            changedFields=sorted(camel_case(name) for name in changed if name != "name_key"),
         )
     return item
 
@@ -323,19 +299,12 @@ async def archive_item(
 ) -> InventoryItem:
     """Archived items keep their stock and history but take no new receipts."""
     acting = require_permission(principal, "inventory.manage")
-    item = await require_item(session, acting, item_id, ("id",))
+    item = await ledger.lock_item(session, acting, item_id, ("id",))
     if item.archived_at is None:
         item.archived_at = utcnow()
         item.updated_at = item.archived_at
         await session.flush()
-        await append_event(
-            session,
-            organization_id=item.organization_id,
-            type="inventory.item.updated",
-            entity_type="InventoryItem",
-            entity_id=public_item_id(item.id),
-            payload={"item": item_payload(item), "changedFields": ["archived"]},
-        )
+        await append_item_event(session, item, "inventory.item.updated", changedFields=["archived"])
     return item
 
 

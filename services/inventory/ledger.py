@@ -25,7 +25,7 @@ from sqlalchemy import ColumnElement, Select, bindparam, func, literal_column, s
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from services.errors import InsufficientStock, Shortage, UserInputError
+from services.errors import InsufficientStock, NotFound, Shortage, UserInputError
 from services.inventory.models import (
     MAX_STORED,
     MAX_STORED_INTEGER_DIGITS,
@@ -139,6 +139,18 @@ async def lock_items(
         _LOCK_ITEMS, {"organization_id": organization_id, "item_ids": sorted(set(item_ids))}
     )
     return {item.id: item for item in rows}
+
+
+async def lock_item(
+    session: AsyncSession, principal: Principal, item_id: int, field: Sequence[str] = ("item_id",)
+) -> InventoryItem:
+    """One item of the caller's organization, row-locked and reloaded. Every writer of an
+    item takes this lock, so the item's changes, and the sequence numbers of the events
+    on its stream, follow one order."""
+    items = await lock_items(session, principal.organization_id, [item_id])
+    if item_id not in items:
+        raise NotFound("inventory item", field)
+    return items[item_id]
 
 
 async def open_lots(session: AsyncSession, item: InventoryItem) -> list[InventoryLot]:

@@ -237,11 +237,32 @@ class ReservationStatus(StrEnum):
     EXPIRED = "EXPIRED"
 
 
+# An order holds an item through at most one active reservation: the database refuses a
+# second (services/inventory/reservations.py turns that into RESERVATION_EXISTS).
+ACTIVE_ORDER_INDEX = "uq_inventory_reservations_active_order"
+_IS_ACTIVE = text("status = 'ACTIVE'")
+
+
 class Reservation(IdMixin, TimestampMixin, Base):
+    """`quantity` is what was reserved, `fulfilled` what has been sold from it so far;
+    the rest (`remaining`) is held while the reservation is ACTIVE."""
+
     __tablename__ = "inventory_reservations"
     __table_args__ = (
         Index("ix_inventory_reservations_item", "item_id", "status"),
         Index("ix_inventory_reservations_org", "organization_id", "id"),
+        Index(
+            "ix_inventory_reservations_org_reference", "organization_id", "order_reference", "id"
+        ),
+        Index(
+            ACTIVE_ORDER_INDEX,
+            "organization_id",
+            "item_id",
+            "order_reference",
+            unique=True,
+            postgresql_where=_IS_ACTIVE,
+            sqlite_where=_IS_ACTIVE,
+        ),
     )
 
     organization_id: Mapped[int] = mapped_column(
@@ -249,7 +270,14 @@ class Reservation(IdMixin, TimestampMixin, Base):
     )
     item_id: Mapped[int] = mapped_column(IdType, ForeignKey("inventory_items.id"))
     quantity: Mapped[Decimal] = mapped_column(Quantity)
+    fulfilled: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
     order_reference: Mapped[str] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(20), default=ReservationStatus.ACTIVE.value)
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+    @property
+    def remaining(self) -> Decimal:
+        """Reserved and not fulfilled: held while ACTIVE, given back once released or
+        expired, zero once fulfilled."""
+        return self.quantity - self.fulfilled

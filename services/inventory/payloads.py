@@ -11,9 +11,13 @@ from services.inventory.ledger import Posting
 from services.inventory.models import InventoryItem, InventoryLot, Reservation
 
 
-def _decimal(value: Decimal | None) -> str | None:
+def decimal_string(value: Decimal) -> str:
     """As the GraphQL Decimal scalar writes it: plain, without trailing zeros."""
-    return None if value is None else format(value.normalize(), "f")
+    return format(value.normalize(), "f")
+
+
+def _decimal(value: Decimal | None) -> str | None:
+    return None if value is None else decimal_string(value)
 
 
 def _datetime(value: datetime | None) -> str | None:
@@ -60,9 +64,9 @@ def lot_payload(lot: InventoryLot) -> dict[str, Any]:
     }
 
 
-def posting_payload(item: InventoryItem, change_type: str, posting: Posting) -> dict[str, Any]:
+def posting_payload(change_type: str, posting: Posting) -> dict[str, Any]:
+    """What one posting moved (the event adds the item)."""
     return {
-        "item": item_payload(item),
         "changeType": change_type,
         "operationId": posting.operation_id,
         "quantity": _decimal(posting.quantity),
@@ -84,6 +88,8 @@ def reservation_payload(reservation: Reservation) -> dict[str, Any]:
         "id": to_global_id("InventoryReservation", reservation.id),
         "itemId": item_id(reservation.item_id),
         "quantity": _decimal(reservation.quantity),
+        "fulfilled": _decimal(reservation.fulfilled),
+        "remaining": _decimal(reservation.remaining),
         "orderReference": reservation.order_reference,
         "status": reservation.status,
         "expiresAt": _datetime(reservation.expires_at),

@@ -24,6 +24,7 @@ from services.inventory.models import (
     Reservation,
     ReservationStatus,
 )
+from services.inventory.reservations import clean_order_reference
 from services.pagination import Columns, Page, PageRequest, paginate, selecting
 from services.permissions import Principal, require_permission
 
@@ -267,6 +268,7 @@ async def list_reservations(
     *,
     item_id: int | None,
     status: str | None,
+    order_reference: str | None = None,
     page: PageRequest,
 ) -> Page[Reservation]:
     acting = require_permission(principal, "inventory.read")
@@ -281,6 +283,9 @@ async def list_reservations(
                 ("status",),
             )
         statement = statement.where(Reservation.status == status.upper())
+    if order_reference is not None:
+        reference = clean_order_reference(order_reference)
+        statement = statement.where(Reservation.order_reference == reference)
     return await paginate(session, statement, Reservation.id, page)
 
 

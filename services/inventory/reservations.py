@@ -1,41 +1,43 @@
 """Reservations hold stock for an order: they lower available stock, not on-hand.
-Fulfilling one turns it into a SALE drawn FIFO; expired ones are released by a job."""
+Fulfilling one, whole or in part, is a SALE drawn FIFO; expired ones are released by a
+job. An order holds an item through at most one active reservation.
+
+Every change of a reservation changes the item's available stock, so each is an event on
+the item's stream (services/inventory/stream.py), with the reservation in its data:
+`inventory.reservation.created`, `.released`, `.expired` and `.fulfilled` (the last
+after the SALE's `inventory.adjusted`, which shares its operation id)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import utcnow
 from services.errors import InsufficientStock, NotFound, Shortage, UserInputError
-from services.events import append_event
-from services.ids import to_global_id
 from services.inventory import ledger
 from services.inventory.ledger import ZERO, shown
 from services.inventory.models import (
     ChangeType,
     InventoryItem,
-    InventoryLot,
     Reservation,
     ReservationStatus,
 )
-from services.inventory.payloads import item_payload, posting_payload, reservation_payload
+from services.inventory.payloads import decimal_string, posting_payload, reservation_payload
 from services.inventory.quantities import QuantityInput, to_base
-from services.inventory.stock import StockChange, lock_item, refresh_low_stock
+from services.inventory.stock import StockChange, refresh_low_stock
+from services.inventory.stream import append_item_event
 from services.permissions import Principal, require_permission
 from services.validation import clean_text
 
 
-async def _usable(
-    session: AsyncSession, item: InventoryItem, now: datetime
-) -> tuple[list[InventoryLot], Decimal]:
-    lots = await ledger.open_lots(session, item)
-    usable = sum((lot.remaining for lot in lots if not ledger.is_expired(lot, now)), ZERO)
-    return lots, usable
+def clean_order_reference(value: str) -> str:
+    """An order reference as stored, and as the listing filter compares it."""
+    return clean_text(value, ("order_reference",), max_length=200)
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,35 @@ class Held:
 
     reservation: Reservation
     item: InventoryItem
+
+
+async def _announce(
+    session: AsyncSession,
+    item: InventoryItem,
+    reservation: Reservation,
+    type: str,
+    **data: Any,
+) -> None:
+    await append_item_event(
+        session, item, type, reservation=reservation_payload(reservation), **data
+    )
+
+
+async def _hold(session: AsyncSession, item: InventoryItem, reservation: Reservation) -> None:
+    """Insert the reservation. The database refuses a second active reservation of the
+    item for the same order (a partial unique index), whichever request comes second,
+    and the savepoint keeps the caller's transaction usable for the refusal."""
+    try:
+        async with session.begin_nested():
+            session.add(reservation)
+    except IntegrityError:
+        raise UserInputError(
+            "RESERVATION_EXISTS",
+            f'Order {reservation.order_reference} already holds "{item.name}" through an '
+            "active reservation: fulfil or release that one (find it with "
+            "inventoryReservations(orderReference:)) before reserving again.",
+            ("order_reference",),
+        ) from None
 
 
 async def reserve_inventory(
@@ -56,13 +87,25 @@ async def reserve_inventory(
     expires_at: datetime | None = None,
 ) -> Held:
     acting = require_permission(principal, "inventory.adjust")
-    reference = clean_text(order_reference, ("order_reference",), max_length=200)
-    item = await lock_item(session, acting, item_id)
+    reference = clean_order_reference(order_reference)
+    item = await ledger.lock_item(session, acting, item_id)
     amount = await to_base(session, item, quantity)
     now = utcnow()
     if expires_at is not None and expires_at <= now:
         raise UserInputError("IN_THE_PAST", "expiresAt must be in the future.", ("expires_at",))
-    _, usable = await _usable(session, item, now)
+    reservation = Reservation(
+        organization_id=item.organization_id,
+        item_id=item.id,
+        quantity=amount,
+        fulfilled=ZERO,
+        order_reference=reference,
+        expires_at=expires_at,
+    )
+    # Before the stock check: a retry of a reservation that was made is told so, not that
+    # the stock it holds itself is missing.
+    await _hold(session, item, reservation)
+    lots = await ledger.open_lots(session, item)
+    usable = sum((lot.remaining for lot in lots if not ledger.is_expired(lot, now)), ZERO)
     available = max(usable - item.reserved, ZERO)
     if amount > available:
         raise InsufficientStock(
@@ -71,24 +114,9 @@ async def reserve_inventory(
             ("quantity", "amount"),
             shortages=[Shortage(item.id, amount, available, item.base_unit)],
         )
-    reservation = Reservation(
-        organization_id=item.organization_id,
-        item_id=item.id,
-        quantity=amount,
-        order_reference=reference,
-        expires_at=expires_at,
-    )
-    session.add(reservation)
     item.reserved += amount
     await session.flush()
-    await append_event(
-        session,
-        organization_id=item.organization_id,
-        type="inventory.reservation.created",
-        entity_type="InventoryReservation",
-        entity_id=to_global_id("InventoryReservation", reservation.id),
-        payload={"reservation": reservation_payload(reservation), "item": item_payload(item)},
-    )
+    await _announce(session, item, reservation, "inventory.reservation.created")
     await refresh_low_stock(session, item, now)
     return Held(reservation, item)
 
@@ -104,7 +132,7 @@ async def _active(
     )
     if reservation is None:
         raise NotFound("reservation")
-    item = await lock_item(session, principal, reservation.item_id, ("id",))
+    item = await ledger.lock_item(session, principal, reservation.item_id, ("id",))
     await session.refresh(reservation)
     if reservation.status != ReservationStatus.ACTIVE.value:
         raise UserInputError(
@@ -115,13 +143,13 @@ async def _active(
     return reservation, item
 
 
-async def _close(
-    session: AsyncSession, reservation: Reservation, item: InventoryItem, status: ReservationStatus
+def _close(
+    reservation: Reservation, item: InventoryItem, status: ReservationStatus, at: datetime
 ) -> None:
+    """End an active reservation: what it still holds is available again."""
+    item.reserved -= reservation.remaining
     reservation.status = status.value
-    reservation.closed_at = utcnow()
-    item.reserved -= reservation.quantity
-    await session.flush()
+    reservation.closed_at = at
 
 
 async def release_reservation(
@@ -129,29 +157,49 @@ async def release_reservation(
 ) -> Held:
     acting = require_permission(principal, "inventory.adjust")
     reservation, item = await _active(session, acting, reservation_id)
-    await _close(session, reservation, item, ReservationStatus.RELEASED)
-    await refresh_low_stock(session, item, utcnow())
+    now = utcnow()
+    _close(reservation, item, ReservationStatus.RELEASED, now)
+    await session.flush()
+    await _announce(session, item, reservation, "inventory.reservation.released")
+    await refresh_low_stock(session, item, now)
     return Held(reservation, item)
 
 
 async def fulfil_reservation(
-    session: AsyncSession, principal: Principal | None, *, reservation_id: int
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    reservation_id: int,
+    quantity: QuantityInput | None = None,
 ) -> tuple[Reservation, StockChange]:
+    """Sell what the reservation holds, or `quantity` of it: drawn FIFO as a SALE. A part
+    leaves the rest held (ACTIVE); the whole closes it (FULFILLED)."""
     acting = require_permission(principal, "inventory.adjust")
     reservation, item = await _active(session, acting, reservation_id)
+    held = reservation.remaining
+    amount = held if quantity is None else await to_base(session, item, quantity)
+    if amount > held:
+        raise UserInputError(
+            "EXCEEDS_RESERVATION",
+            f"This reservation holds {shown(held)} {item.base_unit}; "
+            f"{shown(amount)} {item.base_unit} cannot be fulfilled from it.",
+            ("quantity", "amount"),
+        )
     now = utcnow()
-    lots, _ = await _usable(session, item, now)
     # This reservation's own hold is what it draws; other orders' holds stay untouched.
     movements = ledger.plan_draw(
-        lots,
-        reservation.quantity,
+        await ledger.open_lots(session, item),
+        amount,
         now=now,
         include_expired=False,
-        reserved=item.reserved - reservation.quantity,
+        reserved=item.reserved - held,
         item=item,
-        field=("id",),
+        field=("id",) if quantity is None else ("quantity", "amount"),
     )
-    await _close(session, reservation, item, ReservationStatus.FULFILLED)
+    reservation.fulfilled += amount
+    item.reserved -= amount
+    if reservation.remaining == 0:
+        _close(reservation, item, ReservationStatus.FULFILLED, now)
     posting = await ledger.post(
         session,
         acting,
@@ -162,20 +210,24 @@ async def fulfil_reservation(
         reference=reservation.order_reference,
         at=now,
     )
-    await append_event(
+    await append_item_event(
+        session, item, "inventory.adjusted", **posting_payload(ChangeType.SALE.value, posting)
+    )
+    await _announce(
         session,
-        organization_id=item.organization_id,
-        type="inventory.adjusted",
-        entity_type="InventoryItem",
-        entity_id=to_global_id("InventoryItem", item.id),
-        payload=posting_payload(item, ChangeType.SALE.value, posting),
+        item,
+        reservation,
+        "inventory.reservation.fulfilled",
+        quantity=decimal_string(amount),
+        operationId=posting.operation_id,
     )
     await refresh_low_stock(session, item, now)
     return reservation, StockChange(item, posting)
 
 
 async def expire_reservations(session: AsyncSession, *, now: datetime | None = None) -> int:
-    """The periodic job: release every active reservation past its expiry (all orgs)."""
+    """The periodic job: release every active reservation past its expiry (all orgs),
+    each with its `inventory.reservation.expired` event, in the caller's transaction."""
     moment = now or utcnow()
     due = (
         await session.execute(
@@ -185,13 +237,15 @@ async def expire_reservations(session: AsyncSession, *, now: datetime | None = N
             )
         )
     ).all()
-    for reservation_id, item_id, organization_id in sorted(due, key=lambda row: row[1]):
-        await ledger.lock_items(session, organization_id, [item_id])
+    for reservation_id, item_id, organization_id in sorted(due, key=lambda row: (row[1], row[0])):
+        items = await ledger.lock_items(session, organization_id, [item_id])
         reservation = await session.get_one(Reservation, reservation_id)
         await session.refresh(reservation)
         if reservation.status != ReservationStatus.ACTIVE.value:
             continue
-        item = await session.get_one(InventoryItem, item_id)
-        await _close(session, reservation, item, ReservationStatus.EXPIRED)
+        item = items[item_id]
+        _close(reservation, item, ReservationStatus.EXPIRED, moment)
+        await session.flush()
+        await _announce(session, item, reservation, "inventory.reservation.expired")
         await refresh_low_stock(session, item, moment)
     return len(due)

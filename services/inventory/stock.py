@@ -14,7 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import utcnow
 from services.errors import NotFound, UserInputError
-from services.events import append_event
 from services.inventory import ledger
 from services.inventory.ledger import ZERO, Movement, Posting, shown
 from services.inventory.models import (
@@ -25,9 +24,7 @@ from services.inventory.models import (
     InventoryItem,
     InventoryLot,
 )
-from services.inventory.payloads import item_id as public_item_id
-from services.inventory.payloads import item_payload, lot_payload, posting_payload
-from services.inventory.payloads import lot_id as public_lot_id
+from services.inventory.payloads import lot_payload, posting_payload
 from services.inventory.quantities import (
     QuantityInput,
     average_cost,
@@ -36,6 +33,7 @@ from services.inventory.quantities import (
     to_base,
     value_of,
 )
+from services.inventory.stream import append_item_event
 from services.permissions import Principal, require_permission
 from services.validation import clean_text
 
@@ -49,15 +47,6 @@ class StockChange:
     recorded: Decimal | None = None
 
 
-async def lock_item(
-    session: AsyncSession, principal: Principal, item_id: int, field: tuple[str, ...] = ("item_id",)
-) -> InventoryItem:
-    items = await ledger.lock_items(session, principal.organization_id, [item_id])
-    if item_id not in items:
-        raise NotFound("inventory item", field)
-    return items[item_id]
-
-
 async def refresh_low_stock(session: AsyncSession, item: InventoryItem, at: datetime) -> None:
     """Send inventory.low_stock once when available stock crosses below the threshold;
     re-arm when it is back at or above it."""
@@ -67,13 +56,8 @@ async def refresh_low_stock(session: AsyncSession, item: InventoryItem, at: date
     available = item.on_hand - item.reserved
     if available < threshold and item.low_stock_since is None:
         item.low_stock_since = at
-        await append_event(
-            session,
-            organization_id=item.organization_id,
-            type="inventory.low_stock",
-            entity_type="InventoryItem",
-            entity_id=public_item_id(item.id),
-            payload={"item": item_payload(item), "threshold": format(threshold, "f")},
+        await append_item_event(
+            session, item, "inventory.low_stock", threshold=format(threshold, "f")
         )
     elif available >= threshold and item.low_stock_since is not None:
         item.low_stock_since = None
@@ -87,13 +71,8 @@ async def _announce(
     at: datetime,
 ) -> None:
     if posting.entries:
-        await append_event(
-            session,
-            organization_id=item.organization_id,
-            type="inventory.adjusted",
-            entity_type="InventoryItem",
-            entity_id=public_item_id(item.id),
-            payload=posting_payload(item, change_type.value, posting),
+        await append_item_event(
+            session, item, "inventory.adjusted", **posting_payload(change_type.value, posting)
         )
     await refresh_low_stock(session, item, at)
 
@@ -178,7 +157,7 @@ async def receive_inventory(
 ) -> StockChange:
     """A purchase becomes a lot. Unit cost is per the quantity's unit."""
     acting = require_permission(principal, "inventory.adjust")
-    item = await lock_item(session, acting, item_id)
+    item = await ledger.lock_item(session, acting, item_id)
     if item.archived_at is not None:
         raise UserInputError(
             "ITEM_ARCHIVED", f'"{item.name}" is archived; it takes no new stock.', ("item_id",)
@@ -222,14 +201,7 @@ async def receive_inventory(
         reference=_reference(reference),
         at=now,
     )
-    await append_event(
-        session,
-        organization_id=item.organization_id,
-        type="inventory.lot.received",
-        entity_type="InventoryLot",
-        entity_id=public_lot_id(lot.id),
-        payload={"lot": lot_payload(lot), "item": item_payload(item)},
-    )
+    await append_item_event(session, item, "inventory.lot.received", lot=lot_payload(lot))
     await refresh_low_stock(session, item, now)
     return StockChange(item, posting, lot, recorded=base_quantity)
 
@@ -401,7 +373,7 @@ async def adjust_inventory(
 ) -> StockChange:
     acting = require_permission(principal, "inventory.adjust")
     kind = parse_change_type(change_type)
-    item = await lock_item(session, acting, item_id)
+    item = await ledger.lock_item(session, acting, item_id)
     now = utcnow()
     recorded = None
     if quantity is not None and kind is not ChangeType.COST_OVERRIDE:
@@ -456,14 +428,7 @@ async def write_off_expired_lots(
             at=now,
         )
         for lot in expired:
-            await append_event(
-                session,
-                organization_id=item.organization_id,
-                type="inventory.lot.expired",
-                entity_type="InventoryLot",
-                entity_id=public_lot_id(lot.id),
-                payload={"lot": lot_payload(lot), "item": item_payload(item)},
-            )
+            await append_item_event(session, item, "inventory.lot.expired", lot=lot_payload(lot))
         await _announce(session, item, ChangeType.EXPIRED, posting, now)
         changes.append(StockChange(item, posting))
     return changes

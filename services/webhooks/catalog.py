@@ -35,6 +35,19 @@ _TYPES = [
     EventType("inventory.lot.expired", "An expired lot's remainder was written off."),
     EventType("inventory.reservation.created", "Stock was reserved for an order."),
     EventType("organization.updated", "The organization was renamed or its currency changed."),
+    EventType(
+        "inventory.reservation.released",
+        "A reservation was released: what it still held is available again.",
+    ),
+    EventType(
+        "inventory.reservation.expired",
+        "A reservation passed its expiry: what it still held is available again.",
+    ),
+    EventType(
+        "inventory.reservation.fulfilled",
+        "Stock held for an order was sold, whole or in part (after the SALE's "
+        "inventory.adjusted); the rest, if any, stays reserved.",
+    ),
     EventType(TEST_EVENT, "Sent by sendTestWebhook to one endpoint only."),
 ]
 EVENT_TYPES: dict[str, EventType] = {

@@ -143,9 +143,14 @@ RESERVATION = obj(
     {
         "id": global_id("InventoryReservation"),
         "itemId": global_id("InventoryItem", "The reserved item"),
-        "quantity": decimal("In the item's base unit."),
+        "quantity": decimal("Reserved, in the item's base unit."),
+        "fulfilled": decimal("Sold from it so far (fulfilReservation, whole or in part)."),
+        "remaining": decimal(
+            "quantity - fulfilled: held while ACTIVE, given back once RELEASED or EXPIRED, "
+            "0 once FULFILLED."
+        ),
         "orderReference": text("The order it is held for."),
-        "status": enum(RESERVATION_STATUSES, "ACTIVE until released, fulfilled or expired."),
+        "status": enum(RESERVATION_STATUSES, "ACTIVE until released, wholly fulfilled or expired."),
         "expiresAt": date_time("When it is released by itself; null: never.", nullable=True),
     },
 )
@@ -235,6 +240,22 @@ _LOT_EXAMPLE = {
     "vendor": "Mediterranean Oils",
 }
 
+
+def _reservation_example(
+    status: str = "ACTIVE", fulfilled: str = "0", quantity: str = "200"
+) -> dict[str, Any]:
+    return {
+        "id": to_global_id("InventoryReservation", 3),
+        "itemId": _ITEM_ID,
+        "quantity": quantity,
+        "fulfilled": fulfilled,
+        "remaining": format(Decimal(quantity) - Decimal(fulfilled), "f"),
+        "orderReference": "#1001",
+        "status": status,
+        "expiresAt": "2026-11-25T10:00:00+00:00",
+    }
+
+
 EXAMPLES: dict[str, dict[str, Any]] = {
     "inventory.item.created": {"item": _item_example("0")},
     "inventory.item.updated": {
@@ -256,14 +277,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "item": _item_example("0"),
     },
     "inventory.reservation.created": {
-        "reservation": {
-            "id": to_global_id("InventoryReservation", 3),
-            "itemId": _ITEM_ID,
-            "quantity": "200",
-            "orderReference": "#1001",
-            "status": "ACTIVE",
-            "expiresAt": "2026-11-25T10:00:00+00:00",
-        },
+        "reservation": _reservation_example(),
         "item": _item_example("1000", reserved="200"),
     },
     "organization.updated": {
@@ -273,6 +287,20 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "currencyCode": "EUR",
         },
         "changedFields": ["currencyCode"],
+    },
+    "inventory.reservation.released": {
+        "reservation": _reservation_example(status="RELEASED"),
+        "item": _item_example("1000"),
+    },
+    "inventory.reservation.expired": {
+        "reservation": _reservation_example(status="EXPIRED"),
+        "item": _item_example("1000"),
+    },
+    "inventory.reservation.fulfilled": {
+        "reservation": _reservation_example(fulfilled="150"),
+        "quantity": "150",
+        "operationId": "op_7d2e4a1c9b8f4e3d8c7b6a5f4e3d2c1b",
+        "item": _item_example("850", reserved="50"),
     },
     "webhook.test": {
         "endpointId": to_global_id("WebhookEndpoint", 5),
@@ -306,6 +334,27 @@ SCHEMAS: dict[str, Schema] = {
     "organization.updated": data_schema(
         "organization.updated",
         obj("", {"organization": ORGANIZATION, "changedFields": CHANGED_FIELDS}),
+    ),
+    "inventory.reservation.released": data_schema(
+        "inventory.reservation.released", obj("", {"reservation": RESERVATION, "item": ITEM})
+    ),
+    "inventory.reservation.expired": data_schema(
+        "inventory.reservation.expired", obj("", {"reservation": RESERVATION, "item": ITEM})
+    ),
+    "inventory.reservation.fulfilled": data_schema(
+        "inventory.reservation.fulfilled",
+        obj(
+            "",
+            {
+                "reservation": RESERVATION,
+                "quantity": decimal("Fulfilled by this call, in the item's base unit."),
+                "operationId": text(
+                    "The SALE's operation: the inventory.adjusted event just before this one "
+                    "on the item's stream has the lots drawn and the cost."
+                ),
+                "item": ITEM,
+            },
+        ),
     ),
     "webhook.test": data_schema(
         "webhook.test",

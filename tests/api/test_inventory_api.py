@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import event
 
 from services.db import utcnow
-from tests.api_helpers import api_key, create_item, data, gql, receive, sign_up
+from tests.api_helpers import RESERVE, api_key, create_item, data, gql, receive, reserve, sign_up
 
 pytestmark = [pytest.mark.api, pytest.mark.inventory]
 
@@ -252,15 +252,6 @@ async def test_a_connector_finds_items_by_sku(client):
     }
 
 
-RESERVE = """
-mutation($input: ReserveInventoryInput!) {
-  reserveInventory(input: $input) {
-    reservation { id status orderReference quantity { amount unit } item { id } }
-    inventoryItem { onHand { amount } reserved { amount } available { amount } }
-    userErrors { field message code }
-  }
-}"""
-
 FULFIL = """
 mutation($id: ID!) {
   fulfilReservation(input: {id: $id}) {
@@ -313,6 +304,102 @@ async def test_a_reservation_holds_stock_until_it_ships_as_a_sale(client):
     assert result["adjustment"]["ledgerEntries"] == [{"reference": "#1001"}]
     again = data(await gql(client, FULFIL, {"id": held["reservation"]["id"]}, owner.token))
     assert again["fulfilReservation"]["userErrors"][0]["code"] == "RESERVATION_CLOSED"
+
+
+FULFIL_PART = """
+mutation($input: FulfilReservationInput!) {
+  fulfilReservation(input: $input) {
+    reservation { status quantity { amount unit } fulfilled { amount unit }
+      remaining { amount unit } closedAt }
+    adjustment { changeType quantity { amount } cost { amount }
+      inventoryItem { onHand { amount } reserved { amount } available { amount } } }
+    userErrors { field message code }
+  }
+}"""
+
+
+async def test_a_reservation_ships_in_parts(client):
+    owner = await sign_up(client)
+    soap = await create_item(client, owner.token, "Lavender soap", "each", quantityPrecision=0)
+    await receive(client, owner.token, soap, "10", "each", "2.5")
+    held = await reserve(client, owner.token, soap, "4", "#1001", "each")
+
+    def part(amount: str | None) -> dict[str, Any]:
+        values: dict[str, Any] = {"id": held}
+        if amount is not None:
+            values["quantity"] = {"amount": amount, "unit": "each"}
+        return {"input": values}
+
+    first = data(await gql(client, FULFIL_PART, part("3"), owner.token))["fulfilReservation"]
+    assert first == {
+        "reservation": {
+            "status": "ACTIVE",
+            "quantity": {"amount": "4", "unit": "each"},
+            "fulfilled": {"amount": "3", "unit": "each"},
+            "remaining": {"amount": "1", "unit": "each"},
+            "closedAt": None,
+        },
+        "adjustment": {
+            "changeType": "SALE",
+            "quantity": {"amount": "-3"},
+            "cost": {"amount": "7.5"},
+            "inventoryItem": {
+                "onHand": {"amount": "7"},
+                "reserved": {"amount": "1"},
+                "available": {"amount": "6"},
+            },
+        },
+        "userErrors": [],
+    }
+    over = data(await gql(client, FULFIL_PART, part("2"), owner.token))["fulfilReservation"]
+    assert over == {
+        "reservation": None,
+        "adjustment": None,
+        "userErrors": [
+            {
+                "field": ["input", "quantity", "amount"],
+                "message": "This reservation holds 1 each; 2 each cannot be fulfilled from it.",
+                "code": "EXCEEDS_RESERVATION",
+            }
+        ],
+    }
+    rest = data(await gql(client, FULFIL_PART, part(None), owner.token))["fulfilReservation"]
+    assert (rest["reservation"]["status"], rest["reservation"]["remaining"]["amount"]) == (
+        "FULFILLED",
+        "0",
+    )
+
+
+async def test_an_order_holds_an_item_once_and_is_listed_by_its_reference(client):
+    owner = await sign_up(client)
+    oil = await create_item(client, owner.token, "Olive oil")
+    await receive(client, owner.token, oil, "100")
+    first = await reserve(client, owner.token, oil, "10", "#1001")
+    again = {
+        "input": {
+            "itemId": oil,
+            "quantity": {"amount": "10", "unit": "g"},
+            "orderReference": "#1001",
+        }
+    }
+    refused = data(await gql(client, RESERVE, again, owner.token))["reserveInventory"]
+    assert refused["reservation"] is None
+    assert [(e["field"], e["code"]) for e in refused["userErrors"]] == [
+        (["input", "orderReference"], "RESERVATION_EXISTS")
+    ]
+    await reserve(client, owner.token, oil, "10", "#1002")
+
+    listing = data(
+        await gql(
+            client,
+            'query { inventoryReservations(orderReference: "#1001") '
+            "{ nodes { id orderReference status } } }",
+            token=owner.token,
+        )
+    )
+    assert listing["inventoryReservations"]["nodes"] == [
+        {"id": first, "orderReference": "#1001", "status": "ACTIVE"}
+    ]
 
 
 async def test_expired_lots_are_written_off_in_one_call(client):

@@ -23,6 +23,7 @@ from tests.api_helpers import (
     gql,
     join_with_role,
     receive,
+    reserve,
     sign_up,
 )
 from tests.api_helpers import create_item as create_api_item
@@ -88,6 +89,16 @@ async def _item_with_sku(client: httpx.AsyncClient, owner: Account) -> dict[str,
 
 async def _report_period_only(client: httpx.AsyncClient, owner: Account) -> dict[str, Any]:
     return _report_period()
+
+
+async def _fresh_reservation(client: httpx.AsyncClient, owner: Account) -> dict[str, Any]:
+    """An order's hold on a stocked item, and the order's reference."""
+    stocked = await _stocked_item(client, owner)
+    order = f"#{next(_counter)}"
+    return {
+        "id": await reserve(client, owner.token, stocked["itemId"], "100", order),
+        "order": order,
+    }
 
 
 @dataclass(frozen=True)
@@ -184,6 +195,28 @@ GATED = [
         "mutation($name: String!) { updateOrganization(input: {name: $name, currencyCode: EUR}) "
         "{ userErrors { code } } }",
         _new_name,
+    ),
+    Gated(
+        "inventory.adjust",
+        "mutation($itemId: ID!) { reserveInventory(input: {itemId: $itemId, "
+        'orderReference: "#R", quantity: {amount: "1", unit: "g"}}) { userErrors { code } } }',
+        _stocked_item,
+    ),
+    Gated(
+        "inventory.adjust",
+        "mutation($id: ID!) { releaseReservation(input: {id: $id}) { userErrors { code } } }",
+        _fresh_reservation,
+    ),
+    Gated(
+        "inventory.adjust",
+        "mutation($id: ID!) { fulfilReservation(input: {id: $id, "
+        'quantity: {amount: "10", unit: "g"}}) { userErrors { code } } }',
+        _fresh_reservation,
+    ),
+    Gated(
+        "inventory.read",
+        "query($order: String!) { inventoryReservations(orderReference: $order) { nodes { id } } }",
+        _fresh_reservation,
     ),
     Gated("webhooks.manage", "query { webhookEndpoints { nodes { id } } }"),
     Gated(

@@ -21,6 +21,7 @@ from tests.api_helpers import (
     gql,
     join_with_role,
     receive,
+    reserve,
     sign_up,
 )
 
@@ -66,16 +67,7 @@ async def _ledger_entry_id(client: httpx.AsyncClient, owner: Account) -> str:
 
 
 async def _reservation_id(client: httpx.AsyncClient, owner: Account) -> str:
-    item = await _item_id(client, owner)
-    body = await gql(
-        client,
-        'mutation($id: ID!) { reserveInventory(input: {itemId: $id, orderReference: "#9", '
-        'quantity: {amount: "10", unit: "g"}}) { reservation { id } } }',
-        {"id": item},
-        owner.token,
-    )
-    reservation_id: str = data(body)["reserveInventory"]["reservation"]["id"]
-    return reservation_id
+    return await reserve(client, owner.token, await _item_id(client, owner), "10", "#9")
 
 
 def _with_id(query: str, target: MakeTarget, name: str) -> IdOperation:
@@ -238,6 +230,18 @@ MATRIX += [
         _reservation_id,
         "fulfilReservation",
     ),
+    _with_id(
+        'mutation($id: ID!) { fulfilReservation(input: {id: $id, quantity: {amount: "1", '
+        f'unit: "g"}}}}) {{ reservation {{ id status remaining {{ amount }} }} {ERRORS} }} }}',
+        _reservation_id,
+        "fulfilReservation(quantity)",
+    ),
+    _with_id(
+        'query($id: ID!) { inventoryReservations(itemId: $id, orderReference: "#9") '
+        "{ nodes { id } } }",
+        _item_id,
+        "inventoryReservations(orderReference)",
+    ),
 ]
 
 
@@ -342,7 +346,7 @@ SNAPSHOT = """{ apiKeys { nodes { id revokedAt } } members { nodes { id role } }
   viewer { organization { id name currencyCode } }
   inventoryItems(filter: {includeArchived: true}) { nodes { id name archived
     onHand { amount } reserved { amount } stockValue { amount } } }
-  inventoryReservations { nodes { id status } }
+  inventoryReservations { nodes { id status fulfilled { amount } remaining { amount } } }
   inventoryHistory(last: 50) { nodes { id } }
   webhookEndpoints { nodes { id url enabled eventTypes description secretRotatedUntil } }
   webhookDeliveries(last: 50) { nodes { id } }
@@ -432,15 +436,18 @@ async def test_inventory_lists_show_only_the_callers_organization(client):
     query = """{ inventoryItems(filter: {includeArchived: true}) { nodes { id } }
         inventoryLots(includeEmpty: true) { nodes { id } }
         inventoryHistory { nodes { id } } inventoryReservations { nodes { id } }
+        byOrder: inventoryReservations(orderReference: "#9") { nodes { id } }
         reorderSuggestions { itemId } }"""
     theirs_listing = data(await gql(client, query, token=theirs.token))
     assert len(theirs_listing["inventoryItems"]["nodes"]) == 2
+    assert len(theirs_listing["byOrder"]["nodes"]) == 1
     listing = data(await gql(client, query, token=ours.token))
     assert listing == {
         "inventoryItems": {"nodes": []},
         "inventoryLots": {"nodes": []},
         "inventoryHistory": {"nodes": []},
         "inventoryReservations": {"nodes": []},
+        "byOrder": {"nodes": []},
         "reorderSuggestions": [],
     }
 

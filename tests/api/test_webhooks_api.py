@@ -313,11 +313,12 @@ async def test_the_event_log_is_served_in_order_with_sequences_and_filters(clien
     everything = await events()
     assert [(e["type"], e["entityId"]) for e in everything] == [
         ("inventory.item.created", item),
-        ("inventory.lot.received", first_lot),
-        ("inventory.lot.received", everything[2]["entityId"]),
+        ("inventory.lot.received", item),
+        ("inventory.lot.received", item),
         ("inventory.adjusted", item),
         ("inventory.item.created", other),
     ]
+    assert everything[1]["data"]["lot"]["id"] == first_lot
     positions = [int(e["position"]) for e in everything]
     assert positions == sorted(positions)
     assert all(isinstance(e["position"], str) for e in everything)
@@ -326,16 +327,18 @@ async def test_the_event_log_is_served_in_order_with_sequences_and_filters(clien
     assert first["organizationId"] == owner.organization_id
     assert first["data"]["item"]["id"] == item
     assert first["apiVersion"]
-    # each entity's events are numbered 1, 2, 3...
+    # each entity's events are numbered 1, 2, 3... (an inventory event's entity is its item)
     of_item = await events(entityType="InventoryItem", entityId=item)
     assert [(e["type"], e["sequence"]) for e in of_item] == [
         ("inventory.item.created", 1),
-        ("inventory.adjusted", 2),
+        ("inventory.lot.received", 2),
+        ("inventory.lot.received", 3),
+        ("inventory.adjusted", 4),
     ]
     # types filter by exact name or prefix wildcard
     lots = await events(types=["inventory.lot.*"])
     assert [e["type"] for e in lots] == ["inventory.lot.received"] * 2
-    assert [e["sequence"] for e in lots] == [1, 1]
+    assert [e["sequence"] for e in lots] == [2, 3]
     mixed = await events(types=["inventory.adjusted", "inventory.item.*"])
     assert [e["type"] for e in mixed] == [
         "inventory.item.created",

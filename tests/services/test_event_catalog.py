@@ -29,8 +29,10 @@ from tests.services.inventory.givens import (
     create_item,
     days_ago,
     events_of,
+    expire_due,
     fulfil,
     receive,
+    release,
     reserve,
     update_item,
 )
@@ -74,13 +76,16 @@ async def test_real_events_validate_against_the_catalog(sessions):
     )
     await receive(sessions, principal, item.id, "1", "kg", total_cost="12.5")
     await adjust(sessions, principal, item.id, "USE", "250.5")
-    held = await reserve(
-        sessions, principal, item.id, "300", order="#1001", expires_at=utcnow() + timedelta(days=1)
-    )
+    tomorrow = utcnow() + timedelta(days=1)
+    held = await reserve(sessions, principal, item.id, "300", order="#1001", expires_at=tomorrow)
+    await fulfil(sessions, principal, held.id, "120.5")
     await fulfil(sessions, principal, held.id)
     async with unit_of_work(sessions) as session:
         await stock.write_off_expired_lots(session, principal)
-    await reserve(sessions, principal, item.id, "0.1", "kg", order="#1002")
+    released = await reserve(sessions, principal, item.id, "0.1", "kg", order="#1002")
+    await release(sessions, principal, released.id)
+    await reserve(sessions, principal, item.id, "25", order="#1003", expires_at=tomorrow)
+    await expire_due(sessions, at=tomorrow)
     async with unit_of_work(sessions) as session:
         created = await endpoints.create_endpoint(
             session,

@@ -165,12 +165,26 @@ async def release(sessions: Sessions, principal: Principal, reservation_id: int)
 
 
 async def fulfil(
-    sessions: Sessions, principal: Principal, reservation_id: int
+    sessions: Sessions,
+    principal: Principal,
+    reservation_id: int,
+    amount: str | None = None,
+    unit: str = "g",
 ) -> tuple[Reservation, StockChange]:
+    """All the reservation holds, or `amount` of it."""
     async with unit_of_work(sessions) as session:
         return await reservations.fulfil_reservation(
-            session, principal, reservation_id=reservation_id
+            session,
+            principal,
+            reservation_id=reservation_id,
+            quantity=None if amount is None else QuantityInput(Decimal(amount), unit),
         )
+
+
+async def expire_due(sessions: Sessions, *, at: datetime) -> int:
+    """The expiry job, as if run at `at`."""
+    async with unit_of_work(sessions) as session:
+        return await reservations.expire_reservations(session, now=at)
 
 
 # --- reading state back ----------------------------------------------------------------

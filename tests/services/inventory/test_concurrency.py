@@ -6,6 +6,9 @@ insufficient stock are expected (demand outruns supply on purpose, so stock hove
 zero where an oversell would show). Afterwards the invariant holds for every item, no
 ledger row ever recorded negative stock, and each item's final on-hand is exactly what
 the writers' own tally of successful operations says.
+
+Also: many writers changing one item number its events in one sequence, and racing
+reservations of one order hold the item once (the partial unique index decides).
 """
 
 from __future__ import annotations
@@ -23,13 +26,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.db import unit_of_work
 from services.errors import UserInputError
-from services.inventory import stock
-from services.inventory.models import InventoryItem, InventoryLot, LedgerEntry
+from services.inventory import items, reservations, stock
+from services.inventory.models import InventoryItem, InventoryLot, LedgerEntry, Reservation
 from services.inventory.quantities import QuantityInput
 from services.inventory.verify import consistent_snapshot, verify_inventory
 from services.permissions import Principal
 from tests.services.accounts.givens import Sessions, sign_up
-from tests.services.inventory.givens import create_item
+from tests.services.inventory.givens import create_item, events_of, global_item_id, item_fields
 
 pytestmark = pytest.mark.inventory
 
@@ -158,3 +161,82 @@ async def test_concurrent_writers_never_oversell_or_desync(pooled, sessions):
         f"{succeeded} committed, {dict(tally.refused)} refused for insufficient stock, "
         f"{elapsed:.1f} s ({WRITERS * OPERATIONS / elapsed:.0f} operations/s)"
     )
+
+
+async def test_concurrent_changes_to_one_item_number_its_events_in_one_sequence(pooled, sessions):
+    # given one item whose settings and stock are changed by many writers at once
+    owner = await sign_up(sessions)
+    item = await create_item(sessions, owner.principal, "Beeswax")
+    changes = WRITERS * 4
+
+    async def change(n: int) -> None:
+        async with unit_of_work(pooled) as session:
+            if n % 2:
+                await items.update_item(
+                    session, owner.principal, item_id=item.id, values=item_fields(sku=f"BW-{n}")
+                )
+            else:
+                await stock.adjust_inventory(
+                    session,
+                    owner.principal,
+                    item_id=item.id,
+                    change_type="RESTOCK",
+                    quantity=QuantityInput(Decimal(1), "g"),
+                )
+
+    # when they all commit
+    await asyncio.gather(*(change(n) for n in range(changes)))
+
+    # then the item's stream numbers every change once, 1, 2, 3... in log order, and each
+    # event shows the item as its change left it: on hand only grows along the stream (an
+    # update that read the item before a restock committed would show it shrinking)
+    events = await events_of(sessions, owner.organization_id)
+    assert [event.sequence for event in events] == list(range(1, changes + 2))
+    assert {event.entity_id for event in events} == {global_item_id(item)}
+    on_hand = [Decimal(event.payload["item"]["onHand"]["amount"]) for event in events]
+    assert on_hand == sorted(on_hand)
+    assert on_hand[-1] == changes // 2
+
+
+async def test_concurrent_reservations_for_one_order_hold_the_item_once(pooled, sessions):
+    # given an item, and one order's reservation sent by many requests at once (a
+    # connector's retries racing each other)
+    owner = await sign_up(sessions)
+    item = await create_item(sessions, owner.principal, "Candle tin")
+    async with unit_of_work(sessions) as session:
+        await stock.receive_inventory(
+            session,
+            owner.principal,
+            item_id=item.id,
+            quantity=QuantityInput(Decimal(1000), "g"),
+            total_cost=Decimal(10),
+        )
+
+    async def reserve() -> str:
+        try:
+            async with unit_of_work(pooled) as session:
+                await reservations.reserve_inventory(
+                    session,
+                    owner.principal,
+                    item_id=item.id,
+                    quantity=QuantityInput(Decimal(100), "g"),
+                    order_reference="#1001",
+                )
+        except UserInputError as refusal:
+            return refusal.code
+        return "RESERVED"
+
+    # when they all run
+    outcomes = await asyncio.gather(*(reserve() for _ in range(WRITERS)))
+
+    # then exactly one holds the stock; the others are told it is held already
+    assert Counter(outcomes) == {"RESERVED": 1, "RESERVATION_EXISTS": WRITERS - 1}
+    async with unit_of_work(sessions, write=False) as session:
+        held = list(await session.scalars(select(Reservation)))
+        stored = await session.get_one(InventoryItem, item.id)
+    assert [(r.order_reference, r.status, r.quantity) for r in held] == [
+        ("#1001", "ACTIVE", Decimal(100))
+    ]
+    assert stored.reserved == 100
+    created = await events_of(sessions, owner.organization_id, "inventory.reservation.created")
+    assert len(created) == 1

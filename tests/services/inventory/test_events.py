@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 
-from services.db import unit_of_work
-from services.events import API_VERSION
+from services.db import unit_of_work, utcnow
+from services.events import API_VERSION, EventFilter, list_events
+from services.ids import to_global_id
 from services.inventory import stock
 from services.inventory.payloads import lot_id as public_lot_id
+from services.pagination import PageRequest
 from tests.services.accounts.givens import Actor, sign_up
 from tests.services.inventory.givens import (
     adjust,
     create_item,
     days_ago,
     events_of,
+    expire_due,
+    fulfil,
     global_item_id,
     receive,
     release,
@@ -80,7 +85,7 @@ async def test_an_item_without_a_threshold_is_never_low(sessions, owner):
     assert await _low_stock_count(sessions, owner) == 0
 
 
-async def test_each_entity_numbers_its_events_1_2_3(sessions, owner):
+async def test_each_item_numbers_every_event_about_it_1_2_3(sessions, owner):
     # given two items whose changes interleave, and a lot that expires
     oil = await create_item(sessions, owner.principal, "Olive oil")
     butter = await create_item(sessions, owner.principal, "Shea butter")
@@ -105,24 +110,93 @@ async def test_each_entity_numbers_its_events_1_2_3(sessions, owner):
     sequences: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
     for event in events:
         sequences[(event.entity_type, event.entity_id)].append((event.type, event.sequence))
-    # then every entity counts from 1 without gaps, in log order
+    # then each item's stream holds every event about it, lots and reservations included,
+    # counted from 1 without gaps in log order; there is no other stream
     assert lot.lot is not None
+    assert set(sequences) == {
+        ("InventoryItem", global_item_id(oil)),
+        ("InventoryItem", global_item_id(butter)),
+    }
     assert sequences[("InventoryItem", global_item_id(oil))] == [
         ("inventory.item.created", 1),
-        ("inventory.item.updated", 2),
-        ("inventory.adjusted", 3),
+        ("inventory.lot.received", 2),
+        ("inventory.item.updated", 3),
+        ("inventory.lot.expired", 4),
+        ("inventory.adjusted", 5),
     ]
     assert sequences[("InventoryItem", global_item_id(butter))] == [
         ("inventory.item.created", 1),
         ("inventory.item.updated", 2),
-        ("inventory.adjusted", 3),
+        ("inventory.lot.received", 3),
+        ("inventory.adjusted", 4),
+        ("inventory.reservation.created", 5),
     ]
-    assert sequences[("InventoryLot", public_lot_id(lot.lot.id))] == [
-        ("inventory.lot.received", 1),
-        ("inventory.lot.expired", 2),
-    ]
-    [reservation] = [key for key in sequences if key[0] == "InventoryReservation"]
-    assert sequences[reservation] == [("inventory.reservation.created", 1)]
+    [expired] = [event for event in events if event.type == "inventory.lot.expired"]
+    assert expired.payload["lot"]["id"] == public_lot_id(lot.lot.id)
     assert {(e.organization_id, e.api_version) for e in events} == {
         (owner.organization_id, API_VERSION)
     }
+
+
+async def test_a_connector_following_one_item_sees_every_change_to_its_stock_in_order(
+    sessions, owner
+):
+    # given an item that goes through every kind of change to its stock, interleaved with
+    # changes to another item
+    oil = await create_item(sessions, owner.principal, "Olive oil", low_stock_threshold=Decimal(50))
+    wax = await create_item(sessions, owner.principal, "Soy wax")
+    soon = utcnow() + timedelta(hours=1)
+    await receive(sessions, owner.principal, oil.id, "200", total_cost="20")
+    await receive(sessions, owner.principal, wax.id, "100", total_cost="1")
+    first = await reserve(sessions, owner.principal, oil.id, "120", order="#1", expires_at=soon)
+    await adjust(sessions, owner.principal, oil.id, "USE", "30")
+    await reserve(sessions, owner.principal, wax.id, "10", order="#1")
+    await fulfil(sessions, owner.principal, first.id, "100")
+    await update_item(sessions, owner.principal, oil.id, sku="OO-1")
+    second = await reserve(sessions, owner.principal, oil.id, "25", order="#2")
+    await release(sessions, owner.principal, second.id)
+    await expire_due(sessions, at=soon)
+
+    # when a connector reads the item's stream (as webhooks deliver it, and as the events
+    # query serves it to reconcile)
+    async with unit_of_work(sessions, write=False) as session:
+        page = await list_events(
+            session,
+            owner.principal,
+            filters=EventFilter(entity_type="InventoryItem", entity_id=global_item_id(oil)),
+            page=PageRequest(first=100),
+        )
+    stream = [
+        (
+            event.type,
+            event.sequence,
+            event.payload["item"]["onHand"]["amount"],
+            event.payload["item"]["available"]["amount"],
+        )
+        for event in page.items
+    ]
+
+    # then every change is there once, numbered in order, each with the stock it left
+    assert stream == [
+        ("inventory.item.created", 1, "0", "0"),
+        ("inventory.lot.received", 2, "200", "200"),
+        ("inventory.reservation.created", 3, "200", "80"),
+        ("inventory.adjusted", 4, "170", "50"),
+        ("inventory.adjusted", 5, "70", "50"),  # the SALE of 100 g of #1
+        ("inventory.reservation.fulfilled", 6, "70", "50"),  # 20 g of #1 still held
+        ("inventory.item.updated", 7, "70", "50"),
+        ("inventory.reservation.created", 8, "70", "25"),
+        ("inventory.low_stock", 9, "70", "25"),
+        ("inventory.reservation.released", 10, "70", "50"),
+        ("inventory.reservation.expired", 11, "70", "70"),
+    ]
+    assert {event.payload["item"]["onHand"]["unit"] for event in page.items} == {"g"}
+    reservation_ids = [
+        event.payload["reservation"]["id"]
+        for event in page.items
+        if event.type.startswith("inventory.reservation.")
+    ]
+    assert reservation_ids == [
+        to_global_id("InventoryReservation", key)
+        for key in (first.id, first.id, second.id, second.id, first.id)
+    ]

@@ -2,7 +2,8 @@
 
 Hypothesis generates sequences of every kind of stock change (receipts with random
 quantities, costs, dates and expiries; every consumption and disposal type; recounts,
-returns, restocks, cost overrides; reservations held, released, fulfilled and expired;
+returns, restocks, cost overrides; reservations held for a few orders (one active per
+order), released, fulfilled whole or in part, and expired;
 write-offs of expired lots). Each step goes through the real service functions in its own
 committed transaction, and through the model below, written from the rules in the issue
 rather than from the service code: plain lists of lots, exact Fractions, its own draw
@@ -79,9 +80,15 @@ class Lot:
 @dataclass
 class Hold:
     db_id: int
+    order: int
     quantity: Fraction
     expiring: bool
     status: str = "ACTIVE"
+    fulfilled: Fraction = Fraction(0)
+
+    @property
+    def held(self) -> Fraction:
+        return self.quantity - self.fulfilled if self.status == "ACTIVE" else Fraction(0)
 
 
 @dataclass(frozen=True)
@@ -114,7 +121,7 @@ class Model:
 
     @property
     def reserved(self) -> Fraction:
-        return sum((h.quantity for h in self.holds if h.status == "ACTIVE"), Fraction(0))
+        return sum((h.held for h in self.holds), Fraction(0))
 
     def expired(self, lot: Lot) -> bool:
         return lot.expires is not None and lot.expires < self.start
@@ -480,6 +487,7 @@ class CostOverride(Step):
 class Reserve(Step):
     amount: Amount
     expiring: bool
+    order: int  # one of a few orders, so that an order may ask for the item twice
 
     def _grams(self, model: Model) -> tuple[Fraction, Fraction]:
         available = model.usable() - model.reserved
@@ -497,7 +505,7 @@ class Reserve(Step):
                 principal,
                 item_id=item_id,
                 quantity=QuantityInput(self.amount.typed(grams), self.amount.unit),
-                order_reference="#order",
+                order_reference=f"#order-{self.order}",
                 expires_at=expires,
             )
             return Result([], reservation_id=held.reservation.id)
@@ -507,12 +515,15 @@ class Reserve(Step):
     def expect(self, model: Model) -> Plan:
         available, grams = self._grams(model)
         grams = checked(grams, self.amount.unit)
+        # an order holds the item once; said before the stock, which its own hold may take
+        if any(h.order == self.order and h.status == "ACTIVE" for h in model.holds):
+            raise Refused("RESERVATION_EXISTS")
         if grams > available:
             raise Refused("INSUFFICIENT_STOCK")
 
         def after(model: Model, result: Result) -> None:
             assert result.reservation_id is not None
-            model.holds.append(Hold(result.reservation_id, grams, self.expiring))
+            model.holds.append(Hold(result.reservation_id, self.order, grams, self.expiring))
 
         return Plan([], after)
 
@@ -539,27 +550,52 @@ class Release(Step):
 
 @dataclass(frozen=True)
 class Fulfil(Step):
+    """All the reservation holds, or a part (whose "all" is what it holds)."""
+
     ref: int
+    part: Amount | None
+
+    def _hold(self, model: Model) -> tuple[Hold, Fraction]:
+        hold = model.holds[self.ref % len(model.holds)]
+        held = hold.quantity - hold.fulfilled
+        if self.part is None:
+            return hold, held
+        lots = model.in_order(expired_too=False)
+        return hold, self.part.grams(held, lots[0].remaining if lots else Fraction(0))
 
     def call(self, model: Model) -> Call:
-        hold = model.holds[self.ref % len(model.holds)]
+        hold, grams = self._hold(model)
+        part = self.part
 
         async def call(session: AsyncSession, principal: Principal, item_id: int) -> Result:
             _, change = await reservations.fulfil_reservation(
-                session, principal, reservation_id=hold.db_id
+                session,
+                principal,
+                reservation_id=hold.db_id,
+                quantity=None if part is None else QuantityInput(part.typed(grams), part.unit),
             )
             return _entries(change)
 
         return call
 
     def expect(self, model: Model) -> Plan:
-        hold = model.holds[self.ref % len(model.holds)]
+        hold, grams = self._hold(model)
         if hold.status != "ACTIVE":
             raise Refused("RESERVATION_CLOSED")
+        if self.part is not None:
+            grams = checked(grams, self.part.unit)
+        if grams > hold.held:
+            raise Refused("EXCEEDS_RESERVATION")
         # a SALE that may draw its own hold, while other orders' holds stay untouched
-        others = model.reserved - hold.quantity
-        moves = model.take(model.in_order(expired_too=False), hold.quantity, others)
-        return Plan(moves, lambda model, result: setattr(hold, "status", "FULFILLED"))
+        others = model.reserved - hold.held
+        moves = model.take(model.in_order(expired_too=False), grams, others)
+
+        def after(model: Model, result: Result) -> None:
+            hold.fulfilled += grams
+            if hold.fulfilled == hold.quantity:
+                hold.status = "FULFILLED"
+
+        return Plan(moves, after)
 
 
 @dataclass(frozen=True)
@@ -645,9 +681,9 @@ steps: st.SearchStrategy[Step] = st.one_of(
     st.builds(Returned, amount=amounts, lot_ref=lot_refs, unit_cost=st.none() | costs),
     st.builds(Restock, amount=new_amounts, unit_cost=st.none() | costs),
     st.builds(CostOverride, unit_cost=costs, cost_unit=units, lot_ref=lot_refs),
-    st.builds(Reserve, amount=amounts, expiring=st.booleans()),
+    st.builds(Reserve, amount=amounts, expiring=st.booleans(), order=st.integers(0, 3)),
     st.builds(Release, ref=st.integers(0, 1_000)),
-    st.builds(Fulfil, ref=st.integers(0, 1_000)),
+    st.builds(Fulfil, ref=st.integers(0, 1_000), part=st.none() | amounts),
     st.just(ExpireReservations()),
     st.just(WriteOff()),
 )
@@ -708,7 +744,7 @@ async def _check_state(sessions: Sessions, item_id: int, model: Model) -> None:
             await session.scalars(select(LedgerEntry).where(LedgerEntry.item_id == item_id))
         )
         holds = {
-            r.id: r.status
+            r.id: (r.status, Fraction(r.fulfilled))
             for r in await session.scalars(
                 select(Reservation).where(Reservation.item_id == item_id)
             )
@@ -748,7 +784,7 @@ async def _check_state(sessions: Sessions, item_id: int, model: Model) -> None:
         (lot.db_id, lot.quantity, lot.cost, lot.remaining, lot.value, lot.expires)
         for lot in expected_lots
     ]
-    assert holds == {h.db_id: h.status for h in model.holds}
+    assert holds == {h.db_id: (h.status, h.fulfilled) for h in model.holds}
 
 
 async def _wipe(engine: AsyncEngine) -> None:

@@ -11,11 +11,13 @@ from types import SimpleNamespace
 import pytest
 
 from services.inventory import stock
+from services.inventory.payloads import lot_id as public_lot_id
 from services.inventory.quantities import QuantityInput
 from tests.services.accounts.givens import Actor, refused, sign_up
 from tests.services.inventory.givens import (
     create_item,
     events_of,
+    global_item_id,
     item_now,
     ledger_of,
     lots_of,
@@ -72,7 +74,8 @@ async def test_a_purchase_in_another_unit_becomes_a_lot_in_the_base_unit(session
         owner.user_id,
     )
     [event] = await events_of(sessions, owner.organization_id, "inventory.lot.received")
-    assert event.entity_type == "InventoryLot"
+    assert (event.entity_type, event.entity_id) == ("InventoryItem", global_item_id(item))
+    assert event.payload["lot"]["id"] == public_lot_id(lot.id)
     assert Decimal(event.payload["lot"]["quantityReceived"]) == 2000
 
 

@@ -3,23 +3,33 @@ expiry."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import unit_of_work, utcnow
 from services.errors import PermissionDenied
-from services.inventory import reservations, stock
+from services.ids import to_global_id
+from services.inventory import jobs, queries, reservations, stock
+from services.inventory.ledger import ZERO
 from services.inventory.models import Reservation, ReservationStatus
 from services.inventory.quantities import QuantityInput
+from services.pagination import PageRequest
+from services.permissions import Principal
 from tests.services.accounts.givens import Actor, Sessions, add_member, refused, sign_up
 from tests.services.inventory.givens import (
     adjust,
+    create_item,
     days_ago,
     draws,
     events_of,
+    expire_due,
     fulfil,
+    global_item_id,
     item_now,
     ledger_of,
     receive,
@@ -63,10 +73,28 @@ def _release(principal, reservation_id: int):
     )
 
 
-def _fulfil(principal, reservation_id: int):
+def _fulfil(principal, reservation_id: int, amount: str | None = None):
     return lambda session: reservations.fulfil_reservation(
-        session, principal, reservation_id=reservation_id
+        session,
+        principal,
+        reservation_id=reservation_id,
+        quantity=None if amount is None else QuantityInput(Decimal(amount), "g"),
     )
+
+
+def _listed(principal: Principal, **filters: Any) -> Callable[[AsyncSession], Awaitable[list[int]]]:
+    async def listing(session: AsyncSession) -> list[int]:
+        page = await queries.list_reservations(
+            session,
+            principal,
+            item_id=filters.pop("item_id", None),
+            status=filters.pop("status", None),
+            page=PageRequest(),
+            **filters,
+        )
+        return [found.id for found in page.items]
+
+    return listing
 
 
 async def _stored(sessions: Sessions, reservation_id: int) -> Reservation:
@@ -89,10 +117,9 @@ async def test_a_reservation_lowers_available_stock_not_on_hand(sessions, owner)
     )
     assert len(await ledger_of(sessions, item.id)) == 2  # the receipts only
     [event] = await events_of(sessions, owner.organization_id, "inventory.reservation.created")
-    assert (event.entity_type, event.payload["item"]["available"]["amount"]) == (
-        "InventoryReservation",
-        "50",
-    )
+    assert (event.entity_type, event.entity_id) == ("InventoryItem", global_item_id(item))
+    assert event.payload["reservation"]["id"] == to_global_id("InventoryReservation", held.id)
+    assert event.payload["item"]["available"] == {"amount": "50", "unit": "g"}
 
 
 async def test_no_more_than_the_usable_unreserved_stock_can_be_reserved(sessions, owner):
@@ -107,7 +134,7 @@ async def test_no_more_than_the_usable_unreserved_stock_can_be_reserved(sessions
         received_at=days_ago(30),
         expires_at=days_ago(1),
     )
-    await reserve(sessions, owner.principal, item.id, "30")
+    await reserve(sessions, owner.principal, item.id, "30", order="#1000")
     before = await snapshot(sessions, item.id)
     # when
     problem = await refused(sessions, _reserve(owner.principal, item.id, "171"))
@@ -293,3 +320,305 @@ async def test_another_organizations_items_and_reservations_do_not_exist(session
     assert (releasing.code, releasing.field) == ("NOT_FOUND", ("id",))
     assert (fulfilling.code, fulfilling.field) == ("NOT_FOUND", ("id",))
     assert (await _stored(sessions, held.id)).status == "ACTIVE"
+
+
+# --- events: every change to a reservation is on its item's stream ------------------------
+
+
+def _item_events(events, item) -> list[tuple[str, int]]:
+    return [(e.type, e.sequence) for e in events if e.entity_id == global_item_id(item)]
+
+
+async def test_releasing_announces_the_stock_given_back(sessions, owner):
+    # given 150 g held for order #1001
+    item = await stocked_item(sessions, owner.principal)
+    held = await reserve(sessions, owner.principal, item.id, "150")
+    # when it is released
+    await release(sessions, owner.principal, held.id)
+    # then an event on the item's stream, right after the reservation's, says so
+    events = await events_of(sessions, owner.organization_id)
+    assert _item_events(events, item)[-2:] == [
+        ("inventory.reservation.created", 4),
+        ("inventory.reservation.released", 5),
+    ]
+    released = events[-1]
+    assert (released.entity_type, released.entity_id) == ("InventoryItem", global_item_id(item))
+    assert released.payload["reservation"] | {"expiresAt": None} == {
+        "id": to_global_id("InventoryReservation", held.id),
+        "itemId": global_item_id(item),
+        "quantity": "150",
+        "fulfilled": "0",
+        "remaining": "150",
+        "orderReference": "#1001",
+        "status": "RELEASED",
+        "expiresAt": None,
+    }
+    assert (
+        released.payload["item"]["onHand"],
+        released.payload["item"]["reserved"],
+        released.payload["item"]["available"],
+    ) == (
+        {"amount": "200", "unit": "g"},
+        {"amount": "0", "unit": "g"},
+        {"amount": "200", "unit": "g"},
+    )
+
+
+async def test_fulfilling_announces_the_sale_then_the_fulfilment(sessions, owner):
+    # given 150 g held for order #1001
+    item = await stocked_item(sessions, owner.principal)
+    held = await reserve(sessions, owner.principal, item.id, "150")
+    # when it ships whole
+    _, change = await fulfil(sessions, owner.principal, held.id)
+    # then the SALE (lots and cost) and the fulfilment follow each other on the item's stream
+    events = await events_of(sessions, owner.organization_id)
+    assert _item_events(events, item)[-2:] == [
+        ("inventory.adjusted", 5),
+        ("inventory.reservation.fulfilled", 6),
+    ]
+    sale, fulfilled = events[-2:]
+    assert (sale.payload["changeType"], sale.payload["cost"]) == ("SALE", "25")
+    assert fulfilled.payload["operationId"] == sale.payload["operationId"]
+    assert fulfilled.payload["operationId"] == change.posting.operation_id
+    assert fulfilled.payload["quantity"] == "150"
+    assert (
+        fulfilled.payload["reservation"]["status"],
+        fulfilled.payload["reservation"]["fulfilled"],
+        fulfilled.payload["reservation"]["remaining"],
+    ) == ("FULFILLED", "150", "0")
+    assert fulfilled.payload["item"]["onHand"] == {"amount": "50", "unit": "g"}
+    assert fulfilled.payload["item"]["available"] == {"amount": "50", "unit": "g"}
+
+
+async def test_the_expiry_job_announces_each_reservation_it_releases(sessions, owner):
+    # given two holds on two items that expire within the hour, and one that does not
+    oil = await stocked_item(sessions, owner.principal)
+    wax = await create_item(sessions, owner.principal, "Soy wax")
+    await receive(sessions, owner.principal, wax.id, "500", total_cost="5")
+    soon = utcnow() + timedelta(hours=1)
+    first = await reserve(sessions, owner.principal, oil.id, "50", order="#1", expires_at=soon)
+    second = await reserve(sessions, owner.principal, wax.id, "80", order="#1", expires_at=soon)
+    await reserve(sessions, owner.principal, oil.id, "20", order="#2")
+    # when the job runs past the expiry, once rolled back and once for real
+    async with sessions() as session:
+        assert await reservations.expire_reservations(session, now=soon) == 2
+        await session.rollback()
+    assert await events_of(sessions, owner.organization_id, "inventory.reservation.expired") == []
+    assert await jobs.run_due_jobs(sessions, now=soon) == 2
+    # then one event per reservation, each on its item's stream, in the job's transaction
+    expired = await events_of(sessions, owner.organization_id, "inventory.reservation.expired")
+    assert [(e.entity_id, e.payload["reservation"]["id"]) for e in expired] == [
+        (global_item_id(oil), to_global_id("InventoryReservation", first.id)),
+        (global_item_id(wax), to_global_id("InventoryReservation", second.id)),
+    ]
+    assert [e.payload["reservation"]["status"] for e in expired] == ["EXPIRED", "EXPIRED"]
+    assert [e.payload["item"]["available"]["amount"] for e in expired] == ["180", "500"]
+    events = await events_of(sessions, owner.organization_id)
+    assert _item_events(events, oil)[-1] == ("inventory.reservation.expired", 6)
+    assert _item_events(events, wax)[-1] == ("inventory.reservation.expired", 4)
+    # and a second run finds nothing left
+    assert await expire_due(sessions, at=soon) == 0
+
+
+# --- fulfilling part of a reservation -------------------------------------------------
+
+
+async def test_fulfilling_part_sells_it_fifo_and_keeps_the_rest_held(sessions, owner):
+    # given 150 g held for order #1001 (lots: 100 g at 0.10, then 100 g at 0.30)
+    item = await stocked_item(sessions, owner.principal)
+    held = await reserve(sessions, owner.principal, item.id, "150")
+    # when 0.12 kg of it ship
+    partly, change = await fulfil(sessions, owner.principal, held.id, "0.12", "kg")
+    # then a SALE of 120 g drawn oldest first: 100 g at 0.10 and 20 g at 0.30
+    assert [(quantity, value) for _, quantity, value in draws(change)] == [
+        (Decimal(-100), Decimal(-10)),
+        (Decimal(-20), Decimal(-6)),
+    ]
+    # and the other 30 g stay held for the order
+    assert (partly.status, partly.quantity, partly.fulfilled, partly.remaining) == (
+        "ACTIVE",
+        Decimal(150),
+        Decimal(120),
+        Decimal(30),
+    )
+    assert partly.closed_at is None
+    stored = await item_now(sessions, item.id)
+    assert (stored.on_hand, stored.reserved, stored.on_hand - stored.reserved) == (
+        Decimal(80),
+        Decimal(30),
+        Decimal(50),
+    )
+    [event] = await events_of(sessions, owner.organization_id, "inventory.reservation.fulfilled")
+    assert (event.payload["quantity"], event.payload["reservation"]["status"]) == ("120", "ACTIVE")
+    assert (
+        event.payload["reservation"]["fulfilled"],
+        event.payload["reservation"]["remaining"],
+    ) == (
+        "120",
+        "30",
+    )
+    assert event.payload["item"]["available"] == {"amount": "50", "unit": "g"}
+    # when the rest ships
+    done, rest = await fulfil(sessions, owner.principal, held.id)
+    # then it is drawn from the next lot, and the reservation is fulfilled
+    assert [(quantity, value) for _, quantity, value in draws(rest)] == [
+        (Decimal(-30), Decimal(-9))
+    ]
+    assert (done.status, done.fulfilled, done.remaining) == ("FULFILLED", Decimal(150), ZERO)
+    assert done.closed_at is not None
+    stored = await item_now(sessions, item.id)
+    assert (stored.on_hand, stored.reserved, stored.stock_value) == (
+        Decimal(50),
+        Decimal(0),
+        Decimal(15),
+    )
+
+
+async def test_fulfilling_exactly_what_is_held_closes_the_reservation(sessions, owner):
+    item = await stocked_item(sessions, owner.principal)
+    held = await reserve(sessions, owner.principal, item.id, "150")
+    done, _ = await fulfil(sessions, owner.principal, held.id, "150")
+    assert (done.status, done.remaining) == ("FULFILLED", ZERO)
+    assert (await item_now(sessions, item.id)).reserved == 0
+
+
+async def test_releasing_after_a_partial_fulfilment_gives_back_only_the_rest(sessions, owner):
+    item = await stocked_item(sessions, owner.principal)
+    held = await reserve(sessions, owner.principal, item.id, "150")
+    await fulfil(sessions, owner.principal, held.id, "100")
+    released = await release(sessions, owner.principal, held.id)
+    assert (released.status, released.fulfilled, released.remaining) == (
+        "RELEASED",
+        Decimal(100),
+        Decimal(50),
+    )
+    stored = await item_now(sessions, item.id)
+    assert (stored.on_hand, stored.reserved) == (Decimal(100), Decimal(0))
+    [event] = await events_of(sessions, owner.organization_id, "inventory.reservation.released")
+    assert event.payload["reservation"]["remaining"] == "50"
+    assert event.payload["item"]["available"] == {"amount": "100", "unit": "g"}
+
+
+async def test_fulfilling_more_than_is_held_is_refused(sessions, owner):
+    # given 150 g held: no more than that can ship
+    item = await stocked_item(sessions, owner.principal)
+    held = await reserve(sessions, owner.principal, item.id, "150")
+    over = await refused(sessions, _fulfil(owner.principal, held.id, "150.001"))
+    assert (over.code, over.field) == ("EXCEEDS_RESERVATION", ("quantity", "amount"))
+    assert over.message == "This reservation holds 150 g; 150.001 g cannot be fulfilled from it."
+    # given then 100 g of it shipped
+    await fulfil(sessions, owner.principal, held.id, "100")
+    before = await snapshot(sessions, item.id)
+    # when more than the 50 g left are asked for
+    problem = await refused(sessions, _fulfil(owner.principal, held.id, "60"))
+    # then nothing changes
+    assert (problem.code, problem.field) == ("EXCEEDS_RESERVATION", ("quantity", "amount"))
+    assert problem.message == "This reservation holds 50 g; 60 g cannot be fulfilled from it."
+    assert await snapshot(sessions, item.id) == before
+    assert (await _stored(sessions, held.id)).fulfilled == 100
+
+
+@pytest.mark.parametrize(
+    ("amount", "code"),
+    [("0", "NOT_POSITIVE"), ("-5", "NOT_POSITIVE"), ("0.0001", "QUANTITY_TOO_PRECISE")],
+)
+async def test_a_partial_quantity_must_be_a_positive_quantity_of_the_item(
+    sessions, owner, amount, code
+):
+    item = await stocked_item(sessions, owner.principal)
+    held = await reserve(sessions, owner.principal, item.id, "150")
+    before = await snapshot(sessions, item.id)
+    problem = await refused(sessions, _fulfil(owner.principal, held.id, amount))
+    assert (problem.code, problem.field) == (code, ("quantity", "amount"))
+    assert await snapshot(sessions, item.id) == before
+
+
+async def test_a_partial_fulfilment_leaves_other_orders_holds_alone(sessions, owner):
+    # given all 200 g held: 120 g by #1 and 80 g by #2; then 50 g spoiled
+    item = await stocked_item(sessions, owner.principal)
+    first = await reserve(sessions, owner.principal, item.id, "120", order="#1")
+    await reserve(sessions, owner.principal, item.id, "80", order="#2")
+    await adjust(sessions, owner.principal, item.id, "SPOIL", "50")
+    # when #1 ships part of its hold: it may take what is not #2's (150 - 80 = 70 g)
+    await fulfil(sessions, owner.principal, first.id, "70")
+    problem = await refused(sessions, _fulfil(owner.principal, first.id, "1"))
+    # then no more: the rest of the stock is #2's
+    assert (problem.code, problem.field) == ("INSUFFICIENT_STOCK", ("quantity", "amount"))
+    assert (
+        problem.message
+        == "Only 0 g available (expired lots excluded), 80 g reserved; 1 g requested."
+    )
+
+
+# --- one active reservation per order and item ------------------------------------------
+
+
+async def test_an_order_cannot_hold_an_item_twice(sessions, owner):
+    # given order #1001 holds all 200 g (so a retry would also find no stock left)
+    item = await stocked_item(sessions, owner.principal)
+    await reserve(sessions, owner.principal, item.id, "200")
+    before = await snapshot(sessions, item.id)
+    # when the same order reserves the item again
+    problem = await refused(
+        sessions, _reserve(owner.principal, item.id, "10", order_reference="#1001 ")
+    )
+    # then it is told the reservation exists, and nothing changes
+    assert (problem.code, problem.field) == ("RESERVATION_EXISTS", ("order_reference",))
+    assert problem.message.startswith('Order #1001 already holds "Olive oil" through an active')
+    assert await snapshot(sessions, item.id) == before
+
+
+async def test_an_order_may_hold_other_items_and_hold_again_once_closed(sessions, owner):
+    oil = await stocked_item(sessions, owner.principal)
+    wax = await create_item(sessions, owner.principal, "Soy wax")
+    await receive(sessions, owner.principal, wax.id, "100", total_cost="1")
+    first = await reserve(sessions, owner.principal, oil.id, "10")
+    await reserve(sessions, owner.principal, wax.id, "10")  # the same order, another item
+    await release(sessions, owner.principal, first.id)
+    again = await reserve(sessions, owner.principal, oil.id, "10")
+    await fulfil(sessions, owner.principal, again.id)
+    third = await reserve(sessions, owner.principal, oil.id, "10")
+    assert (await item_now(sessions, oil.id)).reserved == 10
+    stranger = await sign_up(sessions)
+    theirs = await stocked_item(sessions, stranger.principal)
+    await reserve(sessions, stranger.principal, theirs.id, "10")  # another organization
+    assert third.status == "ACTIVE"
+
+
+async def test_a_partly_fulfilled_reservation_still_holds_its_order(sessions, owner):
+    item = await stocked_item(sessions, owner.principal)
+    held = await reserve(sessions, owner.principal, item.id, "100")
+    await fulfil(sessions, owner.principal, held.id, "40")
+    problem = await refused(sessions, _reserve(owner.principal, item.id, "10"))
+    assert problem.code == "RESERVATION_EXISTS"
+
+
+# --- listing by order -------------------------------------------------------------------
+
+
+async def test_reservations_are_listed_by_order_reference(sessions, owner):
+    # given order #1 holding two items (one hold released), and order #2
+    oil = await stocked_item(sessions, owner.principal)
+    wax = await create_item(sessions, owner.principal, "Soy wax")
+    await receive(sessions, owner.principal, wax.id, "100", total_cost="1")
+    oil_1 = await reserve(sessions, owner.principal, oil.id, "10", order="#1")
+    await reserve(sessions, owner.principal, oil.id, "10", order="#2")
+    wax_1 = await reserve(sessions, owner.principal, wax.id, "10", order="#1")
+    await release(sessions, owner.principal, oil_1.id)
+    oil_1_again = await reserve(sessions, owner.principal, oil.id, "5", order="#1")
+    stranger = await sign_up(sessions)
+    theirs = await stocked_item(sessions, stranger.principal)
+    await reserve(sessions, stranger.principal, theirs.id, "10", order="#1")
+
+    async def listed(**filters) -> list[int]:
+        async with unit_of_work(sessions, write=False) as session:
+            return await _listed(owner.principal, **filters)(session)
+
+    # then the order's reservations, closed ones too, in creation order; only ours
+    assert await listed(order_reference="#1") == [oil_1.id, wax_1.id, oil_1_again.id]
+    assert await listed(order_reference=" #1 ") == [oil_1.id, wax_1.id, oil_1_again.id]
+    assert await listed(order_reference="#1", status="ACTIVE") == [wax_1.id, oil_1_again.id]
+    assert await listed(order_reference="#1", item_id=oil.id) == [oil_1.id, oil_1_again.id]
+    assert await listed(order_reference="#3") == []
+    problem = await refused(sessions, _listed(owner.principal, order_reference="  "))
+    assert (problem.code, problem.field) == ("BLANK", ("order_reference",))

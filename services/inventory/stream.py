@@ -1,0 +1,35 @@
+"""Every inventory event is on its item's stream: its entity is the `InventoryItem`, so
+one sequence (1, 2, 3 ...) orders every change to the item, its settings, receipts,
+adjustments, lots written off and reservations alike, and webhook deliveries to an
+endpoint follow that order. A lot or reservation an event is about is in its data.
+
+Every such event's data carries the item as the change left it (`item`: on hand,
+reserved, available), so a consumer following one item always has its current stock.
+Writers hold the item's row lock (ledger.lock_item), under which the sequence is taken.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.events import Event, append_event
+from services.inventory.models import InventoryItem
+from services.inventory.payloads import item_id, item_payload
+
+ENTITY_TYPE = "InventoryItem"
+
+
+async def append_item_event(
+    session: AsyncSession, item: InventoryItem, type: str, **data: Any
+) -> Event:
+    """Append `type` to the item's stream, its data the item and `data`."""
+    return await append_event(
+        session,
+        organization_id=item.organization_id,
+        type=type,
+        entity_type=ENTITY_TYPE,
+        entity_id=item_id(item.id),
+        payload={"item": item_payload(item), **data},
+    )
