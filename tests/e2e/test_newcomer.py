@@ -21,6 +21,7 @@ import httpx
 import pytest
 
 from tests.api_helpers import PASSWORD, SIGN_UP
+from tests.timing import PATIENCE_SECONDS
 
 pytestmark = pytest.mark.slow
 
@@ -133,7 +134,7 @@ async def test_fresh_clone_serves_with_make_run(tmp_path: Path) -> None:
     )
     reader = asyncio.create_task(collect(server.stdout, lines))
     try:
-        async with httpx.AsyncClient(base_url=base_url, timeout=10) as client:
+        async with httpx.AsyncClient(base_url=base_url, timeout=PATIENCE_SECONDS) as client:
             time_to_healthy = await wait_until_healthy(client, server, lines, started)
             print(f"\nmake run in a fresh clone: healthy after {time_to_healthy:.1f} s")
 
