@@ -35,7 +35,6 @@ class Received:
     path: str
     headers: dict[str, str]
     body: bytes
-    at: float
 
     @property
     def webhook_id(self) -> str:
@@ -86,7 +85,7 @@ class Receiver:
             if not message.get("more_body"):
                 break
         headers = {key.decode().lower(): value.decode() for key, value in scope["headers"]}
-        self.requests.append(Received(scope["path"], headers, body, time.monotonic()))
+        self.requests.append(Received(scope["path"], headers, body))
         with self._lock:
             script = self._scripts.get(scope["path"], [])
             reply = script.pop(0) if script else Reply()
