@@ -42,7 +42,7 @@ from server.planned_reads import PlanCache, PlannedReads, PlanRecorder
 from server.query_limits import QueryCostLimiter
 from server.request_body import CheckedBody, TextLiteralRule
 from server.settings import Settings, load_settings
-from server.throttle import CostBucket, MemoryBucket, RedisBucket
+from server.throttle import Clock, CostBucket, MemoryBucket, RedisBucket
 from services.db import create_engine, create_session_factory
 from services.inventory import jobs as inventory_jobs
 from services.webhooks.secrets import SecretBox
@@ -50,10 +50,15 @@ from services.webhooks.targets import TargetPolicy
 from webhooks.dispatcher import build_dispatcher
 
 
-def cost_bucket(settings: Settings, redis: Redis | None) -> CostBucket:
+def cost_bucket(settings: Settings, redis: Redis | None, clock: Clock | None = None) -> CostBucket:
+    """The throttle's buckets: shared in Redis when there is one, else in memory. Their
+    clock is Redis's (or time.monotonic in memory) unless `clock` is given."""
+    maximum, rate = settings.throttle_maximum, settings.throttle_restore_rate
     if redis is not None:
-        return RedisBucket(redis, settings.throttle_maximum, settings.throttle_restore_rate)
-    return MemoryBucket(settings.throttle_maximum, settings.throttle_restore_rate)
+        return RedisBucket(redis, maximum, rate, clock=clock)
+    if clock is not None:
+        return MemoryBucket(maximum, rate, clock=clock)
+    return MemoryBucket(maximum, rate)
 
 
 # Distinct query texts whose parse and validation are kept (integrations send a few).
@@ -101,7 +106,11 @@ def webhook_policy(settings: Settings) -> TargetPolicy:
     )
 
 
-def create_app(settings: Settings | None = None) -> Starlette:
+def create_app(
+    settings: Settings | None = None, *, throttle_clock: Clock | None = None
+) -> Starlette:
+    """The application. `throttle_clock` (seconds) replaces the throttle's clock: tests
+    pass one they move by hand; production leaves it to the bucket."""
     settings = settings or load_settings()
     configure_logging(settings.log_level)
     init_sentry(settings.sentry_dsn, settings.sentry_environment)
@@ -119,7 +128,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         await hooks.wake()
 
     redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
-    bucket = cost_bucket(settings, redis)
+    bucket = cost_bucket(settings, redis, throttle_clock)
     plans = PlanCache(CATALOG, QUERY_CACHE_SIZE) if settings.planned_reads else None
     schema = build_schema(schema_extensions(settings, bucket, plans))
     view = GraphQLView(

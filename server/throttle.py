@@ -1,10 +1,14 @@
 """Leaky-bucket throttling by query cost, as Shopify does: each caller has a bucket of
 `maximum` points that refills at `restore_rate` points per second. In memory for the
-embedded mode; in Redis (one atomic script, server clock) when several processes serve."""
+embedded mode; in Redis (one atomic script, server clock) when several processes serve.
+
+Both take an optional clock (seconds; only differences matter), so that a test drives
+the time a rule is about instead of racing it."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -17,6 +21,9 @@ class BucketState:
     available: float
 
 
+Clock = Callable[[], float]
+
+
 class CostBucket(Protocol):
     maximum: int
     restore_rate: float
@@ -27,9 +34,10 @@ class CostBucket(Protocol):
 
 
 class MemoryBucket:
-    def __init__(self, maximum: int, restore_rate: float) -> None:
+    def __init__(self, maximum: int, restore_rate: float, *, clock: Clock = time.monotonic) -> None:
         self.maximum = maximum
         self.restore_rate = restore_rate
+        self.clock = clock
         self._levels: dict[str, tuple[float, float]] = {}
 
     def _level(self, key: str, now: float) -> float:
@@ -37,7 +45,7 @@ class MemoryBucket:
         return min(float(self.maximum), available + (now - at) * self.restore_rate)
 
     async def take(self, key: str, cost: int) -> BucketState:
-        now = time.monotonic()
+        now = self.clock()
         available = self._level(key, now)
         allowed = cost <= available
         if allowed:
@@ -46,16 +54,21 @@ class MemoryBucket:
         return BucketState(allowed, available)
 
     async def refund(self, key: str, points: int) -> float:
-        now = time.monotonic()
+        now = self.clock()
         available = min(float(self.maximum), self._level(key, now) + points)
         self._levels[key] = (available, now)
         return available
 
 
-# KEYS[1] bucket; ARGV: maximum, restore rate, cost (negative = refund), only_if_enough.
+# KEYS[1] bucket; ARGV: maximum, restore rate, cost (negative = refund), only_if_enough,
+# then for an injected clock the time now and the seconds to keep the key (both '' for
+# Redis's own clock and a key kept until its bucket would be full again).
 _TAKE = """
-local t = redis.call('TIME')
-local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local now = tonumber(ARGV[5])
+if not now then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+end
 local maximum = tonumber(ARGV[1])
 local rate = tonumber(ARGV[2])
 local cost = tonumber(ARGV[3])
@@ -69,22 +82,40 @@ if cost <= available or ARGV[4] == '0' then
   allowed = 1
 end
 redis.call('HSET', KEYS[1], 'available', tostring(available), 'at', tostring(now))
-redis.call('EXPIRE', KEYS[1], math.ceil(maximum / rate) + 5)
+redis.call('EXPIRE', KEYS[1], tonumber(ARGV[6]) or math.ceil(maximum / rate) + 5)
 return {allowed, tostring(available)}
 """
 
 
+# Under an injected clock Redis cannot tell when a bucket is full again, so its key is
+# kept this long (real seconds) rather than for the refill time.
+KEEP_UNDER_INJECTED_CLOCK = 3600
+
+
 class RedisBucket:
-    def __init__(self, redis: Redis, maximum: int, restore_rate: float) -> None:
+    """One bucket per caller shared by every API process. Its time is Redis's clock
+    (TIME, inside the script), the same for all processes, unless `clock` is given."""
+
+    def __init__(
+        self, redis: Redis, maximum: int, restore_rate: float, *, clock: Clock | None = None
+    ) -> None:
         self.redis = redis
         self.maximum = maximum
         self.restore_rate = restore_rate
+        self.clock = clock
         self._script = redis.register_script(_TAKE)
 
     async def _run(self, key: str, cost: int, only_if_enough: bool) -> BucketState:
         allowed, available = await self._script(
             keys=[f"batchtrack:cost:{key}"],
-            args=[self.maximum, self.restore_rate, cost, "1" if only_if_enough else "0"],
+            args=[
+                self.maximum,
+                self.restore_rate,
+                cost,
+                "1" if only_if_enough else "0",
+                "" if self.clock is None else repr(self.clock()),
+                "" if self.clock is None else KEEP_UNDER_INJECTED_CLOCK,
+            ],
         )
         return BucketState(bool(int(allowed)), float(available))
 

@@ -23,6 +23,7 @@ from server.app import create_app
 from server.settings import Settings
 from services.db import create_engine, create_session_factory
 from services.models import metadata
+from tests.timing import PATIENCE_SECONDS
 
 DEFAULT_PG_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/batchtrack_test"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
@@ -36,9 +37,16 @@ def _postgres_url() -> str | None:
     return DEFAULT_PG_URL if REQUIRE_SERVICES else None
 
 
+# Every client of the test Redis (the app's, Dramatiq's, the workers') waits as long as
+# the tests do: redis-py's default 5 s socket timeouts failed requests on a loaded machine.
+PATIENT_REDIS = f"socket_timeout={PATIENCE_SECONDS:g}&socket_connect_timeout={PATIENCE_SECONDS:g}"
+
+
 def redis_url() -> str | None:
-    url = os.environ.get("REDIS_URL")
-    return url or (DEFAULT_REDIS_URL if REQUIRE_SERVICES else None)
+    url = os.environ.get("REDIS_URL") or (DEFAULT_REDIS_URL if REQUIRE_SERVICES else None)
+    if url is None or "socket_timeout=" in url:
+        return url
+    return f"{url}{'&' if '?' in url else '?'}{PATIENT_REDIS}"
 
 
 POSTGRES_URL = _postgres_url()

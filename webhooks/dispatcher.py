@@ -74,6 +74,8 @@ class WebhookDispatcher:
         self._tasks: set[asyncio.Task[None]] = set()
         # Due deliveries the last sweep left for later because their endpoint was busy.
         self._held_back = False
+        # Sweeps finished by run_forever (so a test can wait for one instead of guessing).
+        self.sweeps = 0
 
     @property
     def embedded(self) -> bool:
@@ -161,6 +163,7 @@ class WebhookDispatcher:
                     raise
                 except Exception:
                     log.exception("webhooks.sweep.failed")
+                self.sweeps += 1
                 # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a
                 # cancellation that races the wake-up, and shutdown then waits forever.
                 with contextlib.suppress(TimeoutError):

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from services.db import unit_of_work
+from services.db import unit_of_work, utcnow
 from services.inventory.reservations import expire_reservations
 
 log = logging.getLogger("batchtrack.inventory.jobs")
@@ -32,13 +33,17 @@ async def run_due_jobs(
 
 
 async def run_forever(
-    sessions: async_sessionmaker[AsyncSession], *, interval: float = INTERVAL_SECONDS
+    sessions: async_sessionmaker[AsyncSession],
+    *,
+    interval: float = INTERVAL_SECONDS,
+    clock: Callable[[], datetime] = utcnow,
 ) -> None:
-    """Run the jobs every `interval` seconds until cancelled. The first run waits one
-    interval, so a starting process does not contend for the write lock."""
+    """Run the jobs every `interval` seconds until cancelled, each run at the time
+    `clock` tells. The first run waits one interval, so a starting process does not
+    contend for the write lock."""
     while True:
         await asyncio.sleep(interval)
         try:
-            await run_due_jobs(sessions)
+            await run_due_jobs(sessions, now=clock())
         except Exception:
             log.exception("inventory jobs failed; will retry")

@@ -18,6 +18,7 @@ import pytest
 
 from tests.api_helpers import PASSWORD, SIGN_UP, page_references
 from tests.e2e.running import collect, free_port, newcomer_environment, stop, wait_until_healthy
+from tests.timing import PATIENCE_SECONDS
 
 pytestmark = pytest.mark.slow
 
@@ -65,7 +66,7 @@ async def test_fresh_clone_serves_with_make_run(tmp_path: Path) -> None:
     )
     reader = asyncio.create_task(collect(server.stdout, lines))
     try:
-        async with httpx.AsyncClient(base_url=base_url, timeout=10) as client:
+        async with httpx.AsyncClient(base_url=base_url, timeout=PATIENCE_SECONDS) as client:
             time_to_healthy = await wait_until_healthy(
                 client,
                 server,

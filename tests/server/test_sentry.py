@@ -20,6 +20,7 @@ from services.accounts import service as accounts_service
 from tests.api_helpers import PASSWORD, error_codes, gql, sign_up
 from tests.conftest import make_settings
 from tests.server.conftest import AppClient
+from tests.timing import PATIENCE_SECONDS
 
 pytestmark = pytest.mark.api
 
@@ -150,7 +151,7 @@ async def test_internal_fault_reaches_sentry_once_tagged_and_scrubbed(
     assert error["extensions"]["requestId"]
 
     # and Sentry receives exactly one event, tagged with the organization, with no secrets
-    assert sentry_sdk.flush(timeout=5) is None
+    assert sentry_sdk.flush(timeout=PATIENCE_SECONDS) is None
     events = receiver.events()
     assert len(events) == 1, [event.get("logger") or event.get("exception") for event in events]
     event = events[0]
@@ -179,5 +180,5 @@ async def test_unauthenticated_request_sends_nothing_to_sentry(
 
     # then it is told it is unauthenticated, and Sentry hears nothing of it
     assert error_codes(body) == ["UNAUTHENTICATED"]
-    sentry_sdk.flush(timeout=5)
+    sentry_sdk.flush(timeout=PATIENCE_SECONDS)
     assert receiver.events() == []

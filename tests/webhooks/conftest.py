@@ -1,6 +1,7 @@
 """A real HTTP receiver for the webhook tests: uvicorn on 127.0.0.1 in a thread, recording
-every request and answering as each test scripts it (status, headers, a delay, or holding
-the request open until released)."""
+every request and answering as each test scripts it (status, headers, or holding the
+request open until the test releases it: a slow peer is one that has not answered yet,
+never a timed delay)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import pytest
 import uvicorn
 
 from tests.services.accounts.givens import Actor, Sessions, sign_up
+from tests.timing import PATIENCE_SECONDS, eventually
 
 
 @dataclass
@@ -24,7 +26,6 @@ class Reply:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b"ok"
-    delay: float = 0.0
     # Hold the request open until this event is set.
     hold: threading.Event | None = None
 
@@ -34,7 +35,6 @@ class Received:
     path: str
     headers: dict[str, str]
     body: bytes
-    at: float
 
     @property
     def webhook_id(self) -> str:
@@ -62,14 +62,12 @@ class Receiver:
     def at(self, path: str) -> list[Received]:
         return [request for request in list(self.requests) if request.path == path]
 
-    async def wait_for(self, path: str, count: int, within: float = 10.0) -> list[Received]:
-        deadline = time.monotonic() + within
-        while len(self.at(path)) < count:
-            if time.monotonic() > deadline:
-                raise AssertionError(
-                    f"{path}: {len(self.at(path))} requests after {within} s, wanted {count}"
-                )
-            await asyncio.sleep(0.02)
+    async def wait_for(self, path: str, count: int) -> list[Received]:
+        """The requests to `path` once there are at least `count` of them."""
+        await eventually(
+            lambda: len(self.at(path)) >= count,
+            what=f"{count} requests to {path} (have {len(self.at(path))})",
+        )
         return self.at(path)
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -87,12 +85,10 @@ class Receiver:
             if not message.get("more_body"):
                 break
         headers = {key.decode().lower(): value.decode() for key, value in scope["headers"]}
-        self.requests.append(Received(scope["path"], headers, body, time.monotonic()))
+        self.requests.append(Received(scope["path"], headers, body))
         with self._lock:
             script = self._scripts.get(scope["path"], [])
             reply = script.pop(0) if script else Reply()
-        if reply.delay:
-            await asyncio.sleep(reply.delay)
         if reply.hold is not None:
             # A threading.Event (the test thread sets it): polled, it cannot be awaited.
             while not reply.hold.is_set():  # noqa: ASYNC110
@@ -119,7 +115,7 @@ def receiver() -> Iterator[Receiver]:
     )
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + PATIENCE_SECONDS
     while not server.started:
         if time.monotonic() > deadline:
             raise RuntimeError("the test receiver did not start")

@@ -4,7 +4,6 @@ local receiver)."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 
 from sqlalchemy import select, update
@@ -16,6 +15,7 @@ from services.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEnd
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
 from tests.services.accounts.givens import Sessions
+from tests.timing import PATIENCE_SECONDS, eventually
 from webhooks.sender import Clock, Outcome, deliver, new_client
 
 SECRET_KEY = "test-secret"
@@ -98,7 +98,7 @@ async def send(
     delivery_id: int,
     *,
     policy: TargetPolicy = POLICY,
-    time_limit: float = 5.0,
+    time_limit: float = PATIENCE_SECONDS,
     clock: Clock = utcnow,
 ) -> Outcome:
     """One run of the sender for one delivery, with the client the dispatcher uses."""
@@ -114,15 +114,11 @@ async def send(
         )
 
 
-async def settled(
-    sessions: Sessions, endpoint_id: int, *, within: float = 10.0
-) -> list[WebhookDelivery]:
+async def settled(sessions: Sessions, endpoint_id: int) -> list[WebhookDelivery]:
     """The endpoint's deliveries once none is pending (each sender has recorded)."""
-    deadline = asyncio.get_running_loop().time() + within
-    while True:
-        found = await deliveries(sessions, endpoint_id)
-        if all(d.status != "PENDING" for d in found):
-            return found
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"still pending after {within} s: {found}")
-        await asyncio.sleep(0.05)
+
+    async def none_pending() -> bool:
+        return all(d.status != "PENDING" for d in await deliveries(sessions, endpoint_id))
+
+    await eventually(none_pending, what=f"endpoint {endpoint_id} without pending deliveries")
+    return await deliveries(sessions, endpoint_id)

@@ -4,7 +4,6 @@ reaches the receiver; duplicates (same webhook-id) stay within one per killed re
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import signal
@@ -24,6 +23,7 @@ from services.webhooks.models import WebhookDelivery
 from tests.conftest import redis_url
 from tests.services.accounts.givens import Actor, Sessions, sign_up
 from tests.services.inventory.givens import create_item
+from tests.timing import PATIENCE_SECONDS, eventually
 from tests.webhooks.conftest import Reply
 from tests.webhooks.givens import (
     BOX,
@@ -62,7 +62,7 @@ def workers(database_url: str, services: str) -> Iterator[list[subprocess.Popen[
     for process in started:
         if process.poll() is None:
             process.kill()
-            process.wait(timeout=10)
+            process.wait(timeout=PATIENCE_SECONDS)
 
 
 def start_worker(database_url: str, redis: str, started: list[subprocess.Popen[bytes]]) -> None:
@@ -86,14 +86,6 @@ def start_worker(database_url: str, redis: str, started: list[subprocess.Popen[b
     )
 
 
-async def until(check, within: float = 30.0) -> None:
-    deadline = asyncio.get_running_loop().time() + within
-    while not await check():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"not reached within {within} s")
-        await asyncio.sleep(0.1)
-
-
 async def test_a_worker_killed_mid_request_loses_no_event(
     database_url, services, sessions, owner, receiver, workers
 ):
@@ -104,15 +96,15 @@ async def test_a_worker_killed_mid_request_loses_no_event(
         await create_item(sessions, owner.principal, name)
 
     start_worker(database_url, services, workers)
-    await receiver.wait_for(path, 5, within=30)  # four answered, one held open
+    await receiver.wait_for(path, 5)  # four answered, one held open
 
     async def four_succeeded() -> bool:
         found = await deliveries(sessions, hook.endpoint.id)
         return sum(d.status == "SUCCEEDED" for d in found) == 4
 
-    await until(four_succeeded)
+    await eventually(four_succeeded, what="four deliveries succeeded")
     workers[0].send_signal(signal.SIGKILL)
-    workers[0].wait(timeout=10)
+    workers[0].wait(timeout=PATIENCE_SECONDS)
     hold.set()
     # The dead worker's lease would run out within a minute; let that minute pass.
     async with unit_of_work(sessions) as session:
@@ -122,14 +114,14 @@ async def test_a_worker_killed_mid_request_loses_no_event(
             .values(leased_until=utcnow() - timedelta(seconds=1))
         )
     start_worker(database_url, services, workers)
-    done = await settled(sessions, hook.endpoint.id, within=30)
+    done = await settled(sessions, hook.endpoint.id)
     workers[1].send_signal(signal.SIGTERM)
 
     ids = [request.webhook_id for request in receiver.at(path)]
     assert set(ids) == {d.event_id for d in done}
     assert [d.status for d in done] == ["SUCCEEDED"] * 5
     assert len(ids) - len(set(ids)) == 1  # the one request in flight when the worker died
-    assert workers[1].wait(timeout=30) == 0  # SIGTERM stops a worker cleanly
+    assert workers[1].wait(timeout=PATIENCE_SECONDS) == 0  # SIGTERM stops a worker cleanly
 
 
 async def test_events_arrive_when_redis_loses_the_queued_messages(
@@ -152,7 +144,7 @@ async def test_events_arrive_when_redis_loses_the_queued_messages(
     await client.aclose()
     broker.close()
     start_worker(database_url, services, workers)
-    done = await settled(sessions, hook.endpoint.id, within=30)
+    done = await settled(sessions, hook.endpoint.id)
 
     assert (enqueued, again, queued) == (3, 0, 3)
     ids = [request.webhook_id for request in receiver.at(path)]

@@ -6,7 +6,9 @@ import asyncio
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.pool import QueuePool
 
 from services.accounts import service
 from services.accounts.models import Invitation, Membership, Organization, UserSession
@@ -27,6 +29,7 @@ from tests.services.accounts.givens import (
     refused,
     sign_up,
 )
+from tests.timing import eventually
 
 pytestmark = pytest.mark.auth
 
@@ -312,8 +315,29 @@ async def _demote(sessions: Sessions, acting: Principal, membership_id: int) -> 
         await service.update_member_role(session, acting, membership_id=membership_id, role="admin")
 
 
+async def _blocked_or_done(engine: AsyncEngine, task: asyncio.Task[None]) -> bool:
+    """Whether the concurrent transaction has gone as far as it can: waiting for a lock
+    the first one holds (or, were there no such lock, finished)."""
+    if task.done():
+        return True
+    if engine.dialect.name == "postgresql":
+        async with engine.connect() as connection:
+            waiting = await connection.scalar(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                )
+            )
+        return bool(waiting)
+    # SQLite: it holds a connection of its own, so its BEGIN IMMEDIATE queues for the
+    # write lock behind the first transaction.
+    pool = engine.pool
+    assert isinstance(pool, QueuePool)
+    return pool.checkedout() >= 2
+
+
 async def test_two_owners_demoting_each_other_at_once_leave_one_owner(
-    sessions: Sessions,
+    sessions: Sessions, engine: AsyncEngine
 ) -> None:
     # given two owners
     ada = await sign_up(sessions)
@@ -325,7 +349,8 @@ async def test_two_owners_demoting_each_other_at_once_leave_one_owner(
             session, ada.principal, membership_id=grace.membership_id, role="admin"
         )
         concurrent = asyncio.create_task(_demote(sessions, grace.principal, ada.membership_id))
-        await asyncio.sleep(0.3)  # let Grace's transaction run as far as it can
+        # let Grace's transaction run as far as it can
+        await eventually(lambda: _blocked_or_done(engine, concurrent))
 
     # then the second change is refused once the first has committed
     with pytest.raises(UserInputError) as raised:
