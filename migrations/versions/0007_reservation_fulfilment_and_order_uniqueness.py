@@ -1,8 +1,8 @@
 """reservations: the quantity fulfilled so far (partial fulfilment), one active reservation
 per order and item, and listing by order reference
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-06 22:53:57.543022
 """
 
@@ -13,8 +13,8 @@ from alembic import op
 
 import services.db
 
-revision: str = "0006"
-down_revision: str | None = "0005"
+revision: str = "0007"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
