@@ -184,7 +184,10 @@ class AccountsMutation:
     ) -> gql.CreateApiKeyPayload:
         async with info.context.writing() as session:
             created = await accounts.create_api_key(
-                session, info.context.principal, name=input.name, scopes=input.scopes
+                session,
+                info.context.principal,
+                name=input.name,
+                scopes=[gql.permission_of(scope) for scope in input.scopes],
             )
         return gql.CreateApiKeyPayload(api_key=api_key_node(created.api_key), token=created.token)
 

@@ -6,15 +6,23 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, ParamSpec, Protocol, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
-from graphql import GraphQLArgument, GraphQLInputObjectType, GraphQLInputType, get_named_type
+from graphql import (
+    GraphQLArgument,
+    GraphQLInputObjectType,
+    GraphQLInputType,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    get_named_type,
+)
 from strawberry.dataloader import DataLoader
 
 from resolvers.context import Context, Info
 from resolvers.ids import decode_cursor, to_cursor
-from schema.errors import UserError
+from schema.errors import USER_ERROR_TYPES, UserError
 from schema.relay import Connection, Edge, PageInfo
+from services.error_codes import ErrorCode
 from services.errors import UserInputError
 from services.naming import camel_case
 from services.pagination import Page, PageRequest
@@ -27,29 +35,48 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 
-class Payload(Protocol):
-    user_errors: list[UserError]
-
-
-PayloadT = TypeVar("PayloadT", bound=Payload)
+PayloadT = TypeVar("PayloadT")
 
 
 def user_errors(error: UserInputError, info: Info, root: str | None = "input") -> list[UserError]:
-    """The payload's userErrors; each `field` is a path into the operation's arguments."""
+    """The payload's userErrors, of the domain type its `userErrors` field declares; each
+    `field` is a path into the operation's arguments."""
     prefix = [root] if root else []
     raw = info._raw_info
     arguments = raw.parent_type.fields[raw.field_name].args
+    error_type, codes = _user_error_type(raw.return_type)
     return [
-        UserError(
+        error_type(
             field=_existing_path(
                 [*prefix, *(camel_case(part) for part in problem.field)], arguments
             )
             or None,
             message=problem.message,
-            code=problem.code,
+            code=_listed_code(problem.code, codes),  # type: ignore[call-arg]
         )
         for problem in error.problems
     ]
+
+
+def _user_error_type(
+    payload: GraphQLOutputType,
+) -> tuple[type[UserError], frozenset[ErrorCode]]:
+    payload_type = get_named_type(payload)
+    assert isinstance(payload_type, GraphQLObjectType), "userErrors live on a payload object"
+    named = get_named_type(payload_type.fields["userErrors"].type)
+    return USER_ERROR_TYPES[named.name]
+
+
+def _listed_code(code: ErrorCode, codes: frozenset[ErrorCode]) -> ErrorCode:
+    """`code` if the domain's enum lists it. A code it does not list could not be sent, so
+    it is answered as INVALID and logged: tests/services/test_error_codes.py keeps the
+    enums complete, and the test suite fails on this log."""
+    if code in codes:
+        return code
+    log.error(
+        "a userError code is missing from its domain's enum", extra={"fields": {"code": code}}
+    )
+    return ErrorCode.INVALID
 
 
 def _existing_path(path: list[str], arguments: dict[str, GraphQLArgument]) -> list[str]:
@@ -77,7 +104,7 @@ def _log_missing(path: list[str]) -> None:
 
 
 def mutation(
-    payload: Callable[[], PayloadT],
+    payload: Callable[..., PayloadT],
     details: Callable[[UserInputError, PayloadT], None] | None = None,
 ) -> Callable[[Callable[P, Awaitable[PayloadT]]], Callable[P, Awaitable[PayloadT]]]:
     """Turn a UserInputError raised by a mutation resolver (whose transaction is
@@ -92,9 +119,8 @@ def mutation(
             try:
                 result = await resolve(*args, **kwargs)
             except UserInputError as error:
-                failed = payload()
                 root = "input" if "input" in kwargs else None
-                failed.user_errors = user_errors(error, info, root=root)
+                failed = payload(user_errors=user_errors(error, info, root=root))
                 if details is not None:
                     details(error, failed)
                 return failed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from services.error_codes import ErrorCode
 from services.errors import UserInputError
 from services.ids import parse_global_id, to_global_id
 
@@ -13,7 +14,9 @@ __all__ = ["decode_cursor", "decode_id", "parse_global_id", "to_cursor", "to_glo
 def decode_id(value: str, type_name: str, field: Sequence[str] = ("id",)) -> int:
     parsed = parse_global_id(value)
     if parsed is None or parsed[0] != type_name:
-        raise UserInputError("INVALID_ID", f"{field[-1]} must be the ID of a {type_name}.", field)
+        raise UserInputError(
+            ErrorCode.INVALID_ID, f"{field[-1]} must be the ID of a {type_name}.", field
+        )
     return parsed[1]
 
 
@@ -26,5 +29,7 @@ def decode_cursor(value: str | None, field: str) -> int | None:
         return None
     parsed = parse_global_id(value)
     if parsed is None or parsed[0] != "cursor":
-        raise UserInputError("INVALID_CURSOR", f"{field} is not a cursor of this list.", (field,))
+        raise UserInputError(
+            ErrorCode.INVALID_CURSOR, f"{field} is not a cursor of this list.", (field,)
+        )
     return parsed[1]

@@ -16,6 +16,7 @@ from schema.relay import Node
 from services import events
 from services.accounts import organizations
 from services.accounts import service as accounts
+from services.error_codes import ErrorCode
 from services.errors import UserInputError
 from services.inventory import queries
 from services.permissions import Principal
@@ -142,6 +143,6 @@ class NodeQuery:
     @strawberry.field(description=f"Fetch up to {MAX_NODES} objects by global ID, in order.")
     async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
         if len(ids) > MAX_NODES:
-            raise UserInputError("TOO_MANY", f"Ask for at most {MAX_NODES} IDs.", ("ids",))
+            raise UserInputError(ErrorCode.TOO_MANY, f"Ask for at most {MAX_NODES} IDs.", ("ids",))
         async with info.context.reading() as session:
             return [await _fetch(info, session, global_id) for global_id in ids]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import strawberry
 
 from resolvers.common import mutation, user_errors
 from resolvers.context import Info
 from resolvers.ids import decode_id, to_global_id
 from schema import units as gql
+from schema.errors import UnitUserError
 from services.errors import UserInputError
 from services.inventory import quantities as inventory_quantities
 from services.units import service as units
@@ -79,7 +82,8 @@ class UnitsQuery:
                     item_id=item_key,
                 )
         except UserInputError as error:
-            return gql.ConvertQuantityResult(user_errors=user_errors(error, info, root=None))
+            errors = cast(list[UnitUserError], user_errors(error, info, root=None))
+            return gql.ConvertQuantityResult(user_errors=errors)
         quantity_out = gql.Quantity(amount=result.amount, unit=result.unit)
         return gql.ConvertQuantityResult(quantity=quantity_out, exact=result.exact)
 

@@ -13,6 +13,7 @@ from resolvers.ids import decode_id, to_global_id
 from schema import webhooks as gql
 from schema.scalars import UnsignedInt64
 from services import events
+from services.error_codes import ErrorCode
 from services.errors import UserInputError
 from services.pagination import PageRequest
 from services.webhooks import catalog, deliveries, endpoints
@@ -40,7 +41,9 @@ def _events_page(
         return request
     if request.after is not None:
         raise UserInputError(
-            "INVALID_PAGINATION", "Pass either after or afterPosition, not both.", ("after",)
+            ErrorCode.INVALID_PAGINATION,
+            "Pass either after or afterPosition, not both.",
+            ("after",),
         )
     return replace(request, after=position)
 

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
+from enum import Enum, EnumMeta
+from typing import cast
 
 import strawberry
 
-from schema.errors import UserError
+from schema.errors import AccountUserError
 from schema.money import CurrencyCode
 from schema.relay import Connection, Node
+from services.permissions import PERMISSIONS
 
 
 @strawberry.enum(description="A member's role; each role grants a fixed set of permissions.")
@@ -17,6 +19,34 @@ class Role(Enum):
     MANAGER = "manager"
     MAKER = "maker"
     VIEWER = "viewer"
+
+
+def scope_name(permission: str) -> str:
+    """The schema's name of a permission: `inventory.read` is INVENTORY_READ."""
+    return permission.replace(".", "_").upper()
+
+
+ApiKeyScope = strawberry.enum(
+    cast(
+        EnumMeta,
+        Enum(
+            "ApiKeyScope",
+            {
+                scope_name(permission): strawberry.enum_value(permission, description=meaning)
+                for permission, meaning in PERMISSIONS.items()
+            },
+        ),
+    ),
+    description=(
+        "A permission: what an API key's scopes and a member's role allow. Webhook "
+        "payloads and logs name it in its dotted form (INVENTORY_READ is inventory.read)."
+    ),
+)
+
+
+def permission_of(scope: Enum) -> str:
+    """The permission an ApiKeyScope value names, in the services' dotted form."""
+    return str(scope.value)
 
 
 @strawberry.type
@@ -49,7 +79,7 @@ class Member(Node):
 class ApiKey(Node):
     name: str
     prefix: str = strawberry.field(description="The first characters of the key.")
-    scopes: list[str]
+    scopes: list[ApiKeyScope]  # type: ignore[valid-type]
     created_at: datetime
     last_used_at: datetime | None
     revoked_at: datetime | None
@@ -69,7 +99,7 @@ class Viewer:
     user: User | None
     role: Role | None
     api_key: ApiKey | None
-    permissions: list[str]
+    permissions: list[ApiKeyScope]  # type: ignore[valid-type]
 
 
 ApiKeyConnection = Connection[ApiKey]
@@ -100,7 +130,7 @@ class SignUpPayload:
     organization: Organization | None = None
     token: str | None = strawberry.field(default=None, description="A session bearer token.")
     expires_at: datetime | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
@@ -118,13 +148,13 @@ class LogInPayload:
     organization: Organization | None = None
     token: str | None = None
     expires_at: datetime | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
 class LogOutPayload:
     logged_out: bool = False
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
@@ -136,14 +166,14 @@ class ChangePasswordInput:
 @strawberry.type
 class ChangePasswordPayload:
     user: User | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
 class CreateApiKeyInput:
     name: str
-    scopes: list[str] = strawberry.field(
-        description="Permissions such as inventory.read; you can only grant ones you hold."
+    scopes: list[ApiKeyScope] = strawberry.field(  # type: ignore[valid-type]
+        description="Permissions such as INVENTORY_READ; you can only grant ones you hold."
     )
 
 
@@ -153,7 +183,7 @@ class CreateApiKeyPayload:
     token: str | None = strawberry.field(
         default=None, description="The secret key (bt_live_...). Shown only this once."
     )
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
@@ -164,7 +194,7 @@ class RevokeApiKeyInput:
 @strawberry.type
 class RevokeApiKeyPayload:
     api_key: ApiKey | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
@@ -176,7 +206,7 @@ class InviteMemberInput:
 @strawberry.type
 class InviteMemberPayload:
     invitation: Invitation | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
@@ -191,7 +221,7 @@ class AcceptInvitationPayload:
     token: str | None = strawberry.field(
         default=None, description="A session token for the organization just joined."
     )
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
@@ -203,7 +233,7 @@ class UpdateMemberRoleInput:
 @strawberry.type
 class UpdateMemberRolePayload:
     member: Member | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
@@ -214,7 +244,7 @@ class RemoveMemberInput:
 @strawberry.type
 class RemoveMemberPayload:
     removed_member_id: strawberry.ID | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
@@ -232,4 +262,4 @@ class UpdateOrganizationInput:
 @strawberry.type
 class UpdateOrganizationPayload:
     organization: Organization | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)

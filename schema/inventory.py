@@ -20,7 +20,7 @@ from resolvers.common import connection, page_request
 from resolvers.context import Info
 from resolvers.ids import to_global_id
 from resolvers.planned.plan import Env, SqlObject, ValueField
-from schema.errors import UserError
+from schema.errors import InventoryUserError
 from schema.money import CurrencyCode, Money
 from schema.relay import Connection, Node
 from schema.units import Quantity, QuantityInput
@@ -574,13 +574,13 @@ class ArchiveInventoryItemInput:
 @strawberry.type
 class InventoryItemPayload:
     inventory_item: InventoryItem | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[InventoryUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
 class SetItemDensityPayload:
     inventory_item: InventoryItem | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[InventoryUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input(description="A purchase: it becomes a lot.")
@@ -620,7 +620,7 @@ class ReceiveInventoryPayload:
             "from another unit, then rounded half-even to the item's quantityPrecision."
         ),
     )
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[InventoryUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
@@ -685,7 +685,7 @@ class AdjustInventoryPayload:
             "from another unit, then rounded half-even to the item's quantityPrecision."
         ),
     )
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[InventoryUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
@@ -698,7 +698,7 @@ class WriteOffExpiredLotsInput:
 @strawberry.type
 class WriteOffExpiredLotsPayload:
     adjustments: list[InventoryAdjustment] = strawberry.field(default_factory=list)
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[InventoryUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
@@ -730,11 +730,11 @@ class FulfilReservationInput:
 class ReservationPayload:
     reservation: InventoryReservation | None = None
     inventory_item: InventoryItem | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[InventoryUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type
 class FulfilReservationPayload:
     reservation: InventoryReservation | None = None
     adjustment: InventoryAdjustment | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[InventoryUserError] = strawberry.field(default_factory=list)

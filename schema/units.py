@@ -6,7 +6,7 @@ from enum import Enum
 
 import strawberry
 
-from schema.errors import UserError
+from schema.errors import UnitUserError
 from schema.relay import Node
 from services.units.catalog import CONVERSION_SCALE
 
@@ -77,7 +77,7 @@ class ConvertQuantityResult:
             f"half-even to {CONVERSION_SCALE} fractional digits."
         ),
     )
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[UnitUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
@@ -93,7 +93,7 @@ class CreateCustomUnitInput:
 @strawberry.type
 class CreateCustomUnitPayload:
     custom_unit: CustomUnit | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[UnitUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input

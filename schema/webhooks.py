@@ -15,7 +15,7 @@ import strawberry
 from resolvers import webhooks_loaders as loaders
 from resolvers.context import Info
 from resolvers.ids import to_global_id
-from schema.errors import UserError
+from schema.errors import WebhookUserError
 from schema.relay import Connection, Node
 from schema.scalars import JSON, UnsignedInt64
 from services.db import utcnow
@@ -263,7 +263,7 @@ class CreateWebhookEndpointPayload:
         default=None,
         description="The signing secret (whsec_...), shown this once: store it now.",
     )
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[WebhookUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input(
@@ -284,7 +284,7 @@ class UpdateWebhookEndpointInput:
 @strawberry.type
 class UpdateWebhookEndpointPayload:
     webhook_endpoint: WebhookEndpoint | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[WebhookUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
@@ -295,7 +295,7 @@ class DeleteWebhookEndpointInput:
 @strawberry.type
 class DeleteWebhookEndpointPayload:
     deleted_webhook_endpoint_id: strawberry.ID | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[WebhookUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
@@ -313,7 +313,7 @@ class RotateWebhookSecretPayload:
             "signs until webhookEndpoint.secretRotatedUntil."
         ),
     )
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[WebhookUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
@@ -324,7 +324,7 @@ class SendTestWebhookInput:
 @strawberry.type
 class SendTestWebhookPayload:
     delivery: WebhookDelivery | None = None
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[WebhookUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input
@@ -338,7 +338,7 @@ class RedeliverWebhookPayload:
         default=None,
         description="A new delivery of the same event (same webhook-id), with fresh retries.",
     )
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[WebhookUserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.input(description="Every subscribed event created in [since, until), again.")
@@ -355,4 +355,4 @@ class ReplayWebhookEventsPayload:
         default_factory=list,
         description="The first 50 new deliveries, in log order (see webhookDeliveries).",
     )
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[WebhookUserError] = strawberry.field(default_factory=list)

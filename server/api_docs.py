@@ -1,7 +1,7 @@
 """The generated part of docs/api.md: every Query and Mutation field (arguments, defaults,
 return type, description, and the fields of its input), grouped by the resolvers module
-that defines it; every webhook event type from the catalog; and the userError codes each
-domain raises, found by reading the source of services/ and resolvers/.
+that defines it; every webhook event type from the catalog; and every userError code with
+the domain enums that list it (services/error_codes.py).
 
 `batchtrack export-schema` (`make schema`) writes it between the marker comments of
 docs/api.md, and a test fails when the file differs from what this module renders now, so
@@ -9,7 +9,6 @@ the document cannot drift from the schema."""
 
 from __future__ import annotations
 
-import ast
 from collections import defaultdict
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from graphql import (
 )
 from strawberry.types.base import StrawberryObjectDefinition
 
+from services.error_codes import DESCRIPTIONS, DOMAIN_ERROR_CODES, ErrorCode
 from services.permissions import PERMISSIONS, ROLE_PERMISSIONS, Role
 from services.webhooks.catalog import EVENT_TYPES
 
@@ -34,11 +34,6 @@ ROOT = Path(__file__).resolve().parents[1]
 API_DOC = ROOT / "docs" / "api.md"
 START = "<!-- operations:start -->"
 END = "<!-- operations:end -->"
-# Packages whose source is read for userError codes.
-CODE_SOURCES = ("services", "resolvers")
-# Classes whose first argument is a userError code; NotFound always answers NOT_FOUND.
-_CODE_CLASSES = frozenset({"UserInputError", "FieldProblem"})
-SHARED = "shared"
 
 
 def _cell(text: str | None) -> str:
@@ -143,85 +138,30 @@ def _permissions() -> list[str]:
     return lines
 
 
-def _domain_of_source(path: Path) -> str:
-    """services/inventory/stock.py -> "inventory"; resolvers/webhooks.py -> "webhooks";
-    services/validation.py and resolvers/ids.py -> "shared"."""
-    relative = path.relative_to(ROOT)
-    packages = {p.name for p in (ROOT / "services").iterdir() if (p / "__init__.py").exists()}
-    if relative.parts[0] == "services":
-        return relative.parts[1] if len(relative.parts) > 2 else SHARED
-    domain = path.stem.split("_")[0]
-    return domain if domain in packages else SHARED
-
-
-def _fixed_code(cls: ast.ClassDef) -> str | None:
-    """The code a class passes to its base's constructor as a literal, as NotFound does."""
-    for node in ast.walk(cls):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "__init__"
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-            and isinstance(node.args[0].value, str)
-        ):
-            return node.args[0].value
-    return None
-
-
-def user_error_codes() -> dict[str, set[str]]:
-    """Domain -> the userError codes its source raises as literals: the first argument of
-    UserInputError(...) / FieldProblem(...) or a subclass that keeps their constructor
-    (TargetRefused), and the code of a subclass that fixes it (NotFound, InsufficientStock)
-    wherever one is raised. A code passed through a variable is not seen; the table is a
-    guide, the code in `userErrors` is the truth."""
-    trees = {
-        path: ast.parse(path.read_text(), str(path))
-        for package in CODE_SOURCES
-        for path in sorted((ROOT / package).rglob("*.py"))
-    }
-    code_classes = set(_CODE_CLASSES)
-    fixed: dict[str, str] = {}
-    for tree in trees.values():
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ClassDef) and any(
-                isinstance(base, ast.Name) and base.id in _CODE_CLASSES for base in node.bases
-            ):
-                code = _fixed_code(node)
-                if code is not None:
-                    fixed[node.name] = code
-                else:
-                    code_classes.add(node.name)
-    codes: dict[str, set[str]] = defaultdict(set)
-    for path, tree in trees.items():
-        domain = _domain_of_source(path)
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Call):
-                continue
-            func = node.func
-            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-            if name in fixed:
-                codes[domain].add(fixed[name])
-            elif name in code_classes and node.args:
-                first = node.args[0]
-                if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                    codes[domain].add(first.value)
-    return codes
+_ENUM_OF_DOMAIN = {
+    "accounts": "AccountUserErrorCode",
+    "inventory": "InventoryUserErrorCode",
+    "units": "UnitUserErrorCode",
+    "webhooks": "WebhookUserErrorCode",
+}
 
 
 def _codes() -> list[str]:
     lines = [
         "",
-        "### userError codes by domain",
+        "### userError codes",
         "",
-        'Codes found in each domain\'s source ("shared" ones, such as `INVALID_ID` and the '
-        "pagination codes, can come from any operation).",
+        "Each domain's payloads carry `userErrors` whose `code` is that domain's enum; the "
+        "columns say which enums list the code.",
         "",
-        "| Domain | Codes |",
-        "|---|---|",
+        "| Code | Meaning | " + " | ".join(f"`{e}`" for e in _ENUM_OF_DOMAIN.values()) + " |",
+        "|---|---|" + "---|" * len(_ENUM_OF_DOMAIN),
     ]
-    for domain, codes in sorted(user_error_codes().items()):
-        lines.append(f"| {domain} | {', '.join(f'`{c}`' for c in sorted(codes))} |")
+    for code in sorted(ErrorCode):
+        marks = " | ".join(
+            "x" if code in DOMAIN_ERROR_CODES[domain] else "" for domain in _ENUM_OF_DOMAIN
+        )
+        lines.append(f"| `{code}` | {_cell(DESCRIPTIONS[code])} | {marks} |")
     return lines
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from services.error_codes import ErrorCode
 from services.errors import UserInputError
 
 # Sorted; XCG (the Caribbean guilder) replaced ANG in 2025, which is kept for now so a
@@ -189,7 +190,7 @@ def clean_currency_code(value: str, field: Sequence[str] = ("currency_code",)) -
     code = value.strip().upper()
     if code not in _KNOWN:
         raise UserInputError(
-            "INVALID_CURRENCY",
+            ErrorCode.INVALID_CURRENCY,
             f"{value[:10]!r} is not an active ISO 4217 currency code (such as USD, EUR, GBP).",
             field,
         )

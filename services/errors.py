@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from services.error_codes import ErrorCode
+
 
 class ServiceError(Exception):
     """An expected, coded failure (never reported to Sentry as a fault)."""
@@ -25,7 +27,7 @@ class ServiceError(Exception):
 class FieldProblem:
     """One thing wrong with the input: which field, what is wrong, a stable code."""
 
-    code: str
+    code: ErrorCode
     message: str
     field: tuple[str, ...] = ()
 
@@ -37,7 +39,7 @@ class UserInputError(ServiceError):
 
     def __init__(
         self,
-        code: str,
+        code: ErrorCode,
         message: str,
         field: Sequence[str] = (),
         *,
@@ -72,7 +74,7 @@ class InsufficientStock(UserInputError):
     def __init__(
         self, message: str, field: Sequence[str], *, shortages: Sequence[Shortage]
     ) -> None:
-        super().__init__("INSUFFICIENT_STOCK", message, field)
+        super().__init__(ErrorCode.INSUFFICIENT_STOCK, message, field)
         self.shortages = tuple(shortages)
 
 
@@ -80,7 +82,7 @@ class NotFound(UserInputError):
     """The ID names nothing this organization can see (it may exist in another one)."""
 
     def __init__(self, what: str, field: Sequence[str] = ("id",)) -> None:
-        super().__init__("NOT_FOUND", f"No {what} with this ID exists.", field)
+        super().__init__(ErrorCode.NOT_FOUND, f"No {what} with this ID exists.", field)
 
 
 class Unauthenticated(ServiceError):

@@ -36,6 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, make_transient_to_detached, mapped_column
 
 from services.db import Base, IdType, UTCDateTime, utcnow
+from services.error_codes import ErrorCode
 from services.errors import UserInputError
 from services.pagination import Page, PageRequest, paginate
 from services.permissions import Principal, require_permission
@@ -157,7 +158,7 @@ class EventFilter:
 def _type_condition(patterns: Sequence[str]) -> Any:
     if len(patterns) > MAX_TYPE_PATTERNS:
         raise UserInputError(
-            "TOO_MANY", f"Filter on at most {MAX_TYPE_PATTERNS} event types.", ("types",)
+            ErrorCode.TOO_MANY, f"Filter on at most {MAX_TYPE_PATTERNS} event types.", ("types",)
         )
     conditions = []
     for raw in patterns:
@@ -166,7 +167,7 @@ def _type_condition(patterns: Sequence[str]) -> Any:
             return None
         if not pattern or "*" in pattern.removesuffix(".*"):
             raise UserInputError(
-                "INVALID_EVENT_TYPE",
+                ErrorCode.INVALID_EVENT_TYPE,
                 f"{raw!r} is not an event type or a prefix wildcard such as inventory.*.",
                 ("types",),
             )

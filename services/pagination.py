@@ -14,6 +14,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from services.error_codes import ErrorCode
 from services.errors import UserInputError
 
 T = TypeVar("T")
@@ -38,7 +39,7 @@ class PageRequest:
     def size(self) -> int:
         if self.first is not None and self.last is not None:
             raise UserInputError(
-                "INVALID_PAGINATION", "Pass either first or last, not both.", ("first",)
+                ErrorCode.INVALID_PAGINATION, "Pass either first or last, not both.", ("first",)
             )
         size = self.first if self.first is not None else self.last
         name = "first" if self.first is not None else "last"
@@ -46,7 +47,7 @@ class PageRequest:
             return DEFAULT_PAGE_SIZE
         if size < 0 or size > MAX_PAGE_SIZE:
             raise UserInputError(
-                "INVALID_PAGINATION",
+                ErrorCode.INVALID_PAGINATION,
                 f"{name} must be between 0 and {MAX_PAGE_SIZE}.",
                 (name,),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from services.error_codes import ErrorCode
 from services.errors import UserInputError
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -15,21 +16,25 @@ def clean_text(value: str, field: Sequence[str], *, max_length: int, min_length:
     text = value.strip()
     if len(text) < min_length:
         raise UserInputError(
-            "BLANK" if min_length == 1 else "TOO_SHORT",
+            ErrorCode.BLANK if min_length == 1 else ErrorCode.TOO_SHORT,
             f"{field[-1]} must have at least {min_length} character(s).",
             field,
         )
     if len(text) > max_length:
         raise UserInputError(
-            "TOO_LONG", f"{field[-1]} must have at most {max_length} characters.", field
+            ErrorCode.TOO_LONG, f"{field[-1]} must have at most {max_length} characters.", field
         )
     if "\x00" in text:
-        raise UserInputError("INVALID", f"{field[-1]} must not contain NUL characters.", field)
+        raise UserInputError(
+            ErrorCode.INVALID, f"{field[-1]} must not contain NUL characters.", field
+        )
     return text
 
 
 def clean_email(value: str, field: Sequence[str] = ("email",)) -> str:
     email = clean_text(value, field, max_length=320).lower()
     if not _EMAIL.match(email):
-        raise UserInputError("INVALID_EMAIL", "email must look like name@example.com.", field)
+        raise UserInputError(
+            ErrorCode.INVALID_EMAIL, "email must look like name@example.com.", field
+        )
     return email

@@ -9,6 +9,8 @@ from typing import Any
 
 import httpx
 
+from schema.accounts import scope_name
+
 _counter = itertools.count(1)
 PASSWORD = "correct horse battery"
 
@@ -78,7 +80,10 @@ async def sign_up(
 
 async def api_key(client: httpx.AsyncClient, owner_token: str, scopes: list[str]) -> str:
     body = await gql(
-        client, CREATE_API_KEY, {"input": {"name": "key", "scopes": scopes}}, owner_token
+        client,
+        CREATE_API_KEY,
+        {"input": {"name": "key", "scopes": [scope_name(s) for s in scopes]}},
+        owner_token,
     )
     result = data(body)["createApiKey"]
     assert result["userErrors"] == []

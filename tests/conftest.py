@@ -185,9 +185,9 @@ class _Collect(logging.Handler):
 
 @pytest.fixture(autouse=True)
 def _user_errors_name_real_inputs() -> Iterator[None]:
-    """Every userError any test provokes is checked against the operation's input type
-    (resolvers/common.py logs one that names a missing input): each API test walks the
-    paths of the userErrors it meets."""
+    """Every userError any test provokes is checked against the operation's input type and
+    its domain's code enum (resolvers/common.py logs one that names a missing input or an
+    unlisted code): each API test walks the userErrors it meets."""
     logger = logging.getLogger("batchtrack.user_errors")
     collect = _Collect()
     logger.addHandler(collect)
@@ -195,5 +195,5 @@ def _user_errors_name_real_inputs() -> Iterator[None]:
         yield
     finally:
         logger.removeHandler(collect)
-    paths = [getattr(r, "fields", {}).get("path") for r in collect.records]
-    assert not paths, f"userErrors named inputs that do not exist: {paths}"
+    faults = [getattr(r, "fields", {}) for r in collect.records]
+    assert not faults, f"userErrors with a missing input path or an unlisted code: {faults}"

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.accounts.models import Organization
 from services.currencies import clean_currency_code
+from services.error_codes import ErrorCode
 from services.errors import UserInputError
 from services.events import append_event
 from services.ids import to_global_id
@@ -79,7 +80,7 @@ async def update_organization(
     changed = {key: value for key, value in wanted.items() if getattr(organization, key) != value}
     if "currency_code" in changed and await has_stock_history(session, organization.id):
         raise UserInputError(
-            "CURRENCY_LOCKED",
+            ErrorCode.CURRENCY_LOCKED,
             f"The currency stays {organization.currency_code}: stock has been received, and "
             "its costs, history and reports are amounts in this currency.",
             ("currency_code",),

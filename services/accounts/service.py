@@ -34,6 +34,7 @@ from services.accounts.secrets import (
 )
 from services.currencies import DEFAULT_CURRENCY, clean_currency_code
 from services.db import utcnow
+from services.error_codes import ErrorCode
 from services.errors import NotFound, PermissionDenied, Unauthenticated, UserInputError
 from services.pagination import Page, PageRequest, paginate
 from services.permissions import (
@@ -85,13 +86,15 @@ class Viewer:
 def _check_password(password: str, field: Sequence[str] = ("password",)) -> str:
     if len(password) < PASSWORD_MIN_LENGTH:
         raise UserInputError(
-            "PASSWORD_TOO_SHORT",
+            ErrorCode.PASSWORD_TOO_SHORT,
             f"password must have at least {PASSWORD_MIN_LENGTH} characters.",
             field,
         )
     if len(password) > PASSWORD_MAX_LENGTH:
         raise UserInputError(
-            "TOO_LONG", f"password must have at most {PASSWORD_MAX_LENGTH} characters.", field
+            ErrorCode.TOO_LONG,
+            f"password must have at most {PASSWORD_MAX_LENGTH} characters.",
+            field,
         )
     return password
 
@@ -101,7 +104,9 @@ def _parse_role(role: str, field: Sequence[str] = ("role",)) -> Role:
         return Role(role.lower())
     except ValueError:
         names = ", ".join(r.value.upper() for r in Role)
-        raise UserInputError("INVALID_ROLE", f"role must be one of {names}.", field) from None
+        raise UserInputError(
+            ErrorCode.INVALID_ROLE, f"role must be one of {names}.", field
+        ) from None
 
 
 async def _open_session(session: AsyncSession, user: User, membership: Membership) -> SessionGrant:
@@ -126,14 +131,14 @@ async def _find_invitation(session: AsyncSession, token: str, email: str) -> Inv
     )
     field = ("invitation_token",)
     if invitation is None or invitation.accepted_at is not None:
-        raise UserInputError("INVITATION_INVALID", "This invitation is not valid.", field)
+        raise UserInputError(ErrorCode.INVITATION_INVALID, "This invitation is not valid.", field)
     if invitation.expires_at <= utcnow():
         raise UserInputError(
-            "INVITATION_EXPIRED", "This invitation has expired; ask for a new one.", field
+            ErrorCode.INVITATION_EXPIRED, "This invitation has expired; ask for a new one.", field
         )
     if invitation.email != email:
         raise UserInputError(
-            "INVITATION_EMAIL_MISMATCH",
+            ErrorCode.INVITATION_EMAIL_MISMATCH,
             "This invitation was sent to another email address.",
             field,
         )
@@ -182,14 +187,14 @@ async def sign_up(
     if invitation is None:
         if organization_name is None:
             raise UserInputError(
-                "BLANK",
+                ErrorCode.BLANK,
                 "organizationName is required unless you accept an invitation.",
                 ("organization_name",),
             )
         organization_name = clean_organization_name(organization_name, ("organization_name",))
     if await session.scalar(select(User.id).where(User.email == email)) is not None:
         raise UserInputError(
-            "EMAIL_TAKEN", "An account with this email exists; log in instead.", ("email",)
+            ErrorCode.EMAIL_TAKEN, "An account with this email exists; log in instead.", ("email",)
         )
     user = User(email=email, name=name, password_hash=await hash_password(password))
     session.add(user)
@@ -219,7 +224,7 @@ class Credentials:
 
 def _invalid_credentials() -> UserInputError:
     return UserInputError(
-        "INVALID_CREDENTIALS", "The email or password is not correct.", ("email",)
+        ErrorCode.INVALID_CREDENTIALS, "The email or password is not correct.", ("email",)
     )
 
 
@@ -254,7 +259,7 @@ async def log_in(
         if organization_id is not None:
             raise NotFound("organization", ("organization_id",))
         raise UserInputError(
-            "NO_ORGANIZATION", "This account belongs to no organization.", ("email",)
+            ErrorCode.NO_ORGANIZATION, "This account belongs to no organization.", ("email",)
         )
     return await _open_session(session, user, membership)
 
@@ -263,7 +268,7 @@ async def log_out(session: AsyncSession, principal: Principal | None) -> None:
     acting = require_principal(principal)
     if acting.session_id is None:
         raise UserInputError(
-            "NOT_A_SESSION", "logOut ends a user session; revoke API keys instead.", ()
+            ErrorCode.NOT_A_SESSION, "logOut ends a user session; revoke API keys instead.", ()
         )
     user_session = await session.get_one(UserSession, acting.session_id)
     user_session.revoked_at = utcnow()
@@ -362,18 +367,18 @@ async def get_viewer(session: AsyncSession, principal: Principal | None) -> View
 
 def _check_scopes(acting: Principal, scopes: Sequence[str]) -> list[str]:
     if not scopes:
-        raise UserInputError("BLANK", "Give the key at least one scope.", ("scopes",))
+        raise UserInputError(ErrorCode.BLANK, "Give the key at least one scope.", ("scopes",))
     unknown = sorted(set(scopes) - set(PERMISSIONS))
     if unknown:
         raise UserInputError(
-            "INVALID_SCOPE",
+            ErrorCode.INVALID_SCOPE,
             f"Unknown scope(s): {', '.join(unknown)}. See the ApiKeyScope values.",
             ("scopes",),
         )
     beyond = sorted(set(scopes) - acting.permissions)
     if beyond:
         raise UserInputError(
-            "SCOPE_NOT_HELD",
+            ErrorCode.SCOPE_NOT_HELD,
             f"You cannot grant scope(s) you do not hold: {', '.join(beyond)}.",
             ("scopes",),
         )
@@ -394,7 +399,7 @@ async def create_api_key(
     )
     if (active or 0) >= MAX_ACTIVE_API_KEYS:
         raise UserInputError(
-            "LIMIT_REACHED",
+            ErrorCode.LIMIT_REACHED,
             f"An organization can have {MAX_ACTIVE_API_KEYS} active keys; revoke one first.",
             ("name",),
         )
@@ -500,7 +505,7 @@ def _check_can_grant(acting: Principal, role: Role, field: Sequence[str]) -> Non
         return
     if ROLE_RANK[role] > ROLE_RANK[acting.role]:
         raise UserInputError(
-            "ROLE_TOO_HIGH",
+            ErrorCode.ROLE_TOO_HIGH,
             f"You cannot grant the role {role.value.upper()}, which is above your own.",
             field,
         )
@@ -519,7 +524,9 @@ async def invite_member(
         .where(Membership.organization_id == acting.organization_id, User.email == email)
     )
     if already is not None:
-        raise UserInputError("ALREADY_MEMBER", "This person is already a member.", ("email",))
+        raise UserInputError(
+            ErrorCode.ALREADY_MEMBER, "This person is already a member.", ("email",)
+        )
     token = new_token(INVITATION_TOKEN_PREFIX)
     assert acting.user_id is not None
     invitation = Invitation(
@@ -598,7 +605,7 @@ async def update_member_role(
         and await _owner_count(session, acting.organization_id) == 1
     ):
         raise UserInputError(
-            "LAST_OWNER",
+            ErrorCode.LAST_OWNER,
             "The organization needs at least one owner; make someone else owner first.",
             ("role",),
         )
@@ -617,7 +624,7 @@ async def remove_member(
         and await _owner_count(session, acting.organization_id) == 1
     ):
         raise UserInputError(
-            "LAST_OWNER",
+            ErrorCode.LAST_OWNER,
             "The organization needs at least one owner; make someone else owner first.",
             ("id",),
         )
@@ -652,7 +659,9 @@ async def change_password(
     too_long = len(current_password) > PASSWORD_MAX_LENGTH  # never a stored password
     if too_long or not await verify_password(user.password_hash, current_password):
         raise UserInputError(
-            "INVALID_CREDENTIALS", "The current password is not correct.", ("current_password",)
+            ErrorCode.INVALID_CREDENTIALS,
+            "The current password is not correct.",
+            ("current_password",),
         )
     user.password_hash = await hash_password(_check_password(new_password, ("new_password",)))
     others = await session.scalars(

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import utcnow
+from services.error_codes import ErrorCode
 from services.errors import FieldProblem, UserInputError
 from services.inventory import ledger
 from services.inventory.models import (
@@ -64,7 +65,9 @@ def _optional_text(value: str | None, name: str, max_length: int) -> str | None:
 
 def _non_negative_int(value: int | None, name: str, maximum: int) -> int | None:
     if value is not None and not 0 <= value <= maximum:
-        raise UserInputError("OUT_OF_RANGE", f"{name} must be between 0 and {maximum}.", (name,))
+        raise UserInputError(
+            ErrorCode.OUT_OF_RANGE, f"{name} must be between 0 and {maximum}.", (name,)
+        )
     return value
 
 
@@ -72,16 +75,16 @@ def _quantity_setting(value: Decimal | None, name: str, precision: int) -> Decim
     if value is None:
         return None
     if value < 0:
-        raise UserInputError("NEGATIVE", f"{name} cannot be negative.", (name,))
+        raise UserInputError(ErrorCode.NEGATIVE, f"{name} cannot be negative.", (name,))
     if value >= MAX_STORED:
         raise UserInputError(
-            "OUT_OF_RANGE",
+            ErrorCode.OUT_OF_RANGE,
             f"{name} must be less than 10^{MAX_STORED_INTEGER_DIGITS}.",
             (name,),
         )
     if fraction_digits(value) > precision:
         raise UserInputError(
-            "QUANTITY_TOO_PRECISE",
+            ErrorCode.QUANTITY_TOO_PRECISE,
             f"{name} may have at most {precision} decimal places for this item.",
             (name,),
         )
@@ -101,13 +104,13 @@ def _clean(values: ItemFields, current: InventoryItem | None) -> dict[str, Any]:
         except ValueError:
             names = ", ".join(t.value for t in ItemType)
             raise UserInputError(
-                "INVALID_TYPE", f"type must be one of {names}.", ("type",)
+                ErrorCode.INVALID_TYPE, f"type must be one of {names}.", ("type",)
             ) from None
     if "base_unit" in given:
         unit = BUILTIN_UNITS.get(unit_key(values.base_unit or ""))
         if unit is None:
             raise UserInputError(
-                "UNKNOWN_UNIT",
+                ErrorCode.UNKNOWN_UNIT,
                 "baseUnit must be a built-in unit such as g, ml, each or mm "
                 "(custom units convert to these).",
                 ("base_unit",),
@@ -116,7 +119,7 @@ def _clean(values: ItemFields, current: InventoryItem | None) -> dict[str, Any]:
     if "quantity_precision" in given and values.quantity_precision is not None:
         if not 0 <= values.quantity_precision <= QUANTITY_SCALE:
             raise UserInputError(
-                "OUT_OF_RANGE",
+                ErrorCode.OUT_OF_RANGE,
                 f"quantityPrecision must be between 0 and {QUANTITY_SCALE}.",
                 ("quantity_precision",),
             )
@@ -144,7 +147,9 @@ def _clean(values: ItemFields, current: InventoryItem | None) -> dict[str, Any]:
             out["costing_method"] = CostingMethod(values.costing_method.upper()).value
         except ValueError:
             raise UserInputError(
-                "INVALID_COSTING_METHOD", "costingMethod must be FIFO or FEFO.", ("costing_method",)
+                ErrorCode.INVALID_COSTING_METHOD,
+                "costingMethod must be FIFO or FEFO.",
+                ("costing_method",),
             ) from None
     return out
 
@@ -156,13 +161,15 @@ def _clean(values: ItemFields, current: InventoryItem | None) -> dict[str, Any]:
 # not constrained. The unique indexes on the table hold the same rules under concurrency.
 _UNIQUE_KEYS: dict[str, FieldProblem] = {
     "name_key": FieldProblem(
-        "NAME_TAKEN", "The item '{item}' has this name (names ignore case).", ("name",)
+        ErrorCode.NAME_TAKEN, "The item '{item}' has this name (names ignore case).", ("name",)
     ),
     "sku": FieldProblem(
-        "SKU_TAKEN", "The item '{item}' has this SKU; each item has its own.", ("sku",)
+        ErrorCode.SKU_TAKEN, "The item '{item}' has this SKU; each item has its own.", ("sku",)
     ),
     "barcode": FieldProblem(
-        "BARCODE_TAKEN", "The item '{item}' has this barcode; each item has its own.", ("barcode",)
+        ErrorCode.BARCODE_TAKEN,
+        "The item '{item}' has this barcode; each item has its own.",
+        ("barcode",),
     ),
 }
 
@@ -221,7 +228,7 @@ async def create_item(
     acting = require_permission(principal, "inventory.manage")
     if values.name is None or values.type is None or values.base_unit is None:
         missing = next(n for n in ("name", "type", "base_unit") if getattr(values, n) is None)
-        raise UserInputError("BLANK", f"{missing} is required.", (missing,))
+        raise UserInputError(ErrorCode.BLANK, f"{missing} is required.", (missing,))
     columns = _clean(values, None)
     await _check_keys_free(session, acting.organization_id, columns, None)
     item = InventoryItem(organization_id=acting.organization_id)
@@ -276,7 +283,7 @@ async def _update(
         )
         if has_lots is not None:
             raise UserInputError(
-                "BASE_UNIT_LOCKED",
+                ErrorCode.BASE_UNIT_LOCKED,
                 "The base unit cannot change once the item has stock history; create a new item.",
                 ("base_unit",),
             )
@@ -329,7 +336,7 @@ class ItemFilter:
 def _any_of(skus: Sequence[str]) -> list[str]:
     if len(skus) > MAX_SKUS:
         raise UserInputError(
-            "TOO_MANY", f"skus may list at most {MAX_SKUS} SKUs.", ("filter", "skus")
+            ErrorCode.TOO_MANY, f"skus may list at most {MAX_SKUS} SKUs.", ("filter", "skus")
         )
     return sorted({sku.strip() for sku in skus})
 

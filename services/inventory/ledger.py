@@ -25,6 +25,7 @@ from sqlalchemy import ColumnElement, Select, bindparam, func, literal_column, s
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from services.error_codes import ErrorCode
 from services.errors import InsufficientStock, NotFound, Shortage, UserInputError
 from services.inventory.models import (
     MAX_STORED,
@@ -323,7 +324,7 @@ def _check_storable(item: InventoryItem, movements: Sequence[Movement]) -> None:
     on_hand = item.on_hand + sum((m.quantity for m in movements), ZERO)
     if on_hand >= MAX_STORED:
         raise UserInputError(
-            "OUT_OF_RANGE",
+            ErrorCode.OUT_OF_RANGE,
             f'"{item.name}" would hold {shown(on_hand)} {item.base_unit}; an item holds '
             f"less than 10^{MAX_STORED_INTEGER_DIGITS} {item.base_unit}.",
             ("quantity", "amount"),
@@ -332,7 +333,7 @@ def _check_storable(item: InventoryItem, movements: Sequence[Movement]) -> None:
     costly = any(abs(m.value) >= MAX_STORED * abs(m.quantity) for m in movements if m.quantity)
     if value >= MAX_STORED or costly:
         raise UserInputError(
-            "OUT_OF_RANGE",
+            ErrorCode.OUT_OF_RANGE,
             f'At this cost "{item.name}" would be worth {shown(value)}; stock is worth less '
             f"than 10^{MAX_STORED_INTEGER_DIGITS}, and so is a unit of it.",
             ("unit_cost",),

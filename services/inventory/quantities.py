@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
+from services.error_codes import ErrorCode
 from services.errors import NotFound, UserInputError
 from services.inventory.ledger import money, shown
 from services.inventory.models import (
@@ -49,7 +50,7 @@ async def to_base(
     usable, and the answer shows what was recorded."""
     if quantity.amount < 0 or (quantity.amount == 0 and not allow_zero):
         raise UserInputError(
-            "NOT_POSITIVE",
+            ErrorCode.NOT_POSITIVE,
             f"{field[-1]} must be greater than 0{' or 0' if allow_zero else ''}.",
             (*field, "amount"),
         )
@@ -70,21 +71,21 @@ async def to_base(
     recorded = conversion.amount
     if recorded >= MAX_STORED:
         raise UserInputError(
-            "OUT_OF_RANGE",
+            ErrorCode.OUT_OF_RANGE,
             f"{shown(recorded)} {item.base_unit} is too much: a quantity must be "
             f"less than 10^{MAX_STORED_INTEGER_DIGITS} {item.base_unit}.",
             (*field, "amount"),
         )
     if own_unit and fraction_digits(recorded) > precision:
         raise UserInputError(
-            "QUANTITY_TOO_PRECISE",
+            ErrorCode.QUANTITY_TOO_PRECISE,
             f'{shown(quantity.amount)} {item.base_unit} is finer than "{item.name}" keeps '
             f"({precision} decimal places of {item.base_unit}). Enter a rounder amount.",
             (*field, "amount"),
         )
     if recorded == 0 and quantity.amount != 0:
         raise UserInputError(
-            "NOT_POSITIVE",
+            ErrorCode.NOT_POSITIVE,
             f'{shown(quantity.amount)} {quantity.unit} is less than "{item.name}" records '
             f"({precision} decimal places of {item.base_unit}): it rounds to 0. Enter more.",
             (*field, "amount"),
@@ -94,16 +95,16 @@ async def to_base(
 
 def check_money(value: Decimal, field: Sequence[str]) -> Decimal:
     if value < 0:
-        raise UserInputError("NEGATIVE", f"{field[-1]} cannot be negative.", field)
+        raise UserInputError(ErrorCode.NEGATIVE, f"{field[-1]} cannot be negative.", field)
     if fraction_digits(value) > MONEY_SCALE:
         raise UserInputError(
-            "TOO_PRECISE",
+            ErrorCode.TOO_PRECISE,
             f"{field[-1]} may have at most {MONEY_SCALE} decimal places.",
             field,
         )
     if value >= MAX_STORED:
         raise UserInputError(
-            "OUT_OF_RANGE",
+            ErrorCode.OUT_OF_RANGE,
             f"{field[-1]} must be less than 10^{MAX_STORED_INTEGER_DIGITS}.",
             field,
         )

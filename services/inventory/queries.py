@@ -14,6 +14,7 @@ from sqlalchemy.orm import aliased
 
 from services.accounts.models import Organization
 from services.currencies import DEFAULT_CURRENCY
+from services.error_codes import ErrorCode
 from services.errors import UserInputError
 from services.inventory.ledger import LOT_IS_OPEN
 from services.inventory.models import (
@@ -208,7 +209,7 @@ def _change_types(names: Sequence[str]) -> list[str]:
     unknown = [name for name in wanted if name not in known]
     if unknown:
         raise UserInputError(
-            "INVALID_CHANGE_TYPE",
+            ErrorCode.INVALID_CHANGE_TYPE,
             f"Unknown change type {unknown[0]}; use one of {', '.join(sorted(known))}.",
             ("change_types",),
         )
@@ -278,7 +279,7 @@ async def list_reservations(
     if status is not None:
         if status.upper() not in {s.value for s in ReservationStatus}:
             raise UserInputError(
-                "INVALID_STATUS",
+                ErrorCode.INVALID_STATUS,
                 "status must be ACTIVE, RELEASED, FULFILLED or EXPIRED.",
                 ("status",),
             )

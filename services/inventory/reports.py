@@ -38,6 +38,7 @@ from sqlalchemy import ColumnElement, func, literal_column, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import utcnow
+from services.error_codes import ErrorCode
 from services.errors import UserInputError
 from services.inventory.ledger import ZERO
 from services.inventory.models import (
@@ -187,10 +188,10 @@ async def _item(session: AsyncSession, principal: Principal, item_id: int) -> In
 
 def _check_period(start: datetime, end: datetime, limit: timedelta | None = None) -> None:
     if start >= end:
-        raise UserInputError("INVALID_PERIOD", "from must be earlier than to.", ("from",))
+        raise UserInputError(ErrorCode.INVALID_PERIOD, "from must be earlier than to.", ("from",))
     if limit is not None and end - start > limit:
         raise UserInputError(
-            "PERIOD_TOO_LONG",
+            ErrorCode.PERIOD_TOO_LONG,
             f"The period may span at most {limit.days} days; ask for several shorter ones.",
             ("to",),
         )
@@ -468,7 +469,7 @@ async def reorder_suggestions(
     acting = require_permission(principal, "inventory.read")
     if not 1 <= lookback_days <= MAX_LOOKBACK_DAYS:
         raise UserInputError(
-            "OUT_OF_RANGE",
+            ErrorCode.OUT_OF_RANGE,
             f"lookbackDays must be between 1 and {MAX_LOOKBACK_DAYS}.",
             ("lookback_days",),
         )

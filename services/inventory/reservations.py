@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import utcnow
+from services.error_codes import ErrorCode
 from services.errors import InsufficientStock, NotFound, Shortage, UserInputError
 from services.inventory import ledger
 from services.inventory.ledger import ZERO, shown
@@ -69,7 +70,7 @@ async def _hold(session: AsyncSession, item: InventoryItem, reservation: Reserva
             session.add(reservation)
     except IntegrityError:
         raise UserInputError(
-            "RESERVATION_EXISTS",
+            ErrorCode.RESERVATION_EXISTS,
             f'Order {reservation.order_reference} already holds "{item.name}" through an '
             "active reservation: fulfil or release that one (find it with "
             "inventoryReservations(orderReference:)) before reserving again.",
@@ -92,7 +93,9 @@ async def reserve_inventory(
     amount = await to_base(session, item, quantity)
     now = utcnow()
     if expires_at is not None and expires_at <= now:
-        raise UserInputError("IN_THE_PAST", "expiresAt must be in the future.", ("expires_at",))
+        raise UserInputError(
+            ErrorCode.IN_THE_PAST, "expiresAt must be in the future.", ("expires_at",)
+        )
     reservation = Reservation(
         organization_id=item.organization_id,
         item_id=item.id,
@@ -136,7 +139,7 @@ async def _active(
     await session.refresh(reservation)
     if reservation.status != ReservationStatus.ACTIVE.value:
         raise UserInputError(
-            "RESERVATION_CLOSED",
+            ErrorCode.RESERVATION_CLOSED,
             f"This reservation is already {reservation.status.lower()}.",
             ("id",),
         )
@@ -180,7 +183,7 @@ async def fulfil_reservation(
     amount = held if quantity is None else await to_base(session, item, quantity)
     if amount > held:
         raise UserInputError(
-            "EXCEEDS_RESERVATION",
+            ErrorCode.EXCEEDS_RESERVATION,
             f"This reservation holds {shown(held)} {item.base_unit}; "
             f"{shown(amount)} {item.base_unit} cannot be fulfilled from it.",
             ("quantity", "amount"),

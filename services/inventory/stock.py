@@ -13,6 +13,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import utcnow
+from services.error_codes import ErrorCode
 from services.errors import NotFound, UserInputError
 from services.inventory import ledger
 from services.inventory.ledger import ZERO, Movement, Posting, shown
@@ -108,7 +109,9 @@ async def _lot_code(
         code = clean_text(given, ("lot_code",), max_length=100)
         if await _lot_code_taken(session, item, code):
             raise UserInputError(
-                "LOT_CODE_TAKEN", f"Lot code {code} is already used; give another.", ("lot_code",)
+                ErrorCode.LOT_CODE_TAKEN,
+                f"Lot code {code} is already used; give another.",
+                ("lot_code",),
             )
         return code
     # Six hex digits give 16 million codes a day: an organization receiving thousands of
@@ -129,7 +132,9 @@ async def _purchase_cost(
 ) -> Decimal:
     if (unit_cost is None) == (total_cost is None):
         raise UserInputError(
-            "COST_REQUIRED", "Give either unitCost or totalCost for the purchase.", ("unit_cost",)
+            ErrorCode.COST_REQUIRED,
+            "Give either unitCost or totalCost for the purchase.",
+            ("unit_cost",),
         )
     if total_cost is not None:
         return check_money(total_cost, ("total_cost",))
@@ -160,7 +165,9 @@ async def receive_inventory(
     item = await ledger.lock_item(session, acting, item_id)
     if item.archived_at is not None:
         raise UserInputError(
-            "ITEM_ARCHIVED", f'"{item.name}" is archived; it takes no new stock.', ("item_id",)
+            ErrorCode.ITEM_ARCHIVED,
+            f'"{item.name}" is archived; it takes no new stock.',
+            ("item_id",),
         )
     now = utcnow()
     base_quantity = await to_base(session, item, quantity)
@@ -168,13 +175,15 @@ async def receive_inventory(
     received = received_at or now
     if received > now + timedelta(minutes=5):
         raise UserInputError(
-            "IN_THE_FUTURE", "receivedAt cannot be in the future.", ("received_at",)
+            ErrorCode.IN_THE_FUTURE, "receivedAt cannot be in the future.", ("received_at",)
         )
     if expires_at is None and item.shelf_life_days is not None:
         expires_at = received + timedelta(days=item.shelf_life_days)
     if expires_at is not None and expires_at <= received:
         raise UserInputError(
-            "EXPIRES_BEFORE_RECEIVED", "expiresAt must be after receivedAt.", ("expires_at",)
+            ErrorCode.EXPIRES_BEFORE_RECEIVED,
+            "expiresAt must be after receivedAt.",
+            ("expires_at",),
         )
     movement = ledger.new_lot(
         item,
@@ -260,7 +269,7 @@ async def _plan(
     if change_type is ChangeType.COST_OVERRIDE:
         if unit_cost is None:
             raise UserInputError(
-                "COST_REQUIRED", "COST_OVERRIDE needs the new unitCost.", ("unit_cost",)
+                ErrorCode.COST_REQUIRED, "COST_OVERRIDE needs the new unitCost.", ("unit_cost",)
             )
         per_base = await cost_per_base_unit(session, item, unit_cost, cost_unit or item.base_unit)
         lots = (
@@ -282,7 +291,9 @@ async def _plan(
             if lot.remaining > 0
         ]
     if quantity is None:
-        raise UserInputError("BLANK", f"{change_type.value} needs a quantity.", ("quantity",))
+        raise UserInputError(
+            ErrorCode.BLANK, f"{change_type.value} needs a quantity.", ("quantity",)
+        )
     assert recorded is not None, "every quantity is recorded before planning"
     amount = recorded
     # unitCost is per costUnit, else per the quantity's unit: errors name the one used.
@@ -293,7 +304,7 @@ async def _plan(
         if lot_id is not None:
             if not disposal:
                 raise UserInputError(
-                    "LOT_NOT_ALLOWED",
+                    ErrorCode.LOT_NOT_ALLOWED,
                     "Consumption draws FIFO; a lot can be named only for disposals.",
                     ("lot_id",),
                 )
@@ -323,7 +334,7 @@ async def _plan(
         room = lot.quantity_received - lot.remaining
         if amount > room:
             raise UserInputError(
-                "RETURN_EXCEEDS_LOT",
+                ErrorCode.RETURN_EXCEEDS_LOT,
                 f"Lot {lot.lot_code} can take back at most {shown(room)} {item.base_unit}.",
                 ("quantity", "amount"),
             )
@@ -353,7 +364,7 @@ def parse_change_type(value: str) -> ChangeType:
     if change_type is None or change_type not in USER_CHANGE_TYPES:
         names = ", ".join(sorted(t.value for t in USER_CHANGE_TYPES))
         raise UserInputError(
-            "INVALID_CHANGE_TYPE", f"changeType must be one of {names}.", ("change_type",)
+            ErrorCode.INVALID_CHANGE_TYPE, f"changeType must be one of {names}.", ("change_type",)
         )
     return change_type
 

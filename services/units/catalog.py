@@ -20,6 +20,7 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
+from services.error_codes import ErrorCode
 from services.errors import UserInputError
 
 # Fractional digits of a conversion result that is not a terminating decimal.
@@ -133,17 +134,17 @@ def check_digits(
 ) -> Decimal:
     """Refuse (never round) a number with too many digits on either side of the point."""
     if not value.is_finite():
-        raise UserInputError("INVALID", f"{field[-1]} must be a finite number.", field)
+        raise UserInputError(ErrorCode.INVALID, f"{field[-1]} must be a finite number.", field)
     # copy_abs is exact; abs() would round to the context precision first.
     if value.copy_abs() >= Decimal(10) ** integer_digits:
         raise UserInputError(
-            "OUT_OF_RANGE",
+            ErrorCode.OUT_OF_RANGE,
             f"{field[-1]} must be less than 10^{integer_digits} in absolute value.",
             field,
         )
     if fraction_digits(value) > fraction_digits_max:
         raise UserInputError(
-            "TOO_PRECISE",
+            ErrorCode.TOO_PRECISE,
             f"{field[-1]} may have at most {fraction_digits_max} fractional digits.",
             field,
         )
@@ -187,7 +188,7 @@ def _density_ratio(
     prefix = f"Cannot convert {_describe(source)} to {_describe(target)}"
     if dimensions != {Dimension.WEIGHT, Dimension.VOLUME}:
         raise UserInputError(
-            "UNIT_CONVERSION_FAILED",
+            ErrorCode.UNIT_CONVERSION_FAILED,
             f"{prefix}: {source.dimension.value} and {target.dimension.value} units "
             "cannot be converted into each other.",
             field,
@@ -199,7 +200,7 @@ def _density_ratio(
             else "converting between weight and volume needs a density; "
             "pass itemId of an item with a density."
         )
-        raise UserInputError("UNIT_CONVERSION_FAILED", f"{prefix}: {remedy}", field)
+        raise UserInputError(ErrorCode.UNIT_CONVERSION_FAILED, f"{prefix}: {remedy}", field)
     if density <= 0:
         raise ValueError(f"a density must be positive, not {density}")
     grams_per_ml = Fraction(density)

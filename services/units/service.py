@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.error_codes import ErrorCode
 from services.errors import UserInputError
 from services.permissions import Principal, require_permission
 from services.units.catalog import (
@@ -65,7 +66,7 @@ async def _resolve(
     custom = await _find_custom(session, organization_id, name)
     if custom is None:
         raise UserInputError(
-            "UNKNOWN_UNIT",
+            ErrorCode.UNKNOWN_UNIT,
             f'Unknown unit "{name[:NAME_MAX_LENGTH]}" in {".".join(field)}: use a built-in '
             "unit or one of your custom units (see the units query).",
             field,
@@ -105,7 +106,9 @@ def _check_amount(amount: Decimal) -> Decimal:
         fraction_digits_max=FACTOR_SCALE,
     )
     if amount <= 0:
-        raise UserInputError("NOT_POSITIVE", "amount must be greater than 0.", _DEFINED_AMOUNT)
+        raise UserInputError(
+            ErrorCode.NOT_POSITIVE, "amount must be greater than 0.", _DEFINED_AMOUNT
+        )
     return amount
 
 
@@ -122,7 +125,7 @@ def _factor(name: str, amount: Decimal, unit: Unit) -> Decimal:
         )
     except UserInputError as error:
         raise UserInputError(
-            error.code,
+            error.problems[0].code,
             f'"{name}" would be {factor} {unit.base_unit}, which does not fit: a unit is at '
             f"most 10^{FACTOR_PRECISION - FACTOR_SCALE} {unit.base_unit} with at most "
             f"{FACTOR_SCALE} fractional digits. Define it in a unit closer to its size.",
@@ -131,14 +134,16 @@ def _factor(name: str, amount: Decimal, unit: Unit) -> Decimal:
 
 
 def _name_taken(name: str) -> UserInputError:
-    return UserInputError("NAME_TAKEN", f'A custom unit named "{name}" already exists.', ("name",))
+    return UserInputError(
+        ErrorCode.NAME_TAKEN, f'A custom unit named "{name}" already exists.', ("name",)
+    )
 
 
 async def _check_name(session: AsyncSession, organization_id: int, name: str) -> str:
     name = clean_text(name, ("name",), max_length=NAME_MAX_LENGTH)
     if unit_key(name) in BUILTIN_UNITS:
         raise UserInputError(
-            "SHADOWS_BUILT_IN",
+            ErrorCode.SHADOWS_BUILT_IN,
             f'"{name}" is a built-in unit; choose another name for your unit.',
             ("name",),
         )
@@ -168,7 +173,7 @@ async def create_custom_unit(
     )
     if (count or 0) >= MAX_CUSTOM_UNITS:
         raise UserInputError(
-            "LIMIT_REACHED",
+            ErrorCode.LIMIT_REACHED,
             f"An organization can define {MAX_CUSTOM_UNITS} custom units.",
             ("name",),
         )
@@ -251,5 +256,5 @@ def clean_density(value: Decimal, field: Sequence[str] = ("density",)) -> Decima
         fraction_digits_max=DENSITY_SCALE,
     )
     if value <= 0:
-        raise UserInputError("NOT_POSITIVE", "density must be greater than 0.", field)
+        raise UserInputError(ErrorCode.NOT_POSITIVE, "density must be greater than 0.", field)
     return value

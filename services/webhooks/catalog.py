@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from services.error_codes import ErrorCode
 from services.errors import UserInputError
 from services.permissions import Principal, require_principal
 from services.webhooks.payload_schemas import EXAMPLES, SCHEMAS
@@ -84,17 +85,19 @@ def clean_patterns(patterns: list[str], field_name: str = "event_types") -> list
     """Known types and wildcards that match at least one type; sorted, no duplicates."""
     if not patterns:
         raise UserInputError(
-            "BLANK", "Subscribe to at least one event type, such as inventory.*.", (field_name,)
+            ErrorCode.BLANK,
+            "Subscribe to at least one event type, such as inventory.*.",
+            (field_name,),
         )
     if len(patterns) > 100:
-        raise UserInputError("TOO_MANY", "At most 100 event types.", (field_name,))
+        raise UserInputError(ErrorCode.TOO_MANY, "At most 100 event types.", (field_name,))
     cleaned = set()
     for pattern in patterns:
         name = pattern.strip()
         known = [t for t in EVENT_TYPES if t != TEST_EVENT and subscribes([name], t)]
         if not known:
             raise UserInputError(
-                "UNKNOWN_EVENT_TYPE",
+                ErrorCode.UNKNOWN_EVENT_TYPE,
                 f"{name!r} matches no event type; see webhookEventTypes (wildcards such as "
                 "inventory.* are allowed).",
                 (field_name,),

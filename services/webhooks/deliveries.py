@@ -14,6 +14,7 @@ from sqlalchemy.orm import aliased
 
 from services.accounts.models import Membership, User
 from services.db import utcnow
+from services.error_codes import ErrorCode
 from services.errors import NotFound, UserInputError
 from services.events import Event, append_event
 from services.ids import to_global_id
@@ -131,7 +132,7 @@ def _new_delivery(endpoint: WebhookEndpoint, event: Event) -> WebhookDelivery:
 def _require_enabled(endpoint: WebhookEndpoint, field: str) -> None:
     if not endpoint.enabled:
         raise UserInputError(
-            "ENDPOINT_DISABLED",
+            ErrorCode.ENDPOINT_DISABLED,
             "The endpoint is disabled; enable it with updateWebhookEndpoint first.",
             (field,),
         )
@@ -167,7 +168,7 @@ async def replay(
     endpoint = await require_endpoint(session, principal, endpoint_id, "endpoint_id")
     _require_enabled(endpoint, "endpoint_id")
     if until <= since:
-        raise UserInputError("INVALID_PERIOD", "until must be after since.", ("until",))
+        raise UserInputError(ErrorCode.INVALID_PERIOD, "until must be after since.", ("until",))
     events = (
         await session.scalars(
             select(Event)
@@ -182,7 +183,7 @@ async def replay(
     ).all()
     if len(events) > MAX_REPLAY_EVENTS:
         raise UserInputError(
-            "TOO_MANY_EVENTS",
+            ErrorCode.TOO_MANY_EVENTS,
             f"At most {MAX_REPLAY_EVENTS} events per replay; replay a shorter period.",
             ("until",),
         )

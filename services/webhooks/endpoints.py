@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import utcnow
+from services.error_codes import ErrorCode
 from services.errors import NotFound, UserInputError
 from services.pagination import Page, PageRequest, paginate
 from services.permissions import Principal, require_permission
@@ -62,7 +63,7 @@ async def create_endpoint(
     )
     if count >= MAX_ENDPOINTS:
         raise UserInputError(
-            "LIMIT_REACHED",
+            ErrorCode.LIMIT_REACHED,
             f"An organization has at most {MAX_ENDPOINTS} endpoints; delete one first.",
             ("url",),
         )

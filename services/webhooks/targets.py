@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from services.error_codes import ErrorCode
 from services.errors import UserInputError
 
 MAX_URL_LENGTH = 2000
@@ -42,7 +43,7 @@ class TargetRefused(UserInputError):
 
 
 def _refuse(message: str, field_path: Sequence[str]) -> TargetRefused:
-    return TargetRefused("URL_NOT_ALLOWED", message, field_path)
+    return TargetRefused(ErrorCode.URL_NOT_ALLOWED, message, field_path)
 
 
 def is_public(address: IpAddress) -> bool:
@@ -65,24 +66,26 @@ def parse_url(url: str, policy: TargetPolicy, field_path: Sequence[str] = ("url"
     text = url.strip()
     if not text or len(text) > MAX_URL_LENGTH:
         raise UserInputError(
-            "INVALID_URL", f"url must be 1 to {MAX_URL_LENGTH} characters.", field_path
+            ErrorCode.INVALID_URL, f"url must be 1 to {MAX_URL_LENGTH} characters.", field_path
         )
     try:
         parts = urlsplit(text)
         port = parts.port
     except ValueError:
-        raise UserInputError("INVALID_URL", "url is not a valid URL.", field_path) from None
+        raise UserInputError(ErrorCode.INVALID_URL, "url is not a valid URL.", field_path) from None
     if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise UserInputError("INVALID_URL", "url must be an absolute https:// URL.", field_path)
+        raise UserInputError(
+            ErrorCode.INVALID_URL, "url must be an absolute https:// URL.", field_path
+        )
     if parts.scheme == "http" and not policy.allow_http:
         raise UserInputError(
-            "HTTPS_REQUIRED",
+            ErrorCode.HTTPS_REQUIRED,
             "url must use https (http is allowed only in development).",
             field_path,
         )
     if parts.username or parts.password:
         raise UserInputError(
-            "INVALID_URL",
+            ErrorCode.INVALID_URL,
             "url cannot carry credentials; authenticate by signature.",
             field_path,
         )

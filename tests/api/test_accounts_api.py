@@ -29,7 +29,7 @@ async def test_sign_up_returns_a_session_that_answers_viewer(client):
     assert viewer["user"] == {"id": account.user_id, "email": account.email}
     assert viewer["organization"] == {"id": account.organization_id, "name": "Soap Studio"}
     assert viewer["role"] == "OWNER"
-    assert "billing.manage" in viewer["permissions"]
+    assert "BILLING_MANAGE" in viewer["permissions"]
 
 
 async def test_user_errors_name_the_input_field_in_camel_case(client):
@@ -83,16 +83,16 @@ async def test_api_key_is_shown_once_and_acts_with_its_scopes(client):
         await gql(
             client,
             CREATE_API_KEY,
-            {"input": {"name": "shop sync", "scopes": ["members.read"]}},
+            {"input": {"name": "shop sync", "scopes": ["MEMBERS_READ"]}},
             owner.token,
         )
     )["createApiKey"]
     assert created["token"].startswith("bt_live_")
-    assert created["apiKey"]["scopes"] == ["members.read"]
+    assert created["apiKey"]["scopes"] == ["MEMBERS_READ"]
     viewer = data(await gql(client, VIEWER, token=created["token"]))["viewer"]
     assert viewer["user"] is None
     assert viewer["apiKey"] == {"id": created["apiKey"]["id"]}
-    assert viewer["permissions"] == ["members.read"]
+    assert viewer["permissions"] == ["MEMBERS_READ"]
     listing = data(
         await gql(
             client,

@@ -117,7 +117,7 @@ GATED = [
     Gated("api_keys.manage", "query { apiKeys { nodes { id } } }"),
     Gated(
         "api_keys.manage",
-        'mutation { createApiKey(input: {name: "k", scopes: ["members.read"]}) '
+        'mutation { createApiKey(input: {name: "k", scopes: [MEMBERS_READ]}) '
         "{ userErrors { code } } }",
     ),
     Gated(
@@ -276,7 +276,7 @@ async def test_api_keys_cannot_mint_api_keys_even_with_the_scope(client):
     key = await api_key(client, owner.token, ["api_keys.manage"])
     body = await gql(
         client,
-        'mutation { createApiKey(input: {name: "k", scopes: ["members.read"]}) { token } }',
+        'mutation { createApiKey(input: {name: "k", scopes: [MEMBERS_READ]}) { token } }',
         token=key,
     )
     assert error_codes(body) == ["FORBIDDEN"]

@@ -13,6 +13,7 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from schema.accounts import scope_name
 from services.permissions import PERMISSIONS
 from tests.api_helpers import CREATE_API_KEY, CREATE_ITEM, PASSWORD, RECEIVE, SIGN_UP
 from tests.conftest import flush_test_redis, redis_url
@@ -20,7 +21,7 @@ from tests.fuzz.harness import Principal
 from tests.fuzz.live_server import LiveServer
 
 FIXED_SEED = 20261124
-READ_SCOPES = sorted(permission for permission in PERMISSIONS if permission.endswith(".read"))
+READ_SCOPES = sorted(scope_name(p) for p in PERMISSIONS if p.endswith(".read"))
 
 
 def random_seed() -> int:
