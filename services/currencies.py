@@ -21,7 +21,8 @@ from services.error_codes import ErrorCode
 from services.errors import UserInputError
 
 # Sorted; XCG (the Caribbean guilder) replaced ANG in 2025, which is kept for now so a
-# client that sends it is not broken.
+# client that sends it is not broken. Venezuela lists two active codes, VES and the
+# digital bolivar VED (ISO 4217 since 2021).
 CURRENCY_CODES: tuple[str, ...] = (
     "AED",
     "AFN",
@@ -166,6 +167,7 @@ CURRENCY_CODES: tuple[str, ...] = (
     "USD",
     "UYU",
     "UZS",
+    "VED",
     "VES",
     "VND",
     "VUV",

@@ -81,6 +81,15 @@ async def test_a_currency_code_is_read_whatever_its_case(sessions: Sessions) -> 
     assert owner.grant.organization.currency_code == "JPY"
 
 
+@pytest.mark.parametrize("code", ["VED", "VES", "XCG", "ANG"])
+async def test_every_active_code_is_accepted_including_a_countrys_second_one(
+    sessions: Sessions, code: str
+) -> None:
+    owner = await sign_up(sessions, currency_code=code)
+
+    assert owner.grant.organization.currency_code == code
+
+
 @pytest.mark.parametrize("code", ["EURO", "XXX", "XAU", "CLF", "HRK", "", "€"])
 async def test_a_code_that_is_no_active_iso_4217_currency_is_refused_and_nothing_is_created(
     sessions: Sessions, code: str
