@@ -113,22 +113,40 @@ _LOCK_ITEMS = (
 )
 
 
-def _open_lots_in(
-    *order: ColumnElement[Any] | InstrumentedAttribute[Any],
-) -> Select[InventoryLot]:
+# The order in which each costing method draws; FIFO for any other.
+_DRAW_ORDER: dict[str, tuple[ColumnElement[Any] | InstrumentedAttribute[Any], ...]] = {
+    CostingMethod.FIFO.value: (InventoryLot.received_at,),
+    CostingMethod.FEFO.value: (
+        InventoryLot.expires_at.is_(None),
+        InventoryLot.expires_at,
+        InventoryLot.received_at,
+    ),
+}
+
+
+def _draw_order(method: str) -> tuple[ColumnElement[Any] | InstrumentedAttribute[Any], ...]:
+    return _DRAW_ORDER.get(method, _DRAW_ORDER[CostingMethod.FIFO.value])
+
+
+def _open_lots_in(method: str) -> Select[InventoryLot]:
     return (
         select(InventoryLot)
         .where(InventoryLot.item_id == bindparam("item_id"), LOT_IS_OPEN)
-        .order_by(*order, InventoryLot.id)
+        .order_by(*_draw_order(method), InventoryLot.id)
         .execution_options(populate_existing=True)
     )
 
 
-# The order in which each costing method draws; FIFO for any other.
-_OPEN_LOTS_FIFO = _open_lots_in(InventoryLot.received_at)
-_OPEN_LOTS_FEFO = _open_lots_in(
-    InventoryLot.expires_at.is_(None), InventoryLot.expires_at, InventoryLot.received_at
-)
+def _open_lots_of_items_in(method: str) -> Select[InventoryLot]:
+    return (
+        select(InventoryLot)
+        .where(InventoryLot.item_id.in_(bindparam("item_ids", expanding=True)), LOT_IS_OPEN)
+        .order_by(InventoryLot.item_id, *_draw_order(method), InventoryLot.id)
+    )
+
+
+_OPEN_LOTS = {method: _open_lots_in(method) for method in _DRAW_ORDER}
+_OPEN_LOTS_OF_ITEMS = {method: _open_lots_of_items_in(method) for method in _DRAW_ORDER}
 
 
 async def lock_items(
@@ -156,9 +174,29 @@ async def lock_item(
 
 async def open_lots(session: AsyncSession, item: InventoryItem) -> list[InventoryLot]:
     """The item's lots with stock left, in the order the item's costing method draws."""
-    fefo = item.costing_method == CostingMethod.FEFO.value
-    rows = await session.scalars(_OPEN_LOTS_FEFO if fefo else _OPEN_LOTS_FIFO, {"item_id": item.id})
+    statement = _OPEN_LOTS.get(item.costing_method, _OPEN_LOTS[CostingMethod.FIFO.value])
+    rows = await session.scalars(statement, {"item_id": item.id})
     return list(rows)
+
+
+async def open_lots_of_items(
+    session: AsyncSession, items: Iterable[InventoryItem]
+) -> dict[int, list[InventoryLot]]:
+    """`open_lots` of many items in one query per costing method, for reading (plans and
+    quotes); a change reads its locked item's lots with `open_lots`."""
+    lots: dict[int, list[InventoryLot]] = {}
+    by_method: dict[str, list[int]] = {}
+    for item in items:
+        lots[item.id] = []
+        method = item.costing_method
+        if method not in _DRAW_ORDER:
+            method = CostingMethod.FIFO.value
+        by_method.setdefault(method, []).append(item.id)
+    for method, item_ids in by_method.items():
+        rows = await session.scalars(_OPEN_LOTS_OF_ITEMS[method], {"item_ids": item_ids})
+        for lot in rows:
+            lots[lot.item_id].append(lot)
+    return lots
 
 
 def is_expired(lot: InventoryLot, now: datetime) -> bool:
@@ -178,6 +216,14 @@ def draw_value(lot: InventoryLot, quantity: Decimal) -> Decimal:
         return money(lot.remaining_value * quantity / lot.remaining)
 
 
+def drawable(
+    lots: Sequence[InventoryLot], *, now: datetime, include_expired: bool, reserved: Decimal
+) -> tuple[list[InventoryLot], Decimal]:
+    """The lots a draw may take from, in order, and how much of them it may take."""
+    usable = [lot for lot in lots if include_expired or not is_expired(lot, now)]
+    return usable, max(sum((lot.remaining for lot in usable), ZERO) - reserved, ZERO)
+
+
 def plan_draw(
     lots: Sequence[InventoryLot],
     quantity: Decimal,
@@ -190,8 +236,7 @@ def plan_draw(
 ) -> list[Movement]:
     """Take `quantity` of `item` from its lots in order, all or nothing. `reserved` stock
     is held for orders and cannot be taken by other changes."""
-    usable = [lot for lot in lots if include_expired or not is_expired(lot, now)]
-    available = max(sum((lot.remaining for lot in usable), ZERO) - reserved, ZERO)
+    usable, available = drawable(lots, now=now, include_expired=include_expired, reserved=reserved)
     if quantity > available:
         unit = item.base_unit
         expired_note = "" if include_expired else " (expired lots excluded)"

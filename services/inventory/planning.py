@@ -1,0 +1,98 @@
+"""What drawing stock would take and cost now, changing nothing: the ledger's own draw
+planner (`ledger.plan_draw`) run on today's open lots, as a real draw would run it. Recipes'
+planned cost and batch plans quote here, so a plan and the draw that follows agree to the
+cent while stock stays as it was."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.inventory import ledger
+from services.inventory.ledger import ZERO
+from services.inventory.models import InventoryItem, InventoryLot
+
+
+@dataclass(frozen=True)
+class LotDraw:
+    """Of one lot: what the draw would take, and its value (negative signs dropped)."""
+
+    lot: InventoryLot
+    quantity: Decimal
+    cost: Decimal
+
+
+@dataclass(frozen=True)
+class DrawQuote:
+    """Drawing `requested` of an item (base unit) now: the lots and cost of as much as is
+    available (unexpired, unreserved), and how much would be short."""
+
+    item: InventoryItem
+    requested: Decimal
+    available: Decimal
+    draws: tuple[LotDraw, ...]
+
+    @property
+    def drawn(self) -> Decimal:
+        return sum((draw.quantity for draw in self.draws), ZERO)
+
+    @property
+    def cost(self) -> Decimal:
+        return sum((draw.cost for draw in self.draws), ZERO)
+
+    @property
+    def short(self) -> Decimal:
+        return self.requested - self.drawn
+
+    @property
+    def sufficient(self) -> bool:
+        return self.short == 0
+
+
+async def quote_draws(
+    session: AsyncSession,
+    organization_id: int,
+    requested: Mapping[int, Decimal],
+    *,
+    now: datetime,
+) -> dict[int, DrawQuote]:
+    """A quote per item ID of the organization in `requested` (item ID -> base quantity);
+    an ID of no item of the organization gets none. Two queries whatever the count."""
+    items = await session.scalars(
+        select(InventoryItem).where(
+            InventoryItem.organization_id == organization_id,
+            InventoryItem.id.in_(list(requested)),
+        )
+    )
+    found = list(items)
+    lots = await ledger.open_lots_of_items(session, found)
+    quotes: dict[int, DrawQuote] = {}
+    for item in found:
+        wanted = requested[item.id]
+        _, available = ledger.drawable(
+            lots[item.id], now=now, include_expired=False, reserved=item.reserved
+        )
+        movements = ledger.plan_draw(
+            lots[item.id],
+            min(wanted, available),
+            now=now,
+            include_expired=False,
+            reserved=item.reserved,
+            item=item,
+        )
+        quotes[item.id] = DrawQuote(
+            item=item,
+            requested=wanted,
+            available=available,
+            draws=tuple(
+                LotDraw(movement.lot, -movement.quantity, -movement.value)
+                for movement in movements
+                if movement.lot is not None
+            ),
+        )
+    return quotes
