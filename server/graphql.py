@@ -25,6 +25,7 @@ from server.request_body import bad_request
 from services.accounts import service as accounts
 from services.db import single_read_sessions, unit_of_work
 from services.errors import Busy, ServiceError, Throttled, Unauthenticated, UserInputError
+from services.naming import camel_case
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
 
@@ -84,7 +85,8 @@ def format_error(error: GraphQLError, request_id: str | None) -> dict[str, Any]:
         extensions["retryAfterSeconds"] = error.original_error.retry_after_seconds
     if isinstance(error.original_error, UserInputError):
         problem = error.original_error.problems[0]
-        extensions["field"] = list(problem.field)
+        # The argument as the caller wrote it, as userErrors name input fields.
+        extensions["field"] = [camel_case(part) for part in problem.field]
         extensions["reason"] = problem.code
     formatted["extensions"] = extensions
     return formatted

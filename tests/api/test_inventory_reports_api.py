@@ -213,8 +213,8 @@ async def test_an_unknown_or_foreign_item_is_null(client):
     [
         (SPOILAGE, {"from": "2025-02-01T00:00:00Z", "to": "2025-01-01T00:00:00Z"}, "from",
          "INVALID_PERIOD"),
-        (REORDER, {"lookbackDays": 0}, "lookback_days", "OUT_OF_RANGE"),
-        (VENDORS, {"itemId": "nope"}, "item_id", "INVALID_ID"),
+        (REORDER, {"lookbackDays": 0}, "lookbackDays", "OUT_OF_RANGE"),
+        (VENDORS, {"itemId": "nope"}, "itemId", "INVALID_ID"),
     ],
     ids=["backwards-period", "lookback", "bad-id"],
 )  # fmt: skip
