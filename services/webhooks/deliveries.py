@@ -3,7 +3,8 @@ the state changes the sender makes (claim, record an attempt)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -33,7 +34,8 @@ from services.webhooks.models import (
 )
 
 # When each attempt is made, counted from the previous one: the first at once, then
-# 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h; after the eighth failure, FAILED.
+# 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (each give or take JITTER); after the eighth
+# failure, FAILED.
 RETRY_DELAYS = (
     timedelta(0),
     timedelta(seconds=5),
@@ -45,6 +47,12 @@ RETRY_DELAYS = (
     timedelta(hours=10),
 )
 MAX_ATTEMPTS = len(RETRY_DELAYS)
+# Each retry comes up to this fraction of its delay earlier or later, at random (as
+# Standard Webhooks recommends): deliveries that failed together, say when a receiver was
+# down, are not all retried in the same second when it comes back.
+JITTER = 0.2
+# Where the jitter comes from: floats in [0, 1). Tests pass a fixed one.
+RandomSource = Callable[[], float]
 # A Retry-After longer than this is capped (a misbehaving peer cannot park a delivery).
 MAX_RETRY_AFTER = timedelta(hours=10)
 # An endpoint that has only failed for this long is disabled and its owners told.
@@ -345,8 +353,19 @@ class AttemptResult:
         return self.status_code == 410
 
 
+def retry_delay(failed_attempts: int, *, jitter: RandomSource = random.random) -> timedelta:
+    """How long after the last of `failed_attempts` the next attempt is made: the
+    schedule's delay, moved by up to JITTER of it either way."""
+    return RETRY_DELAYS[failed_attempts] * (1 - JITTER + 2 * JITTER * jitter())
+
+
 async def record_attempt(
-    session: AsyncSession, delivery_id: int, result: AttemptResult, *, at: datetime
+    session: AsyncSession,
+    delivery_id: int,
+    result: AttemptResult,
+    *,
+    at: datetime,
+    jitter: RandomSource = random.random,
 ) -> WebhookDelivery | None:
     """Write the attempt and move the delivery on: done, retried on schedule (or later, as
     Retry-After asks) or failed; disable an endpoint that is gone or failing for days.
@@ -381,7 +400,7 @@ async def record_attempt(
         delivery.next_attempt_at = None
     else:
         outcome = "RETRY"
-        delay = RETRY_DELAYS[delivery.attempt_count]
+        delay = retry_delay(delivery.attempt_count, jitter=jitter)
         if result.retry_after is not None:
             delay = max(delay, min(result.retry_after, MAX_RETRY_AFTER))
         delivery.next_attempt_at = at + delay

@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from services.db import unit_of_work, utcnow
 from services.permissions import Principal
 from services.webhooks import endpoints
+from services.webhooks.deliveries import RandomSource
 from services.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
@@ -22,6 +23,11 @@ SECRET_KEY = "test-secret"
 BOX = SecretBox(SECRET_KEY)
 POLICY = TargetPolicy(allow_http=True, allowed_hosts=frozenset({"127.0.0.1"}))
 STRICT = TargetPolicy(allow_http=True)
+
+
+def no_jitter() -> float:
+    """The middle of the jitter range: every retry exactly on the schedule's delay."""
+    return 0.5
 
 
 async def create_endpoint(
@@ -100,8 +106,10 @@ async def send(
     policy: TargetPolicy = POLICY,
     time_limit: float = PATIENCE_SECONDS,
     clock: Clock = utcnow,
+    jitter: RandomSource = no_jitter,
 ) -> Outcome:
-    """One run of the sender for one delivery, with the client the dispatcher uses."""
+    """One run of the sender for one delivery, with the client the dispatcher uses (and,
+    unless the test asks otherwise, retries exactly on the schedule)."""
     async with new_client() as client:
         return await deliver(
             sessions,
@@ -111,6 +119,7 @@ async def send(
             client=client,
             time_limit=time_limit,
             clock=clock,
+            jitter=jitter,
         )
 
 

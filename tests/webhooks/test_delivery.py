@@ -14,9 +14,12 @@ from standardwebhooks.webhooks import WebhookVerificationError
 from services.db import unit_of_work, utcnow
 from services.mail import OutboundEmail
 from services.webhooks.deliveries import (
+    JITTER,
+    RETRY_DELAYS,
     AttemptResult,
     due_deliveries,
     record_attempt,
+    retry_delay,
 )
 from services.webhooks.targets import TargetPolicy
 from tests.services.inventory.givens import create_item, update_item
@@ -135,6 +138,36 @@ async def test_a_500_is_retried_on_schedule_and_the_next_attempt_delivers(
         2,
         True,
     )
+
+
+def test_each_retry_comes_within_a_fifth_of_its_scheduled_delay_either_way():
+    for failed, base in enumerate(RETRY_DELAYS[1:], start=1):
+        earliest = retry_delay(failed, jitter=lambda: 0.0)
+        middle = retry_delay(failed, jitter=lambda: 0.5)
+        latest = retry_delay(failed, jitter=lambda: 1.0)
+        assert (earliest, middle) == (base * 0.8, base), failed
+        assert abs(latest - base * 1.2) < timedelta(milliseconds=1), failed
+        # the default source stays within the same bounds
+        assert all(
+            base * (1 - JITTER) <= retry_delay(failed) <= base * (1 + JITTER) for _ in range(50)
+        )
+
+
+async def test_deliveries_failing_together_are_retried_at_different_moments(
+    sessions, owner, receiver
+):
+    path = receiver.new_path(Reply(500), Reply(500))
+    hook = await create_endpoint(sessions, owner.principal, receiver.url(path))
+    await create_item(sessions, owner.principal, "Olive oil")
+    await create_item(sessions, owner.principal, "Shea butter")
+    first, second = await deliveries(sessions, hook.endpoint.id)
+    start = utcnow()
+
+    await send(sessions, first.id, clock=lambda: start, jitter=lambda: 0.0)
+    await send(sessions, second.id, clock=lambda: start, jitter=lambda: 0.75)
+
+    retries = [(await delivery(sessions, d.id)).next_attempt_at for d in (first, second)]
+    assert retries == [start + timedelta(seconds=4), start + timedelta(seconds=5.5)]
 
 
 async def test_a_receiver_slower_than_the_time_limit_is_a_failed_attempt_retried_later(

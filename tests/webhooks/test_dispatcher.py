@@ -8,7 +8,6 @@ import contextlib
 import json
 import threading
 from collections.abc import AsyncIterator
-from datetime import timedelta
 
 import httpx
 import pytest
@@ -16,6 +15,7 @@ from sqlalchemy.pool import QueuePool
 from standardwebhooks import Webhook
 
 from server.app import create_app
+from services.webhooks.deliveries import JITTER, RETRY_DELAYS
 from tests.api_helpers import data, gql
 from tests.conftest import make_settings
 from tests.services.inventory.givens import create_item, update_item
@@ -74,10 +74,11 @@ async def test_the_sweeper_keeps_each_entity_in_order_through_a_retry(sessions, 
     dispatcher = WebhookDispatcher(sessions, policy=POLICY, box=BOX, interval=0.1, clock=clock)
 
     async with running(dispatcher):
-        # the first delivery fails; on this clock its retry, 5 s later, is not due yet
+        # the first delivery fails; on this clock its retry, 5 s (give or take the jitter)
+        # later, is not due yet
         await eventually(lambda: _attempted(sessions, first.id), what="the failed attempt")
         # then the retry is due, and the others follow it in order
-        clock.advance(timedelta(seconds=5))
+        clock.advance(RETRY_DELAYS[1] * (1 + JITTER))
         await dispatcher.wake()
         received = await receiver.wait_for(path, 5)
         done = await settled(sessions, hook.endpoint.id)
