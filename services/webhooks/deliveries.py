@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -146,11 +146,25 @@ def _require_enabled(endpoint: WebhookEndpoint, field: str) -> None:
         )
 
 
+async def deliveries_by_id(
+    session: AsyncSession, principal: Principal | None, delivery_ids: Sequence[int]
+) -> dict[int, WebhookDelivery]:
+    acting = require_permission(principal, "webhooks.manage")
+    rows = await session.scalars(
+        select(WebhookDelivery).where(
+            WebhookDelivery.organization_id == acting.organization_id,
+            WebhookDelivery.id.in_(set(delivery_ids)),
+        )
+    )
+    return {delivery.id: delivery for delivery in rows}
+
+
 async def redeliver(
     session: AsyncSession, principal: Principal | None, *, delivery_id: int
 ) -> WebhookDelivery:
     """Send a delivery's event again, as a new delivery with a fresh retry schedule (the
-    webhook-id stays the event's, so a receiver that has it can drop the copy)."""
+    webhook-id stays the event's, so a receiver that has it can drop the copy). When it
+    succeeds it settles the one it redelivers (see `_settle_redelivered`)."""
     found = await get_delivery(session, principal, delivery_id=delivery_id)
     if found is None:
         raise NotFound("webhook delivery", ("id",))
@@ -158,6 +172,7 @@ async def redeliver(
     _require_enabled(endpoint, "id")
     event = await session.get_one(Event, found.event_position)
     delivery = _new_delivery(endpoint, event)
+    delivery.redelivery_of_id = found.id
     session.add(delivery)
     await session.flush()
     return delivery
@@ -390,6 +405,8 @@ async def record_attempt(
     if result.succeeded:
         outcome = DeliveryStatus.SUCCEEDED.value
         delivery.status, delivery.completed_at, delivery.next_attempt_at = outcome, at, None
+        if delivery.redelivery_of_id is not None:
+            await _settle_redelivered(session, delivery, at)
     elif result.gone:
         outcome = "GONE"
         delivery.status, delivery.completed_at = DeliveryStatus.FAILED.value, at
@@ -408,6 +425,32 @@ async def record_attempt(
     await _update_endpoint_health(session, delivery.endpoint_id, result, at)
     await session.flush()
     return delivery
+
+
+async def _settle_redelivered(
+    session: AsyncSession, redelivery: WebhookDelivery, at: datetime
+) -> None:
+    """The event has reached the endpoint: every other delivery of it there that is
+    still pending or has failed (the one redelivered, an earlier redelivery, a replay)
+    is REDELIVERED by this one. A pending one stops its retries, so it no longer holds
+    back the entity's later events."""
+    await session.execute(
+        update(WebhookDelivery)
+        .where(
+            WebhookDelivery.endpoint_id == redelivery.endpoint_id,
+            WebhookDelivery.event_position == redelivery.event_position,
+            WebhookDelivery.id != redelivery.id,
+            WebhookDelivery.status.in_([DeliveryStatus.PENDING.value, DeliveryStatus.FAILED.value]),
+        )
+        .values(
+            status=DeliveryStatus.REDELIVERED.value,
+            redelivered_by_id=redelivery.id,
+            next_attempt_at=None,
+            leased_until=None,
+            completed_at=at,
+        )
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _health_changes(endpoint: WebhookEndpoint, result: AttemptResult, at: datetime) -> bool:

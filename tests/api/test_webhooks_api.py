@@ -16,8 +16,10 @@ from typing import Any
 import httpx
 import pytest
 
-from services.db import utcnow
+from services.db import unit_of_work, utcnow
+from services.ids import parse_global_id
 from services.webhooks.catalog import EVENT_TYPES
+from services.webhooks.deliveries import AttemptResult, record_attempt
 from tests.api_helpers import Account, create_item, data, error_codes, gql, receive, sign_up
 from tests.json_schema_subset import errors
 
@@ -233,6 +235,41 @@ async def test_a_test_webhook_becomes_a_delivery_that_can_be_sent_again(client):
         owner.token,
     )
     assert data(filtered)["webhookDeliveries"]["nodes"] == [{"id": redelivered["id"]}]
+
+
+async def test_a_redelivery_names_its_original_and_settles_it_once_it_succeeds(client):
+    owner = await sign_up(client)
+    endpoint_id = await _endpoint(client, owner)
+    sent = data(await gql(client, SEND_TEST, {"id": endpoint_id}, owner.token))
+    original_id = sent["sendTestWebhook"]["delivery"]["id"]
+    links = "id status nextAttemptAt redeliveryOf { id } redeliveredBy { id status }"
+    # when the delivery is redelivered, the new one names it
+    again = await gql(
+        client,
+        f"""mutation($id: ID!) {{ redeliverWebhook(input: {{id: $id}}) {{
+            delivery {{ {links} }} {ERRORS} }} }}""",
+        {"id": original_id},
+        owner.token,
+    )
+    redelivery = data(again)["redeliverWebhook"]["delivery"]
+    assert (redelivery["redeliveryOf"], redelivery["redeliveredBy"]) == ({"id": original_id}, None)
+    # and once the redelivery succeeds (recorded as its sender would)
+    parsed = parse_global_id(redelivery["id"])
+    assert parsed is not None
+    async with unit_of_work(client.app.state.sessions) as session:
+        await record_attempt(session, parsed[1], AttemptResult(200, 12), at=utcnow())
+    # then the original reads as REDELIVERED by it, and the status filter finds it
+    query = f"""query($id: ID!) {{ node(id: $id) {{ ... on WebhookDelivery {{ {links} }} }}
+        webhookDeliveries(status: REDELIVERED) {{ nodes {{ id }} }} }}"""
+    read = data(await gql(client, query, {"id": original_id}, owner.token))
+    assert read["node"] == {
+        "id": original_id,
+        "status": "REDELIVERED",
+        "nextAttemptAt": None,
+        "redeliveryOf": None,
+        "redeliveredBy": {"id": redelivery["id"], "status": "SUCCEEDED"},
+    }
+    assert read["webhookDeliveries"]["nodes"] == [{"id": original_id}]
 
 
 async def test_events_become_deliveries_and_can_be_replayed(client):

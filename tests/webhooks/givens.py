@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 
 from services.db import unit_of_work, utcnow
 from services.permissions import Principal
+from services.webhooks import deliveries as delivery_log
 from services.webhooks import endpoints
 from services.webhooks.deliveries import RandomSource
 from services.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
@@ -56,6 +57,11 @@ async def rotate(sessions: Sessions, principal: Principal, endpoint_id: int) -> 
             session, principal, endpoint_id=endpoint_id, box=BOX
         )
     return rotated.secret
+
+
+async def redeliver(sessions: Sessions, principal: Principal, delivery_id: int) -> WebhookDelivery:
+    async with unit_of_work(sessions) as session:
+        return await delivery_log.redeliver(session, principal, delivery_id=delivery_id)
 
 
 async def deliveries(sessions: Sessions, endpoint_id: int) -> list[WebhookDelivery]:

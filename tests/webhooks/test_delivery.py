@@ -15,6 +15,7 @@ from services.db import unit_of_work, utcnow
 from services.mail import OutboundEmail
 from services.webhooks.deliveries import (
     JITTER,
+    MAX_ATTEMPTS,
     RETRY_DELAYS,
     AttemptResult,
     due_deliveries,
@@ -31,6 +32,7 @@ from tests.webhooks.givens import (
     delivery,
     endpoint_now,
     make_due,
+    redeliver,
     rotate,
     send,
 )
@@ -322,6 +324,69 @@ async def test_an_entity_s_deliveries_go_in_order_when_the_first_fails_once(
         created.event_id,
         updated.event_id,
     ]
+
+
+async def test_a_successful_redelivery_settles_the_original_so_the_entity_s_next_event_goes(
+    sessions, owner, receiver
+):
+    # given an entity's first delivery that failed and waits an hour for its retry, and
+    # the entity's next delivery held back behind it
+    path = receiver.new_path(Reply(429, headers={"Retry-After": "3600"}))
+    hook = await create_endpoint(sessions, owner.principal, receiver.url(path))
+    item = await create_item(sessions, owner.principal, "Olive oil")
+    await update_item(sessions, owner.principal, item.id, name="Olive oil, extra virgin")
+    created, updated = await deliveries(sessions, hook.endpoint.id)
+    await send(sessions, created.id)
+
+    # when the first is redelivered by hand and the redelivery succeeds
+    again = await redeliver(sessions, owner.principal, created.id)
+    redelivered = await send(sessions, again.id)
+
+    # then the original is settled as REDELIVERED by it, with no retry left
+    original = await delivery(sessions, created.id)
+    assert (redelivered.status, again.redelivery_of_id) == ("SUCCEEDED", created.id)
+    assert (original.status, original.redelivered_by_id) == ("REDELIVERED", again.id)
+    assert (original.next_attempt_at, original.attempt_count) == (None, 1)
+    assert original.completed_at is not None
+    assert (await send(sessions, created.id)).attempted is False
+    # and the held-back delivery is handed on at once, and due now
+    assert redelivered.next_delivery_id == updated.id
+    async with unit_of_work(sessions, write=False) as session:
+        assert await due_deliveries(session, now=utcnow()) == [updated.id]
+    assert (await send(sessions, updated.id)).status == "SUCCEEDED"
+    assert [r.webhook_id for r in receiver.at(path)] == [
+        created.event_id,
+        created.event_id,
+        updated.event_id,
+    ]
+
+
+async def test_a_successful_redelivery_also_settles_an_original_that_ran_out_of_retries(
+    sessions, owner, receiver
+):
+    _, _, pending = await one_delivery(sessions, owner, receiver)
+    async with unit_of_work(sessions) as session:
+        for _ in range(MAX_ATTEMPTS):
+            await record_attempt(session, pending.id, AttemptResult(500, 10), at=utcnow())
+    assert (await delivery(sessions, pending.id)).status == "FAILED"
+
+    again = await redeliver(sessions, owner.principal, pending.id)
+    await send(sessions, again.id)
+
+    original = await delivery(sessions, pending.id)
+    assert (original.status, original.redelivered_by_id) == ("REDELIVERED", again.id)
+
+
+async def test_a_failed_redelivery_leaves_the_original_as_it_was(sessions, owner, receiver):
+    _, _, pending = await one_delivery(sessions, owner, receiver, Reply(500), Reply(500))
+    await send(sessions, pending.id)
+
+    again = await redeliver(sessions, owner.principal, pending.id)
+    await send(sessions, again.id)
+
+    original = await delivery(sessions, pending.id)
+    assert (original.status, original.redelivered_by_id) == ("PENDING", None)
+    assert original.next_attempt_at is not None
 
 
 async def test_a_late_report_from_a_sender_whose_lease_ran_out_changes_nothing(
