@@ -245,11 +245,14 @@ async def send_test(
 
 
 def webhook_body(event: Event) -> dict[str, Any]:
-    """The JSON body of a delivery, as docs/api.md promises."""
+    """The JSON body of a delivery, as docs/api.md promises. `timestamp` is the Standard
+    Webhooks name for when the event happened; `createdAt`, the same moment, came first."""
+    created_at = event.created_at.isoformat().replace("+00:00", "Z")
     return {
         "id": event.id,
         "type": event.type,
-        "createdAt": event.created_at.isoformat().replace("+00:00", "Z"),
+        "timestamp": created_at,
+        "createdAt": created_at,
         "apiVersion": event.api_version,
         "organizationId": to_global_id("Organization", event.organization_id),
         "entity": {"type": event.entity_type, "id": event.entity_id, "sequence": event.sequence},

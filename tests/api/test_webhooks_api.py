@@ -423,6 +423,7 @@ async def test_openapi_documents_the_rest_endpoints_and_every_webhook(client):
         assert schema["required"] == [
             "id",
             "type",
+            "timestamp",
             "createdAt",
             "apiVersion",
             "organizationId",

@@ -11,8 +11,10 @@ from sqlalchemy import select
 from standardwebhooks import Webhook
 from standardwebhooks.webhooks import WebhookVerificationError
 
+from server.openapi import webhook_body_schema
 from services.db import unit_of_work, utcnow
 from services.mail import OutboundEmail
+from services.webhooks.catalog import EVENT_TYPES
 from services.webhooks.deliveries import (
     JITTER,
     MAX_ATTEMPTS,
@@ -23,6 +25,7 @@ from services.webhooks.deliveries import (
     retry_delay,
 )
 from services.webhooks.targets import TargetPolicy
+from tests.json_schema_subset import errors
 from tests.services.inventory.givens import create_item, update_item
 from tests.webhooks.conftest import Receiver, Reply
 from tests.webhooks.givens import (
@@ -75,6 +78,21 @@ async def test_a_delivery_carries_the_event_and_verifies_with_the_endpoint_secre
         "SUCCEEDED",
         "ok",
     )
+
+
+async def test_the_body_is_as_openapi_documents_it_with_the_standard_webhooks_timestamp(
+    sessions, owner, receiver
+):
+    path, hook, pending = await one_delivery(sessions, owner, receiver)
+
+    await send(sessions, pending.id)
+
+    [request] = receiver.at(path)
+    body = Webhook(hook.secret).verify(request.body, request.headers)
+    schema = webhook_body_schema(EVENT_TYPES["inventory.item.created"])
+    assert errors(schema, body, strict=True) == []
+    assert body["timestamp"] == body["createdAt"]
+    assert body["timestamp"].endswith("Z")
 
 
 async def test_a_delivery_to_a_host_name_is_pinned_to_the_address_checked(
