@@ -20,7 +20,16 @@ from services.db import unit_of_work, utcnow
 from services.ids import parse_global_id
 from services.webhooks.catalog import EVENT_TYPES
 from services.webhooks.deliveries import AttemptResult, record_attempt
-from tests.api_helpers import Account, create_item, data, error_codes, gql, receive, sign_up
+from tests.api_helpers import (
+    Account,
+    create_item,
+    data,
+    error_codes,
+    gql,
+    receive,
+    reserve,
+    sign_up,
+)
 from tests.json_schema_subset import errors
 
 pytestmark = [pytest.mark.api, pytest.mark.webhooks]
@@ -396,6 +405,42 @@ async def test_the_event_log_is_served_in_order_with_sequences_and_filters(clien
         owner.token,
     )
     assert data(node)["node"] == {"eventId": first["eventId"], "sequence": 1}
+
+
+async def test_event_quantities_are_what_the_graphql_api_answers(client):
+    # given an item kept to 3 places under a 10 g threshold, received and reserved until
+    # its available stock is low
+    owner = await sign_up(client)
+    item = await create_item(
+        client, owner.token, "Olive oil", quantityPrecision=3, lowStockThreshold="10"
+    )
+    await receive(client, owner.token, item, "12.5")
+    reservation = await reserve(client, owner.token, item, "5.25", "#1001")
+    quantity = "{ amount unit }"
+    read = f"""query($item: ID!, $reservation: ID!) {{
+        inventoryItem(id: $item) {{ onHand {quantity} reserved {quantity}
+            available {quantity} lowStockThreshold {quantity} }}
+        inventoryLots(itemId: $item) {{ nodes {{ quantityReceived {quantity}
+            remaining {quantity} }} }}
+        node(id: $reservation) {{ ... on InventoryReservation {{ quantity {quantity}
+            fulfilled {quantity} remaining {quantity} }} }} }}"""
+    answered = data(
+        await gql(client, read, {"item": item, "reservation": reservation}, owner.token)
+    )
+    listed = data(await gql(client, EVENTS, {}, owner.token))["events"]["edges"]
+    by_type = {edge["node"]["type"]: edge["node"]["data"] for edge in listed}
+
+    # then each event states each quantity once, as {amount, unit} in the API's own form
+    as_graphql = answered["inventoryItem"]
+    assert by_type["inventory.low_stock"] == {"item": by_type["inventory.low_stock"]["item"]}
+    low = by_type["inventory.low_stock"]["item"]
+    assert {name: low[name] for name in as_graphql} == as_graphql
+    assert as_graphql["lowStockThreshold"] == {"amount": "10", "unit": "g"}
+    [lot] = answered["inventoryLots"]["nodes"]
+    received = by_type["inventory.lot.received"]["lot"]
+    assert {name: received[name] for name in lot} == lot
+    held = by_type["inventory.reservation.created"]["reservation"]
+    assert {name: held[name] for name in answered["node"]} == answered["node"]
 
 
 async def test_a_malformed_type_pattern_is_refused(client):
