@@ -95,6 +95,22 @@ async def test_the_body_is_as_openapi_documents_it_with_the_standard_webhooks_ti
     assert body["timestamp"].endswith("Z")
 
 
+async def test_a_token_in_an_endpoint_s_url_does_not_reach_the_logs(
+    sessions, owner, receiver, json_logs
+):
+    path = receiver.new_path()
+    url = receiver.url(path) + "?token=Hook-T0ken-1&shop=7"
+    hook = await create_endpoint(sessions, owner.principal, url)
+    await create_item(sessions, owner.principal, "Olive oil")
+    [pending] = await deliveries(sessions, hook.endpoint.id)
+
+    assert (await send(sessions, pending.id)).status == "SUCCEEDED"
+
+    written = json_logs.getvalue()
+    assert "?token=[redacted]&shop=7" in written  # the HTTP client's line for the request
+    assert "Hook-T0ken" not in written
+
+
 async def test_a_delivery_to_a_host_name_is_pinned_to_the_address_checked(
     sessions, owner, receiver
 ):
