@@ -14,7 +14,7 @@ from services.events import API_VERSION
 from services.idempotency import MAX_KEY_LENGTH
 from services.ids import to_global_id
 from services.webhooks.catalog import EVENT_TYPES, EventType
-from services.webhooks.deliveries import MAX_ATTEMPTS, RETRY_DELAYS
+from services.webhooks.deliveries import JITTER, MAX_ATTEMPTS, RETRY_DELAYS
 from services.webhooks.payload_schemas import DIALECT
 from webhooks.sender import TIMEOUT_SECONDS
 
@@ -385,7 +385,8 @@ def _webhook(event_type: EventType) -> dict[str, Any]:
             "description": (
                 f"Sent to the endpoints subscribed to `{event_type.name}` (or a wildcard "
                 f"such as `inventory.*`). Answer 2xx within {TIMEOUT_SECONDS:g} s; anything "
-                f"else is retried {MAX_ATTEMPTS - 1} times over about {_RETRY_HOURS} hours. "
+                f"else is retried {MAX_ATTEMPTS - 1} times over about {_RETRY_HOURS} hours "
+                f"(each retry up to {JITTER:.0%} earlier or later, at random). "
                 "410 Gone disables the endpoint."
             ),
             "parameters": [
