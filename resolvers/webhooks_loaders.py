@@ -12,7 +12,7 @@ from resolvers.context import Context, Info
 from services import events
 from services.events import Event
 from services.webhooks import deliveries, endpoints
-from services.webhooks.models import WebhookAttempt, WebhookEndpoint
+from services.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 
 async def _endpoints(context: Context, keys: Sequence[int]) -> list[WebhookEndpoint | None]:
@@ -25,6 +25,12 @@ async def _attempts(context: Context, keys: Sequence[int]) -> list[list[WebhookA
     async with context.reading() as session:
         found = await deliveries.attempts_of(session, context.principal, keys)
     return [found.get(key, []) for key in keys]
+
+
+async def _deliveries(context: Context, keys: Sequence[int]) -> list[WebhookDelivery | None]:
+    async with context.reading() as session:
+        found = await deliveries.deliveries_by_id(session, context.principal, keys)
+    return [found.get(key) for key in keys]
 
 
 async def _events(context: Context, keys: Sequence[int]) -> list[Event | None]:
@@ -43,3 +49,7 @@ def attempts_by_delivery(info: Info) -> DataLoader[int, list[WebhookAttempt]]:
 
 def event_by_position(info: Info) -> DataLoader[int, Event | None]:
     return request_loader(info, "EventByPositionLoader", _events)
+
+
+def delivery_by_id(info: Info) -> DataLoader[int, WebhookDelivery | None]:
+    return request_loader(info, "WebhookDeliveryByIdLoader", _deliveries)

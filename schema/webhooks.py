@@ -42,6 +42,13 @@ class WebhookDeliveryStatus(Enum):
     FAILED = strawberry.enum_value(
         "FAILED", description="Out of retries, or the endpoint is gone (410)."
     )
+    REDELIVERED = strawberry.enum_value(
+        "REDELIVERED",
+        description=(
+            "Delivered by a redelivery (redeliverWebhook) of the same event, which succeeded "
+            "(redeliveredBy); this delivery's own retries stopped."
+        ),
+    )
 
 
 @strawberry.enum(description="What one attempt led to.")
@@ -139,10 +146,14 @@ class WebhookDelivery(Node):
     last_status_code: int | None
     last_error: str | None
     created_at: datetime
-    completed_at: datetime | None
+    completed_at: datetime | None = strawberry.field(
+        description="When it succeeded, failed for good or was redelivered; null while pending."
+    )
     key: strawberry.Private[int]
     endpoint_key: strawberry.Private[int]
     event_position: strawberry.Private[int]
+    redelivery_of_key: strawberry.Private[int | None]
+    redelivered_by_key: strawberry.Private[int | None]
 
     @classmethod
     def from_row(cls, delivery: models.WebhookDelivery) -> WebhookDelivery:
@@ -160,7 +171,21 @@ class WebhookDelivery(Node):
             last_error=delivery.last_error,
             created_at=delivery.created_at,
             completed_at=delivery.completed_at,
+            redelivery_of_key=delivery.redelivery_of_id,
+            redelivered_by_key=delivery.redelivered_by_id,
         )
+
+    @strawberry.field(
+        description="The delivery this one sends again, when redeliverWebhook made it."
+    )
+    async def redelivery_of(self, info: Info) -> WebhookDelivery | None:
+        return await _delivery(info, self.redelivery_of_key)
+
+    @strawberry.field(
+        description="When REDELIVERED: the redelivery that reached the endpoint for it."
+    )
+    async def redelivered_by(self, info: Info) -> WebhookDelivery | None:
+        return await _delivery(info, self.redelivered_by_key)
 
     @strawberry.field
     async def endpoint(self, info: Info) -> WebhookEndpoint:
@@ -177,6 +202,11 @@ class WebhookDelivery(Node):
     async def event(self, info: Info) -> Event | None:
         found = await loaders.event_by_position(info).load(self.event_position)
         return None if found is None else Event.from_row(found)
+
+
+async def _delivery(info: Info, key: int | None) -> WebhookDelivery | None:
+    found = None if key is None else await loaders.delivery_by_id(info).load(key)
+    return None if found is None else WebhookDelivery.from_row(found)
 
 
 @strawberry.type(

@@ -1,4 +1,6 @@
-"""Sends the mail outbox: SMTP when SMTP_URL is set, otherwise the log (embedded mode)."""
+"""Sends the mail outbox: SMTP when SMTP_URL is set, otherwise the log (embedded mode),
+where the logging filter (server/observability.py) redacts the tokens a message carries,
+such as an invitation's."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from services.events import API_VERSION
 from services.idempotency import MAX_KEY_LENGTH
 from services.ids import to_global_id
 from services.webhooks.catalog import EVENT_TYPES, EventType
-from services.webhooks.deliveries import MAX_ATTEMPTS, RETRY_DELAYS
+from services.webhooks.deliveries import JITTER, MAX_ATTEMPTS, RETRY_DELAYS
 from services.webhooks.payload_schemas import DIALECT
 from webhooks.sender import TIMEOUT_SECONDS
 
@@ -300,11 +300,29 @@ def webhook_body_schema(event_type: EventType) -> Schema:
     """The JSON body of a delivery of this type (services.webhooks.deliveries.webhook_body)."""
     return {
         "type": "object",
-        "required": ["id", "type", "createdAt", "apiVersion", "organizationId", "entity", "data"],
+        "required": [
+            "id",
+            "type",
+            "timestamp",
+            "createdAt",
+            "apiVersion",
+            "organizationId",
+            "entity",
+            "data",
+        ],
         "properties": {
             "id": {"type": "string", "pattern": "^evt_", "description": "The event's id."},
             "type": {"type": "string", "const": event_type.name},
-            "createdAt": {"type": "string", "format": "date-time"},
+            "timestamp": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the event happened (the Standard Webhooks field), UTC.",
+            },
+            "createdAt": {
+                "type": "string",
+                "format": "date-time",
+                "description": "The same moment as timestamp.",
+            },
             "apiVersion": {
                 "type": "string",
                 "description": "The shape's version, such as 2026-11.",
@@ -350,6 +368,7 @@ def webhook_body_example(event_type: EventType) -> dict[str, Any]:
     return {
         "id": "evt_3f9a1c2b4d5e6f708192a3b4c5d6e7f8",
         "type": event_type.name,
+        "timestamp": "2026-11-24T10:00:00Z",
         "createdAt": "2026-11-24T10:00:00Z",
         "apiVersion": API_VERSION,
         "organizationId": to_global_id("Organization", 1),
@@ -366,7 +385,8 @@ def _webhook(event_type: EventType) -> dict[str, Any]:
             "description": (
                 f"Sent to the endpoints subscribed to `{event_type.name}` (or a wildcard "
                 f"such as `inventory.*`). Answer 2xx within {TIMEOUT_SECONDS:g} s; anything "
-                f"else is retried {MAX_ATTEMPTS - 1} times over about {_RETRY_HOURS} hours. "
+                f"else is retried {MAX_ATTEMPTS - 1} times over about {_RETRY_HOURS} hours "
+                f"(each retry up to {JITTER:.0%} earlier or later, at random). "
                 "410 Gone disables the endpoint."
             ),
             "parameters": [

@@ -42,7 +42,11 @@ from services.pagination import Page, PageRequest, paginate
 from services.permissions import Principal, require_permission
 from services.webhooks.fanout import entity_key, fan_out, has_endpoints
 
-API_VERSION = "2026-11"
+# The shape of event payloads. An event keeps the version it was written with, so a
+# replay or redelivery of an older one says which shape it has. 2026-12: every quantity
+# is {amount, unit} (2026-11 had bare decimals, and inventory.low_stock a `threshold`
+# beside item.lowStockThreshold).
+API_VERSION = "2026-12"
 
 
 class Event(Base):

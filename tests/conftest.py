@@ -7,6 +7,7 @@ a database made for tests (.ci/run creates a fresh one).
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 from collections.abc import AsyncIterator, Iterator
@@ -20,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from server import migrate
 from server.app import create_app
+from server.observability import configure_logging
 from server.settings import Settings
 from services.db import create_engine, create_session_factory
 from services.models import metadata
@@ -197,3 +199,19 @@ def _user_errors_name_real_inputs() -> Iterator[None]:
         logger.removeHandler(collect)
     faults = [getattr(r, "fields", {}) for r in collect.records]
     assert not faults, f"userErrors with a missing input path or an unlisted code: {faults}"
+
+
+@pytest.fixture
+def json_logs() -> Iterator[io.StringIO]:
+    """The server's own logging (configure_logging, as `serve` and `worker` set it up) at
+    INFO, written to a buffer the test reads. Ask for it after `client`: building the app
+    configures logging again."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    buffer = io.StringIO()
+    configure_logging("INFO", stream=buffer)
+    try:
+        yield buffer
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)

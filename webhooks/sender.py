@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import ipaddress
 import logging
+import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from services.errors import UserInputError
 from services.webhooks.deliveries import (
     RESPONSE_BODY_LIMIT,
     AttemptResult,
+    RandomSource,
     claim,
     next_in_line,
     record_attempt,
@@ -209,6 +211,7 @@ async def deliver(
     time_limit: float = TIMEOUT_SECONDS,
     clock: Clock = utcnow,
     stop: asyncio.Event | None = None,
+    jitter: RandomSource = random.random,
 ) -> Outcome:
     """Make one attempt at a delivery if it is due and first in line. Never raises for
     a failure of the attempt itself: every failure is recorded and retried on schedule.
@@ -246,7 +249,7 @@ async def deliver(
     if result is None:
         result = AttemptResult(None, elapsed(), error="interrupted: the sender shut down")
     async with unit_of_work(sessions) as session:
-        delivery = await record_attempt(session, delivery_id, result, at=clock())
+        delivery = await record_attempt(session, delivery_id, result, at=clock(), jitter=jitter)
         if delivery is None:
             return Outcome(delivery_id, attempted=True)
         status = delivery.status

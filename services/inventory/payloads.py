@@ -1,4 +1,7 @@
-"""Event payloads, with the same field names and IDs as the GraphQL types."""
+"""Event payloads, with the same field names and IDs as the GraphQL types, and every
+value in the form the GraphQL API answers it: a quantity is `{"amount", "unit"}` (the
+item's base unit), a decimal a plain string without trailing zeros, a time ISO 8601 UTC.
+A fact is stated once: the item's threshold is `item.lowStockThreshold`, nowhere else."""
 
 from __future__ import annotations
 
@@ -14,6 +17,16 @@ from services.inventory.models import InventoryItem, InventoryLot, Reservation
 def decimal_string(value: Decimal) -> str:
     """As the GraphQL Decimal scalar writes it: plain, without trailing zeros."""
     return format(value.normalize(), "f")
+
+
+def quantity(amount: Decimal, unit: str) -> dict[str, str]:
+    """As the GraphQL Quantity type answers it. Amounts are kept to the item's precision,
+    so the plain form never shows more places than the item allows."""
+    return {"amount": decimal_string(amount), "unit": unit}
+
+
+def _optional_quantity(amount: Decimal | None, unit: str) -> dict[str, str] | None:
+    return None if amount is None else quantity(amount, unit)
 
 
 def _decimal(value: Decimal | None) -> str | None:
@@ -34,47 +47,49 @@ def lot_id(lot_key: int) -> str:
 
 
 def item_payload(item: InventoryItem) -> dict[str, Any]:
+    unit = item.base_unit
     return {
         "id": item_id(item.id),
         "name": item.name,
         "type": item.type,
-        "baseUnit": item.base_unit,
-        "onHand": {"amount": _decimal(item.on_hand), "unit": item.base_unit},
-        "reserved": {"amount": _decimal(item.reserved), "unit": item.base_unit},
-        "available": {"amount": _decimal(item.on_hand - item.reserved), "unit": item.base_unit},
-        "lowStockThreshold": _decimal(item.low_stock_threshold),
+        "baseUnit": unit,
+        "onHand": quantity(item.on_hand, unit),
+        "reserved": quantity(item.reserved, unit),
+        "available": quantity(item.on_hand - item.reserved, unit),
+        "lowStockThreshold": _optional_quantity(item.low_stock_threshold, unit),
         "sku": item.sku,
         "barcode": item.barcode,
         "archived": item.archived_at is not None,
     }
 
 
-def lot_payload(lot: InventoryLot) -> dict[str, Any]:
+def lot_payload(lot: InventoryLot, unit: str) -> dict[str, Any]:
+    """The lot; `unit` is its item's base unit."""
     return {
         "id": lot_id(lot.id),
         "itemId": item_id(lot.item_id),
         "lotCode": lot.lot_code,
         "receivedAt": _datetime(lot.received_at),
         "expiresAt": _datetime(lot.expires_at),
-        "quantityReceived": _decimal(lot.quantity_received),
-        "remaining": _decimal(lot.remaining),
+        "quantityReceived": quantity(lot.quantity_received, unit),
+        "remaining": quantity(lot.remaining, unit),
         "unitCost": _decimal(lot.unit_cost),
         "totalCost": _decimal(lot.total_cost),
         "vendor": lot.vendor,
     }
 
 
-def posting_payload(change_type: str, posting: Posting) -> dict[str, Any]:
-    """What one posting moved (the event adds the item)."""
+def posting_payload(change_type: str, posting: Posting, unit: str) -> dict[str, Any]:
+    """What one posting moved (the event adds the item); `unit` is the item's base unit."""
     return {
         "changeType": change_type,
         "operationId": posting.operation_id,
-        "quantity": _decimal(posting.quantity),
+        "quantity": quantity(posting.quantity, unit),
         "cost": _decimal(-posting.value if posting.quantity < 0 else posting.value),
         "lots": [
             {
                 "lotId": lot_id(entry.lot_id) if entry.lot_id else None,
-                "quantity": _decimal(entry.quantity),
+                "quantity": quantity(entry.quantity, unit),
                 "unitCost": _decimal(entry.unit_cost),
                 "value": _decimal(entry.value),
             }
@@ -83,13 +98,14 @@ def posting_payload(change_type: str, posting: Posting) -> dict[str, Any]:
     }
 
 
-def reservation_payload(reservation: Reservation) -> dict[str, Any]:
+def reservation_payload(reservation: Reservation, unit: str) -> dict[str, Any]:
+    """The reservation; `unit` is its item's base unit."""
     return {
         "id": to_global_id("InventoryReservation", reservation.id),
         "itemId": item_id(reservation.item_id),
-        "quantity": _decimal(reservation.quantity),
-        "fulfilled": _decimal(reservation.fulfilled),
-        "remaining": _decimal(reservation.remaining),
+        "quantity": quantity(reservation.quantity, unit),
+        "fulfilled": quantity(reservation.fulfilled, unit),
+        "remaining": quantity(reservation.remaining, unit),
         "orderReference": reservation.order_reference,
         "status": reservation.status,
         "expiresAt": _datetime(reservation.expires_at),

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.db import utcnow
 from services.error_codes import ErrorCode
 from services.errors import InsufficientStock, NotFound, Shortage, UserInputError
-from services.inventory import ledger
+from services.inventory import ledger, payloads
 from services.inventory.ledger import ZERO, shown
 from services.inventory.models import (
     ChangeType,
@@ -28,7 +28,7 @@ from services.inventory.models import (
     Reservation,
     ReservationStatus,
 )
-from services.inventory.payloads import decimal_string, posting_payload, reservation_payload
+from services.inventory.payloads import posting_payload, reservation_payload
 from services.inventory.quantities import QuantityInput, to_base
 from services.inventory.stock import StockChange, refresh_low_stock
 from services.inventory.stream import append_item_event
@@ -57,7 +57,7 @@ async def _announce(
     **data: Any,
 ) -> None:
     await append_item_event(
-        session, item, type, reservation=reservation_payload(reservation), **data
+        session, item, type, reservation=reservation_payload(reservation, item.base_unit), **data
     )
 
 
@@ -214,14 +214,17 @@ async def fulfil_reservation(
         at=now,
     )
     await append_item_event(
-        session, item, "inventory.adjusted", **posting_payload(ChangeType.SALE.value, posting)
+        session,
+        item,
+        "inventory.adjusted",
+        **posting_payload(ChangeType.SALE.value, posting, item.base_unit),
     )
     await _announce(
         session,
         item,
         reservation,
         "inventory.reservation.fulfilled",
-        quantity=decimal_string(amount),
+        quantity=payloads.quantity(amount, item.base_unit),
         operationId=posting.operation_id,
     )
     await refresh_low_stock(session, item, now)

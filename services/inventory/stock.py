@@ -57,9 +57,8 @@ async def refresh_low_stock(session: AsyncSession, item: InventoryItem, at: date
     available = item.on_hand - item.reserved
     if available < threshold and item.low_stock_since is None:
         item.low_stock_since = at
-        await append_item_event(
-            session, item, "inventory.low_stock", threshold=format(threshold, "f")
-        )
+        # The threshold crossed is the item's lowStockThreshold, in the event's item.
+        await append_item_event(session, item, "inventory.low_stock")
     elif available >= threshold and item.low_stock_since is not None:
         item.low_stock_since = None
 
@@ -73,7 +72,10 @@ async def _announce(
 ) -> None:
     if posting.entries:
         await append_item_event(
-            session, item, "inventory.adjusted", **posting_payload(change_type.value, posting)
+            session,
+            item,
+            "inventory.adjusted",
+            **posting_payload(change_type.value, posting, item.base_unit),
         )
     await refresh_low_stock(session, item, at)
 
@@ -210,7 +212,9 @@ async def receive_inventory(
         reference=_reference(reference),
         at=now,
     )
-    await append_item_event(session, item, "inventory.lot.received", lot=lot_payload(lot))
+    await append_item_event(
+        session, item, "inventory.lot.received", lot=lot_payload(lot, item.base_unit)
+    )
     await refresh_low_stock(session, item, now)
     return StockChange(item, posting, lot, recorded=base_quantity)
 
@@ -439,7 +443,9 @@ async def write_off_expired_lots(
             at=now,
         )
         for lot in expired:
-            await append_item_event(session, item, "inventory.lot.expired", lot=lot_payload(lot))
+            await append_item_event(
+                session, item, "inventory.lot.expired", lot=lot_payload(lot, item.base_unit)
+            )
         await _announce(session, item, ChangeType.EXPIRED, posting, now)
         changes.append(StockChange(item, posting))
     return changes

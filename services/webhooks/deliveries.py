@@ -3,12 +3,13 @@ the state changes the sender makes (claim, record an attempt)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -33,7 +34,8 @@ from services.webhooks.models import (
 )
 
 # When each attempt is made, counted from the previous one: the first at once, then
-# 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h; after the eighth failure, FAILED.
+# 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (each give or take JITTER); after the eighth
+# failure, FAILED.
 RETRY_DELAYS = (
     timedelta(0),
     timedelta(seconds=5),
@@ -45,6 +47,12 @@ RETRY_DELAYS = (
     timedelta(hours=10),
 )
 MAX_ATTEMPTS = len(RETRY_DELAYS)
+# Each retry comes up to this fraction of its delay earlier or later, at random (as
+# Standard Webhooks recommends): deliveries that failed together, say when a receiver was
+# down, are not all retried in the same second when it comes back.
+JITTER = 0.2
+# Where the jitter comes from: floats in [0, 1). Tests pass a fixed one.
+RandomSource = Callable[[], float]
 # A Retry-After longer than this is capped (a misbehaving peer cannot park a delivery).
 MAX_RETRY_AFTER = timedelta(hours=10)
 # An endpoint that has only failed for this long is disabled and its owners told.
@@ -138,11 +146,25 @@ def _require_enabled(endpoint: WebhookEndpoint, field: str) -> None:
         )
 
 
+async def deliveries_by_id(
+    session: AsyncSession, principal: Principal | None, delivery_ids: Sequence[int]
+) -> dict[int, WebhookDelivery]:
+    acting = require_permission(principal, "webhooks.manage")
+    rows = await session.scalars(
+        select(WebhookDelivery).where(
+            WebhookDelivery.organization_id == acting.organization_id,
+            WebhookDelivery.id.in_(set(delivery_ids)),
+        )
+    )
+    return {delivery.id: delivery for delivery in rows}
+
+
 async def redeliver(
     session: AsyncSession, principal: Principal | None, *, delivery_id: int
 ) -> WebhookDelivery:
     """Send a delivery's event again, as a new delivery with a fresh retry schedule (the
-    webhook-id stays the event's, so a receiver that has it can drop the copy)."""
+    webhook-id stays the event's, so a receiver that has it can drop the copy). When it
+    succeeds it settles the one it redelivers (see `_settle_redelivered`)."""
     found = await get_delivery(session, principal, delivery_id=delivery_id)
     if found is None:
         raise NotFound("webhook delivery", ("id",))
@@ -150,6 +172,7 @@ async def redeliver(
     _require_enabled(endpoint, "id")
     event = await session.get_one(Event, found.event_position)
     delivery = _new_delivery(endpoint, event)
+    delivery.redelivery_of_id = found.id
     session.add(delivery)
     await session.flush()
     return delivery
@@ -222,11 +245,14 @@ async def send_test(
 
 
 def webhook_body(event: Event) -> dict[str, Any]:
-    """The JSON body of a delivery, as docs/api.md promises."""
+    """The JSON body of a delivery, as docs/api.md promises. `timestamp` is the Standard
+    Webhooks name for when the event happened; `createdAt`, the same moment, came first."""
+    created_at = event.created_at.isoformat().replace("+00:00", "Z")
     return {
         "id": event.id,
         "type": event.type,
-        "createdAt": event.created_at.isoformat().replace("+00:00", "Z"),
+        "timestamp": created_at,
+        "createdAt": created_at,
         "apiVersion": event.api_version,
         "organizationId": to_global_id("Organization", event.organization_id),
         "entity": {"type": event.entity_type, "id": event.entity_id, "sequence": event.sequence},
@@ -345,8 +371,19 @@ class AttemptResult:
         return self.status_code == 410
 
 
+def retry_delay(failed_attempts: int, *, jitter: RandomSource = random.random) -> timedelta:
+    """How long after the last of `failed_attempts` the next attempt is made: the
+    schedule's delay, moved by up to JITTER of it either way."""
+    return RETRY_DELAYS[failed_attempts] * (1 - JITTER + 2 * JITTER * jitter())
+
+
 async def record_attempt(
-    session: AsyncSession, delivery_id: int, result: AttemptResult, *, at: datetime
+    session: AsyncSession,
+    delivery_id: int,
+    result: AttemptResult,
+    *,
+    at: datetime,
+    jitter: RandomSource = random.random,
 ) -> WebhookDelivery | None:
     """Write the attempt and move the delivery on: done, retried on schedule (or later, as
     Retry-After asks) or failed; disable an endpoint that is gone or failing for days.
@@ -371,6 +408,8 @@ async def record_attempt(
     if result.succeeded:
         outcome = DeliveryStatus.SUCCEEDED.value
         delivery.status, delivery.completed_at, delivery.next_attempt_at = outcome, at, None
+        if delivery.redelivery_of_id is not None:
+            await _settle_redelivered(session, delivery, at)
     elif result.gone:
         outcome = "GONE"
         delivery.status, delivery.completed_at = DeliveryStatus.FAILED.value, at
@@ -381,7 +420,7 @@ async def record_attempt(
         delivery.next_attempt_at = None
     else:
         outcome = "RETRY"
-        delay = RETRY_DELAYS[delivery.attempt_count]
+        delay = retry_delay(delivery.attempt_count, jitter=jitter)
         if result.retry_after is not None:
             delay = max(delay, min(result.retry_after, MAX_RETRY_AFTER))
         delivery.next_attempt_at = at + delay
@@ -389,6 +428,32 @@ async def record_attempt(
     await _update_endpoint_health(session, delivery.endpoint_id, result, at)
     await session.flush()
     return delivery
+
+
+async def _settle_redelivered(
+    session: AsyncSession, redelivery: WebhookDelivery, at: datetime
+) -> None:
+    """The event has reached the endpoint: every other delivery of it there that is
+    still pending or has failed (the one redelivered, an earlier redelivery, a replay)
+    is REDELIVERED by this one. A pending one stops its retries, so it no longer holds
+    back the entity's later events."""
+    await session.execute(
+        update(WebhookDelivery)
+        .where(
+            WebhookDelivery.endpoint_id == redelivery.endpoint_id,
+            WebhookDelivery.event_position == redelivery.event_position,
+            WebhookDelivery.id != redelivery.id,
+            WebhookDelivery.status.in_([DeliveryStatus.PENDING.value, DeliveryStatus.FAILED.value]),
+        )
+        .values(
+            status=DeliveryStatus.REDELIVERED.value,
+            redelivered_by_id=redelivery.id,
+            next_attempt_at=None,
+            leased_until=None,
+            completed_at=at,
+        )
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _health_changes(endpoint: WebhookEndpoint, result: AttemptResult, at: datetime) -> bool:

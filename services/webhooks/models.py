@@ -46,6 +46,10 @@ class DeliveryStatus(StrEnum):
     PENDING = "PENDING"
     SUCCEEDED = "SUCCEEDED"
     FAILED = "FAILED"
+    # Settled by another delivery of the same event to the same endpoint, made with
+    # redeliverWebhook, that succeeded (redelivered_by_id): the event reached the
+    # endpoint, though none of this delivery's own attempts did.
+    REDELIVERED = "REDELIVERED"
 
 
 class WebhookDelivery(IdMixin, TimestampMixin, Base):
@@ -90,6 +94,14 @@ class WebhookDelivery(IdMixin, TimestampMixin, Base):
     last_status_code: Mapped[int | None] = mapped_column(Integer, default=None)
     last_error: Mapped[str | None] = mapped_column(String(500), default=None)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # A delivery made by redeliverWebhook names the one it sends again; a REDELIVERED one
+    # names the redelivery that succeeded for it.
+    redelivery_of_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("webhook_deliveries.id", ondelete="SET NULL"), default=None
+    )
+    redelivered_by_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("webhook_deliveries.id", ondelete="SET NULL"), default=None
+    )
 
 
 class WebhookAttempt(IdMixin, Base):

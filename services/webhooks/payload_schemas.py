@@ -7,8 +7,10 @@ change. The tests validate real payloads against them and also refuse undeclared
 properties, so a field written but not documented fails there.
 
 The shapes follow services/inventory/payloads.py, organization_payload in
-services/accounts/organizations.py and send_test in deliveries.py; field names and IDs are
-those of the GraphQL types.
+services/accounts/organizations.py and send_test in deliveries.py; field names, IDs and
+value forms are those of the GraphQL types: every quantity is `{"amount", "unit"}`
+(`quantity` below, never a bare decimal), every amount of money a decimal string in the
+organization's currency (`money`).
 """
 
 from __future__ import annotations
@@ -93,14 +95,25 @@ def obj(description: str, properties: dict[str, Schema]) -> Schema:
     return {**found, "properties": properties, "required": list(properties)}
 
 
-def quantity(description: str) -> Schema:
-    return obj(
+def money(description: str) -> Schema:
+    return decimal(description + " In the organization's currency (currencyCode).")
+
+
+def quantity(description: str, *, nullable: bool = False) -> Schema:
+    """As the GraphQL Quantity type: always in the item's base unit."""
+    found = obj(
         description,
         {
-            "amount": decimal("The amount, in `unit`."),
+            "amount": decimal(
+                "The amount, in `unit`, as the GraphQL API answers it: no trailing zeros, "
+                "never more places than the item's quantityPrecision."
+            ),
             "unit": text("The item's base unit, such as g, ml or each."),
         },
     )
+    if nullable:
+        found["type"] = ["object", "null"]
+    return found
 
 
 ITEM = obj(
@@ -113,7 +126,10 @@ ITEM = obj(
         "onHand": quantity("What is physically there."),
         "reserved": quantity("Held for orders."),
         "available": quantity("On hand minus reserved."),
-        "lowStockThreshold": decimal("In the base unit; null when none.", nullable=True),
+        "lowStockThreshold": quantity(
+            "Under this, available stock is low (inventory.low_stock); null when none.",
+            nullable=True,
+        ),
         "sku": text(
             "Stock keeping unit: unique in the organization, case-sensitive.", nullable=True
         ),
@@ -130,10 +146,10 @@ LOT = obj(
         "lotCode": text("Unique in the organization."),
         "receivedAt": date_time("When it was received."),
         "expiresAt": date_time("When it expires; null if it does not.", nullable=True),
-        "quantityReceived": decimal("What was received."),
-        "remaining": decimal("What is left."),
-        "unitCost": decimal("Cost per base unit."),
-        "totalCost": decimal("Cost of the whole lot."),
+        "quantityReceived": quantity("What was received."),
+        "remaining": quantity("What is left."),
+        "unitCost": money("Cost per base unit."),
+        "totalCost": money("Cost of the whole lot."),
         "vendor": text("Who sold it.", nullable=True),
     },
 )
@@ -143,9 +159,9 @@ RESERVATION = obj(
     {
         "id": global_id("InventoryReservation"),
         "itemId": global_id("InventoryItem", "The reserved item"),
-        "quantity": decimal("Reserved, in the item's base unit."),
-        "fulfilled": decimal("Sold from it so far (fulfilReservation, whole or in part)."),
-        "remaining": decimal(
+        "quantity": quantity("Reserved."),
+        "fulfilled": quantity("Sold from it so far (fulfilReservation, whole or in part)."),
+        "remaining": quantity(
             "quantity - fulfilled: held while ACTIVE, given back once RELEASED or EXPIRED, "
             "0 once FULFILLED."
         ),
@@ -161,8 +177,8 @@ ADJUSTMENT = obj(
         "item": ITEM,
         "changeType": enum(CHANGE_TYPES, "Why stock changed."),
         "operationId": text("Shared by the ledger rows of this change (op_...)."),
-        "quantity": decimal("Signed, in the base unit: negative when stock left."),
-        "cost": decimal("The exact value of what moved (positive), in the currency."),
+        "quantity": quantity("Signed: negative when stock left."),
+        "cost": money("The exact value of what moved (positive)."),
         "lots": {
             "type": "array",
             "description": "The lots touched, with the signed quantity and value of each.",
@@ -170,9 +186,9 @@ ADJUSTMENT = obj(
                 "One ledger row.",
                 {
                     "lotId": global_id("InventoryLot", nullable=True),
-                    "quantity": decimal("Signed, in the base unit."),
-                    "unitCost": decimal("Per base unit, of the lot."),
-                    "value": decimal("Signed value of the movement."),
+                    "quantity": quantity("Signed."),
+                    "unitCost": money("Per base unit, of the lot."),
+                    "value": money("Signed value of the movement."),
                 },
             ),
         },
@@ -209,6 +225,10 @@ _ITEM_ID = to_global_id("InventoryItem", 42)
 _LOT_ID = to_global_id("InventoryLot", 7)
 
 
+def _grams(amount: str) -> dict[str, str]:
+    return {"amount": amount, "unit": "g"}
+
+
 def _item_example(on_hand: str, reserved: str = "0", **changes: Any) -> dict[str, Any]:
     available = format(Decimal(on_hand) - Decimal(reserved), "f")
     return {
@@ -216,10 +236,10 @@ def _item_example(on_hand: str, reserved: str = "0", **changes: Any) -> dict[str
         "name": "Olive oil",
         "type": "INGREDIENT",
         "baseUnit": "g",
-        "onHand": {"amount": on_hand, "unit": "g"},
-        "reserved": {"amount": reserved, "unit": "g"},
-        "available": {"amount": available, "unit": "g"},
-        "lowStockThreshold": "500",
+        "onHand": _grams(on_hand),
+        "reserved": _grams(reserved),
+        "available": _grams(available),
+        "lowStockThreshold": _grams("500"),
         "sku": "OIL-OLIVE-1",
         "barcode": None,
         "archived": False,
@@ -233,8 +253,8 @@ _LOT_EXAMPLE = {
     "lotCode": "LOT-20261124-8F3K2Q",
     "receivedAt": "2026-11-24T10:00:00+00:00",
     "expiresAt": "2027-11-24T10:00:00+00:00",
-    "quantityReceived": "1000",
-    "remaining": "1000",
+    "quantityReceived": _grams("1000"),
+    "remaining": _grams("1000"),
     "unitCost": "0.0125",
     "totalCost": "12.5",
     "vendor": "Mediterranean Oils",
@@ -242,14 +262,14 @@ _LOT_EXAMPLE = {
 
 
 def _reservation_example(
-    status: str = "ACTIVE", fulfilled: str = "0", quantity: str = "200"
+    status: str = "ACTIVE", fulfilled: str = "0", reserved: str = "200"
 ) -> dict[str, Any]:
     return {
         "id": to_global_id("InventoryReservation", 3),
         "itemId": _ITEM_ID,
-        "quantity": quantity,
-        "fulfilled": fulfilled,
-        "remaining": format(Decimal(quantity) - Decimal(fulfilled), "f"),
+        "quantity": _grams(reserved),
+        "fulfilled": _grams(fulfilled),
+        "remaining": _grams(format(Decimal(reserved) - Decimal(fulfilled), "f")),
         "orderReference": "#1001",
         "status": status,
         "expiresAt": "2026-11-25T10:00:00+00:00",
@@ -267,13 +287,15 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "item": _item_example("750"),
         "changeType": "USE",
         "operationId": "op_5c1b0f3e9a8d4e2f8b7a6c5d4e3f2a1b",
-        "quantity": "-250",
+        "quantity": _grams("-250"),
         "cost": "3.125",
-        "lots": [{"lotId": _LOT_ID, "quantity": "-250", "unitCost": "0.0125", "value": "-3.125"}],
+        "lots": [
+            {"lotId": _LOT_ID, "quantity": _grams("-250"), "unitCost": "0.0125", "value": "-3.125"}
+        ],
     },
-    "inventory.low_stock": {"item": _item_example("400"), "threshold": "500"},
+    "inventory.low_stock": {"item": _item_example("400")},
     "inventory.lot.expired": {
-        "lot": {**_LOT_EXAMPLE, "remaining": "0"},
+        "lot": {**_LOT_EXAMPLE, "remaining": _grams("0")},
         "item": _item_example("0"),
     },
     "inventory.reservation.created": {
@@ -298,7 +320,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     },
     "inventory.reservation.fulfilled": {
         "reservation": _reservation_example(fulfilled="150"),
-        "quantity": "150",
+        "quantity": _grams("150"),
         "operationId": "op_7d2e4a1c9b8f4e3d8c7b6a5f4e3d2c1b",
         "item": _item_example("850", reserved="50"),
     },
@@ -323,7 +345,10 @@ SCHEMAS: dict[str, Schema] = {
     "inventory.adjusted": data_schema("inventory.adjusted", ADJUSTMENT),
     "inventory.low_stock": data_schema(
         "inventory.low_stock",
-        obj("", {"item": ITEM, "threshold": decimal("The item's threshold, in its base unit.")}),
+        obj(
+            "The item as it fell under its threshold (item.lowStockThreshold).",
+            {"item": ITEM},
+        ),
     ),
     "inventory.lot.expired": data_schema(
         "inventory.lot.expired", obj("", {"lot": LOT, "item": ITEM})
@@ -347,7 +372,7 @@ SCHEMAS: dict[str, Schema] = {
             "",
             {
                 "reservation": RESERVATION,
-                "quantity": decimal("Fulfilled by this call, in the item's base unit."),
+                "quantity": quantity("Fulfilled by this call."),
                 "operationId": text(
                     "The SALE's operation: the inventory.adjusted event just before this one "
                     "on the item's stream has the lots drawn and the cost."

@@ -16,9 +16,20 @@ from typing import Any
 import httpx
 import pytest
 
-from services.db import utcnow
+from services.db import unit_of_work, utcnow
+from services.ids import parse_global_id
 from services.webhooks.catalog import EVENT_TYPES
-from tests.api_helpers import Account, create_item, data, error_codes, gql, receive, sign_up
+from services.webhooks.deliveries import AttemptResult, record_attempt
+from tests.api_helpers import (
+    Account,
+    create_item,
+    data,
+    error_codes,
+    gql,
+    receive,
+    reserve,
+    sign_up,
+)
 from tests.json_schema_subset import errors
 
 pytestmark = [pytest.mark.api, pytest.mark.webhooks]
@@ -235,6 +246,41 @@ async def test_a_test_webhook_becomes_a_delivery_that_can_be_sent_again(client):
     assert data(filtered)["webhookDeliveries"]["nodes"] == [{"id": redelivered["id"]}]
 
 
+async def test_a_redelivery_names_its_original_and_settles_it_once_it_succeeds(client):
+    owner = await sign_up(client)
+    endpoint_id = await _endpoint(client, owner)
+    sent = data(await gql(client, SEND_TEST, {"id": endpoint_id}, owner.token))
+    original_id = sent["sendTestWebhook"]["delivery"]["id"]
+    links = "id status nextAttemptAt redeliveryOf { id } redeliveredBy { id status }"
+    # when the delivery is redelivered, the new one names it
+    again = await gql(
+        client,
+        f"""mutation($id: ID!) {{ redeliverWebhook(input: {{id: $id}}) {{
+            delivery {{ {links} }} {ERRORS} }} }}""",
+        {"id": original_id},
+        owner.token,
+    )
+    redelivery = data(again)["redeliverWebhook"]["delivery"]
+    assert (redelivery["redeliveryOf"], redelivery["redeliveredBy"]) == ({"id": original_id}, None)
+    # and once the redelivery succeeds (recorded as its sender would)
+    parsed = parse_global_id(redelivery["id"])
+    assert parsed is not None
+    async with unit_of_work(client.app.state.sessions) as session:
+        await record_attempt(session, parsed[1], AttemptResult(200, 12), at=utcnow())
+    # then the original reads as REDELIVERED by it, and the status filter finds it
+    query = f"""query($id: ID!) {{ node(id: $id) {{ ... on WebhookDelivery {{ {links} }} }}
+        webhookDeliveries(status: REDELIVERED) {{ nodes {{ id }} }} }}"""
+    read = data(await gql(client, query, {"id": original_id}, owner.token))
+    assert read["node"] == {
+        "id": original_id,
+        "status": "REDELIVERED",
+        "nextAttemptAt": None,
+        "redeliveryOf": None,
+        "redeliveredBy": {"id": redelivery["id"], "status": "SUCCEEDED"},
+    }
+    assert read["webhookDeliveries"]["nodes"] == [{"id": original_id}]
+
+
 async def test_events_become_deliveries_and_can_be_replayed(client):
     owner = await sign_up(client)
     endpoint_id = await _endpoint(client, owner, eventTypes=["inventory.lot.*"])
@@ -361,6 +407,42 @@ async def test_the_event_log_is_served_in_order_with_sequences_and_filters(clien
     assert data(node)["node"] == {"eventId": first["eventId"], "sequence": 1}
 
 
+async def test_event_quantities_are_what_the_graphql_api_answers(client):
+    # given an item kept to 3 places under a 10 g threshold, received and reserved until
+    # its available stock is low
+    owner = await sign_up(client)
+    item = await create_item(
+        client, owner.token, "Olive oil", quantityPrecision=3, lowStockThreshold="10"
+    )
+    await receive(client, owner.token, item, "12.5")
+    reservation = await reserve(client, owner.token, item, "5.25", "#1001")
+    quantity = "{ amount unit }"
+    read = f"""query($item: ID!, $reservation: ID!) {{
+        inventoryItem(id: $item) {{ onHand {quantity} reserved {quantity}
+            available {quantity} lowStockThreshold {quantity} }}
+        inventoryLots(itemId: $item) {{ nodes {{ quantityReceived {quantity}
+            remaining {quantity} }} }}
+        node(id: $reservation) {{ ... on InventoryReservation {{ quantity {quantity}
+            fulfilled {quantity} remaining {quantity} }} }} }}"""
+    answered = data(
+        await gql(client, read, {"item": item, "reservation": reservation}, owner.token)
+    )
+    listed = data(await gql(client, EVENTS, {}, owner.token))["events"]["edges"]
+    by_type = {edge["node"]["type"]: edge["node"]["data"] for edge in listed}
+
+    # then each event states each quantity once, as {amount, unit} in the API's own form
+    as_graphql = answered["inventoryItem"]
+    assert by_type["inventory.low_stock"] == {"item": by_type["inventory.low_stock"]["item"]}
+    low = by_type["inventory.low_stock"]["item"]
+    assert {name: low[name] for name in as_graphql} == as_graphql
+    assert as_graphql["lowStockThreshold"] == {"amount": "10", "unit": "g"}
+    [lot] = answered["inventoryLots"]["nodes"]
+    received = by_type["inventory.lot.received"]["lot"]
+    assert {name: received[name] for name in lot} == lot
+    held = by_type["inventory.reservation.created"]["reservation"]
+    assert {name: held[name] for name in answered["node"]} == answered["node"]
+
+
 async def test_a_malformed_type_pattern_is_refused(client):
     owner = await sign_up(client)
     body = await gql(client, EVENTS, {"types": ["inventory.*.created"]}, owner.token)
@@ -386,6 +468,7 @@ async def test_openapi_documents_the_rest_endpoints_and_every_webhook(client):
         assert schema["required"] == [
             "id",
             "type",
+            "timestamp",
             "createdAt",
             "apiVersion",
             "organizationId",

@@ -4,6 +4,9 @@ permissions, the event catalog or a userError code fails here until `make schema
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
 from schema.root import SCHEMA_FILE, build_schema, export_schema
@@ -14,8 +17,10 @@ from server.api_docs import (
     render_operations,
     with_operations,
 )
+from server.openapi import webhook_body_schema
 from services.error_codes import DESCRIPTIONS, ErrorCode
 from services.webhooks.catalog import EVENT_TYPES
+from tests.json_schema_subset import errors
 
 pytestmark = pytest.mark.api
 
@@ -53,3 +58,18 @@ def test_a_document_without_markers_is_refused() -> None:
     with pytest.raises(ValueError, match=START):
         with_operations("# no markers\n", build_schema())
     assert END in with_operations(f"a\n{START}\nold\n{END}\nb\n", build_schema())
+
+
+def test_the_example_webhook_bodies_in_docs_api_md_are_valid_bodies_of_their_type() -> None:
+    blocks = re.findall(r"```json\n(.*?)```", API_DOC.read_text(), re.DOTALL)
+    bodies = []
+    for block in blocks:
+        try:
+            bodies.append(json.loads(block))
+        except json.JSONDecodeError:
+            continue  # a sketch with "..." in it
+    examples = [body for body in bodies if body.get("type") in EVENT_TYPES]
+    assert examples, "docs/api.md shows a whole webhook body"
+    for body in examples:
+        schema = webhook_body_schema(EVENT_TYPES[body["type"]])
+        assert errors(schema, body, strict=True) == [], body["type"]

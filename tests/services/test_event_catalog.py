@@ -4,18 +4,22 @@ validates against its own schema."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
 from services.db import unit_of_work, utcnow
 from services.inventory import stock
 from services.inventory.models import ChangeType, ItemType, ReservationStatus
+from services.inventory.payloads import decimal_string
 from services.webhooks import deliveries, endpoints
 from services.webhooks.catalog import EVENT_TYPES, TEST_EVENT
 from services.webhooks.payload_schemas import (
     CHANGE_TYPES,
+    DECIMAL_PATTERN,
     DIALECT,
     ITEM_TYPES,
     RESERVATION_STATUSES,
@@ -46,6 +50,36 @@ def test_every_type_has_a_schema_and_an_example_that_fits_it():
         assert event_type.data_schema["type"] == "object", name
         assert event_type.example, name
         assert errors(event_type.data_schema, event_type.example, strict=True) == [], name
+
+
+def _decimal_fields(schema: dict[str, Any], path: str = "$") -> Iterator[tuple[str, Any, Any]]:
+    """(path, schema, the enclosing object's properties) of every decimal in a schema."""
+    properties = schema.get("properties", {})
+    for name, field in properties.items():
+        if field.get("pattern") == DECIMAL_PATTERN:
+            yield f"{path}.{name}", field, properties
+        yield from _decimal_fields(field, f"{path}.{name}")
+    if "items" in schema:
+        yield from _decimal_fields(schema["items"], f"{path}[]")
+
+
+def test_every_decimal_in_a_payload_is_a_quantity_s_amount_or_money():
+    for name, event_type in EVENT_TYPES.items():
+        for path, field, siblings in _decimal_fields(event_type.data_schema):
+            is_amount = path.endswith(".amount") and set(siblings) == {"amount", "unit"}
+            is_money = "In the organization's currency" in field["description"]
+            assert is_amount or is_money, (name, path)
+
+
+def _quantities(value: Any) -> Iterator[dict[str, str]]:
+    if isinstance(value, dict):
+        if set(value) == {"amount", "unit"}:
+            yield value
+        for item in value.values():
+            yield from _quantities(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _quantities(item)
 
 
 def test_the_schemas_enums_are_the_models():
@@ -106,4 +140,8 @@ async def test_real_events_validate_against_the_catalog(sessions):
     for event in events:
         schema = EVENT_TYPES[event.type].data_schema
         assert errors(schema, event.payload, strict=True) == [], (event.type, event.payload)
+    # and every quantity is in the item's base unit, written as the GraphQL API writes it
+    quantities = [q for event in events for q in _quantities(event.payload)]
+    assert {q["unit"] for q in quantities} == {"g"}
+    assert all(q["amount"] == decimal_string(Decimal(q["amount"])) for q in quantities)
     assert any(event.type == TEST_EVENT for event in events)

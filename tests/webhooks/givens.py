@@ -10,7 +10,9 @@ from sqlalchemy import select, update
 
 from services.db import unit_of_work, utcnow
 from services.permissions import Principal
+from services.webhooks import deliveries as delivery_log
 from services.webhooks import endpoints
+from services.webhooks.deliveries import RandomSource
 from services.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
@@ -22,6 +24,11 @@ SECRET_KEY = "test-secret"
 BOX = SecretBox(SECRET_KEY)
 POLICY = TargetPolicy(allow_http=True, allowed_hosts=frozenset({"127.0.0.1"}))
 STRICT = TargetPolicy(allow_http=True)
+
+
+def no_jitter() -> float:
+    """The middle of the jitter range: every retry exactly on the schedule's delay."""
+    return 0.5
 
 
 async def create_endpoint(
@@ -50,6 +57,11 @@ async def rotate(sessions: Sessions, principal: Principal, endpoint_id: int) -> 
             session, principal, endpoint_id=endpoint_id, box=BOX
         )
     return rotated.secret
+
+
+async def redeliver(sessions: Sessions, principal: Principal, delivery_id: int) -> WebhookDelivery:
+    async with unit_of_work(sessions) as session:
+        return await delivery_log.redeliver(session, principal, delivery_id=delivery_id)
 
 
 async def deliveries(sessions: Sessions, endpoint_id: int) -> list[WebhookDelivery]:
@@ -100,8 +112,10 @@ async def send(
     policy: TargetPolicy = POLICY,
     time_limit: float = PATIENCE_SECONDS,
     clock: Clock = utcnow,
+    jitter: RandomSource = no_jitter,
 ) -> Outcome:
-    """One run of the sender for one delivery, with the client the dispatcher uses."""
+    """One run of the sender for one delivery, with the client the dispatcher uses (and,
+    unless the test asks otherwise, retries exactly on the schedule)."""
     async with new_client() as client:
         return await deliver(
             sessions,
@@ -111,6 +125,7 @@ async def send(
             client=client,
             time_limit=time_limit,
             clock=clock,
+            jitter=jitter,
         )
 
 

@@ -11,14 +11,21 @@ from sqlalchemy import select
 from standardwebhooks import Webhook
 from standardwebhooks.webhooks import WebhookVerificationError
 
+from server.openapi import webhook_body_schema
 from services.db import unit_of_work, utcnow
 from services.mail import OutboundEmail
+from services.webhooks.catalog import EVENT_TYPES
 from services.webhooks.deliveries import (
+    JITTER,
+    MAX_ATTEMPTS,
+    RETRY_DELAYS,
     AttemptResult,
     due_deliveries,
     record_attempt,
+    retry_delay,
 )
 from services.webhooks.targets import TargetPolicy
+from tests.json_schema_subset import errors
 from tests.services.inventory.givens import create_item, update_item
 from tests.webhooks.conftest import Receiver, Reply
 from tests.webhooks.givens import (
@@ -28,6 +35,7 @@ from tests.webhooks.givens import (
     delivery,
     endpoint_now,
     make_due,
+    redeliver,
     rotate,
     send,
 )
@@ -70,6 +78,37 @@ async def test_a_delivery_carries_the_event_and_verifies_with_the_endpoint_secre
         "SUCCEEDED",
         "ok",
     )
+
+
+async def test_the_body_is_as_openapi_documents_it_with_the_standard_webhooks_timestamp(
+    sessions, owner, receiver
+):
+    path, hook, pending = await one_delivery(sessions, owner, receiver)
+
+    await send(sessions, pending.id)
+
+    [request] = receiver.at(path)
+    body = Webhook(hook.secret).verify(request.body, request.headers)
+    schema = webhook_body_schema(EVENT_TYPES["inventory.item.created"])
+    assert errors(schema, body, strict=True) == []
+    assert body["timestamp"] == body["createdAt"]
+    assert body["timestamp"].endswith("Z")
+
+
+async def test_a_token_in_an_endpoint_s_url_does_not_reach_the_logs(
+    sessions, owner, receiver, json_logs
+):
+    path = receiver.new_path()
+    url = receiver.url(path) + "?token=Hook-T0ken-1&shop=7"
+    hook = await create_endpoint(sessions, owner.principal, url)
+    await create_item(sessions, owner.principal, "Olive oil")
+    [pending] = await deliveries(sessions, hook.endpoint.id)
+
+    assert (await send(sessions, pending.id)).status == "SUCCEEDED"
+
+    written = json_logs.getvalue()
+    assert "?token=[redacted]&shop=7" in written  # the HTTP client's line for the request
+    assert "Hook-T0ken" not in written
 
 
 async def test_a_delivery_to_a_host_name_is_pinned_to_the_address_checked(
@@ -135,6 +174,36 @@ async def test_a_500_is_retried_on_schedule_and_the_next_attempt_delivers(
         2,
         True,
     )
+
+
+def test_each_retry_comes_within_a_fifth_of_its_scheduled_delay_either_way():
+    for failed, base in enumerate(RETRY_DELAYS[1:], start=1):
+        earliest = retry_delay(failed, jitter=lambda: 0.0)
+        middle = retry_delay(failed, jitter=lambda: 0.5)
+        latest = retry_delay(failed, jitter=lambda: 1.0)
+        assert (earliest, middle) == (base * 0.8, base), failed
+        assert abs(latest - base * 1.2) < timedelta(milliseconds=1), failed
+        # the default source stays within the same bounds
+        assert all(
+            base * (1 - JITTER) <= retry_delay(failed) <= base * (1 + JITTER) for _ in range(50)
+        )
+
+
+async def test_deliveries_failing_together_are_retried_at_different_moments(
+    sessions, owner, receiver
+):
+    path = receiver.new_path(Reply(500), Reply(500))
+    hook = await create_endpoint(sessions, owner.principal, receiver.url(path))
+    await create_item(sessions, owner.principal, "Olive oil")
+    await create_item(sessions, owner.principal, "Shea butter")
+    first, second = await deliveries(sessions, hook.endpoint.id)
+    start = utcnow()
+
+    await send(sessions, first.id, clock=lambda: start, jitter=lambda: 0.0)
+    await send(sessions, second.id, clock=lambda: start, jitter=lambda: 0.75)
+
+    retries = [(await delivery(sessions, d.id)).next_attempt_at for d in (first, second)]
+    assert retries == [start + timedelta(seconds=4), start + timedelta(seconds=5.5)]
 
 
 async def test_a_receiver_slower_than_the_time_limit_is_a_failed_attempt_retried_later(
@@ -289,6 +358,69 @@ async def test_an_entity_s_deliveries_go_in_order_when_the_first_fails_once(
         created.event_id,
         updated.event_id,
     ]
+
+
+async def test_a_successful_redelivery_settles_the_original_so_the_entity_s_next_event_goes(
+    sessions, owner, receiver
+):
+    # given an entity's first delivery that failed and waits an hour for its retry, and
+    # the entity's next delivery held back behind it
+    path = receiver.new_path(Reply(429, headers={"Retry-After": "3600"}))
+    hook = await create_endpoint(sessions, owner.principal, receiver.url(path))
+    item = await create_item(sessions, owner.principal, "Olive oil")
+    await update_item(sessions, owner.principal, item.id, name="Olive oil, extra virgin")
+    created, updated = await deliveries(sessions, hook.endpoint.id)
+    await send(sessions, created.id)
+
+    # when the first is redelivered by hand and the redelivery succeeds
+    again = await redeliver(sessions, owner.principal, created.id)
+    redelivered = await send(sessions, again.id)
+
+    # then the original is settled as REDELIVERED by it, with no retry left
+    original = await delivery(sessions, created.id)
+    assert (redelivered.status, again.redelivery_of_id) == ("SUCCEEDED", created.id)
+    assert (original.status, original.redelivered_by_id) == ("REDELIVERED", again.id)
+    assert (original.next_attempt_at, original.attempt_count) == (None, 1)
+    assert original.completed_at is not None
+    assert (await send(sessions, created.id)).attempted is False
+    # and the held-back delivery is handed on at once, and due now
+    assert redelivered.next_delivery_id == updated.id
+    async with unit_of_work(sessions, write=False) as session:
+        assert await due_deliveries(session, now=utcnow()) == [updated.id]
+    assert (await send(sessions, updated.id)).status == "SUCCEEDED"
+    assert [r.webhook_id for r in receiver.at(path)] == [
+        created.event_id,
+        created.event_id,
+        updated.event_id,
+    ]
+
+
+async def test_a_successful_redelivery_also_settles_an_original_that_ran_out_of_retries(
+    sessions, owner, receiver
+):
+    _, _, pending = await one_delivery(sessions, owner, receiver)
+    async with unit_of_work(sessions) as session:
+        for _ in range(MAX_ATTEMPTS):
+            await record_attempt(session, pending.id, AttemptResult(500, 10), at=utcnow())
+    assert (await delivery(sessions, pending.id)).status == "FAILED"
+
+    again = await redeliver(sessions, owner.principal, pending.id)
+    await send(sessions, again.id)
+
+    original = await delivery(sessions, pending.id)
+    assert (original.status, original.redelivered_by_id) == ("REDELIVERED", again.id)
+
+
+async def test_a_failed_redelivery_leaves_the_original_as_it_was(sessions, owner, receiver):
+    _, _, pending = await one_delivery(sessions, owner, receiver, Reply(500), Reply(500))
+    await send(sessions, pending.id)
+
+    again = await redeliver(sessions, owner.principal, pending.id)
+    await send(sessions, again.id)
+
+    original = await delivery(sessions, pending.id)
+    assert (original.status, original.redelivered_by_id) == ("PENDING", None)
+    assert original.next_attempt_at is not None
 
 
 async def test_a_late_report_from_a_sender_whose_lease_ran_out_changes_nothing(

@@ -8,7 +8,6 @@ import contextlib
 import json
 import threading
 from collections.abc import AsyncIterator
-from datetime import timedelta
 
 import httpx
 import pytest
@@ -16,6 +15,8 @@ from sqlalchemy.pool import QueuePool
 from standardwebhooks import Webhook
 
 from server.app import create_app
+from services.ids import to_global_id
+from services.webhooks.deliveries import JITTER, RETRY_DELAYS
 from tests.api_helpers import data, gql
 from tests.conftest import make_settings
 from tests.services.inventory.givens import create_item, update_item
@@ -74,10 +75,11 @@ async def test_the_sweeper_keeps_each_entity_in_order_through_a_retry(sessions, 
     dispatcher = WebhookDispatcher(sessions, policy=POLICY, box=BOX, interval=0.1, clock=clock)
 
     async with running(dispatcher):
-        # the first delivery fails; on this clock its retry, 5 s later, is not due yet
+        # the first delivery fails; on this clock its retry, 5 s (give or take the jitter)
+        # later, is not due yet
         await eventually(lambda: _attempted(sessions, first.id), what="the failed attempt")
         # then the retry is due, and the others follow it in order
-        clock.advance(timedelta(seconds=5))
+        clock.advance(RETRY_DELAYS[1] * (1 + JITTER))
         await dispatcher.wake()
         received = await receiver.wait_for(path, 5)
         done = await settled(sessions, hook.endpoint.id)
@@ -146,6 +148,57 @@ async def test_serve_sends_a_webhook_as_soon_as_a_mutation_commits(
     item_id = data(body)["createInventoryItem"]["inventoryItem"]["id"]
     payload = Webhook(hook.secret).verify(request.body, request.headers)
     assert (payload["type"], payload["entity"]["id"]) == ("inventory.item.created", item_id)
+
+
+async def test_a_redelivery_that_succeeds_lets_the_entity_s_held_back_event_go_at_once(
+    database_url, sessions, owner, receiver
+):
+    # given an item's first delivery failed, its retry an hour away, and the item's next
+    # event held back behind it
+    path = receiver.new_path(Reply(429, headers={"Retry-After": "3600"}))
+    hook = await create_endpoint(sessions, owner.principal, receiver.url(path))
+    item = await create_item(sessions, owner.principal, "Olive oil")
+    await update_item(sessions, owner.principal, item.id, name="Olive oil, extra virgin")
+    created, updated = await deliveries(sessions, hook.endpoint.id)
+    settings = make_settings(
+        database_url,
+        redis_url=None,
+        webhook_allow_http=True,
+        webhook_allowed_hosts=["127.0.0.1"],
+    )
+    app = create_app(settings)
+    sweeper = app.state.webhooks
+    sweeper.interval = 3600  # after the sweep at start-up, only a wake-up sends anything
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client,
+    ):
+        await eventually(lambda: _attempted(sessions, created.id), what="the failed attempt")
+
+        # when the first delivery is redelivered by hand
+        body = await gql(
+            client,
+            "mutation($id: ID!) { redeliverWebhook(input: {id: $id}) { delivery { id } "
+            "userErrors { code } } }",
+            {"id": to_global_id("WebhookDelivery", created.id)},
+            token=owner.token,
+        )
+        assert data(body)["redeliverWebhook"]["userErrors"] == []
+
+        # then the redelivery and the held-back event go out, without waiting for the retry
+        received = await receiver.wait_for(path, 3)
+        done = await settled(sessions, hook.endpoint.id)
+
+    assert [r.webhook_id for r in received] == [
+        created.event_id,
+        created.event_id,
+        updated.event_id,
+    ]
+    assert [(d.id, d.status) for d in done] == [
+        (created.id, "REDELIVERED"),
+        (done[1].id, "SUCCEEDED"),
+        (updated.id, "SUCCEEDED"),
+    ]
 
 
 async def test_stopping_abandons_the_request_in_flight_but_no_transaction(

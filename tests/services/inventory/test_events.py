@@ -52,9 +52,9 @@ async def test_low_stock_is_announced_once_per_crossing_below_the_threshold(sess
     await adjust(sessions, owner.principal, item.id, "SPOIL", "10")
     # then one event
     [event] = await events_of(sessions, owner.organization_id, "inventory.low_stock")
-    assert (event.entity_id, Decimal(event.payload["threshold"])) == (
+    assert (event.entity_id, event.payload["item"]["lowStockThreshold"]) == (
         global_item_id(item),
-        Decimal(100),
+        {"amount": "100", "unit": "g"},
     )
     assert Decimal(event.payload["item"]["available"]["amount"]) == 90
     # when it recovers to the threshold and crosses again

@@ -76,7 +76,7 @@ async def test_a_purchase_in_another_unit_becomes_a_lot_in_the_base_unit(session
     [event] = await events_of(sessions, owner.organization_id, "inventory.lot.received")
     assert (event.entity_type, event.entity_id) == ("InventoryItem", global_item_id(item))
     assert event.payload["lot"]["id"] == public_lot_id(lot.id)
-    assert Decimal(event.payload["lot"]["quantityReceived"]) == 2000
+    assert event.payload["lot"]["quantityReceived"] == {"amount": "2000", "unit": "g"}
 
 
 async def test_a_unit_cost_per_ounce_is_converted_exactly(sessions, owner):

@@ -346,9 +346,9 @@ async def test_releasing_announces_the_stock_given_back(sessions, owner):
     assert released.payload["reservation"] | {"expiresAt": None} == {
         "id": to_global_id("InventoryReservation", held.id),
         "itemId": global_item_id(item),
-        "quantity": "150",
-        "fulfilled": "0",
-        "remaining": "150",
+        "quantity": {"amount": "150", "unit": "g"},
+        "fulfilled": {"amount": "0", "unit": "g"},
+        "remaining": {"amount": "150", "unit": "g"},
         "orderReference": "#1001",
         "status": "RELEASED",
         "expiresAt": None,
@@ -380,11 +380,11 @@ async def test_fulfilling_announces_the_sale_then_the_fulfilment(sessions, owner
     assert (sale.payload["changeType"], sale.payload["cost"]) == ("SALE", "25")
     assert fulfilled.payload["operationId"] == sale.payload["operationId"]
     assert fulfilled.payload["operationId"] == change.posting.operation_id
-    assert fulfilled.payload["quantity"] == "150"
+    assert fulfilled.payload["quantity"] == {"amount": "150", "unit": "g"}
     assert (
         fulfilled.payload["reservation"]["status"],
-        fulfilled.payload["reservation"]["fulfilled"],
-        fulfilled.payload["reservation"]["remaining"],
+        fulfilled.payload["reservation"]["fulfilled"]["amount"],
+        fulfilled.payload["reservation"]["remaining"]["amount"],
     ) == ("FULFILLED", "150", "0")
     assert fulfilled.payload["item"]["onHand"] == {"amount": "50", "unit": "g"}
     assert fulfilled.payload["item"]["available"] == {"amount": "50", "unit": "g"}
@@ -449,13 +449,14 @@ async def test_fulfilling_part_sells_it_fifo_and_keeps_the_rest_held(sessions, o
         Decimal(50),
     )
     [event] = await events_of(sessions, owner.organization_id, "inventory.reservation.fulfilled")
-    assert (event.payload["quantity"], event.payload["reservation"]["status"]) == ("120", "ACTIVE")
+    assert event.payload["quantity"] == {"amount": "120", "unit": "g"}
+    assert event.payload["reservation"]["status"] == "ACTIVE"
     assert (
         event.payload["reservation"]["fulfilled"],
         event.payload["reservation"]["remaining"],
     ) == (
-        "120",
-        "30",
+        {"amount": "120", "unit": "g"},
+        {"amount": "30", "unit": "g"},
     )
     assert event.payload["item"]["available"] == {"amount": "50", "unit": "g"}
     # when the rest ships
@@ -495,7 +496,7 @@ async def test_releasing_after_a_partial_fulfilment_gives_back_only_the_rest(ses
     stored = await item_now(sessions, item.id)
     assert (stored.on_hand, stored.reserved) == (Decimal(100), Decimal(0))
     [event] = await events_of(sessions, owner.organization_id, "inventory.reservation.released")
-    assert event.payload["reservation"]["remaining"] == "50"
+    assert event.payload["reservation"]["remaining"] == {"amount": "50", "unit": "g"}
     assert event.payload["item"]["available"] == {"amount": "100", "unit": "g"}
 
 
