@@ -81,6 +81,10 @@ async def adjustment_node(
         ledger_entries=[
             gql.InventoryLedgerEntry.from_row(entry, unit, currency) for entry in posting.entries
         ],
+        shortened_reservations=[
+            gql.InventoryReservation.from_row(shortened.reservation, unit)
+            for shortened in posting.shortened
+        ],
     )
 
 
@@ -225,7 +229,7 @@ class InventoryQuery:
                 session,
                 info.context.principal,
                 item_id=_item_key(item_id) if item_id else None,
-                status=status.value if status else None,
+                status=status.name if status else None,
                 order_reference=order_reference,
                 page=request,
             )

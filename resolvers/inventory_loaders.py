@@ -4,6 +4,7 @@ makes for many objects (an item's lots, a lot's item...) into one service call."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from strawberry.dataloader import DataLoader
 
@@ -52,6 +53,19 @@ def item_by_id(info: Info) -> DataLoader[int, InventoryItem | None]:
 
 def lot_by_id(info: Info) -> DataLoader[int, InventoryLot | None]:
     return request_loader(info, "InventoryLotByIdLoader", _lots)
+
+
+def item_columns_by_id(info: Info, columns: tuple[str, ...]) -> DataLoader[int, Any]:
+    """Items as rows of the named `columns` (which must include id), read when asked: for
+    values that change with time, such as the unexpired stock (InventoryItem's
+    unexpired_on_hand, at the database's clock)."""
+
+    async def load(context: Context, keys: Sequence[int]) -> list[Any]:
+        async with context.reading() as session:
+            found = await queries.items_by_id(session, context.principal, keys, columns)
+        return [found.get(key) for key in keys]
+
+    return request_loader(info, f"InventoryItemColumnsByIdLoader{columns}", load)
 
 
 def first_lots_by_item(info: Info) -> DataLoader[LotsKey, Page[InventoryLot]]:

@@ -103,6 +103,7 @@ def reorder_node(found: reports.ReorderSuggestion) -> gql.ReorderSuggestion:
         item_id=_item_id(found.item),
         item_name=found.item.name,
         available=Quantity(amount=found.available, unit=unit),
+        usable=Quantity(amount=found.usable, unit=unit),
         low_stock_threshold=Quantity(amount=found.low_stock_threshold, unit=unit),
         usage=Quantity(amount=found.usage, unit=unit),
         average_daily_usage=Quantity(amount=found.average_daily_usage, unit=unit),

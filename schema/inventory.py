@@ -33,6 +33,8 @@ from services.inventory.quantities import (
     is_expired,
     is_low_stock,
     low_stock_condition,
+    usable,
+    usable_sql,
 )
 
 
@@ -83,12 +85,23 @@ class InventoryChangeType(Enum):
     RESERVED = "RESERVED"
 
 
-@strawberry.enum
+@strawberry.enum(description="Where a reservation stands. ACTIVE and SHORT ones are open.")
 class ReservationStatus(Enum):
-    ACTIVE = "ACTIVE"
-    RELEASED = "RELEASED"
-    FULFILLED = "FULFILLED"
-    EXPIRED = "EXPIRED"
+    ACTIVE = strawberry.enum_value("ACTIVE", description="Holds its remaining stock.")
+    SHORT = strawberry.enum_value(
+        "SHORT",
+        description=(
+            "Holds nothing: the stock it held was lost (disposed of, counted missing; see "
+            "shortQuantity). It cannot be fulfilled; release it (or let it expire)."
+        ),
+    )
+    RELEASED = strawberry.enum_value("RELEASED", description="Released: it holds nothing.")
+    FULFILLED = strawberry.enum_value(
+        "FULFILLED", description="All it held was sold (fulfilReservation)."
+    )
+    EXPIRED = strawberry.enum_value(
+        "EXPIRED", description="Closed by its expiresAt: it holds nothing."
+    )
 
 
 def _money(amount: Decimal, currency: str) -> Money:
@@ -134,7 +147,12 @@ class InventoryItem(Node):
     updated_at: datetime
     on_hand: Quantity = strawberry.field(description="What is physically there.")
     reserved: Quantity = strawberry.field(description="Held for orders (active reservations).")
-    available: Quantity = strawberry.field(description="On hand minus reserved.")
+    available: Quantity = strawberry.field(
+        description=(
+            "On hand minus reserved; never negative. Counts expired stock, which only "
+            "disposal can take: see usable."
+        )
+    )
     stock_value: Money = strawberry.field(description="The value of the remaining lots.")
     average_cost_per_unit: Money | None = strawberry.field(
         description=(
@@ -142,14 +160,34 @@ class InventoryItem(Node):
             "when nothing is on hand."
         )
     )
-    is_low_stock: bool = strawberry.field(description="Available is under the threshold.")
-    low_stock_since: datetime | None
+    low_stock_since: datetime | None = strawberry.field(
+        description=(
+            "When usable stock last crossed under the threshold (inventory.low_stock was "
+            "sent then); null while it is at or above it. Set by the change that crossed "
+            "it, or, when lots expiring crossed it, by the minutely job."
+        )
+    )
     key: strawberry.Private[int]
 
     @classmethod
     def from_row(cls, item: models.InventoryItem, currency: str) -> InventoryItem:
         env = Env(currency)
         return cls(key=item.id, **{name: f.value(item, env) for name, f in ITEM_FIELDS.items()})
+
+    @strawberry.field(
+        description=(
+            "What can be sold or used now: unexpired on hand minus reserved, at least 0. "
+            "Time alone lowers it, as lots expire."
+        )
+    )
+    async def usable(self, info: Info) -> Quantity:
+        value: Quantity = await _stock_field(info, self.key, "usable")
+        return value
+
+    @strawberry.field(description="Usable stock is under the threshold.")
+    async def is_low_stock(self, info: Info) -> bool:
+        value: bool = await _stock_field(info, self.key, "is_low_stock")
+        return value
 
     @strawberry.field(
         description="The item's lots in the order received; open ones unless includeEmpty."
@@ -191,6 +229,14 @@ class InventoryItem(Node):
         return connection(
             page, lambda entry: InventoryLedgerEntry.from_row(entry, self.base_unit, currency)
         )
+
+
+async def _stock_field(info: Info, key: int, name: str) -> Any:
+    """A field of ITEM_STOCK_FIELDS, read (batched) with the item's stock as it is when
+    asked: an item row loaded whole does not carry its unexpired stock."""
+    row = await loaders.item_columns_by_id(info, _STOCK_COLUMNS).load(key)
+    assert row is not None, "an item node is one of the caller's items"
+    return ITEM_STOCK_FIELDS[name].value(row, Env(await loaders.currency_code(info)))
 
 
 async def _item(info: Info, key: int) -> InventoryItem:
@@ -397,13 +443,27 @@ ITEM_FIELDS: dict[str, ValueField] = {
         ("stock_value", "on_hand"),
         lambda row, env: _optional_money(average_cost_per_unit(row), env.currency),
     ),
+    "low_stock_since": _column("low_stock_since"),
+}
+
+# The fields that depend on the time as well as the row (lots expire): read with the
+# unexpired stock at the database's clock (models.InventoryItem.unexpired_on_hand), which
+# an item row loaded whole does not carry, so InventoryItem resolves them by loader.
+ITEM_STOCK_FIELDS: dict[str, ValueField] = {
+    "usable": ValueField(
+        ("unexpired_on_hand", "reserved", "base_unit"),
+        lambda row, env: Quantity(amount=usable(row), unit=row.base_unit),
+        lambda row, env: SqlObject({"amount": usable_sql(row), "unit": row.base_unit}),
+    ),
     "is_low_stock": ValueField(
-        ("on_hand", "reserved", "low_stock_threshold"),
+        ("unexpired_on_hand", "reserved", "low_stock_threshold"),
         lambda row, env: is_low_stock(row),
         lambda row, env: low_stock_condition(row),
     ),
-    "low_stock_since": _column("low_stock_since"),
 }
+_STOCK_COLUMNS = tuple(
+    sorted({"id", *(name for field in ITEM_STOCK_FIELDS.values() for name in field.columns)})
+)
 
 LOT_FIELDS: dict[str, ValueField] = {
     "id": _global_id("InventoryLot"),
@@ -439,17 +499,24 @@ ENTRY_FIELDS: dict[str, ValueField] = {
 
 @strawberry.type(description="Stock held for an order: lowers available, not on hand.")
 class InventoryReservation(Node):
-    quantity: Quantity = strawberry.field(description="What was reserved.")
+    quantity: Quantity = strawberry.field(description="What was reserved (requested).")
     fulfilled: Quantity = strawberry.field(
         description="Sold from it so far by fulfilReservation (whole or in part)."
     )
+    short_quantity: Quantity = strawberry.field(
+        description=(
+            "Taken from it by losses of stock (disposals, recounts that found less) that "
+            "left it more than the item's unexpired stock on hand: the newest reservations "
+            "give up their stock first (inventory.reservation.shortened)."
+        )
+    )
     remaining: Quantity = strawberry.field(
-        description="quantity - fulfilled: held while ACTIVE, given back once RELEASED or "
-        "EXPIRED, 0 once FULFILLED."
+        description="quantity - fulfilled - shortQuantity: held while ACTIVE, given back "
+        "once RELEASED or EXPIRED, 0 once FULFILLED or SHORT."
     )
     order_reference: str = strawberry.field(
         description="The order it is held for; an order holds an item through at most one "
-        "ACTIVE reservation."
+        "open (ACTIVE or SHORT) reservation."
     )
     status: ReservationStatus
     expires_at: datetime | None
@@ -464,6 +531,7 @@ class InventoryReservation(Node):
             item_key=reservation.item_id,
             quantity=Quantity(amount=reservation.quantity, unit=unit),
             fulfilled=Quantity(amount=reservation.fulfilled, unit=unit),
+            short_quantity=Quantity(amount=reservation.short_quantity, unit=unit),
             remaining=Quantity(amount=reservation.remaining, unit=unit),
             order_reference=reservation.order_reference,
             status=ReservationStatus(reservation.status),
@@ -666,6 +734,13 @@ class InventoryAdjustment:
         description="The exact cost of what left (sum over the lots drawn), or the value added."
     )
     ledger_entries: list[InventoryLedgerEntry]
+    shortened_reservations: list[InventoryReservation] = strawberry.field(
+        description=(
+            "Reservations this change shortened, newest first, as it left them: a loss "
+            "that leaves the item less unexpired stock than its reservations hold takes "
+            "the difference from the newest ones (SHORT when nothing is left held)."
+        )
+    )
 
 
 @strawberry.type

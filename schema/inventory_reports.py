@@ -115,7 +115,7 @@ class VendorPrice:
 
 @strawberry.type(
     description=(
-        "An item whose available stock will be under its low-stock threshold within its "
+        "An item whose usable stock will be under its low-stock threshold within its "
         "lead time at the recent usage rate (consumption and batches, not spoilage)."
     )
 )
@@ -123,6 +123,9 @@ class ReorderSuggestion:
     item_id: strawberry.ID
     item_name: str
     available: Quantity = strawberry.field(description="On hand minus reserved.")
+    usable: Quantity = strawberry.field(
+        description="Unexpired on hand minus reserved, at least 0: what the suggestion goes by."
+    )
     low_stock_threshold: Quantity
     usage: Quantity = strawberry.field(description="Used in the look-back period.")
     average_daily_usage: Quantity
@@ -131,7 +134,7 @@ class ReorderSuggestion:
         description="The item's lead time, or 7 days when it has none."
     )
     days_of_cover: Decimal | None = strawberry.field(
-        description="Days until the available stock runs out at that rate; null if unused."
+        description="Days until the usable stock runs out at that rate; null if unused."
     )
     suggested_quantity: Quantity = strawberry.field(
         description=(

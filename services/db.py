@@ -23,7 +23,10 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 
 from services.errors import Busy
@@ -120,6 +123,28 @@ class ExactDecimal(TypeDecorator[Decimal]):
         if dialect.name == "sqlite":
             return Decimal(int(value)).scaleb(-self.scale).quantize(self._quantum)
         return Decimal(value).quantize(self._quantum)
+
+
+class DatabaseNow(FunctionElement[datetime]):
+    """The database's clock, comparable with `UTCDateTime` columns on both databases.
+
+    For statements that are built (or compiled, as a planned read's) once and run many
+    times: a bound `utcnow()` would be frozen at the first run, this is read at each. On
+    SQLite it is rendered in the text form SQLite stores UTCDateTime values in, to the
+    millisecond, so the two compare as text."""
+
+    type = UTCDateTime()
+    inherit_cache = True
+
+
+@compiles(DatabaseNow)
+def _database_now(element: DatabaseNow, compiler: SQLCompiler, **kw: Any) -> str:
+    return "statement_timestamp()"
+
+
+@compiles(DatabaseNow, "sqlite")
+def _sqlite_now(element: DatabaseNow, compiler: SQLCompiler, **kw: Any) -> str:
+    return "strftime('%Y-%m-%d %H:%M:%f000', 'now')"
 
 
 class IdMixin:

@@ -63,6 +63,7 @@ class ErrorCode(StrEnum):
     QUANTITY_TOO_PRECISE = "QUANTITY_TOO_PRECISE"
     RESERVATION_CLOSED = "RESERVATION_CLOSED"
     RESERVATION_EXISTS = "RESERVATION_EXISTS"
+    RESERVATION_SHORT = "RESERVATION_SHORT"
     RETURN_EXCEEDS_LOT = "RETURN_EXCEEDS_LOT"
     ROLE_TOO_HIGH = "ROLE_TOO_HIGH"
     SCOPE_NOT_HELD = "SCOPE_NOT_HELD"
@@ -137,7 +138,12 @@ DESCRIPTIONS: dict[ErrorCode, str] = {
     ),
     ErrorCode.RESERVATION_CLOSED: "The reservation is no longer active.",
     ErrorCode.RESERVATION_EXISTS: (
-        "The order already has an active reservation of this item; fulfil or release it."
+        "The order already has an open (ACTIVE or SHORT) reservation of this item; fulfil "
+        "or release it."
+    ),
+    ErrorCode.RESERVATION_SHORT: (
+        "The reservation is SHORT: the stock it held was lost, so it holds nothing to "
+        "fulfil; release it."
     ),
     ErrorCode.RETURN_EXCEEDS_LOT: "A return gives a lot back more than it ever held.",
     ErrorCode.ROLE_TOO_HIGH: "A member cannot grant a role above their own.",
@@ -233,6 +239,7 @@ DOMAIN_ERROR_CODES: dict[str, frozenset[ErrorCode]] = {
         ErrorCode.QUANTITY_TOO_PRECISE,
         ErrorCode.RESERVATION_CLOSED,
         ErrorCode.RESERVATION_EXISTS,
+        ErrorCode.RESERVATION_SHORT,
         ErrorCode.RETURN_EXCEEDS_LOT,
         ErrorCode.SKU_TAKEN,
     },

@@ -22,7 +22,13 @@ from resolvers.planned.plan import (
     SqlRows,
     ValueField,
 )
-from schema.inventory import ENTRY_FIELDS, ITEM_FIELDS, LOT_FIELDS, InventoryItemFilter
+from schema.inventory import (
+    ENTRY_FIELDS,
+    ITEM_FIELDS,
+    ITEM_STOCK_FIELDS,
+    LOT_FIELDS,
+    InventoryItemFilter,
+)
 from services.inventory import items, queries
 from services.inventory.models import InventoryItem, InventoryLot, LedgerEntry
 from services.naming import camel_case, snake_case
@@ -211,6 +217,7 @@ CATALOG = Catalog(
             "InventoryItem",
             {
                 **_fields(ITEM_FIELDS),
+                **_fields(ITEM_STOCK_FIELDS),
                 "lots": RelationField(
                     ("base_unit",),
                     "InventoryLot",

@@ -10,24 +10,37 @@ transaction may commit:
 
 and each ledger row's running totals extend the previous row's, so the ledger sums to the
 item's totals by induction. The work is bounded by the open lots, never by the history.
+
+Stock held for orders is part of on-hand, so `post` also keeps
+
+    0 <= item.reserved <= item.on_hand
+
+A loss (models.LOSS: a disposal, an EXPIRED write-off, a RECOUNT that finds less) takes
+physical stock whatever orders hold, and may leave less than the active reservations
+hold, or take the unexpired stock they draw on. `post` then shortens those reservations,
+newest first, so the earliest orders keep their stock, until what they hold fits the
+stock that can fulfil them: on hand and unexpired (`shorten_reservations`). The caller
+announces them with the change (stock.announce_posting).
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, func, literal_column, select
+from sqlalchemy import ColumnElement, Select, bindparam, case, func, literal, literal_column, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from services.db import UTCDateTime
 from services.error_codes import ErrorCode
 from services.errors import InsufficientStock, NotFound, Shortage, UserInputError
 from services.inventory.models import (
+    LOSS,
     MAX_STORED,
     MAX_STORED_INTEGER_DIGITS,
     MONEY_SCALE,
@@ -36,6 +49,9 @@ from services.inventory.models import (
     InventoryItem,
     InventoryLot,
     LedgerEntry,
+    Reservation,
+    ReservationStatus,
+    is_unexpired,
 )
 from services.permissions import Principal
 
@@ -72,9 +88,21 @@ def count_confirmed() -> Movement:
 
 
 @dataclass(frozen=True)
+class Shortened:
+    """A reservation that a posting cut short, and by how much (in the base unit)."""
+
+    reservation: Reservation
+    quantity: Decimal
+
+
+@dataclass(frozen=True)
 class Posting:
     operation_id: str
     entries: list[LedgerEntry]
+    # The item's stock not expired at the posting's time, as the posting left it.
+    unexpired_on_hand: Decimal
+    # Reservations the change left without the stock they held (see shorten_reservations).
+    shortened: list[Shortened] = field(default_factory=list)
 
     @property
     def quantity(self) -> Decimal:
@@ -358,8 +386,56 @@ async def post(
         entries.append(entry)
     item.updated_at = at
     await session.flush()
-    await check_item(session, item, before=before, entries=entries)
-    return Posting(operation_id, entries)
+    unexpired = await check_item(session, item, before=before, entries=entries, at=at)
+    shortened: list[Shortened] = []
+    lost = change_type in LOSS and sum((m.quantity for m in movements), ZERO) < 0
+    if lost and item.reserved > unexpired:
+        shortened = await shorten_reservations(session, item, fits=unexpired)
+    if not 0 <= item.reserved <= item.on_hand:
+        raise InventoryInvariantViolated(
+            f"item {item.id}: reserved {item.reserved} outside 0..on_hand {item.on_hand}"
+        )
+    return Posting(operation_id, entries, unexpired, shortened)
+
+
+# The item's active reservations, newest first: the order in which a loss shortens them.
+_ACTIVE_NEWEST_FIRST = (
+    select(Reservation)
+    .where(
+        Reservation.item_id == bindparam("item_id"),
+        Reservation.status == ReservationStatus.ACTIVE.value,
+    )
+    .order_by(Reservation.id.desc())
+    .execution_options(populate_existing=True)
+)
+
+
+async def shorten_reservations(
+    session: AsyncSession, item: InventoryItem, *, fits: Decimal
+) -> list[Shortened]:
+    """Physical loss is recorded whatever orders hold, and never silently: when the
+    locked item holds more for orders than the `fits` (its unexpired stock on hand) that
+    can fulfil them, the newest active reservations give up what they hold until what is
+    held fits. Each keeps what was reserved and shows what it lost (`short_quantity`); one
+    left holding nothing is SHORT (it can be released, not fulfilled). Every reservation
+    left ACTIVE can then be fulfilled, whole, from what is there."""
+    excess = item.reserved - fits
+    shortened: list[Shortened] = []
+    for reservation in await session.scalars(_ACTIVE_NEWEST_FIRST, {"item_id": item.id}):
+        if excess <= 0:
+            break
+        cut = min(reservation.remaining, excess)
+        reservation.short_quantity += cut
+        if reservation.remaining == 0:
+            reservation.status = ReservationStatus.SHORT.value
+        item.reserved -= cut
+        excess -= cut
+        shortened.append(Shortened(reservation, cut))
+    if excess > 0:
+        raise InventoryInvariantViolated(
+            f"item {item.id}: reserved {item.reserved} is more than its active reservations hold"
+        )
+    return shortened
 
 
 def _check_storable(item: InventoryItem, movements: Sequence[Movement]) -> None:
@@ -395,18 +471,24 @@ def _check_lot_bounds(lot: InventoryLot) -> None:
         raise InventoryInvariantViolated(f"lot {lot.id}: empty but valued {lot.remaining_value}")
 
 
-def _totals_check(after_entries: bool) -> Select[Decimal, Decimal, Decimal, Decimal]:
-    """The open lots' sums, and the running totals of the item's last ledger row (before
-    the row with id `first_entry_id`, when `after_entries`; NULL when there is none)."""
+def _totals_check(after_entries: bool) -> Select[Decimal, Decimal, Decimal, Decimal, Decimal]:
+    """The open lots' sums, the running totals of the item's last ledger row (before
+    the row with id `first_entry_id`, when `after_entries`; NULL when there is none), and
+    what of the open lots has not expired at `now` (for the events the change sends)."""
     previous = select(LedgerEntry).where(LedgerEntry.item_id == bindparam("item_id"))
     if after_entries:
         previous = previous.where(LedgerEntry.id < bindparam("first_entry_id"))
     previous = previous.order_by(LedgerEntry.id.desc()).limit(1)
+    unexpired = case(
+        (is_unexpired(bindparam("now", type_=UTCDateTime())), InventoryLot.remaining),
+        else_=literal(ZERO, type_=InventoryLot.remaining.type),
+    )
     return select(
         func.coalesce(func.sum(InventoryLot.remaining), 0),
         func.coalesce(func.sum(InventoryLot.remaining_value), 0),
         previous.with_only_columns(LedgerEntry.on_hand_after).scalar_subquery(),
         previous.with_only_columns(LedgerEntry.value_after).scalar_subquery(),
+        func.coalesce(func.sum(unexpired), 0),
     ).where(InventoryLot.item_id == bindparam("item_id"), LOT_IS_OPEN)
 
 
@@ -420,17 +502,19 @@ async def check_item(
     *,
     before: tuple[Decimal, Decimal],
     entries: Sequence[LedgerEntry],
-) -> None:
+    at: datetime,
+) -> Decimal:
     """After a posting is flushed: the ledger row before its rows ended at the item's
     totals `before` it (the chain), and the totals now are the sums over the open lots
     (bounded work). One statement for both. Raises on any difference; the caller's
-    transaction is then rolled back, so nothing of the posting is kept."""
+    transaction is then rolled back, so nothing of the posting is kept. Returns the
+    item's stock unexpired at `at`, read by the same statement."""
     if entries:
         statement, values = _TOTALS_AFTER_ENTRIES, {"first_entry_id": entries[0].id}
     else:
         statement, values = _TOTALS_NO_ENTRIES, {}
-    quantity, value, chain_on_hand, chain_value = (
-        await session.execute(statement, {"item_id": item.id, **values})
+    quantity, value, chain_on_hand, chain_value, unexpired = (
+        await session.execute(statement, {"item_id": item.id, "now": at, **values})
     ).one()
     chain = (
         ZERO if chain_on_hand is None else chain_on_hand,
@@ -446,3 +530,4 @@ async def check_item(
             f"item {item.id}: on_hand {item.on_hand} / value {item.stock_value}, "
             f"open lots {quantity} / {value}"
         )
+    return Decimal(unexpired)

@@ -7,20 +7,36 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     Boolean,
+    ColumnElement,
     ForeignKey,
     Index,
     Integer,
+    ScalarSelect,
     String,
     Text,
     UniqueConstraint,
+    func,
+    literal_column,
+    or_,
+    select,
     text,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import InstrumentedAttribute, Mapped, column_property, mapped_column
 
-from services.db import Base, ExactDecimal, IdMixin, IdType, TimestampMixin, UTCDateTime, utcnow
+from services.db import (
+    Base,
+    DatabaseNow,
+    ExactDecimal,
+    IdMixin,
+    IdType,
+    TimestampMixin,
+    UTCDateTime,
+    utcnow,
+)
 from services.units.service import DENSITY_SCALE
 
 # Quantities are kept to 6 decimal places of the item's base unit; each item further
@@ -90,6 +106,11 @@ DISPOSAL = frozenset(
         ChangeType.QUALITY_FAIL,
     }
 )
+# Changes that take physical stock whatever orders hold: when one lowers stock (a
+# disposal, a recount that finds less) it is a loss, which shortens the reservations it
+# leaves without stock (ledger.shorten_reservations). Consumption takes only stock no order
+# holds, and a SALE of a reservation its own hold, so neither can.
+LOSS = DISPOSAL | {ChangeType.RECOUNT}
 # Waste that makes the true cost of what was used higher (see reports).
 WASTE = frozenset({ChangeType.SPOIL, ChangeType.TRASH, ChangeType.EXPIRED})
 USER_CHANGE_TYPES = (
@@ -153,8 +174,13 @@ class InventoryItem(IdMixin, TimestampMixin, Base):
     on_hand: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
     reserved: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
     stock_value: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
-    # Set when on-hand crossed below the threshold (the event is sent once per crossing).
+    # Set when usable stock crossed below the threshold (the event is sent once per
+    # crossing).
     low_stock_since: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+    if TYPE_CHECKING:
+        # Mapped below, once the lots are: see unexpired_on_hand_at.
+        unexpired_on_hand: Mapped[Decimal]
 
 
 class InventoryLot(IdMixin, TimestampMixin, Base):
@@ -230,22 +256,63 @@ class LedgerEntry(IdMixin, Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
+def is_unexpired(now: ColumnElement[datetime]) -> ColumnElement[bool]:
+    """A lot has not expired at `now` (no expiry, or a later one), as SQL; the same rule as
+    ledger.is_expired in Python."""
+    return or_(InventoryLot.expires_at.is_(None), InventoryLot.expires_at > now)
+
+
+def unexpired_on_hand_at(
+    item_id: ColumnElement[int] | InstrumentedAttribute[int] | int, now: ColumnElement[datetime]
+) -> ScalarSelect[Decimal]:
+    """What of an item's stock has not expired at `now`: the sum over its open lots that
+    have no expiry or expire after `now`, as SQL. Time alone changes it (a lot expires
+    without any write), so it is never stored: `usable` is computed from it on read."""
+    return (
+        select(func.coalesce(func.sum(InventoryLot.remaining), 0))
+        .where(
+            InventoryLot.item_id == item_id,
+            # A literal, as in ledger.LOT_IS_OPEN, so the open-lots index serves it.
+            InventoryLot.remaining > literal_column("0"),
+            is_unexpired(now),
+        )
+        .correlate_except(InventoryLot)
+        .scalar_subquery()
+    )
+
+
+# Read only when named (a planned read's columns, a loader, a filter), at the database's
+# clock; never loaded with the item, so a locked item carries no stale copy of it (and
+# touching it on one raises rather than querying behind the caller's back).
+InventoryItem.unexpired_on_hand = column_property(
+    unexpired_on_hand_at(InventoryItem.id, DatabaseNow()), deferred=True, raiseload=True
+)
+
+
 class ReservationStatus(StrEnum):
     ACTIVE = "ACTIVE"
+    # Stock it held was lost (disposed of, counted missing) and nothing of it is left
+    # held: it cannot be fulfilled, only released (or expire).
+    SHORT = "SHORT"
     RELEASED = "RELEASED"
     FULFILLED = "FULFILLED"
     EXPIRED = "EXPIRED"
 
 
-# An order holds an item through at most one active reservation: the database refuses a
+# Open reservations are still the order's business: an ACTIVE one holds stock, a SHORT
+# one holds nothing but waits to be released. The others are closed.
+OPEN_STATUSES = (ReservationStatus.ACTIVE.value, ReservationStatus.SHORT.value)
+
+# An order holds an item through at most one open reservation: the database refuses a
 # second (services/inventory/reservations.py turns that into RESERVATION_EXISTS).
-ACTIVE_ORDER_INDEX = "uq_inventory_reservations_active_order"
-_IS_ACTIVE = text("status = 'ACTIVE'")
+OPEN_ORDER_INDEX = "uq_inventory_reservations_open_order"
+_IS_OPEN = text("status IN ('ACTIVE', 'SHORT')")
 
 
 class Reservation(IdMixin, TimestampMixin, Base):
-    """`quantity` is what was reserved, `fulfilled` what has been sold from it so far;
-    the rest (`remaining`) is held while the reservation is ACTIVE."""
+    """`quantity` is what was reserved, `fulfilled` what has been sold from it so far,
+    `short_quantity` what stock lost under it took away (ledger.post); the rest
+    (`remaining`) is held while the reservation is ACTIVE."""
 
     __tablename__ = "inventory_reservations"
     __table_args__ = (
@@ -255,13 +322,13 @@ class Reservation(IdMixin, TimestampMixin, Base):
             "ix_inventory_reservations_org_reference", "organization_id", "order_reference", "id"
         ),
         Index(
-            ACTIVE_ORDER_INDEX,
+            OPEN_ORDER_INDEX,
             "organization_id",
             "item_id",
             "order_reference",
             unique=True,
-            postgresql_where=_IS_ACTIVE,
-            sqlite_where=_IS_ACTIVE,
+            postgresql_where=_IS_OPEN,
+            sqlite_where=_IS_OPEN,
         ),
     )
 
@@ -271,6 +338,7 @@ class Reservation(IdMixin, TimestampMixin, Base):
     item_id: Mapped[int] = mapped_column(IdType, ForeignKey("inventory_items.id"))
     quantity: Mapped[Decimal] = mapped_column(Quantity)
     fulfilled: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
+    short_quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(0))
     order_reference: Mapped[str] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(20), default=ReservationStatus.ACTIVE.value)
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
@@ -278,6 +346,6 @@ class Reservation(IdMixin, TimestampMixin, Base):
 
     @property
     def remaining(self) -> Decimal:
-        """Reserved and not fulfilled: held while ACTIVE, given back once released or
-        expired, zero once fulfilled."""
-        return self.quantity - self.fulfilled
+        """Reserved, neither fulfilled nor lost: held while ACTIVE, given back once
+        released or expired, zero once fulfilled or SHORT."""
+        return self.quantity - self.fulfilled - self.short_quantity

@@ -46,7 +46,9 @@ def lot_id(lot_key: int) -> str:
     return to_global_id("InventoryLot", lot_key)
 
 
-def item_payload(item: InventoryItem) -> dict[str, Any]:
+def item_payload(item: InventoryItem, usable: Decimal) -> dict[str, Any]:
+    """The item's state; `usable` (quantities.usable_of) depends on the time, so the
+    caller gives it."""
     unit = item.base_unit
     return {
         "id": item_id(item.id),
@@ -56,6 +58,7 @@ def item_payload(item: InventoryItem) -> dict[str, Any]:
         "onHand": quantity(item.on_hand, unit),
         "reserved": quantity(item.reserved, unit),
         "available": quantity(item.on_hand - item.reserved, unit),
+        "usable": quantity(usable, unit),
         "lowStockThreshold": _optional_quantity(item.low_stock_threshold, unit),
         "sku": item.sku,
         "barcode": item.barcode,
@@ -105,6 +108,7 @@ def reservation_payload(reservation: Reservation, unit: str) -> dict[str, Any]:
         "itemId": item_id(reservation.item_id),
         "quantity": quantity(reservation.quantity, unit),
         "fulfilled": quantity(reservation.fulfilled, unit),
+        "shortQuantity": quantity(reservation.short_quantity, unit),
         "remaining": quantity(reservation.remaining, unit),
         "orderReference": reservation.order_reference,
         "status": reservation.status,

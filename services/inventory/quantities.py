@@ -10,19 +10,22 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
+from services.db import UTCDateTime
 from services.error_codes import ErrorCode
 from services.errors import NotFound, UserInputError
-from services.inventory.ledger import money, shown
+from services.inventory.ledger import ZERO, money, shown
 from services.inventory.models import (
     MAX_STORED,
     MAX_STORED_INTEGER_DIGITS,
     MONEY_SCALE,
     InventoryItem,
     InventoryLot,
+    Quantity,
+    unexpired_on_hand_at,
 )
 from services.permissions import Principal, require_permission
 from services.units import service as units
@@ -165,20 +168,54 @@ def average_cost_per_unit(item: InventoryItem) -> Decimal | None:
 
 def available(item: Any) -> Any:
     """On hand minus what active reservations hold: of an item, or as SQL of the item's
-    columns (InventoryItem itself, or a row of a planned read's statement)."""
+    columns (InventoryItem itself, or a row of a planned read's statement). Never
+    negative: a loss that leaves less on hand shortens reservations (ledger.post)."""
     return item.on_hand - item.reserved
 
 
-def is_low_stock(item: InventoryItem) -> bool:
+# `usable` is what can really be sold or used now: unexpired stock that no order holds.
+# `available` counts expired stock, which consumption and reservations cannot take.
+# Reservations may hold stock that has expired since (time passes under them), so the
+# difference is floored at 0. Low-stock checks and reorder suggestions go by usable.
+
+
+def usable_of(unexpired_on_hand: Decimal, reserved: Decimal) -> Decimal:
+    """The rule: max(0, unexpired on hand - reserved)."""
+    return max(unexpired_on_hand - reserved, ZERO)
+
+
+def usable(item: Any) -> Decimal:
+    """`usable_of` a row with `unexpired_on_hand` (a planned read's, a loader's) and
+    `reserved`."""
+    return usable_of(Decimal(item.unexpired_on_hand), Decimal(item.reserved))
+
+
+def usable_sql(item: Any, unexpired: Any = None) -> ColumnElement[Decimal]:
+    """`usable_of` as SQL of the item's columns (InventoryItem itself, or a row of a
+    planned read's statement), its unexpired stock by default at the database's clock."""
+    if unexpired is None:
+        unexpired = item.unexpired_on_hand
+    difference = unexpired - item.reserved
+    return case((difference > 0, difference), else_=literal(ZERO, type_=Quantity))
+
+
+async def unexpired_at(session: AsyncSession, item: InventoryItem, now: datetime) -> Decimal:
+    """The unexpired stock of an item being written, at `now` (a posting reads it with
+    its totals check instead: ledger.Posting.unexpired_on_hand)."""
+    found = await session.scalar(select(unexpired_on_hand_at(item.id, literal(now, UTCDateTime()))))
+    return Decimal(found or ZERO)
+
+
+def is_low_stock(item: Any) -> bool:
     threshold = item.low_stock_threshold
-    return threshold is not None and available(item) < threshold
+    return threshold is not None and usable(item) < threshold
 
 
 def low_stock_condition(item: Any) -> ColumnElement[bool]:
     """is_low_stock as SQL of the item's columns (InventoryItem itself, or a row of a
     planned read's statement)."""
     threshold = item.low_stock_threshold
-    condition: ColumnElement[bool] = threshold.is_not(None) & (available(item) < threshold)
+    condition: ColumnElement[bool] = threshold.is_not(None) & (usable_sql(item) < threshold)
     return condition
 
 

@@ -280,7 +280,7 @@ async def list_reservations(
         if status.upper() not in {s.value for s in ReservationStatus}:
             raise UserInputError(
                 ErrorCode.INVALID_STATUS,
-                "status must be ACTIVE, RELEASED, FULFILLED or EXPIRED.",
+                f"status must be one of {', '.join(s.value for s in ReservationStatus)}.",
                 ("status",),
             )
         statement = statement.where(Reservation.status == status.upper())

@@ -14,6 +14,9 @@ Definitions (where the issue leaves a choice, the choice is written down here):
   disposals, but not waste in these figures.
 - Usage (for reorder suggestions) is what was drawn by consumption (USE, SALE, SAMPLE,
   TESTER, GIFT) and by batches (BATCH); spoilage and other disposals are not usage.
+- Reorder suggestions go by usable stock (quantities.usable_of: unexpired on hand minus
+  reserved, at least 0) at the report's `now`, as the low-stock checks do: expired stock
+  cannot be sold, so it does not put off a reorder.
 - Per-unit costs are per the item's base unit, computed exactly and rounded half-even
   to MONEY_SCALE places, as lot and ledger unit costs are. Sums are exact: SQL SUM over
   the exact columns (on SQLite these are scaled integers, so the sum stays exact).
@@ -34,10 +37,10 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localc
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal_column, select
+from sqlalchemy import ColumnElement, func, literal, literal_column, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.db import utcnow
+from services.db import UTCDateTime, utcnow
 from services.error_codes import ErrorCode
 from services.errors import UserInputError
 from services.inventory.ledger import ZERO
@@ -49,8 +52,9 @@ from services.inventory.models import (
     InventoryItem,
     InventoryLot,
     LedgerEntry,
+    unexpired_on_hand_at,
 )
-from services.inventory.quantities import average_cost_per_unit, money_per_unit
+from services.inventory.quantities import average_cost_per_unit, money_per_unit, usable_of
 from services.inventory.queries import currency_code
 from services.pagination import Page, PageRequest, paginate
 from services.permissions import Principal, require_permission
@@ -154,6 +158,7 @@ class VendorPriceHistory:
 class ReorderSuggestion:
     item: ItemRef
     available: Decimal
+    usable: Decimal
     low_stock_threshold: Decimal
     usage: Decimal
     lookback_days: int
@@ -462,10 +467,10 @@ async def reorder_suggestions(
     lookback_days: int = DEFAULT_LOOKBACK_DAYS,
     now: datetime | None = None,
 ) -> list[ReorderSuggestion]:
-    """Active items with a low-stock threshold whose available stock (on hand minus
-    reserved) will be under the threshold by the end of their lead time at the usage rate
-    of the last `lookback_days` days; items already under it are included. Most urgent
-    first (least days of cover), then the items with no recent usage, by name."""
+    """Active items with a low-stock threshold whose usable stock (unexpired on hand
+    minus reserved) will be under the threshold by the end of their lead time at the usage
+    rate of the last `lookback_days` days; items already under it are included. Most
+    urgent first (least days of cover), then the items with no recent usage, by name."""
     acting = require_permission(principal, "inventory.read")
     if not 1 <= lookback_days <= MAX_LOOKBACK_DAYS:
         raise UserInputError(
@@ -483,7 +488,8 @@ async def reorder_suggestions(
         )
         .order_by(InventoryItem.id)
     )
-    items = list(await session.scalars(watched))
+    unexpired = unexpired_on_hand_at(InventoryItem.id, literal(end, UTCDateTime()))
+    items = (await session.execute(watched.add_columns(unexpired))).all()
     if not items:
         return []
     usage_rows = await session.execute(
@@ -500,8 +506,13 @@ async def reorder_suggestions(
     usage = {key: -total for key, total in usage_rows}
     suggestions = [
         suggestion
-        for item in items
-        if (suggestion := _suggest(item, usage.get(item.id, ZERO), lookback_days)) is not None
+        for item, unexpired_on_hand in items
+        if (
+            suggestion := _suggest(
+                item, Decimal(unexpired_on_hand), usage.get(item.id, ZERO), lookback_days
+            )
+        )
+        is not None
     ]
     suggestions.sort(
         key=lambda s: (
@@ -513,13 +524,15 @@ async def reorder_suggestions(
     return suggestions
 
 
-def _suggest(item: InventoryItem, usage: Decimal, lookback_days: int) -> ReorderSuggestion | None:
+def _suggest(
+    item: InventoryItem, unexpired: Decimal, usage: Decimal, lookback_days: int
+) -> ReorderSuggestion | None:
     threshold = item.low_stock_threshold
     assert threshold is not None
     lead_time = item.lead_time_days if item.lead_time_days is not None else DEFAULT_LEAD_TIME_DAYS
-    available = item.on_hand - item.reserved
+    usable = usable_of(unexpired, item.reserved)
     rate = Fraction(usage) / lookback_days  # per day, exact
-    at_arrival = Fraction(available) - rate * lead_time
+    at_arrival = Fraction(usable) - rate * lead_time
     if at_arrival >= Fraction(threshold):
         return None
     # Order what the lead time will use, what brings stock back up to the threshold, and
@@ -527,14 +540,13 @@ def _suggest(item: InventoryItem, usage: Decimal, lookback_days: int) -> Reorder
     needed = Fraction(threshold) - at_arrival + rate * lookback_days
     return ReorderSuggestion(
         item=_ref(item),
-        available=available,
+        available=item.on_hand - item.reserved,
+        usable=usable,
         low_stock_threshold=threshold,
         usage=usage,
         lookback_days=lookback_days,
         average_daily_usage=_round(rate, QUANTITY_SCALE),
         lead_time_days=lead_time,
-        days_of_cover=(
-            _round(Fraction(max(available, ZERO)) / rate, DAYS_SCALE, ROUND_FLOOR) if rate else None
-        ),
+        days_of_cover=(_round(Fraction(usable) / rate, DAYS_SCALE, ROUND_FLOOR) if rate else None),
         suggested_quantity=_round(needed, item.quantity_precision, ROUND_CEILING),
     )

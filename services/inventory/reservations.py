@@ -1,16 +1,22 @@
 """Reservations hold stock for an order: they lower available stock, not on-hand.
 Fulfilling one, whole or in part, is a SALE drawn FIFO; expired ones are released by a
-job. An order holds an item through at most one active reservation.
+job. An order holds an item through at most one open reservation.
+
+A reservation is ACTIVE while it holds stock. A loss of stock it held (a disposal, a
+recount that finds less) shortens it (ledger.shorten_reservations); one left holding
+nothing is SHORT: it cannot be fulfilled, but is still open until released or expired.
 
 Every change of a reservation changes the item's available stock, so each is an event on
 the item's stream (services/inventory/stream.py), with the reservation in its data:
-`inventory.reservation.created`, `.released`, `.expired` and `.fulfilled` (the last
-after the SALE's `inventory.adjusted`, which shares its operation id)."""
+`inventory.reservation.created`, `.released`, `.expired`, `.fulfilled` (after the SALE's
+`inventory.adjusted`, which shares its operation id) and `.shortened` (after the loss's
+`inventory.adjusted`, stock.announce_posting)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -23,14 +29,15 @@ from services.errors import InsufficientStock, NotFound, Shortage, UserInputErro
 from services.inventory import ledger, payloads
 from services.inventory.ledger import ZERO, shown
 from services.inventory.models import (
+    OPEN_STATUSES,
     ChangeType,
     InventoryItem,
     Reservation,
     ReservationStatus,
 )
-from services.inventory.payloads import posting_payload, reservation_payload
-from services.inventory.quantities import QuantityInput, to_base
-from services.inventory.stock import StockChange, refresh_low_stock
+from services.inventory.payloads import reservation_payload
+from services.inventory.quantities import QuantityInput, to_base, unexpired_at, usable_of
+from services.inventory.stock import StockChange, announce_posting, refresh_low_stock
 from services.inventory.stream import append_item_event
 from services.permissions import Principal, require_permission
 from services.validation import clean_text
@@ -54,10 +61,18 @@ async def _announce(
     item: InventoryItem,
     reservation: Reservation,
     type: str,
+    at: datetime,
+    unexpired: Decimal | None = None,
     **data: Any,
 ) -> None:
     await append_item_event(
-        session, item, type, reservation=reservation_payload(reservation, item.base_unit), **data
+        session,
+        item,
+        type,
+        at=at,
+        unexpired=unexpired,
+        reservation=reservation_payload(reservation, item.base_unit),
+        **data,
     )
 
 
@@ -72,7 +87,7 @@ async def _hold(session: AsyncSession, item: InventoryItem, reservation: Reserva
         raise UserInputError(
             ErrorCode.RESERVATION_EXISTS,
             f'Order {reservation.order_reference} already holds "{item.name}" through an '
-            "active reservation: fulfil or release that one (find it with "
+            "open (ACTIVE or SHORT) reservation: fulfil or release that one (find it with "
             "inventoryReservations(orderReference:)) before reserving again.",
             ("order_reference",),
         ) from None
@@ -107,9 +122,8 @@ async def reserve_inventory(
     # Before the stock check: a retry of a reservation that was made is told so, not that
     # the stock it holds itself is missing.
     await _hold(session, item, reservation)
-    lots = await ledger.open_lots(session, item)
-    usable = sum((lot.remaining for lot in lots if not ledger.is_expired(lot, now)), ZERO)
-    available = max(usable - item.reserved, ZERO)
+    unexpired = await unexpired_at(session, item, now)
+    available = usable_of(unexpired, item.reserved)
     if amount > available:
         raise InsufficientStock(
             f"Only {shown(available)} {item.base_unit} available to reserve; "
@@ -119,12 +133,12 @@ async def reserve_inventory(
         )
     item.reserved += amount
     await session.flush()
-    await _announce(session, item, reservation, "inventory.reservation.created")
-    await refresh_low_stock(session, item, now)
+    await _announce(session, item, reservation, "inventory.reservation.created", now, unexpired)
+    await refresh_low_stock(session, item, now, unexpired)
     return Held(reservation, item)
 
 
-async def _active(
+async def _open(
     session: AsyncSession, principal: Principal, reservation_id: int
 ) -> tuple[Reservation, InventoryItem]:
     reservation = await session.scalar(
@@ -137,7 +151,7 @@ async def _active(
         raise NotFound("reservation")
     item = await ledger.lock_item(session, principal, reservation.item_id, ("id",))
     await session.refresh(reservation)
-    if reservation.status != ReservationStatus.ACTIVE.value:
+    if reservation.status not in OPEN_STATUSES:
         raise UserInputError(
             ErrorCode.RESERVATION_CLOSED,
             f"This reservation is already {reservation.status.lower()}.",
@@ -149,7 +163,8 @@ async def _active(
 def _close(
     reservation: Reservation, item: InventoryItem, status: ReservationStatus, at: datetime
 ) -> None:
-    """End an active reservation: what it still holds is available again."""
+    """End an open reservation: what it still holds (nothing, if SHORT) is available
+    again."""
     item.reserved -= reservation.remaining
     reservation.status = status.value
     reservation.closed_at = at
@@ -159,11 +174,11 @@ async def release_reservation(
     session: AsyncSession, principal: Principal | None, *, reservation_id: int
 ) -> Held:
     acting = require_permission(principal, "inventory.adjust")
-    reservation, item = await _active(session, acting, reservation_id)
+    reservation, item = await _open(session, acting, reservation_id)
     now = utcnow()
     _close(reservation, item, ReservationStatus.RELEASED, now)
     await session.flush()
-    await _announce(session, item, reservation, "inventory.reservation.released")
+    await _announce(session, item, reservation, "inventory.reservation.released", now)
     await refresh_low_stock(session, item, now)
     return Held(reservation, item)
 
@@ -176,9 +191,18 @@ async def fulfil_reservation(
     quantity: QuantityInput | None = None,
 ) -> tuple[Reservation, StockChange]:
     """Sell what the reservation holds, or `quantity` of it: drawn FIFO as a SALE. A part
-    leaves the rest held (ACTIVE); the whole closes it (FULFILLED)."""
+    leaves the rest held (ACTIVE); the whole closes it (FULFILLED). A SHORT one holds
+    nothing to sell."""
     acting = require_permission(principal, "inventory.adjust")
-    reservation, item = await _active(session, acting, reservation_id)
+    reservation, item = await _open(session, acting, reservation_id)
+    if reservation.status == ReservationStatus.SHORT.value:
+        raise UserInputError(
+            ErrorCode.RESERVATION_SHORT,
+            f"This reservation holds nothing: the {shown(reservation.short_quantity)} "
+            f"{item.base_unit} it held was lost. Release it, and reserve again once there "
+            "is stock.",
+            ("id",),
+        )
     held = reservation.remaining
     amount = held if quantity is None else await to_base(session, item, quantity)
     if amount > held:
@@ -213,32 +237,29 @@ async def fulfil_reservation(
         reference=reservation.order_reference,
         at=now,
     )
-    await append_item_event(
-        session,
-        item,
-        "inventory.adjusted",
-        **posting_payload(ChangeType.SALE.value, posting, item.base_unit),
-    )
+    await announce_posting(session, item, ChangeType.SALE, posting, now)
     await _announce(
         session,
         item,
         reservation,
         "inventory.reservation.fulfilled",
+        now,
+        posting.unexpired_on_hand,
         quantity=payloads.quantity(amount, item.base_unit),
         operationId=posting.operation_id,
     )
-    await refresh_low_stock(session, item, now)
+    await refresh_low_stock(session, item, now, posting.unexpired_on_hand)
     return reservation, StockChange(item, posting)
 
 
 async def expire_reservations(session: AsyncSession, *, now: datetime | None = None) -> int:
-    """The periodic job: release every active reservation past its expiry (all orgs),
-    each with its `inventory.reservation.expired` event, in the caller's transaction."""
+    """The periodic job: close every open reservation past its expiry (all orgs), each
+    with its `inventory.reservation.expired` event, in the caller's transaction."""
     moment = now or utcnow()
     due = (
         await session.execute(
             select(Reservation.id, Reservation.item_id, Reservation.organization_id).where(
-                Reservation.status == ReservationStatus.ACTIVE.value,
+                Reservation.status.in_(OPEN_STATUSES),
                 Reservation.expires_at <= moment,
             )
         )
@@ -247,11 +268,11 @@ async def expire_reservations(session: AsyncSession, *, now: datetime | None = N
         items = await ledger.lock_items(session, organization_id, [item_id])
         reservation = await session.get_one(Reservation, reservation_id)
         await session.refresh(reservation)
-        if reservation.status != ReservationStatus.ACTIVE.value:
+        if reservation.status not in OPEN_STATUSES:
             continue
         item = items[item_id]
         _close(reservation, item, ReservationStatus.EXPIRED, moment)
         await session.flush()
-        await _announce(session, item, reservation, "inventory.reservation.expired")
+        await _announce(session, item, reservation, "inventory.reservation.expired", moment)
         await refresh_low_stock(session, item, moment)
     return len(due)

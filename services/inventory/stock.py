@@ -9,13 +9,13 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.db import utcnow
+from services.db import UTCDateTime, utcnow
 from services.error_codes import ErrorCode
 from services.errors import NotFound, UserInputError
-from services.inventory import ledger
+from services.inventory import ledger, payloads
 from services.inventory.ledger import ZERO, Movement, Posting, shown
 from services.inventory.models import (
     CONSUMPTION,
@@ -24,14 +24,18 @@ from services.inventory.models import (
     ChangeType,
     InventoryItem,
     InventoryLot,
+    unexpired_on_hand_at,
 )
-from services.inventory.payloads import lot_payload, posting_payload
+from services.inventory.payloads import lot_payload, posting_payload, reservation_payload
 from services.inventory.quantities import (
     QuantityInput,
     average_cost,
     check_money,
     cost_per_base_unit,
     to_base,
+    unexpired_at,
+    usable_of,
+    usable_sql,
     value_of,
 )
 from services.inventory.stream import append_item_event
@@ -48,19 +52,97 @@ class StockChange:
     recorded: Decimal | None = None
 
 
-async def refresh_low_stock(session: AsyncSession, item: InventoryItem, at: datetime) -> None:
-    """Send inventory.low_stock once when available stock crosses below the threshold;
-    re-arm when it is back at or above it."""
+async def refresh_low_stock(
+    session: AsyncSession, item: InventoryItem, at: datetime, unexpired: Decimal | None = None
+) -> None:
+    """Send inventory.low_stock once when usable stock (quantities.usable) crosses below
+    the threshold at `at`; re-arm when it is back at or above it. Every write of an item
+    calls this; time alone lowers usable stock too (a lot expires), which the periodic
+    job catches (announce_expiry_low_stock). `unexpired`: the item's unexpired stock at
+    `at`, when the caller has read it."""
     threshold = item.low_stock_threshold
     if threshold is None:
         return
-    available = item.on_hand - item.reserved
-    if available < threshold and item.low_stock_since is None:
+    if unexpired is None:
+        unexpired = await unexpired_at(session, item, at)
+    usable = usable_of(unexpired, item.reserved)
+    if usable < threshold and item.low_stock_since is None:
         item.low_stock_since = at
         # The threshold crossed is the item's lowStockThreshold, in the event's item.
-        await append_item_event(session, item, "inventory.low_stock")
-    elif available >= threshold and item.low_stock_since is not None:
+        await append_item_event(session, item, "inventory.low_stock", at=at, unexpired=unexpired)
+    elif usable >= threshold and item.low_stock_since is not None:
         item.low_stock_since = None
+
+
+async def announce_expiry_low_stock(session: AsyncSession, *, now: datetime) -> int:
+    """The periodic job's part: items with an expired lot still on hand whose usable
+    stock is under their threshold at `now`, with no inventory.low_stock sent for it (the
+    lot expired since their last change), get it now, each under its lock, in the
+    caller's transaction. Returns how many."""
+    at = literal(now, UTCDateTime())
+    has_expired_stock = (
+        select(InventoryLot.id)
+        .where(
+            InventoryLot.item_id == InventoryItem.id,
+            InventoryLot.remaining > 0,
+            InventoryLot.expires_at <= at,
+        )
+        .exists()
+    )
+    due = (
+        await session.execute(
+            select(InventoryItem.id, InventoryItem.organization_id)
+            .where(
+                InventoryItem.low_stock_threshold.is_not(None),
+                InventoryItem.low_stock_since.is_(None),
+                has_expired_stock,
+                usable_sql(InventoryItem, unexpired_on_hand_at(InventoryItem.id, at))
+                < InventoryItem.low_stock_threshold,
+            )
+            .order_by(InventoryItem.id)
+        )
+    ).all()
+    announced = 0
+    for key, organization_id in due:
+        item = (await ledger.lock_items(session, organization_id, [key]))[key]
+        before = item.low_stock_since
+        await refresh_low_stock(session, item, now)
+        announced += before is None and item.low_stock_since is not None
+    return announced
+
+
+async def announce_posting(
+    session: AsyncSession,
+    item: InventoryItem,
+    change_type: ChangeType,
+    posting: Posting,
+    at: datetime,
+) -> None:
+    """`inventory.adjusted` for what the posting moved, then one
+    `inventory.reservation.shortened` for each reservation it cut short (the loss, then
+    what it cost the orders), sharing its operation id."""
+    unexpired = posting.unexpired_on_hand
+    if posting.entries:
+        await append_item_event(
+            session,
+            item,
+            "inventory.adjusted",
+            at=at,
+            unexpired=unexpired,
+            **posting_payload(change_type.value, posting, item.base_unit),
+        )
+    for shortened in posting.shortened:
+        await append_item_event(
+            session,
+            item,
+            "inventory.reservation.shortened",
+            at=at,
+            unexpired=unexpired,
+            reservation=reservation_payload(shortened.reservation, item.base_unit),
+            quantity=payloads.quantity(shortened.quantity, item.base_unit),
+            changeType=change_type.value,
+            operationId=posting.operation_id,
+        )
 
 
 async def _announce(
@@ -70,14 +152,8 @@ async def _announce(
     posting: Posting,
     at: datetime,
 ) -> None:
-    if posting.entries:
-        await append_item_event(
-            session,
-            item,
-            "inventory.adjusted",
-            **posting_payload(change_type.value, posting, item.base_unit),
-        )
-    await refresh_low_stock(session, item, at)
+    await announce_posting(session, item, change_type, posting, at)
+    await refresh_low_stock(session, item, at, posting.unexpired_on_hand)
 
 
 def _note(note: str | None) -> str | None:
@@ -212,10 +288,16 @@ async def receive_inventory(
         reference=_reference(reference),
         at=now,
     )
+    unexpired = posting.unexpired_on_hand
     await append_item_event(
-        session, item, "inventory.lot.received", lot=lot_payload(lot, item.base_unit)
+        session,
+        item,
+        "inventory.lot.received",
+        at=now,
+        unexpired=unexpired,
+        lot=lot_payload(lot, item.base_unit),
     )
-    await refresh_low_stock(session, item, now)
+    await refresh_low_stock(session, item, now, unexpired)
     return StockChange(item, posting, lot, recorded=base_quantity)
 
 
@@ -444,7 +526,12 @@ async def write_off_expired_lots(
         )
         for lot in expired:
             await append_item_event(
-                session, item, "inventory.lot.expired", lot=lot_payload(lot, item.base_unit)
+                session,
+                item,
+                "inventory.lot.expired",
+                at=now,
+                unexpired=posting.unexpired_on_hand,
+                lot=lot_payload(lot, item.base_unit),
             )
         await _announce(session, item, ChangeType.EXPIRED, posting, now)
         changes.append(StockChange(item, posting))

@@ -9,7 +9,8 @@ have caused (a hand-edited row, a restored backup, a bug in a migration):
     every lot: 0 <= remaining <= quantity_received, value >= 0, empty lots hold no value,
                and its remainder and value are the sums of its own ledger rows
     every ledger row: on_hand_after / value_after = the running sums up to that row
-    item.reserved    = sum of its ACTIVE reservations; no total is negative
+    item.reserved    = what its ACTIVE reservations hold (quantity - fulfilled - short)
+                       <= item.on_hand; no total is negative
 
 Work is done by the database with GROUP BY and a window function, a page of items at a
 time, so memory is bounded by the page and the number of broken items, never by history.
@@ -118,6 +119,10 @@ async def _check_page(session: AsyncSession, items: Sequence[AnyRow]) -> list[It
             found.append(
                 f"reserved {shown(item.reserved)} differs from its active reservations "
                 f"{shown(_sum(reserved.get(item.id), 'quantity'))}"
+            )
+        if item.reserved > item.on_hand:
+            found.append(
+                f"reserved {shown(item.reserved)} is more than on hand {shown(item.on_hand)}"
             )
         found.extend(_lot_problems(lots.get(item.id)))
         found.extend(_entry_problems(entries.get(item.id)))
@@ -281,7 +286,12 @@ def _lots_unlike_their_ledger(ids: list[int]) -> AnySelect:
 
 def _active_reservations(ids: list[int]) -> AnySelect:
     return (
-        select(Reservation.item_id, func.sum(Reservation.quantity).label("quantity"))
+        select(
+            Reservation.item_id,
+            func.sum(
+                Reservation.quantity - Reservation.fulfilled - Reservation.short_quantity
+            ).label("quantity"),
+        )
         .where(Reservation.item_id.in_(ids), Reservation.status == ReservationStatus.ACTIVE.value)
         .group_by(Reservation.item_id)
     )

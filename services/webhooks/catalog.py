@@ -32,7 +32,11 @@ _TYPES = [
         "Stock changed (consumption, disposal, restock, return, recount, revaluation, sale "
         "of a reservation), with the lots touched and the exact cost.",
     ),
-    EventType("inventory.low_stock", "An item's available stock fell under its threshold."),
+    EventType(
+        "inventory.low_stock",
+        "An item's usable stock (unexpired, unreserved) fell under its threshold: through a "
+        "change, or through lots expiring (sent by the minutely job).",
+    ),
     EventType("inventory.lot.expired", "An expired lot's remainder was written off."),
     EventType("inventory.reservation.created", "Stock was reserved for an order."),
     EventType("organization.updated", "The organization was renamed or its currency changed."),
@@ -48,6 +52,12 @@ _TYPES = [
         "inventory.reservation.fulfilled",
         "Stock held for an order was sold, whole or in part (after the SALE's "
         "inventory.adjusted); the rest, if any, stays reserved.",
+    ),
+    EventType(
+        "inventory.reservation.shortened",
+        "A loss of stock (a disposal, a recount that found less) left a reservation more "
+        "than the item's unexpired stock on hand: it gave up what no longer fits (after "
+        "the loss's inventory.adjusted), and is SHORT if it holds nothing now.",
     ),
     EventType(TEST_EVENT, "Sent by sendTestWebhook to one endpoint only."),
 ]

@@ -49,7 +49,7 @@ CHANGE_TYPES = [
     "REFUNDED",
     "RESERVED",
 ]
-RESERVATION_STATUSES = ["ACTIVE", "RELEASED", "FULFILLED", "EXPIRED"]
+RESERVATION_STATUSES = ["ACTIVE", "SHORT", "RELEASED", "FULFILLED", "EXPIRED"]
 
 DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 
@@ -125,9 +125,12 @@ ITEM = obj(
         "baseUnit": text("The unit every quantity of the item is in."),
         "onHand": quantity("What is physically there."),
         "reserved": quantity("Held for orders."),
-        "available": quantity("On hand minus reserved."),
+        "available": quantity("On hand minus reserved; never negative."),
+        "usable": quantity(
+            "Unexpired on hand minus reserved, at least 0: what can be sold or used now."
+        ),
         "lowStockThreshold": quantity(
-            "Under this, available stock is low (inventory.low_stock); null when none.",
+            "Under this, usable stock is low (inventory.low_stock); null when none.",
             nullable=True,
         ),
         "sku": text(
@@ -159,14 +162,21 @@ RESERVATION = obj(
     {
         "id": global_id("InventoryReservation"),
         "itemId": global_id("InventoryItem", "The reserved item"),
-        "quantity": quantity("Reserved."),
+        "quantity": quantity("Reserved (requested)."),
         "fulfilled": quantity("Sold from it so far (fulfilReservation, whole or in part)."),
+        "shortQuantity": quantity(
+            "Taken from it by losses of the stock it held (inventory.reservation.shortened)."
+        ),
         "remaining": quantity(
-            "quantity - fulfilled: held while ACTIVE, given back once RELEASED or EXPIRED, "
-            "0 once FULFILLED."
+            "quantity - fulfilled - shortQuantity: held while ACTIVE, given back once "
+            "RELEASED or EXPIRED, 0 once FULFILLED or SHORT."
         ),
         "orderReference": text("The order it is held for."),
-        "status": enum(RESERVATION_STATUSES, "ACTIVE until released, wholly fulfilled or expired."),
+        "status": enum(
+            RESERVATION_STATUSES,
+            "ACTIVE until released, wholly fulfilled or expired; SHORT when a loss left it "
+            "holding nothing (it can then only be released or expire).",
+        ),
         "expiresAt": date_time("When it is released by itself; null: never.", nullable=True),
     },
 )
@@ -229,8 +239,11 @@ def _grams(amount: str) -> dict[str, str]:
     return {"amount": amount, "unit": "g"}
 
 
-def _item_example(on_hand: str, reserved: str = "0", **changes: Any) -> dict[str, Any]:
+def _item_example(
+    on_hand: str, reserved: str = "0", expired: str = "0", **changes: Any
+) -> dict[str, Any]:
     available = format(Decimal(on_hand) - Decimal(reserved), "f")
+    usable = format(max(Decimal(on_hand) - Decimal(expired) - Decimal(reserved), Decimal(0)), "f")
     return {
         "id": _ITEM_ID,
         "name": "Olive oil",
@@ -239,6 +252,7 @@ def _item_example(on_hand: str, reserved: str = "0", **changes: Any) -> dict[str
         "onHand": _grams(on_hand),
         "reserved": _grams(reserved),
         "available": _grams(available),
+        "usable": _grams(usable),
         "lowStockThreshold": _grams("500"),
         "sku": "OIL-OLIVE-1",
         "barcode": None,
@@ -262,14 +276,15 @@ _LOT_EXAMPLE = {
 
 
 def _reservation_example(
-    status: str = "ACTIVE", fulfilled: str = "0", reserved: str = "200"
+    status: str = "ACTIVE", fulfilled: str = "0", reserved: str = "200", short: str = "0"
 ) -> dict[str, Any]:
     return {
         "id": to_global_id("InventoryReservation", 3),
         "itemId": _ITEM_ID,
         "quantity": _grams(reserved),
         "fulfilled": _grams(fulfilled),
-        "remaining": _grams(format(Decimal(reserved) - Decimal(fulfilled), "f")),
+        "shortQuantity": _grams(short),
+        "remaining": _grams(format(Decimal(reserved) - Decimal(fulfilled) - Decimal(short), "f")),
         "orderReference": "#1001",
         "status": status,
         "expiresAt": "2026-11-25T10:00:00+00:00",
@@ -293,7 +308,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             {"lotId": _LOT_ID, "quantity": _grams("-250"), "unitCost": "0.0125", "value": "-3.125"}
         ],
     },
-    "inventory.low_stock": {"item": _item_example("400")},
+    "inventory.low_stock": {"item": _item_example("700", expired="300")},
     "inventory.lot.expired": {
         "lot": {**_LOT_EXAMPLE, "remaining": _grams("0")},
         "item": _item_example("0"),
@@ -323,6 +338,13 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "quantity": _grams("150"),
         "operationId": "op_7d2e4a1c9b8f4e3d8c7b6a5f4e3d2c1b",
         "item": _item_example("850", reserved="50"),
+    },
+    "inventory.reservation.shortened": {
+        "reservation": _reservation_example(short="80"),
+        "quantity": _grams("80"),
+        "changeType": "SPOIL",
+        "operationId": "op_3a9c1e5b7d2f4a6c8e0b1d3f5a7c9e2b",
+        "item": _item_example("120", reserved="120"),
     },
     "webhook.test": {
         "endpointId": to_global_id("WebhookEndpoint", 5),
@@ -376,6 +398,22 @@ SCHEMAS: dict[str, Schema] = {
                 "operationId": text(
                     "The SALE's operation: the inventory.adjusted event just before this one "
                     "on the item's stream has the lots drawn and the cost."
+                ),
+                "item": ITEM,
+            },
+        ),
+    ),
+    "inventory.reservation.shortened": data_schema(
+        "inventory.reservation.shortened",
+        obj(
+            "",
+            {
+                "reservation": RESERVATION,
+                "quantity": quantity("Taken from it by this loss."),
+                "changeType": enum(CHANGE_TYPES, "The loss: a disposal type or RECOUNT."),
+                "operationId": text(
+                    "The loss's operation: the inventory.adjusted event before this one on "
+                    "the item's stream has the lots it took."
                 ),
                 "item": ITEM,
             },

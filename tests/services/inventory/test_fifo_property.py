@@ -2,8 +2,9 @@
 
 Hypothesis generates sequences of every kind of stock change (receipts with random
 quantities, costs, dates and expiries; every consumption and disposal type; recounts,
-returns, restocks, cost overrides; reservations held for a few orders (one active per
-order), released, fulfilled whole or in part, and expired;
+returns, restocks, cost overrides; reservations held for a few orders (one open per
+order), released, fulfilled whole or in part, expired, and shortened newest first by
+losses that leave them more than the unexpired stock;
 write-offs of expired lots). Each step goes through the real service functions in its own
 committed transaction, and through the model below, written from the rules in the issue
 rather than from the service code: plain lists of lots, exact Fractions, its own draw
@@ -85,10 +86,19 @@ class Hold:
     expiring: bool
     status: str = "ACTIVE"
     fulfilled: Fraction = Fraction(0)
+    short: Fraction = Fraction(0)  # taken away by losses
+
+    @property
+    def unsettled(self) -> Fraction:
+        return self.quantity - self.fulfilled - self.short
 
     @property
     def held(self) -> Fraction:
-        return self.quantity - self.fulfilled if self.status == "ACTIVE" else Fraction(0)
+        return self.unsettled if self.status == "ACTIVE" else Fraction(0)
+
+    @property
+    def open(self) -> bool:
+        return self.status in ("ACTIVE", "SHORT")
 
 
 @dataclass(frozen=True)
@@ -141,6 +151,21 @@ class Model:
 
     def usable(self) -> Fraction:
         return sum((lot.remaining for lot in self.in_order(expired_too=False)), Fraction(0))
+
+    def after_loss(self, model: Model, result: object) -> None:
+        """A loss leaves the orders no more than the unexpired stock can fulfil: the
+        newest holds give up what they hold first, and one left with nothing is SHORT."""
+        excess = self.reserved - self.usable()
+        for hold in sorted(self.holds, key=lambda h: h.db_id, reverse=True):
+            if excess <= 0:
+                break
+            if hold.status != "ACTIVE":
+                continue
+            cut = min(hold.held, excess)
+            hold.short += cut
+            excess -= cut
+            if hold.unsettled == 0:
+                hold.status = "SHORT"
 
     def take(self, lots: list[Lot], quantity: Fraction, held: Fraction) -> list[Move]:
         """All or nothing, in order; each lot gives its value in proportion, and the
@@ -375,7 +400,8 @@ class Take(Step):
         grams = checked(grams, self.amount.unit)
         if named is not None and self.change_type not in DISPOSAL:
             raise Refused("LOT_NOT_ALLOWED")
-        return Plan(model.take(lots, grams, held))
+        moves = model.take(lots, grams, held)
+        return Plan(moves, model.after_loss if self.change_type in DISPOSAL else None)
 
 
 @dataclass(frozen=True)
@@ -395,7 +421,8 @@ class Recount(Step):
         counted = checked(self._counted(model), self.amount.unit, zero_allowed=True)
         difference = counted - model.on_hand
         if difference < 0:  # physical stock: expired and held lots count, oldest first
-            return Plan(model.take(model.in_order(expired_too=True), -difference, Fraction(0)))
+            moves = model.take(model.in_order(expired_too=True), -difference, Fraction(0))
+            return Plan(moves, model.after_loss)
         if difference == 0:
             return Plan([Move(None, Fraction(0), Fraction(0))])
         value = model.new_lot_value(difference, None)
@@ -516,7 +543,7 @@ class Reserve(Step):
         available, grams = self._grams(model)
         grams = checked(grams, self.amount.unit)
         # an order holds the item once; said before the stock, which its own hold may take
-        if any(h.order == self.order and h.status == "ACTIVE" for h in model.holds):
+        if any(h.order == self.order and h.open for h in model.holds):
             raise Refused("RESERVATION_EXISTS")
         if grams > available:
             raise Refused("INSUFFICIENT_STOCK")
@@ -543,7 +570,7 @@ class Release(Step):
 
     def expect(self, model: Model) -> Plan:
         hold = model.holds[self.ref % len(model.holds)]
-        if hold.status != "ACTIVE":
+        if not hold.open:
             raise Refused("RESERVATION_CLOSED")
         return Plan([], lambda model, result: setattr(hold, "status", "RELEASED"))
 
@@ -557,7 +584,7 @@ class Fulfil(Step):
 
     def _hold(self, model: Model) -> tuple[Hold, Fraction]:
         hold = model.holds[self.ref % len(model.holds)]
-        held = hold.quantity - hold.fulfilled
+        held = hold.unsettled
         if self.part is None:
             return hold, held
         lots = model.in_order(expired_too=False)
@@ -580,8 +607,10 @@ class Fulfil(Step):
 
     def expect(self, model: Model) -> Plan:
         hold, grams = self._hold(model)
-        if hold.status != "ACTIVE":
+        if not hold.open:
             raise Refused("RESERVATION_CLOSED")
+        if hold.status == "SHORT":
+            raise Refused("RESERVATION_SHORT")
         if self.part is not None:
             grams = checked(grams, self.part.unit)
         if grams > hold.held:
@@ -592,7 +621,7 @@ class Fulfil(Step):
 
         def after(model: Model, result: Result) -> None:
             hold.fulfilled += grams
-            if hold.fulfilled == hold.quantity:
+            if hold.unsettled == 0:
                 hold.status = "FULFILLED"
 
         return Plan(moves, after)
@@ -611,7 +640,7 @@ class ExpireReservations(Step):
         return call
 
     def expect(self, model: Model) -> Plan:
-        due = [h for h in model.holds if h.status == "ACTIVE" and h.expiring]
+        due = [h for h in model.holds if h.open and h.expiring]
 
         def after(model: Model, result: Result) -> None:
             assert result.count == len(due)
@@ -633,7 +662,8 @@ class WriteOff(Step):
 
     def expect(self, model: Model) -> Plan:
         lots = model.in_order(expired_too=True)
-        return Plan([Move(lot, -lot.remaining, -lot.value) for lot in lots if model.expired(lot)])
+        moves = [Move(lot, -lot.remaining, -lot.value) for lot in lots if model.expired(lot)]
+        return Plan(moves, model.after_loss)
 
 
 # --- strategies ------------------------------------------------------------------------
@@ -744,7 +774,7 @@ async def _check_state(sessions: Sessions, item_id: int, model: Model) -> None:
             await session.scalars(select(LedgerEntry).where(LedgerEntry.item_id == item_id))
         )
         holds = {
-            r.id: (r.status, Fraction(r.fulfilled))
+            r.id: (r.status, Fraction(r.fulfilled), Fraction(r.short_quantity))
             for r in await session.scalars(
                 select(Reservation).where(Reservation.item_id == item_id)
             )
@@ -784,7 +814,7 @@ async def _check_state(sessions: Sessions, item_id: int, model: Model) -> None:
         (lot.db_id, lot.quantity, lot.cost, lot.remaining, lot.value, lot.expires)
         for lot in expected_lots
     ]
-    assert holds == {h.db_id: (h.status, h.fulfilled) for h in model.holds}
+    assert holds == {h.db_id: (h.status, h.fulfilled, h.short) for h in model.holds}
 
 
 async def _wipe(engine: AsyncEngine) -> None:

@@ -210,19 +210,20 @@ async def test_a_fulfilment_uses_its_own_hold_and_leaves_other_orders_holds(sess
     assert (await item_now(sessions, item.id)).on_hand == 0
 
 
-async def test_a_fulfilment_whose_stock_was_disposed_of_is_refused_and_stays_open(sessions, owner):
+async def test_a_fulfilment_after_a_loss_of_held_stock_ships_what_is_left(sessions, owner):
     # given 150 g held, then 100 g spoiled (disposals may take held stock)
     item = await stocked_item(sessions, owner.principal)
     held = await reserve(sessions, owner.principal, item.id, "150")
     await adjust(sessions, owner.principal, item.id, "SPOIL", "100")
-    before = await snapshot(sessions, item.id)
-    # when the order ships
-    problem = await refused(sessions, _fulfil(owner.principal, held.id))
-    # then it cannot, and the hold remains for the caller to release or re-stock
-    assert (problem.code, problem.field) == ("INSUFFICIENT_STOCK", ("id",))
-    assert problem.message.startswith("Only 100 g available")
-    assert (await _stored(sessions, held.id)).status == "ACTIVE"
-    assert await snapshot(sessions, item.id) == before
+    # when the order ships, then it ships the 100 g the loss left it, and is fulfilled
+    fulfilled, change = await fulfil(sessions, owner.principal, held.id)
+    assert change.posting.quantity == -100
+    assert (fulfilled.status, fulfilled.fulfilled, fulfilled.short_quantity) == (
+        "FULFILLED",
+        Decimal(100),
+        Decimal(50),
+    )
+    assert (await item_now(sessions, item.id)).on_hand == 0
 
 
 @pytest.mark.parametrize(
@@ -348,6 +349,7 @@ async def test_releasing_announces_the_stock_given_back(sessions, owner):
         "itemId": global_item_id(item),
         "quantity": {"amount": "150", "unit": "g"},
         "fulfilled": {"amount": "0", "unit": "g"},
+        "shortQuantity": {"amount": "0", "unit": "g"},
         "remaining": {"amount": "150", "unit": "g"},
         "orderReference": "#1001",
         "status": "RELEASED",
@@ -535,20 +537,20 @@ async def test_a_partial_quantity_must_be_a_positive_quantity_of_the_item(
 
 
 async def test_a_partial_fulfilment_leaves_other_orders_holds_alone(sessions, owner):
-    # given all 200 g held: 120 g by #1 and 80 g by #2; then 50 g spoiled
+    # given all 200 g held: 120 g by #1 and 80 g by #2
     item = await stocked_item(sessions, owner.principal)
     first = await reserve(sessions, owner.principal, item.id, "120", order="#1")
-    await reserve(sessions, owner.principal, item.id, "80", order="#2")
-    await adjust(sessions, owner.principal, item.id, "SPOIL", "50")
-    # when #1 ships part of its hold: it may take what is not #2's (150 - 80 = 70 g)
+    second = await reserve(sessions, owner.principal, item.id, "80", order="#2")
+    # when #1 ships part of its hold
     await fulfil(sessions, owner.principal, first.id, "70")
-    problem = await refused(sessions, _fulfil(owner.principal, first.id, "1"))
-    # then no more: the rest of the stock is #2's
-    assert (problem.code, problem.field) == ("INSUFFICIENT_STOCK", ("quantity", "amount"))
-    assert (
-        problem.message
-        == "Only 0 g available (expired lots excluded), 80 g reserved; 1 g requested."
+    # then what is left is all held: nothing for anyone else, and #2 ships all of its own
+    problem = await refused(sessions, _adjust(owner.principal, item.id, "USE", "1"))
+    assert problem.message == (
+        "Only 0 g available (expired lots excluded), 130 g reserved; 1 g requested."
     )
+    _, change = await fulfil(sessions, owner.principal, second.id)
+    assert change.posting.quantity == -80
+    assert (await item_now(sessions, item.id)).reserved == 50
 
 
 # --- one active reservation per order and item ------------------------------------------
@@ -565,7 +567,7 @@ async def test_an_order_cannot_hold_an_item_twice(sessions, owner):
     )
     # then it is told the reservation exists, and nothing changes
     assert (problem.code, problem.field) == ("RESERVATION_EXISTS", ("order_reference",))
-    assert problem.message.startswith('Order #1001 already holds "Olive oil" through an active')
+    assert problem.message.startswith('Order #1001 already holds "Olive oil" through an open')
     assert await snapshot(sessions, item.id) == before
 
 
