@@ -285,7 +285,9 @@ def unexpired_on_hand_at(
 # clock; never loaded with the item, so a locked item carries no stale copy of it (and
 # touching it on one raises rather than querying behind the caller's back).
 InventoryItem.unexpired_on_hand = column_property(
-    unexpired_on_hand_at(InventoryItem.id, DatabaseNow()), deferred=True, raiseload=True
+    unexpired_on_hand_at(InventoryItem.id, DatabaseNow()).label("unexpired_on_hand"),
+    deferred=True,
+    raiseload=True,
 )
 
 

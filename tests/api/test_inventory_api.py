@@ -637,3 +637,92 @@ async def test_insufficient_stock_says_what_was_short_as_data(client):
         ],
         "userErrors": [{"field": ["input", "quantity", "amount"], "code": "INSUFFICIENT_STOCK"}],
     }
+
+
+LOSS = """
+mutation($input: AdjustInventoryInput!) {
+  adjustInventory(input: $input) {
+    adjustment { quantity { amount }
+      shortenedReservations { id status orderReference quantity { amount unit }
+        shortQuantity { amount } remaining { amount } } }
+    inventoryItem { onHand { amount } reserved { amount } available { amount }
+      usable { amount } }
+    userErrors { field message code }
+  }
+}"""
+
+SHORT_ONES = """
+query($itemId: ID!) {
+  inventoryReservations(itemId: $itemId, status: SHORT) { nodes { id status } }
+}"""
+
+
+async def test_a_loss_of_held_stock_shortens_reservations_on_the_wire(client):
+    owner = await sign_up(client)
+    wax = await create_item(client, owner.token, "Soy wax", "g")
+    await receive(client, owner.token, wax, "100")
+    await reserve(client, owner.token, wax, "40", "#1")
+    newest = await reserve(client, owner.token, wax, "30", "#2")
+
+    spilled = data(await gql(client, LOSS, _adjust(wax, "SPOIL", "60"), owner.token))
+    result = spilled["adjustInventory"]
+
+    assert result["userErrors"] == []
+    assert result["adjustment"]["shortenedReservations"] == [
+        {
+            "id": newest,
+            "status": "SHORT",
+            "orderReference": "#2",
+            "quantity": {"amount": "30", "unit": "g"},
+            "shortQuantity": {"amount": "30"},
+            "remaining": {"amount": "0"},
+        }
+    ]
+    assert result["inventoryItem"] == {
+        "onHand": {"amount": "40"},
+        "reserved": {"amount": "40"},
+        "available": {"amount": "0"},
+        "usable": {"amount": "0"},
+    }
+    refused = data(await gql(client, FULFIL, {"id": newest}, owner.token))["fulfilReservation"]
+    assert [(e["field"], e["code"]) for e in refused["userErrors"]] == [
+        (["input", "id"], "RESERVATION_SHORT")
+    ]
+    listed = data(await gql(client, SHORT_ONES, {"itemId": wax}, owner.token))
+    assert listed["inventoryReservations"]["nodes"] == [{"id": newest, "status": "SHORT"}]
+
+
+STOCK_LEVELS = """
+query($id: ID!) {
+  inventoryItem(id: $id) { onHand { amount } available { amount } usable { amount unit }
+    isLowStock }
+  inventoryItems(filter: {lowStock: true}) { nodes { name usable { amount } } }
+}"""
+
+
+async def test_usable_stock_and_low_stock_by_it_on_the_wire(client):
+    owner = await sign_up(client)
+    oil = await create_item(client, owner.token, "Olive oil", "g", lowStockThreshold="100")
+    await receive(client, owner.token, oil, "200")
+    expired = (utcnow() - timedelta(days=1)).isoformat()
+    long_ago = (utcnow() - timedelta(days=30)).isoformat()
+    await receive(client, owner.token, oil, "60", receivedAt=long_ago, expiresAt=expired)
+    await reserve(client, owner.token, oil, "30", "#1")
+
+    levels = data(await gql(client, STOCK_LEVELS, {"id": oil}, owner.token))
+    assert levels["inventoryItem"] == {
+        "onHand": {"amount": "260"},
+        "available": {"amount": "230"},
+        "usable": {"amount": "170", "unit": "g"},
+        "isLowStock": False,
+    }
+    assert levels["inventoryItems"]["nodes"] == []
+
+    await gql(client, ADJUST, _adjust(oil, "USE", "100"), owner.token)
+    levels = data(await gql(client, STOCK_LEVELS, {"id": oil}, owner.token))
+    # 130 g available, but only 70 g can be sold: low under 100 g
+    assert (levels["inventoryItem"]["available"], levels["inventoryItem"]["isLowStock"]) == (
+        {"amount": "130"},
+        True,
+    )
+    assert levels["inventoryItems"]["nodes"] == [{"name": "Olive oil", "usable": {"amount": "70"}}]

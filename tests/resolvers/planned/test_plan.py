@@ -58,6 +58,7 @@ ITEM_OBJECTS = {
     "onHand": "amount unit",
     "reserved": "amount",
     "available": "unit amount",
+    "usable": "amount unit",
     "stockValue": "amount currencyCode",
     "averageCostPerUnit": "amount currencyCode __typename",
     "lowStockThreshold": "amount unit",
