@@ -18,6 +18,8 @@ from tests.services.inventory.givens import (
     adjust,
     behind_the_ledger,
     create_item,
+    fulfil,
+    item_now,
     ledger_of,
     lots_of,
     receive,
@@ -156,6 +158,31 @@ async def test_reserved_must_match_the_active_reservations(sessions, owner):
         "reserved is negative: -5",
         "reserved -5 differs from its active reservations 100",
     )
+
+
+async def test_reserved_is_what_active_reservations_still_hold(sessions, owner):
+    # given 300 g: one order shipped 60 g of its 100 g, another lost 40 g of its 150 g
+    item = await create_item(sessions, owner.principal)
+    await receive(sessions, owner.principal, item.id, "300", total_cost="3")
+    shipping = await reserve(sessions, owner.principal, item.id, "100", order="#1")
+    await reserve(sessions, owner.principal, item.id, "150", order="#2")
+    await fulfil(sessions, owner.principal, shipping.id, "60")
+    await adjust(sessions, owner.principal, item.id, "SPOIL", "90")
+    # then the 40 g and 110 g they still hold are what the item has reserved
+    assert (await item_now(sessions, item.id)).reserved == 150
+    assert await check(sessions, owner.organization_id) == []
+
+
+async def test_more_reserved_than_on_hand_is_reported(sessions, owner):
+    item = await a_busy_item(sessions, owner)
+    await behind_the_ledger(
+        sessions,
+        update(InventoryItem).where(InventoryItem.id == item.id).values(on_hand=Decimal(99)),
+    )
+
+    [report] = await check(sessions, owner.organization_id)
+
+    assert "reserved 100 is more than on hand 99" in report.problems
 
 
 async def test_only_the_named_organization_is_checked(sessions, owner):
