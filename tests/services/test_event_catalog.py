@@ -120,6 +120,8 @@ async def test_real_events_validate_against_the_catalog(sessions):
     await release(sessions, principal, released.id)
     await reserve(sessions, principal, item.id, "25", order="#1003", expires_at=tomorrow)
     await expire_due(sessions, at=tomorrow)
+    await reserve(sessions, principal, item.id, "40", order="#1004")
+    await adjust(sessions, principal, item.id, "SPOIL", "449.5")  # all there is
     async with unit_of_work(sessions) as session:
         created = await endpoints.create_endpoint(
             session,
