@@ -1,4 +1,4 @@
-"""Migration 0008 back down: without short_quantity, what a shortened reservation lost is
+"""Migration 0009 back down: without short_quantity, what a shortened reservation lost is
 taken off what it reserved, and a SHORT one is released, so each item's reserved total
 still matches its active reservations; back up, nothing is short."""
 
@@ -48,8 +48,8 @@ async def test_shortened_reservations_survive_a_downgrade(
     second = await reserve(sessions, owner.principal, item.id, "30", order="#2")
     await adjust(sessions, owner.principal, item.id, "SPOIL", "50")
     await engine.dispose()
-    # when the database goes back to 0007
-    await asyncio.to_thread(command.downgrade, alembic_config(database_url), "0007")
+    # when the database goes back to 0008
+    await asyncio.to_thread(command.downgrade, alembic_config(database_url), "0008")
     # then #1 reserved what it holds, and #2 is released
     async with engine.connect() as connection:
         rows = await connection.execute(
