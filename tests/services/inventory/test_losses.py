@@ -89,15 +89,15 @@ async def test_a_spill_of_held_stock_shortens_the_reservation_and_says_so(sessio
     )
     assert announced.entity_id == global_item_id(item)
     assert announced.sequence == adjusted.sequence + 1
-    assert announced.payload["quantity"] == "30"
+    assert announced.payload["quantity"] == {"amount": "30", "unit": "g"}
     assert announced.payload["changeType"] == "SPOIL"
     assert announced.payload["operationId"] == adjusted.payload["operationId"]
     reservation = announced.payload["reservation"]
-    assert (reservation["status"], reservation["shortQuantity"], reservation["remaining"]) == (
-        "ACTIVE",
-        "30",
-        "50",
-    )
+    assert (
+        reservation["status"],
+        reservation["shortQuantity"]["amount"],
+        reservation["remaining"]["amount"],
+    ) == ("ACTIVE", "30", "50")
     assert {k: announced.payload["item"][k]["amount"] for k in ("onHand", "available")} == {
         "onHand": "50",
         "available": "0",
@@ -121,7 +121,9 @@ async def test_the_newest_reservations_give_up_their_stock_first(sessions, owner
         (second.id, "15"),
     ]
     shortened = await events_of(sessions, owner.organization_id, "inventory.reservation.shortened")
-    assert [(e.payload["reservation"]["status"], e.payload["quantity"]) for e in shortened] == [
+    assert [
+        (e.payload["reservation"]["status"], e.payload["quantity"]["amount"]) for e in shortened
+    ] == [
         ("SHORT", "20"),
         ("ACTIVE", "15"),
     ]
