@@ -49,6 +49,20 @@ _TYPES = [
         "Stock held for an order was sold, whole or in part (after the SALE's "
         "inventory.adjusted); the rest, if any, stays reserved.",
     ),
+    EventType(
+        "recipe.created",
+        "A recipe was created: an original, a variation or a test (version 1, a draft).",
+    ),
+    EventType(
+        "recipe.updated",
+        "A recipe changed: its draft in place, or a new draft version after a published one "
+        "(newVersion), by an edit, a step override or revert, or a promoted test.",
+    ),
+    EventType(
+        "recipe.published",
+        "A recipe's draft was published: immutable from now on, and the current version.",
+    ),
+    EventType("recipe.archived", "A recipe was archived, every version of it."),
     EventType(TEST_EVENT, "Sent by sendTestWebhook to one endpoint only."),
 ]
 EVENT_TYPES: dict[str, EventType] = {
