@@ -428,3 +428,13 @@ async def test_an_ingredient_of_another_organization_is_not_found(client):
         "NOT_FOUND",
         ["input", "ingredients", "0", "itemId"],
     )
+
+
+async def test_nested_recipe_lists_are_costed_by_their_page_size(client):
+    owner = await sign_up(client)
+    query = (
+        "{ recipes(first: 5) { nodes { id versions(first: 3) { nodes { id } } steps { text } } } }"
+    )
+    body = await gql(client, query, token=owner.token)
+    # recipes: 2 + 5 x nodes (1 + versions (2 + 3 x 1) + steps 1) = 2 + 5 x 7
+    assert body["extensions"]["cost"]["requestedQueryCost"] == 37
