@@ -80,7 +80,3 @@ async def append_recipe_event(
         entity_id=recipe_id(recipe.lineage_id),
         payload={"recipe": recipe_payload(recipe, content), **data},
     )
-
-
-def decimal_text(amount: Amount) -> str:
-    return f"{decimal_string(amount.amount)} {amount.unit}"

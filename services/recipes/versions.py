@@ -160,7 +160,3 @@ async def make_current(session: AsyncSession, recipe: Recipe) -> Recipe | None:
     recipe.is_current = True
     await session.flush()
     return previous
-
-
-def is_editable(recipe: Recipe) -> bool:
-    return recipe.status != RecipeStatus.ARCHIVED

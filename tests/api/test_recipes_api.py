@@ -438,3 +438,21 @@ async def test_nested_recipe_lists_are_costed_by_their_page_size(client):
     body = await gql(client, query, token=owner.token)
     # recipes: 2 + 5 x nodes (1 + versions (2 + 3 x 1) + steps 1) = 2 + 5 x 7
     assert body["extensions"]["cost"]["requestedQueryCost"] == 37
+
+
+async def test_a_retried_edit_with_its_idempotency_key_makes_one_version(client):
+    owner = await sign_up(client)
+    k = await _kitchen(client, owner.token)
+    recipe = (await _run(client, CREATE, {"input": _soap(k)}, owner.token, "createRecipe"))[
+        "recipe"
+    ]
+    await _run(client, PUBLISH, {"id": recipe["id"]}, owner.token, "publishRecipe")
+    request = {"query": UPDATE, "variables": {"input": {"id": recipe["id"], "notes": "v2"}}}
+    headers = {"Authorization": f"Bearer {owner.token}", "Idempotency-Key": "recipe-edit-1"}
+    first = await client.post("/graphql", json=request, headers=headers)
+    retry = await client.post("/graphql", json=request, headers=headers)
+    assert retry.headers.get("Idempotent-Replayed") == "true"
+    assert retry.json()["data"] == first.json()["data"]
+    query = "query($id: ID!) { recipe(id: $id) { versions { nodes { version } } } }"
+    found = data(await gql(client, query, {"id": recipe["id"]}, owner.token))
+    assert found["recipe"]["versions"]["nodes"] == [{"version": 1}, {"version": 2}]
