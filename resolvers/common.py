@@ -12,9 +12,11 @@ from graphql import (
     GraphQLArgument,
     GraphQLInputObjectType,
     GraphQLInputType,
+    GraphQLList,
     GraphQLObjectType,
     GraphQLOutputType,
     get_named_type,
+    get_nullable_type,
 )
 from strawberry.dataloader import DataLoader
 
@@ -80,8 +82,9 @@ def _listed_code(code: ErrorCode, codes: frozenset[ErrorCode]) -> ErrorCode:
 
 
 def _existing_path(path: list[str], arguments: dict[str, GraphQLArgument]) -> list[str]:
-    """`path` if it names an input of the operation; else the part of it that does, and
-    an error in the log: a userError must point at something the caller sent."""
+    """`path` if it names an input of the operation (an entry of a list by its index,
+    "0", "1" ...); else the part of it that does, and an error in the log: a userError
+    must point at something the caller sent."""
     if not path:
         return path
     argument = arguments.get(path[0])
@@ -90,6 +93,10 @@ def _existing_path(path: list[str], arguments: dict[str, GraphQLArgument]) -> li
         return []
     type_: GraphQLInputType = argument.type
     for depth, name in enumerate(path[1:], start=1):
+        listed = get_nullable_type(type_)
+        if isinstance(listed, GraphQLList) and name.isdigit():
+            type_ = listed.of_type  # an entry of a list input, by its index
+            continue
         named = get_named_type(type_)
         field = named.fields.get(name) if isinstance(named, GraphQLInputObjectType) else None
         if field is None:

@@ -11,7 +11,7 @@ from resolvers.accounts import api_key_node, member_node, organization_node
 from resolvers.context import Info
 from resolvers.ids import parse_global_id
 from resolvers.units import custom_unit_node
-from schema import inventory, webhooks
+from schema import inventory, recipes, webhooks
 from schema.relay import Node
 from services import events
 from services.accounts import organizations
@@ -20,6 +20,7 @@ from services.error_codes import ErrorCode
 from services.errors import UserInputError
 from services.inventory import queries
 from services.permissions import Principal
+from services.recipes import queries as recipe_queries
 from services.units import service as units
 from services.webhooks import deliveries, endpoints
 
@@ -91,6 +92,11 @@ async def _reservation(session: AsyncSession, principal: Principal | None, key: 
     return inventory.InventoryReservation.from_row(found, item.base_unit)
 
 
+async def _recipe(session: AsyncSession, principal: Principal | None, key: int) -> Node | None:
+    found = await recipe_queries.get_recipe(session, principal, recipe_id=key)
+    return recipes.Recipe.from_row(found) if found else None
+
+
 async def _webhook_endpoint(
     session: AsyncSession, principal: Principal | None, key: int
 ) -> Node | None:
@@ -119,6 +125,7 @@ FETCHERS: dict[str, Fetch] = {
     "InventoryLot": _inventory_lot,
     "InventoryLedgerEntry": _ledger_entry,
     "InventoryReservation": _reservation,
+    "Recipe": _recipe,
     "WebhookEndpoint": _webhook_endpoint,
     "WebhookDelivery": _webhook_delivery,
     "Event": _event,

@@ -39,6 +39,7 @@ def _code_enum(domain: str, type_name: str) -> Any:
 AccountUserErrorCode = _code_enum("accounts", "AccountUserError")
 UnitUserErrorCode = _code_enum("units", "UnitUserError")
 InventoryUserErrorCode = _code_enum("inventory", "InventoryUserError")
+RecipeUserErrorCode = _code_enum("recipes", "RecipeUserError")
 WebhookUserErrorCode = _code_enum("webhooks", "WebhookUserError")
 
 
@@ -57,6 +58,11 @@ class InventoryUserError(UserError):
     code: InventoryUserErrorCode  # type: ignore[valid-type]
 
 
+@strawberry.type(description="A userError of the recipe operations.")
+class RecipeUserError(UserError):
+    code: RecipeUserErrorCode  # type: ignore[valid-type]
+
+
 @strawberry.type(description="A userError of the webhook operations.")
 class WebhookUserError(UserError):
     code: WebhookUserErrorCode  # type: ignore[valid-type]
@@ -67,5 +73,6 @@ USER_ERROR_TYPES: dict[str, tuple[type[UserError], frozenset[ErrorCode]]] = {
     "AccountUserError": (AccountUserError, DOMAIN_ERROR_CODES["accounts"]),
     "UnitUserError": (UnitUserError, DOMAIN_ERROR_CODES["units"]),
     "InventoryUserError": (InventoryUserError, DOMAIN_ERROR_CODES["inventory"]),
+    "RecipeUserError": (RecipeUserError, DOMAIN_ERROR_CODES["recipes"]),
     "WebhookUserError": (WebhookUserError, DOMAIN_ERROR_CODES["webhooks"]),
 }

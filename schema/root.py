@@ -13,9 +13,10 @@ from resolvers.accounts import AccountsMutation, AccountsQuery
 from resolvers.inventory import InventoryMutation, InventoryQuery
 from resolvers.inventory_reports import InventoryReportsQuery
 from resolvers.node import NodeQuery
+from resolvers.recipes import RecipesMutation, RecipesQuery
 from resolvers.units import UnitsMutation, UnitsQuery
 from resolvers.webhooks import WebhooksMutation, WebhooksQuery
-from schema import accounts, inventory, units, webhooks
+from schema import accounts, inventory, recipes, units, webhooks
 from schema.scalars import SCALAR_MAP
 
 SCHEMA_FILE = Path(__file__).with_name("schema.graphql")
@@ -23,13 +24,21 @@ SCHEMA_FILE = Path(__file__).with_name("schema.graphql")
 
 @strawberry.type
 class Query(
-    NodeQuery, AccountsQuery, UnitsQuery, InventoryQuery, InventoryReportsQuery, WebhooksQuery
+    NodeQuery,
+    AccountsQuery,
+    UnitsQuery,
+    InventoryQuery,
+    InventoryReportsQuery,
+    RecipesQuery,
+    WebhooksQuery,
 ):
     pass
 
 
 @strawberry.type
-class Mutation(AccountsMutation, UnitsMutation, InventoryMutation, WebhooksMutation):
+class Mutation(
+    AccountsMutation, UnitsMutation, InventoryMutation, RecipesMutation, WebhooksMutation
+):
     pass
 
 
@@ -43,6 +52,7 @@ NODE_TYPES += [
     inventory.InventoryLedgerEntry,
     inventory.InventoryReservation,
 ]
+NODE_TYPES += [recipes.Recipe]
 NODE_TYPES += [webhooks.WebhookEndpoint, webhooks.WebhookDelivery, webhooks.Event]
 
 

@@ -141,6 +141,7 @@ def _permissions() -> list[str]:
 _ENUM_OF_DOMAIN = {
     "accounts": "AccountUserErrorCode",
     "inventory": "InventoryUserErrorCode",
+    "recipes": "RecipeUserErrorCode",
     "units": "UnitUserErrorCode",
     "webhooks": "WebhookUserErrorCode",
 }

@@ -353,6 +353,8 @@ _EXAMPLE_ENTITIES = [
     ("inventory.", "InventoryItem", ("item", "id")),
     ("webhook.", "WebhookEndpoint", ("endpointId",)),
     ("organization.", "Organization", ("organization", "id")),
+    # Every recipe event is on its lineage's stream (services/recipes/stream.py).
+    ("recipe.", "Recipe", ("recipe", "firstVersionId")),
 ]
 
 

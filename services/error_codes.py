@@ -17,13 +17,17 @@ class ErrorCode(StrEnum):
     BARCODE_TAKEN = "BARCODE_TAKEN"
     BASE_UNIT_LOCKED = "BASE_UNIT_LOCKED"
     BLANK = "BLANK"
+    CAPACITY_REQUIRED = "CAPACITY_REQUIRED"
     COST_REQUIRED = "COST_REQUIRED"
     CURRENCY_LOCKED = "CURRENCY_LOCKED"
+    DUPLICATE_ITEM = "DUPLICATE_ITEM"
+    DUPLICATE_STEP = "DUPLICATE_STEP"
     EMAIL_TAKEN = "EMAIL_TAKEN"
     ENDPOINT_DISABLED = "ENDPOINT_DISABLED"
     EXCEEDS_RESERVATION = "EXCEEDS_RESERVATION"
     EXPIRES_BEFORE_RECEIVED = "EXPIRES_BEFORE_RECEIVED"
     HTTPS_REQUIRED = "HTTPS_REQUIRED"
+    INGREDIENTS_REQUIRED = "INGREDIENTS_REQUIRED"
     INSUFFICIENT_STOCK = "INSUFFICIENT_STOCK"
     INVALID = "INVALID"
     INVALID_CHANGE_TYPE = "INVALID_CHANGE_TYPE"
@@ -34,6 +38,7 @@ class ErrorCode(StrEnum):
     INVALID_EMAIL = "INVALID_EMAIL"
     INVALID_EVENT_TYPE = "INVALID_EVENT_TYPE"
     INVALID_ID = "INVALID_ID"
+    INVALID_LABEL_PREFIX = "INVALID_LABEL_PREFIX"
     INVALID_PAGINATION = "INVALID_PAGINATION"
     INVALID_PERIOD = "INVALID_PERIOD"
     INVALID_ROLE = "INVALID_ROLE"
@@ -47,6 +52,7 @@ class ErrorCode(StrEnum):
     IN_THE_FUTURE = "IN_THE_FUTURE"
     IN_THE_PAST = "IN_THE_PAST"
     ITEM_ARCHIVED = "ITEM_ARCHIVED"
+    ITEM_TYPE_NOT_ALLOWED = "ITEM_TYPE_NOT_ALLOWED"
     LAST_OWNER = "LAST_OWNER"
     LIMIT_REACHED = "LIMIT_REACHED"
     LOT_CODE_TAKEN = "LOT_CODE_TAKEN"
@@ -54,6 +60,7 @@ class ErrorCode(StrEnum):
     NAME_TAKEN = "NAME_TAKEN"
     NEGATIVE = "NEGATIVE"
     NOT_A_SESSION = "NOT_A_SESSION"
+    NOT_A_TEST = "NOT_A_TEST"
     NOT_FOUND = "NOT_FOUND"
     NOT_POSITIVE = "NOT_POSITIVE"
     NO_ORGANIZATION = "NO_ORGANIZATION"
@@ -61,6 +68,8 @@ class ErrorCode(StrEnum):
     PASSWORD_TOO_SHORT = "PASSWORD_TOO_SHORT"
     PERIOD_TOO_LONG = "PERIOD_TOO_LONG"
     QUANTITY_TOO_PRECISE = "QUANTITY_TOO_PRECISE"
+    RECIPE_ARCHIVED = "RECIPE_ARCHIVED"
+    RECIPE_CYCLE = "RECIPE_CYCLE"
     RESERVATION_CLOSED = "RESERVATION_CLOSED"
     RESERVATION_EXISTS = "RESERVATION_EXISTS"
     RESERVATION_SHORT = "RESERVATION_SHORT"
@@ -69,6 +78,8 @@ class ErrorCode(StrEnum):
     SCOPE_NOT_HELD = "SCOPE_NOT_HELD"
     SHADOWS_BUILT_IN = "SHADOWS_BUILT_IN"
     SKU_TAKEN = "SKU_TAKEN"
+    STEP_NOT_INHERITED = "STEP_NOT_INHERITED"
+    STEP_NOT_OVERRIDDEN = "STEP_NOT_OVERRIDDEN"
     TOO_LONG = "TOO_LONG"
     TOO_MANY = "TOO_MANY"
     TOO_MANY_EVENTS = "TOO_MANY_EVENTS"
@@ -87,13 +98,23 @@ DESCRIPTIONS: dict[ErrorCode, str] = {
         "The item's base unit cannot change once it has stock history; create a new item."
     ),
     ErrorCode.BLANK: "A required value is missing or empty.",
+    ErrorCode.CAPACITY_REQUIRED: (
+        "A container needs a capacity: give one, or set the item's containerCapacity."
+    ),
     ErrorCode.COST_REQUIRED: "A purchase or revaluation needs its cost (unitCost or totalCost).",
     ErrorCode.CURRENCY_LOCKED: "The currency cannot change once stock has been valued in it.",
+    ErrorCode.DUPLICATE_ITEM: (
+        "The same item appears twice in a recipe's lines; each item may appear once."
+    ),
+    ErrorCode.DUPLICATE_STEP: "The same step key appears twice in a recipe's steps.",
     ErrorCode.EMAIL_TAKEN: "An account with this email exists; log in instead.",
     ErrorCode.ENDPOINT_DISABLED: "The webhook endpoint is disabled; enable it first.",
     ErrorCode.EXCEEDS_RESERVATION: "More than the reservation holds was asked of it.",
     ErrorCode.EXPIRES_BEFORE_RECEIVED: "A lot's expiry must come after its receipt.",
     ErrorCode.HTTPS_REQUIRED: "The URL must use https.",
+    ErrorCode.INGREDIENTS_REQUIRED: (
+        "A recipe needs at least one ingredient line before it is published."
+    ),
     ErrorCode.INSUFFICIENT_STOCK: (
         "Less stock is available than the change needs; the payload's `shortages` say how "
         "much of each item was asked for and was available."
@@ -107,6 +128,7 @@ DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.INVALID_EMAIL: "The email address is not of the form name@example.com.",
     ErrorCode.INVALID_EVENT_TYPE: "The event type filter is malformed.",
     ErrorCode.INVALID_ID: "The ID is malformed or names another type of object.",
+    ErrorCode.INVALID_LABEL_PREFIX: "A label prefix is 1 to 12 letters A-Z or digits (SOAP).",
     ErrorCode.INVALID_PAGINATION: "The page arguments contradict each other or are out of range.",
     ErrorCode.INVALID_PERIOD: "The period ends before it begins.",
     ErrorCode.INVALID_ROLE: "The role is not one of the roles.",
@@ -120,6 +142,10 @@ DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.IN_THE_FUTURE: "The time may not be in the future.",
     ErrorCode.IN_THE_PAST: "The time must be in the future.",
     ErrorCode.ITEM_ARCHIVED: "The item is archived and takes no new stock.",
+    ErrorCode.ITEM_TYPE_NOT_ALLOWED: (
+        "The item's type is not allowed in this place of a recipe (the message says which "
+        "types are)."
+    ),
     ErrorCode.LAST_OWNER: "The organization needs at least one owner.",
     ErrorCode.LIMIT_REACHED: "The organization has as many of these as it may have.",
     ErrorCode.LOT_CODE_TAKEN: "The item already has a lot with this code.",
@@ -127,6 +153,7 @@ DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.NAME_TAKEN: "Another object of the organization has this name.",
     ErrorCode.NEGATIVE: "The value cannot be negative.",
     ErrorCode.NOT_A_SESSION: "The operation needs a user session, not an API key.",
+    ErrorCode.NOT_A_TEST: "Only a recipe test (createRecipeTest) can be promoted.",
     ErrorCode.NOT_FOUND: "Nothing with this ID exists in the organization.",
     ErrorCode.NOT_POSITIVE: "The value must be greater than zero.",
     ErrorCode.NO_ORGANIZATION: "The account belongs to no organization.",
@@ -135,6 +162,13 @@ DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.PERIOD_TOO_LONG: "The period is longer than one report may span.",
     ErrorCode.QUANTITY_TOO_PRECISE: (
         "A quantity in the item's own unit has more decimal places than its precision."
+    ),
+    ErrorCode.RECIPE_ARCHIVED: (
+        "The recipe is archived: it no longer changes, nor takes variations or tests."
+    ),
+    ErrorCode.RECIPE_CYCLE: (
+        "The recipe would use its own output as an ingredient, directly or through the "
+        "recipes of its intermediates."
     ),
     ErrorCode.RESERVATION_CLOSED: "The reservation is no longer active.",
     ErrorCode.RESERVATION_EXISTS: (
@@ -150,6 +184,10 @@ DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.SCOPE_NOT_HELD: "An API key cannot get a scope its creator does not hold.",
     ErrorCode.SHADOWS_BUILT_IN: "A custom unit cannot take the name of a built-in unit.",
     ErrorCode.SKU_TAKEN: "Another item of the organization has this SKU.",
+    ErrorCode.STEP_NOT_INHERITED: (
+        "The step is the recipe's own, not inherited from its source: change it with updateRecipe."
+    ),
+    ErrorCode.STEP_NOT_OVERRIDDEN: "The recipe has no override of this step to revert.",
     ErrorCode.TOO_LONG: "The text is longer than the field allows.",
     ErrorCode.TOO_MANY: "The list has more entries than the field allows.",
     ErrorCode.TOO_MANY_EVENTS: "The replay covers more events than one replay may send.",
@@ -242,6 +280,23 @@ DOMAIN_ERROR_CODES: dict[str, frozenset[ErrorCode]] = {
         ErrorCode.RESERVATION_SHORT,
         ErrorCode.RETURN_EXCEEDS_LOT,
         ErrorCode.SKU_TAKEN,
+    },
+    # A recipe's quantities are checked by inventory's quantity rule (the item's own unit
+    # keeps its precision, another unit converts), over the units domain's conversions.
+    "recipes": _UNITS
+    | {
+        ErrorCode.CAPACITY_REQUIRED,
+        ErrorCode.DUPLICATE_ITEM,
+        ErrorCode.DUPLICATE_STEP,
+        ErrorCode.INGREDIENTS_REQUIRED,
+        ErrorCode.INVALID_LABEL_PREFIX,
+        ErrorCode.ITEM_TYPE_NOT_ALLOWED,
+        ErrorCode.NOT_A_TEST,
+        ErrorCode.QUANTITY_TOO_PRECISE,
+        ErrorCode.RECIPE_ARCHIVED,
+        ErrorCode.RECIPE_CYCLE,
+        ErrorCode.STEP_NOT_INHERITED,
+        ErrorCode.STEP_NOT_OVERRIDDEN,
     },
     "webhooks": _SHARED
     | {

@@ -4,6 +4,7 @@ from services import events, idempotency, mail
 from services.accounts import models as accounts_models
 from services.db import Base
 from services.inventory import models as inventory_models
+from services.recipes import models as recipes_models
 from services.units import models as units_models
 from services.webhooks import models as webhooks_models
 
@@ -16,6 +17,7 @@ __all__ = [
     "inventory_models",
     "mail",
     "metadata",
+    "recipes_models",
     "units_models",
     "webhooks_models",
 ]

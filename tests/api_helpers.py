@@ -223,3 +223,49 @@ async def reserve(
     assert result["userErrors"] == [], result["userErrors"]
     reservation_id: str = result["reservation"]["id"]
     return reservation_id
+
+
+CREATE_RECIPE = """
+mutation($input: CreateRecipeInput!) {
+  createRecipe(input: $input) { recipe { id steps { key } } userErrors { field message code } }
+}"""
+
+
+async def create_recipe(
+    client: httpx.AsyncClient, token: str, name: str = "Soap"
+) -> dict[str, Any]:
+    """A new draft recipe (its own output and ingredient items, one step) through the API:
+    {"id": ..., "stepKey": ...}."""
+    number = next(_counter)
+    output = await create_item(client, token, f"{name} {number}", type="PRODUCT")
+    oil = await create_item(client, token, f"{name} oil {number}")
+    values = {
+        "name": name,
+        "outputItemId": output,
+        "predictedYield": {"amount": "1", "unit": "kg"},
+        "ingredients": [{"itemId": oil, "quantity": {"amount": "700", "unit": "g"}}],
+        "steps": [{"text": "Melt the oils"}],
+    }
+    result = data(await gql(client, CREATE_RECIPE, {"input": values}, token))["createRecipe"]
+    assert result["userErrors"] == [], result["userErrors"]
+    recipe: dict[str, Any] = result["recipe"]
+    return {"id": recipe["id"], "stepKey": recipe["steps"][0]["key"]}
+
+
+async def recipe_operation(
+    client: httpx.AsyncClient, token: str, mutation: str, **variables: Any
+) -> dict[str, Any]:
+    """Run a recipe mutation whose payload has `recipe { id }`; returns that recipe."""
+    body = data(await gql(client, mutation, variables, token))
+    [result] = body.values()
+    assert result["userErrors"] == [], result["userErrors"]
+    recipe: dict[str, Any] = result["recipe"]
+    return recipe
+
+
+VARY_RECIPE = """mutation($id: ID!) { createRecipeVariation(input: {sourceRecipeId: $id,
+  name: "Variation"}) { recipe { id } userErrors { field message code } } }"""
+TRY_RECIPE = """mutation($id: ID!) { createRecipeTest(input: {sourceRecipeId: $id}) {
+  recipe { id } userErrors { field message code } } }"""
+OVERRIDE_STEP = """mutation($id: ID!, $key: String!) { overrideRecipeStep(input: {recipeId: $id,
+  stepKey: $key, text: "Mine"}) { recipe { id } userErrors { field message code } } }"""

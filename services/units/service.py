@@ -74,6 +74,23 @@ async def _resolve(
     return custom.as_unit()
 
 
+async def unit_named(
+    session: AsyncSession, organization_id: int, name: str, field: Sequence[str]
+) -> Unit:
+    """The unit a caller named, for another domain that stores the unit as chosen (a
+    recipe line keeps "cup", not its conversion): UNKNOWN_UNIT on `field` if none."""
+    return await _resolve(session, organization_id, name, field)
+
+
+async def units_of(session: AsyncSession, organization_id: int) -> dict[str, Unit]:
+    """Every unit the organization knows, by unit_key: for converting many stored
+    quantities at once without a lookup per unit."""
+    customs = await session.scalars(
+        select(CustomUnit).where(CustomUnit.organization_id == organization_id)
+    )
+    return {**BUILTIN_UNITS, **{custom.name_key: custom.as_unit() for custom in customs}}
+
+
 async def list_units(
     session: AsyncSession, principal: Principal | None, *, dimension: Dimension | None = None
 ) -> list[Unit | CustomUnit]:

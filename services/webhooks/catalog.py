@@ -59,6 +59,20 @@ _TYPES = [
         "than the item's unexpired stock on hand: it gave up what no longer fits (after "
         "the loss's inventory.adjusted), and is SHORT if it holds nothing now.",
     ),
+    EventType(
+        "recipe.created",
+        "A recipe was created: an original, a variation or a test (version 1, a draft).",
+    ),
+    EventType(
+        "recipe.updated",
+        "A recipe changed: its draft in place, or a new draft version after a published one "
+        "(newVersion), by an edit, a step override or revert, or a promoted test.",
+    ),
+    EventType(
+        "recipe.published",
+        "A recipe's draft was published: immutable from now on, and the current version.",
+    ),
+    EventType("recipe.archived", "A recipe was archived, every version of it."),
     EventType(TEST_EVENT, "Sent by sendTestWebhook to one endpoint only."),
 ]
 EVENT_TYPES: dict[str, EventType] = {

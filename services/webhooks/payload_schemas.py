@@ -6,11 +6,11 @@ schemas do not forbid extra properties: adding a field to a payload is not a bre
 change. The tests validate real payloads against them and also refuse undeclared
 properties, so a field written but not documented fails there.
 
-The shapes follow services/inventory/payloads.py, organization_payload in
-services/accounts/organizations.py and send_test in deliveries.py; field names, IDs and
-value forms are those of the GraphQL types: every quantity is `{"amount", "unit"}`
-(`quantity` below, never a bare decimal), every amount of money a decimal string in the
-organization's currency (`money`).
+The shapes follow services/inventory/payloads.py, services/recipes/stream.py,
+organization_payload in services/accounts/organizations.py and send_test in
+deliveries.py; field names, IDs and value forms are those of the GraphQL types: every
+quantity is `{"amount", "unit"}` (`quantity` below, never a bare decimal), every amount of
+money a decimal string in the organization's currency (`money`).
 """
 
 from __future__ import annotations
@@ -50,6 +50,8 @@ CHANGE_TYPES = [
     "RESERVED",
 ]
 RESERVATION_STATUSES = ["ACTIVE", "SHORT", "RELEASED", "FULFILLED", "EXPIRED"]
+RECIPE_KINDS = ["ORIGINAL", "VARIATION", "TEST"]
+RECIPE_STATUSES = ["DRAFT", "PUBLISHED", "ARCHIVED"]
 
 DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 
@@ -206,6 +208,66 @@ ADJUSTMENT = obj(
 )
 
 
+def amount(description: str) -> Schema:
+    return obj(
+        description,
+        {
+            "amount": decimal("The amount, as entered."),
+            "unit": text("The unit it was entered in (a built-in or custom unit's name)."),
+        },
+    )
+
+
+def recipe_line(description: str, quantity_name: str, quantity: Schema) -> Schema:
+    properties = {"itemId": global_id("InventoryItem", "The line's item"), quantity_name: quantity}
+    if quantity_name == "quantity":
+        properties["note"] = text("The maker's note on the line.", nullable=True)
+    return {"type": "array", "description": description, "items": obj("", properties)}
+
+
+RECIPE = obj(
+    "The recipe version the change made or is about, as `Recipe` in the GraphQL API "
+    "(quantities as entered).",
+    {
+        "id": global_id("Recipe", "This version's ID"),
+        "firstVersionId": global_id(
+            "Recipe", "The ID of the recipe's version 1, which names the recipe across versions"
+        ),
+        "version": {"type": "integer", "minimum": 1, "description": "1, 2, 3 ... per recipe."},
+        "kind": enum(RECIPE_KINDS, "An original recipe, a variation or a test."),
+        "status": enum(RECIPE_STATUSES, "DRAFT (edited in place), PUBLISHED or ARCHIVED."),
+        "isCurrent": {"type": "boolean", "description": "The version batches use."},
+        "name": text("The recipe's name."),
+        "category": text("Free text, shared by the organization's recipes.", nullable=True),
+        "labelPrefix": text("Starts the lot codes of its batches.", nullable=True),
+        "outputItemId": global_id("InventoryItem", "What the recipe makes"),
+        "predictedYield": amount("How much of the output one batch makes."),
+        "portioning": {
+            **obj(
+                "The batch cut into portions; null when not portioned.",
+                {
+                    "name": text("A portion's name, such as bar."),
+                    "count": {"type": "integer", "minimum": 1, "description": "Portions."},
+                    "size": amount("One portion."),
+                },
+            ),
+            "type": ["object", "null"],
+        },
+        "ingredients": recipe_line("The ingredients, in order.", "quantity", amount("Used.")),
+        "consumables": recipe_line(
+            "Consumables and packaging, in order.", "quantity", amount("Used.")
+        ),
+        "containers": recipe_line(
+            "The containers the output may be filled into.",
+            "capacity",
+            amount("What one holds, of the output."),
+        ),
+        "sourceRecipeId": global_id(
+            "Recipe", "A variation's or test's exact source version", nullable=True
+        ),
+    },
+)
+
 ORGANIZATION = obj(
     "The organization after the change, as `Organization` in the GraphQL API.",
     {
@@ -291,6 +353,45 @@ def _reservation_example(
     }
 
 
+_RECIPE_EXAMPLE: dict[str, Any] = {
+    "id": to_global_id("Recipe", 12),
+    "firstVersionId": to_global_id("Recipe", 9),
+    "version": 2,
+    "kind": "ORIGINAL",
+    "status": "DRAFT",
+    "isCurrent": False,
+    "name": "Castile bar",
+    "category": "Soap",
+    "labelPrefix": "SOAP",
+    "outputItemId": to_global_id("InventoryItem", 51),
+    "predictedYield": {"amount": "1", "unit": "kg"},
+    "portioning": {"name": "bar", "count": 8, "size": {"amount": "125", "unit": "g"}},
+    "ingredients": [
+        {"itemId": _ITEM_ID, "quantity": {"amount": "3.25", "unit": "cup"}, "note": None},
+        {
+            "itemId": to_global_id("InventoryItem", 43),
+            "quantity": {"amount": "90", "unit": "g"},
+            "note": "In 230 g of water",
+        },
+    ],
+    "consumables": [
+        {
+            "itemId": to_global_id("InventoryItem", 60),
+            "quantity": {"amount": "8", "unit": "each"},
+            "note": None,
+        }
+    ],
+    "containers": [
+        {"itemId": to_global_id("InventoryItem", 61), "capacity": {"amount": "1.2", "unit": "kg"}}
+    ],
+    "sourceRecipeId": None,
+}
+
+
+def _recipe_example(**changes: Any) -> dict[str, Any]:
+    return {**_RECIPE_EXAMPLE, **changes}
+
+
 EXAMPLES: dict[str, dict[str, Any]] = {
     "inventory.item.created": {"item": _item_example("0")},
     "inventory.item.updated": {
@@ -346,6 +447,22 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "operationId": "op_3a9c1e5b7d2f4a6c8e0b1d3f5a7c9e2b",
         "item": _item_example("120", reserved="120"),
     },
+    "recipe.created": {
+        "recipe": _recipe_example(
+            id=to_global_id("Recipe", 9), version=1, isCurrent=True, portioning=None
+        )
+    },
+    "recipe.updated": {
+        "recipe": _recipe_example(),
+        "changedFields": ["ingredients"],
+        "newVersion": True,
+        "promotedFromTestId": None,
+    },
+    "recipe.published": {
+        "recipe": _recipe_example(status="PUBLISHED", isCurrent=True),
+        "supersededRecipeId": to_global_id("Recipe", 9),
+    },
+    "recipe.archived": {"recipe": _recipe_example(status="ARCHIVED")},
     "webhook.test": {
         "endpointId": to_global_id("WebhookEndpoint", 5),
         "message": "A test delivery from BatchTrack.",
@@ -419,6 +536,38 @@ SCHEMAS: dict[str, Schema] = {
             },
         ),
     ),
+    "recipe.created": data_schema("recipe.created", obj("", {"recipe": RECIPE})),
+    "recipe.updated": data_schema(
+        "recipe.updated",
+        obj(
+            "",
+            {
+                "recipe": RECIPE,
+                "changedFields": CHANGED_FIELDS,
+                "newVersion": {
+                    "type": "boolean",
+                    "description": "The change made this version (the recipe was published: "
+                    "its versions never change, so an edit makes the next one).",
+                },
+                "promotedFromTestId": global_id(
+                    "Recipe", "The test whose content this is (promoteRecipeTest)", nullable=True
+                ),
+            },
+        ),
+    ),
+    "recipe.published": data_schema(
+        "recipe.published",
+        obj(
+            "",
+            {
+                "recipe": RECIPE,
+                "supersededRecipeId": global_id(
+                    "Recipe", "The version that was current until now", nullable=True
+                ),
+            },
+        ),
+    ),
+    "recipe.archived": data_schema("recipe.archived", obj("", {"recipe": RECIPE})),
     "webhook.test": data_schema(
         "webhook.test",
         obj(

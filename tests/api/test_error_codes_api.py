@@ -40,6 +40,7 @@ ENUM_OF_TYPE = {
     "AccountUserError": "accounts",
     "UnitUserError": "units",
     "InventoryUserError": "inventory",
+    "RecipeUserError": "recipes",
     "WebhookUserError": "webhooks",
 }
 

@@ -14,13 +14,18 @@ import pytest
 
 from resolvers.ids import parse_global_id, to_global_id
 from tests.api_helpers import (
+    OVERRIDE_STEP,
+    TRY_RECIPE,
+    VARY_RECIPE,
     Account,
     api_key,
     create_item,
+    create_recipe,
     data,
     gql,
     join_with_role,
     receive,
+    recipe_operation,
     reserve,
     sign_up,
 )
@@ -329,6 +334,99 @@ MATRIX += [
 ]
 
 
+async def _recipe_id(client: httpx.AsyncClient, owner: Account) -> str:
+    recipe_id: str = (await create_recipe(client, owner.token, "Their soap"))["id"]
+    return recipe_id
+
+
+async def _test_id(client: httpx.AsyncClient, owner: Account) -> str:
+    test: dict[str, Any] = await recipe_operation(
+        client, owner.token, TRY_RECIPE, id=await _recipe_id(client, owner)
+    )
+    return str(test["id"])
+
+
+async def _overridden_variation_id(client: httpx.AsyncClient, owner: Account) -> str:
+    """A variation overriding its one step, whose key is STEP_KEY... of its own: the key
+    is not needed to find that another organization's recipe is not found."""
+    source = await create_recipe(client, owner.token, "Their base")
+    made = await recipe_operation(client, owner.token, VARY_RECIPE, id=source["id"])
+    await recipe_operation(client, owner.token, OVERRIDE_STEP, id=made["id"], key=source["stepKey"])
+    return str(made["id"])
+
+
+async def _product_id(client: httpx.AsyncClient, owner: Account) -> str:
+    return await create_item(client, owner.token, "Their soap bar", type="PRODUCT")
+
+
+RECIPE_PAYLOAD = f"recipe {{ id version status }} {ERRORS}"
+MATRIX += [
+    _with_id(NODE, _recipe_id, "node(Recipe)"),
+    _with_id(
+        "query($id: ID!) { recipe(id: $id) { id steps { key } versions { nodes { id } } } }",
+        _recipe_id,
+        "recipe",
+    ),
+    _with_id(
+        "query($id: ID!) { recipes(filter: {outputItemId: $id}) { nodes { id } } }",
+        _product_id,
+        "recipes(outputItemId)",
+    ),
+    _with_id(
+        'mutation($id: ID!) { createRecipe(input: {name: "Mine", outputItemId: $id, '
+        f'predictedYield: {{amount: "1", unit: "kg"}}}}) {{ {RECIPE_PAYLOAD} }} }}',
+        _product_id,
+        "createRecipe(outputItemId)",
+    ),
+    _with_id(
+        f'mutation($id: ID!) {{ updateRecipe(input: {{id: $id, name: "Mine"}}) '
+        f"{{ {RECIPE_PAYLOAD} }} }}",
+        _recipe_id,
+        "updateRecipe",
+    ),
+    _with_id(
+        f"mutation($id: ID!) {{ publishRecipe(input: {{id: $id}}) {{ {RECIPE_PAYLOAD} }} }}",
+        _recipe_id,
+        "publishRecipe",
+    ),
+    _with_id(
+        f"mutation($id: ID!) {{ archiveRecipe(input: {{id: $id}}) {{ {RECIPE_PAYLOAD} }} }}",
+        _recipe_id,
+        "archiveRecipe",
+    ),
+    _with_id(
+        'mutation($id: ID!) { createRecipeVariation(input: {sourceRecipeId: $id, name: "Mine"}) '
+        f"{{ {RECIPE_PAYLOAD} }} }}",
+        _recipe_id,
+        "createRecipeVariation",
+    ),
+    _with_id(
+        "mutation($id: ID!) { createRecipeTest(input: {sourceRecipeId: $id}) "
+        f"{{ {RECIPE_PAYLOAD} }} }}",
+        _recipe_id,
+        "createRecipeTest",
+    ),
+    _with_id(
+        "mutation($id: ID!) { promoteRecipeTest(input: {testId: $id}) "
+        f"{{ recipe {{ id }} test {{ id }} {ERRORS} }} }}",
+        _test_id,
+        "promoteRecipeTest",
+    ),
+    _with_id(
+        'mutation($id: ID!) { overrideRecipeStep(input: {recipeId: $id, stepKey: "st_1", '
+        f'text: "Mine"}}) {{ {RECIPE_PAYLOAD} }} }}',
+        _overridden_variation_id,
+        "overrideRecipeStep",
+    ),
+    _with_id(
+        'mutation($id: ID!) { revertRecipeStep(input: {recipeId: $id, stepKey: "st_1"}) '
+        f"{{ {RECIPE_PAYLOAD} }} }}",
+        _overridden_variation_id,
+        "revertRecipeStep",
+    ),
+]
+
+
 def _missing_like(global_id: str) -> str:
     parsed = parse_global_id(global_id)
     assert parsed is not None
@@ -350,7 +448,11 @@ SNAPSHOT = """{ apiKeys { nodes { id revokedAt } } members { nodes { id role } }
   inventoryHistory(last: 50) { nodes { id } }
   webhookEndpoints { nodes { id url enabled eventTypes description secretRotatedUntil } }
   webhookDeliveries(last: 50) { nodes { id } }
-  events(last: 100) { nodes { id } } }"""
+  events(last: 100) { nodes { id } }
+  recipes(first: 10, filter: {includeTests: true}) { nodes { id name status
+    versions(first: 5) { nodes { id name notes steps { key text } } } } }
+  archivedRecipes: recipes(first: 10, filter: {status: ARCHIVED, includeTests: true}) {
+    nodes { id } } }"""
 
 
 @pytest.mark.parametrize("operation", MATRIX, ids=lambda op: op.name)

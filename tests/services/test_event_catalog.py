@@ -15,6 +15,7 @@ from services.db import unit_of_work, utcnow
 from services.inventory import stock
 from services.inventory.models import ChangeType, ItemType, ReservationStatus
 from services.inventory.payloads import decimal_string
+from services.recipes.models import RecipeKind, RecipeStatus
 from services.webhooks import deliveries, endpoints
 from services.webhooks.catalog import EVENT_TYPES, TEST_EVENT
 from services.webhooks.payload_schemas import (
@@ -22,6 +23,8 @@ from services.webhooks.payload_schemas import (
     DECIMAL_PATTERN,
     DIALECT,
     ITEM_TYPES,
+    RECIPE_KINDS,
+    RECIPE_STATUSES,
     RESERVATION_STATUSES,
 )
 from services.webhooks.secrets import SecretBox
@@ -40,8 +43,19 @@ from tests.services.inventory.givens import (
     reserve,
     update_item,
 )
+from tests.services.recipes.givens import (
+    archiving,
+    create_recipe,
+    kitchen,
+    promoting,
+    publish,
+    run,
+    soap_recipe,
+    trying,
+    update_recipe,
+)
 
-pytestmark = [pytest.mark.webhooks, pytest.mark.inventory]
+pytestmark = [pytest.mark.webhooks, pytest.mark.inventory, pytest.mark.recipes]
 
 
 def test_every_type_has_a_schema_and_an_example_that_fits_it():
@@ -86,6 +100,8 @@ def test_the_schemas_enums_are_the_models():
     assert [kind.value for kind in ItemType] == ITEM_TYPES
     assert [kind.value for kind in ChangeType] == CHANGE_TYPES
     assert [status.value for status in ReservationStatus] == RESERVATION_STATUSES
+    assert [kind.value for kind in RecipeKind] == RECIPE_KINDS
+    assert [status.value for status in RecipeStatus] == RECIPE_STATUSES
 
 
 async def test_real_events_validate_against_the_catalog(sessions):
@@ -122,6 +138,14 @@ async def test_real_events_validate_against_the_catalog(sessions):
     await expire_due(sessions, at=tomorrow)
     await reserve(sessions, principal, item.id, "40", order="#1004")
     await adjust(sessions, principal, item.id, "SPOIL", "449.5")  # all there is
+    # and a recipe is made, published, tested, promoted, edited and archived
+    k = await kitchen(sessions, principal)
+    recipe = await create_recipe(sessions, principal, **soap_recipe(k))
+    await publish(sessions, principal, recipe.id)
+    trial = await run(sessions, trying(principal, recipe.id, None, portioning=None))
+    await run(sessions, promoting(principal, trial.id))
+    await update_recipe(sessions, principal, recipe.id, notes="Cure eight weeks.")
+    await run(sessions, archiving(principal, recipe.id))
     async with unit_of_work(sessions) as session:
         created = await endpoints.create_endpoint(
             session,
@@ -142,8 +166,14 @@ async def test_real_events_validate_against_the_catalog(sessions):
     for event in events:
         schema = EVENT_TYPES[event.type].data_schema
         assert errors(schema, event.payload, strict=True) == [], (event.type, event.payload)
-    # and every quantity is in the item's base unit, written as the GraphQL API writes it
+    # and every quantity is written as the GraphQL API writes it: an inventory event's in
+    # the item's base unit, a recipe's as the maker entered it
     quantities = [q for event in events for q in _quantities(event.payload)]
-    assert {q["unit"] for q in quantities} == {"g"}
     assert all(q["amount"] == decimal_string(Decimal(q["amount"])) for q in quantities)
+    for event in events:
+        if event.type.startswith("inventory."):
+            units = {q["unit"] for q in _quantities(event.payload)}
+            assert units == {event.payload["item"]["baseUnit"]}, event.payload
+    recipes = [q for e in events if e.type.startswith("recipe.") for q in _quantities(e.payload)]
+    assert {q["unit"] for q in recipes} == {"g", "kg", "each"}
     assert any(event.type == TEST_EVENT for event in events)

@@ -1,4 +1,4 @@
-"""Migration 0006 on existing reservations: fulfilled ones count as wholly fulfilled,
+"""Migration 0007 on existing reservations: fulfilled ones count as wholly fulfilled,
 and an order holding one item through several active reservations (allowed before)
 stops the migration with a list of them rather than a bare index error, leaving the
 database as it was."""
@@ -21,7 +21,7 @@ from services.inventory.models import Quantity
 
 pytestmark = pytest.mark.inventory
 
-BEFORE = "0005"
+BEFORE = "0006"
 
 _ORGANIZATIONS = sa.table(
     "organizations",
@@ -54,7 +54,7 @@ def _downgrade(url: str) -> None:
 
 
 @pytest.fixture
-async def before_0006(database_url: str, engine: AsyncEngine) -> AsyncIterator[AsyncEngine]:
+async def before_0007(database_url: str, engine: AsyncEngine) -> AsyncIterator[AsyncEngine]:
     """The database at the revision before, with an organization and an item; back at
     head afterwards whatever happened."""
     await asyncio.to_thread(_downgrade, database_url)
@@ -107,10 +107,10 @@ async def _add_reservations(engine: AsyncEngine, *rows: tuple[int, str, str, str
             )
 
 
-async def test_fulfilled_reservations_count_as_wholly_fulfilled(database_url, before_0006):
+async def test_fulfilled_reservations_count_as_wholly_fulfilled(database_url, before_0007):
     # given reservations of every status (the same order twice, but only once active)
     await _add_reservations(
-        before_0006,
+        before_0007,
         (1, "150.5", "#1", "FULFILLED"),
         (2, "20", "#1", "ACTIVE"),
         (3, "30", "#2", "RELEASED"),
@@ -122,7 +122,7 @@ async def test_fulfilled_reservations_count_as_wholly_fulfilled(database_url, be
     fulfilled = sa.table(
         "inventory_reservations", sa.column("id"), sa.column("fulfilled", Quantity)
     )
-    async with before_0006.connect() as connection:
+    async with before_0007.connect() as connection:
         rows = (await connection.execute(sa.select(fulfilled).order_by(fulfilled.c.id))).all()
     assert [(key, amount) for key, amount in rows] == [
         (1, Decimal("150.5")),
@@ -132,9 +132,9 @@ async def test_fulfilled_reservations_count_as_wholly_fulfilled(database_url, be
     ]
 
 
-async def test_an_order_holding_an_item_twice_stops_the_migration(database_url, before_0006):
+async def test_an_order_holding_an_item_twice_stops_the_migration(database_url, before_0007):
     # given an order that holds the item through two active reservations
-    await _add_reservations(before_0006, (1, "10", "#1", "ACTIVE"), (2, "20", "#1", "ACTIVE"))
+    await _add_reservations(before_0007, (1, "10", "#1", "ACTIVE"), (2, "20", "#1", "ACTIVE"))
     # when migrated, it stops and says which
     with pytest.raises(RuntimeError) as stopped:
         await asyncio.to_thread(upgrade_to, database_url)
@@ -142,7 +142,7 @@ async def test_an_order_holding_an_item_twice_stops_the_migration(database_url, 
     assert "releaseReservation" in str(stopped.value)
     # and once one of them is released, it goes through
     released = sa.table("inventory_reservations", sa.column("id"), sa.column("status"))
-    async with before_0006.begin() as connection:
+    async with before_0007.begin() as connection:
         await connection.execute(
             sa.update(released).where(released.c.id == 2).values(status="RELEASED")
         )

@@ -1,0 +1,156 @@
+"""Reading recipes, always within the caller's organization: one version, lists of
+recipes, versions and descendants, and (batched, for many versions at once) their lines
+and resolved steps."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.pagination import Page, PageRequest, paginate
+from services.permissions import Principal, require_permission
+from services.recipes import content, steps
+from services.recipes.models import Recipe, RecipeKind, RecipeLine, RecipeStatus
+from services.recipes.steps import ResolvedStep
+
+
+def readable(principal: Principal | None) -> Select[Recipe]:
+    """The caller's organization's recipe versions: where every recipe read starts."""
+    acting = require_permission(principal, "recipes.read")
+    return select(Recipe).where(Recipe.organization_id == acting.organization_id)
+
+
+async def get_recipe(
+    session: AsyncSession, principal: Principal | None, *, recipe_id: int
+) -> Recipe | None:
+    """The version, as it is (an old one unchanged); None if the organization has none."""
+    return await session.scalar(readable(principal).where(Recipe.id == recipe_id))
+
+
+async def recipes_by_id(
+    session: AsyncSession, principal: Principal | None, recipe_ids: Sequence[int]
+) -> dict[int, Recipe]:
+    statement = readable(principal).where(Recipe.id.in_(set(recipe_ids)))
+    if not recipe_ids:
+        return {}
+    return {recipe.id: recipe for recipe in await session.scalars(statement)}
+
+
+async def current_by_lineage(
+    session: AsyncSession, principal: Principal | None, lineage_ids: Sequence[int]
+) -> dict[int, Recipe]:
+    """The current version of each lineage, by lineage id."""
+    statement = readable(principal).where(
+        Recipe.lineage_id.in_(set(lineage_ids)), Recipe.is_current.is_(True)
+    )
+    if not lineage_ids:
+        return {}
+    return {recipe.lineage_id: recipe for recipe in await session.scalars(statement)}
+
+
+@dataclass(frozen=True)
+class RecipeFilter:
+    """Which recipes to list (each by its current version); all conditions must hold.
+    Without a status, archived recipes are left out."""
+
+    status: str | None = None
+    category: str | None = None
+    output_item_id: int | None = None
+    search: str | None = None
+    include_tests: bool = False
+
+
+def _like(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+async def list_recipes(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    filters: RecipeFilter,
+    page: PageRequest,
+) -> Page[Recipe]:
+    """One version per recipe, its current one, in id order."""
+    statement = readable(principal).where(Recipe.is_current.is_(True))
+    if filters.status is not None:
+        statement = statement.where(Recipe.status == filters.status)
+    else:
+        statement = statement.where(Recipe.status != RecipeStatus.ARCHIVED.value)
+    if filters.category is not None:
+        statement = statement.where(Recipe.category_key == filters.category.strip().casefold())
+    if filters.output_item_id is not None:
+        statement = statement.where(Recipe.output_item_id == filters.output_item_id)
+    if filters.search:
+        term = filters.search.strip().casefold()[:200]
+        statement = statement.where(Recipe.name_key.like(_like(term), escape="\\"))
+    if not filters.include_tests:
+        statement = statement.where(Recipe.kind != RecipeKind.TEST.value)
+    return await paginate(session, statement, Recipe.id, page)
+
+
+async def list_versions(
+    session: AsyncSession, principal: Principal | None, *, lineage_id: int, page: PageRequest
+) -> Page[Recipe]:
+    """Every version of the recipe, oldest first."""
+    statement = readable(principal).where(Recipe.lineage_id == lineage_id)
+    return await paginate(session, statement, Recipe.id, page)
+
+
+async def list_descendants(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    lineage_id: int,
+    kind: RecipeKind,
+    page: PageRequest,
+) -> Page[Recipe]:
+    """The variations (or tests) made from any version of the recipe, each by its
+    current version, archived ones included, oldest first."""
+    statement = readable(principal).where(
+        Recipe.source_lineage_id == lineage_id,
+        Recipe.kind == kind.value,
+        Recipe.is_current.is_(True),
+    )
+    return await paginate(session, statement, Recipe.id, page)
+
+
+async def lines_of(
+    session: AsyncSession, principal: Principal | None, recipe_ids: Sequence[int]
+) -> dict[int, list[RecipeLine]]:
+    """The lines of each version (ingredients, consumables, containers, each in order)."""
+    mine = await recipes_by_id(session, principal, recipe_ids)
+    found = await content.lines_by_recipe(session, list(mine))
+    return {key: found.get(key, []) for key in recipe_ids}
+
+
+async def steps_of(
+    session: AsyncSession, principal: Principal | None, recipe_ids: Sequence[int]
+) -> dict[int, list[ResolvedStep]]:
+    """The steps of each version, resolved through its sources now."""
+    acting = require_permission(principal, "recipes.read")
+    mine = await recipes_by_id(session, principal, recipe_ids)
+    found = await steps.resolved_steps(session, acting.organization_id, list(mine.values()))
+    return {key: found.get(key, []) for key in recipe_ids}
+
+
+async def categories(session: AsyncSession, principal: Principal | None) -> list[str]:
+    """The categories the organization's recipes (current versions, not archived) are
+    in, each once whatever its letter case, in alphabetical order."""
+    acting = require_permission(principal, "recipes.read")
+    rows = await session.execute(
+        select(Recipe.category_key, func.min(Recipe.category))
+        .where(
+            Recipe.organization_id == acting.organization_id,
+            Recipe.is_current.is_(True),
+            Recipe.status != RecipeStatus.ARCHIVED.value,
+            Recipe.category_key.is_not(None),
+        )
+        .group_by(Recipe.category_key)
+        .order_by(Recipe.category_key)
+    )
+    return [str(name) for _, name in rows]
