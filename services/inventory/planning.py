@@ -5,7 +5,7 @@ cent while stock stays as it was."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -62,37 +62,59 @@ async def quote_draws(
     now: datetime,
 ) -> dict[int, DrawQuote]:
     """A quote per item ID of the organization in `requested` (item ID -> base quantity);
-    an ID of no item of the organization gets none. Two queries whatever the count."""
-    items = await session.scalars(
-        select(InventoryItem).where(
-            InventoryItem.organization_id == organization_id,
-            InventoryItem.id.in_(list(requested)),
+    an ID of no item of the organization gets none."""
+    [quotes] = await quote_each(session, organization_id, [requested], now=now)
+    return quotes
+
+
+async def quote_each(
+    session: AsyncSession,
+    organization_id: int,
+    requests: Sequence[Mapping[int, Decimal]],
+    *,
+    now: datetime,
+) -> list[dict[int, DrawQuote]]:
+    """`quote_draws` of each request on its own (each as if it were the only draw), from
+    one read of the items and their open lots: two queries whatever the number."""
+    wanted = {item_id for requested in requests for item_id in requested}
+    found = list(
+        await session.scalars(
+            select(InventoryItem).where(
+                InventoryItem.organization_id == organization_id,
+                InventoryItem.id.in_(wanted),
+            )
         )
     )
-    found = list(items)
     lots = await ledger.open_lots_of_items(session, found)
-    quotes: dict[int, DrawQuote] = {}
-    for item in found:
-        wanted = requested[item.id]
-        _, available = ledger.drawable(
-            lots[item.id], now=now, include_expired=False, reserved=item.reserved
-        )
-        movements = ledger.plan_draw(
-            lots[item.id],
-            min(wanted, available),
-            now=now,
-            include_expired=False,
-            reserved=item.reserved,
-            item=item,
-        )
-        quotes[item.id] = DrawQuote(
-            item=item,
-            requested=wanted,
-            available=available,
-            draws=tuple(
-                LotDraw(movement.lot, -movement.quantity, -movement.value)
-                for movement in movements
-                if movement.lot is not None
-            ),
-        )
-    return quotes
+    return [
+        {
+            item.id: _quote(item, lots[item.id], requested[item.id], now)
+            for item in found
+            if item.id in requested
+        }
+        for requested in requests
+    ]
+
+
+def _quote(
+    item: InventoryItem, lots: Sequence[InventoryLot], wanted: Decimal, now: datetime
+) -> DrawQuote:
+    _, available = ledger.drawable(lots, now=now, include_expired=False, reserved=item.reserved)
+    movements = ledger.plan_draw(
+        lots,
+        min(wanted, available),
+        now=now,
+        include_expired=False,
+        reserved=item.reserved,
+        item=item,
+    )
+    return DrawQuote(
+        item=item,
+        requested=wanted,
+        available=available,
+        draws=tuple(
+            LotDraw(movement.lot, -movement.quantity, -movement.value)
+            for movement in movements
+            if movement.lot is not None
+        ),
+    )

@@ -18,6 +18,7 @@ outside the total.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -30,10 +31,10 @@ from services.error_codes import ErrorCode
 from services.errors import UserInputError
 from services.inventory.ledger import ZERO, money
 from services.inventory.models import InventoryItem
-from services.inventory.planning import DrawQuote, quote_draws
+from services.inventory.planning import DrawQuote, quote_each
 from services.inventory.quantities import QuantityInput
 from services.permissions import Principal, require_permission
-from services.recipes.lines import ResolvedLine, ResolvedQuantity, ResolvedRecipe, resolved_recipe
+from services.recipes.lines import ResolvedLine, ResolvedQuantity, ResolvedRecipe, resolved_recipes
 from services.units import service as units
 from services.units.catalog import (
     BUILTIN_UNITS,
@@ -156,33 +157,32 @@ def check_factor(factor: Fraction, field: tuple[str, ...] = ("factor",)) -> Frac
     return factor
 
 
-async def factor_for_yield(
-    session: AsyncSession,
-    principal: Principal | None,
+def factor_for_yield(
     resolved: ResolvedRecipe,
-    *,
-    amount: Decimal,
-    unit: str,
+    target: QuantityInput,
+    known: dict[str, Unit],
     field: tuple[str, ...] = ("target_yield",),
 ) -> Fraction:
-    """The factor that makes the version yield `amount` `unit` of its output."""
-    acting = require_permission(principal, "recipes.read")
-    if amount <= 0:
+    """The factor that makes the version yield `target` of its output."""
+    if target.amount <= 0:
         raise UserInputError(
             ErrorCode.NOT_POSITIVE, "targetYield must be greater than 0.", (*field, "amount")
         )
     output = resolved.output_item
-    target = await units.convert_within(
-        session,
-        acting.organization_id,
-        amount=amount,
-        from_unit=unit,
-        to_unit=output.base_unit,
+    unit = known.get(unit_key(target.unit))
+    if unit is None:
+        raise UserInputError(
+            ErrorCode.UNKNOWN_UNIT,
+            f'"{target.unit}" is no unit: use a built-in unit or one of your custom units.',
+            (*field, "unit"),
+        )
+    wanted = convert(
+        target.amount,
+        unit,
+        BUILTIN_UNITS[output.base_unit],
         density=output.density,
         item_name=output.name,
-        from_field=(*field, "unit"),
-        to_field=(*field, "unit"),
-        places=None,
+        field=(*field, "unit"),
     )
     predicted = resolved.predicted_yield
     if predicted.base_amount is None:
@@ -194,35 +194,59 @@ async def factor_for_yield(
             (*field, "unit"),
         )
     return check_factor(
-        Fraction(target.amount) / Fraction(predicted.base_amount), (*field, "amount")
+        Fraction(wanted.amount) / Fraction(predicted.base_amount), (*field, "amount")
     )
 
 
+@dataclass(frozen=True)
+class ScaleRequest:
+    """A version, by `factor` or to `target_yield` (neither: as it is; not both)."""
+
+    recipe_id: int
+    factor: Decimal | None = None
+    target_yield: QuantityInput | None = None
+
+
 async def scaled_version(
-    session: AsyncSession,
-    principal: Principal | None,
-    *,
-    recipe_id: int,
-    factor: Decimal | None = None,
-    target_yield: QuantityInput | None = None,
+    session: AsyncSession, principal: Principal | None, request: ScaleRequest
 ) -> Scaled | None:
-    """The version `recipe_id` scaled by `factor` or to `target_yield` (exactly one; both
-    absent is the recipe as is); None if the organization has no such version."""
+    """The version scaled as asked; None if the organization has no such version."""
+    [scaled] = await scaled_versions(session, principal, [request])
+    if isinstance(scaled, UserInputError):
+        raise scaled
+    return scaled
+
+
+async def scaled_versions(
+    session: AsyncSession, principal: Principal | None, requests: Sequence[ScaleRequest]
+) -> list[Scaled | UserInputError | None]:
+    """Each request's scaled version (None: no such version in the organization), or what
+    is wrong with that request: one read of the versions and units for them all."""
     acting = require_permission(principal, "recipes.read")
-    if factor is not None and target_yield is not None:
+    found = await resolved_recipes(session, principal, [r.recipe_id for r in requests])
+    known = await units.units_of(session, acting.organization_id)
+    answers: list[Scaled | UserInputError | None] = []
+    for request in requests:
+        resolved = found.get(request.recipe_id)
+        try:
+            answers.append(
+                None
+                if resolved is None
+                else scale(resolved, _factor(request, resolved, known), known)
+            )
+        except UserInputError as error:
+            answers.append(error)
+    return answers
+
+
+def _factor(request: ScaleRequest, resolved: ResolvedRecipe, known: dict[str, Unit]) -> Fraction:
+    if request.target_yield is None:
+        return check_factor(Fraction(request.factor if request.factor is not None else 1))
+    if request.factor is not None:
         raise UserInputError(
             ErrorCode.INVALID, "Give factor or targetYield, not both.", ("target_yield",)
         )
-    resolved = await resolved_recipe(session, principal, recipe_id=recipe_id)
-    if resolved is None:
-        return None
-    if target_yield is not None:
-        by = await factor_for_yield(
-            session, principal, resolved, amount=target_yield.amount, unit=target_yield.unit
-        )
-    else:
-        by = check_factor(Fraction(factor if factor is not None else 1))
-    return scale(resolved, by, await units.units_of(session, acting.organization_id))
+    return factor_for_yield(resolved, request.target_yield, known)
 
 
 def scale(resolved: ResolvedRecipe, factor: Fraction, known: dict[str, Unit]) -> Scaled:
@@ -249,26 +273,44 @@ def scale(resolved: ResolvedRecipe, factor: Fraction, known: dict[str, Unit]) ->
 async def planned_cost(
     session: AsyncSession, principal: Principal | None, scaled: Scaled
 ) -> PlannedCost:
-    """Price `scaled` at today's open lots (two queries for all of its lines)."""
+    [planned] = await planned_costs(session, principal, [scaled])
+    return planned
+
+
+async def planned_costs(
+    session: AsyncSession, principal: Principal | None, scaled: Sequence[Scaled]
+) -> list[PlannedCost]:
+    """Price each of `scaled` on its own at today's open lots: two queries for them all."""
     acting = require_permission(principal, "recipes.read")
-    resolved = scaled.resolved
+    counts = [_container_counts(one) for one in scaled]
+    requests = [
+        {
+            line.line.item.id: line.quantity.base_amount
+            for line in one.lines
+            if line.quantity.base_amount is not None
+        }
+        | {item_id: Decimal(n) for item_id, n in containers.items() if n is not None}
+        for one, containers in zip(scaled, counts, strict=True)
+    ]
+    quotes = await quote_each(session, acting.organization_id, requests, now=utcnow())
+    return [
+        PlannedCost(
+            scaled=one,
+            lines=tuple(_line_cost(line, quoted) for line in one.lines),
+            containers=tuple(
+                _container_cost(line, containers[line.item.id], quoted)
+                for line in one.resolved.containers
+            ),
+        )
+        for one, containers, quoted in zip(scaled, counts, quotes, strict=True)
+    ]
+
+
+def _container_counts(scaled: Scaled) -> dict[int, int | None]:
     yield_base = scaled.predicted_yield.base_amount
-    needed = {
-        line.line.item.id: line.quantity.base_amount
-        for line in scaled.lines
-        if line.quantity.base_amount is not None
+    return {
+        line.item.id: _containers_needed(line, yield_base) for line in scaled.resolved.containers
     }
-    counts = {line.item.id: _containers_needed(line, yield_base) for line in resolved.containers}
-    requested = {item_id: amount for item_id, amount in needed.items()}
-    requested |= {item_id: Decimal(n) for item_id, n in counts.items() if n is not None}
-    quotes = await quote_draws(session, acting.organization_id, requested, now=utcnow())
-    return PlannedCost(
-        scaled=scaled,
-        lines=tuple(_line_cost(line, quotes) for line in scaled.lines),
-        containers=tuple(
-            _container_cost(line, counts[line.item.id], quotes) for line in resolved.containers
-        ),
-    )
 
 
 def _decimal(value: Fraction) -> tuple[Decimal, bool]:

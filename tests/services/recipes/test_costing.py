@@ -43,13 +43,12 @@ async def _scaled(
     target: tuple[str, str] | None = None,
 ) -> Scaled:
     async with unit_of_work(sessions, write=False) as session:
-        scaled = await costing.scaled_version(
-            session,
-            owner.principal,
-            recipe_id=recipe_id,
+        request = costing.ScaleRequest(
+            recipe_id,
             factor=Decimal(factor) if factor else None,
             target_yield=QuantityInput(Decimal(target[0]), target[1]) if target else None,
         )
+        scaled = await costing.scaled_version(session, owner.principal, request)
     assert scaled is not None
     return scaled
 
@@ -222,6 +221,34 @@ async def test_another_organizations_recipe_scales_to_nothing(
     stranger = await sign_up(sessions)
 
     async with unit_of_work(sessions, write=False) as session:
-        found = await costing.scaled_version(session, stranger.principal, recipe_id=recipe.id)
+        request = costing.ScaleRequest(recipe.id)
+        found = await costing.scaled_version(session, stranger.principal, request)
 
     assert found is None
+
+
+async def test_many_versions_are_scaled_and_priced_each_on_its_own(
+    sessions: Sessions, owner: Actor, k: Kitchen
+) -> None:
+    await receive(sessions, owner.principal, k.olive_oil.id, "1000", total_cost="5")
+    first = await create_recipe(sessions, owner.principal, **soap_recipe(k))
+    second = await create_recipe(sessions, owner.principal, **soap_recipe(k, name="Second"))
+
+    async with unit_of_work(sessions, write=False) as session:
+        answers = await costing.scaled_versions(
+            session,
+            owner.principal,
+            [
+                costing.ScaleRequest(first.id),
+                costing.ScaleRequest(second.id, factor=Decimal(0)),
+                costing.ScaleRequest(second.id),
+            ],
+        )
+        as_is, refused, second_as_is = answers
+        assert isinstance(as_is, Scaled)
+        assert isinstance(second_as_is, Scaled)
+        assert isinstance(refused, UserInputError)
+        planned = await costing.planned_costs(session, owner.principal, [as_is, second_as_is])
+
+    # Each plan may have the 700 g of oil the stock holds: quotes do not share it.
+    assert [p.lines[0].cost for p in planned] == [Decimal("3.5"), Decimal("3.5")]
