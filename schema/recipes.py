@@ -13,14 +13,16 @@ from enum import Enum
 
 import strawberry
 
-from resolvers import inventory_loaders, recipes_loaders
+from resolvers import inventory_loaders, recipe_costs, recipes_loaders
 from resolvers.common import connection, page_request
 from resolvers.context import Info
 from resolvers.ids import to_global_id
 from schema.errors import RecipeUserError
 from schema.inventory import InventoryItem
+from schema.recipe_costs import PlannedCost, ScaledRecipe
 from schema.relay import Connection, Node
 from schema.units import Quantity, QuantityInput
+from services.inventory.quantities import QuantityInput as ServiceQuantity
 from services.recipes import models
 from services.recipes.steps import ResolvedStep
 
@@ -280,6 +282,32 @@ class Recipe(Node):
     async def steps(self, info: Info) -> list[RecipeStep]:
         found = await recipes_loaders.steps_by_recipe(info).load(self.key)
         return [RecipeStep.of(step, n, self.key) for n, step in enumerate(found, start=1)]
+
+    @strawberry.field(
+        description="The version at a factor of its size: `factor` (2 is twice), or "
+        "`targetYield` in any unit that converts to the output item's; neither is the "
+        "recipe as it is. Every amount is scaled exactly; each line also gives what a batch "
+        "would draw, in its item's base unit at its precision."
+    )
+    async def scaled(
+        self,
+        info: Info,
+        factor: Decimal | None = None,
+        target_yield: QuantityInput | None = None,
+    ) -> ScaledRecipe:
+        target = None
+        if target_yield is not None:
+            target = ServiceQuantity(amount=target_yield.amount, unit=target_yield.unit)
+        return ScaledRecipe.of(await recipe_costs.scaled(info, self.key, factor, target))
+
+    @strawberry.field(
+        description="What a batch of this version would cost now (as `scaled.plannedCost` "
+        "at factor 1)."
+    )
+    async def planned_cost(self, info: Info) -> PlannedCost:
+        scaled = await recipe_costs.scaled(info, self.key)
+        planned = await recipe_costs.planned_cost(info, scaled)
+        return PlannedCost.of(planned, await inventory_loaders.currency_code(info))
 
     @strawberry.field(description="Every version of the recipe, oldest first.")
     async def versions(
