@@ -239,10 +239,16 @@ async def _stock_field(info: Info, key: int, name: str) -> Any:
     return ITEM_STOCK_FIELDS[name].value(row, Env(await loaders.currency_code(info)))
 
 
-async def _item(info: Info, key: int) -> InventoryItem:
-    found = await loaders.item_by_id(info).load(key)
-    assert found is not None, "a row's item is in the same organization"
-    return InventoryItem.from_row(found, await loaders.currency_code(info))
+async def item_node(info: Info, key: int) -> InventoryItem:
+    """The node of an item a row of the caller's names, made once per request however many
+    rows name it (a recipe list names the same items on many lines)."""
+    made: dict[int, InventoryItem] = info.context.loaders.setdefault("InventoryItemNodes", {})
+    node = made.get(key)
+    if node is None:
+        found = await loaders.item_by_id(info).load(key)
+        assert found is not None, "a row's item is in the same organization"
+        node = made[key] = InventoryItem.from_row(found, await loaders.currency_code(info))
+    return node
 
 
 @strawberry.type(
@@ -255,7 +261,7 @@ class Shortage:
 
     @strawberry.field
     async def item(self, info: Info) -> InventoryItem:
-        return await _item(info, self.item_key)
+        return await item_node(info, self.item_key)
 
 
 @strawberry.type(description="What remains of one receipt of an item, at its own cost.")
@@ -284,7 +290,7 @@ class InventoryLot(Node):
 
     @strawberry.field
     async def item(self, info: Info) -> InventoryItem:
-        return await _item(info, self.item_key)
+        return await item_node(info, self.item_key)
 
 
 @strawberry.type(
@@ -322,7 +328,7 @@ class InventoryLedgerEntry(Node):
 
     @strawberry.field
     async def item(self, info: Info) -> InventoryItem:
-        return await _item(info, self.item_key)
+        return await item_node(info, self.item_key)
 
     @strawberry.field(description="Null for a row that touched no lot.")
     async def lot(self, info: Info) -> InventoryLot | None:
@@ -542,7 +548,7 @@ class InventoryReservation(Node):
 
     @strawberry.field
     async def item(self, info: Info) -> InventoryItem:
-        return await _item(info, self.item_key)
+        return await item_node(info, self.item_key)
 
 
 InventoryItemConnection = Connection[InventoryItem]

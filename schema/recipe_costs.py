@@ -10,7 +10,7 @@ import strawberry
 
 from resolvers import inventory_loaders, recipe_costs
 from resolvers.context import Info
-from schema.inventory import InventoryItem, InventoryLot
+from schema.inventory import InventoryItem, InventoryLot, item_node
 from schema.money import CurrencyCode, Money
 from schema.units import Quantity
 from services.inventory.planning import DrawQuote
@@ -33,12 +33,6 @@ class UnpricedReason(Enum):
         "INSUFFICIENT_STOCK",
         description="Part of it can be drawn and is priced; `short` is the rest.",
     )
-
-
-async def _item(info: Info, key: int) -> InventoryItem:
-    found = await inventory_loaders.item_by_id(info).load(key)
-    assert found is not None, "a recipe's items are in its organization"
-    return InventoryItem.from_row(found, await inventory_loaders.currency_code(info))
 
 
 def _capacity(quantity: ResolvedQuantity) -> Quantity:
@@ -87,7 +81,7 @@ class ScaledRecipeLine:
 
     @strawberry.field(description="Needs inventory.read.")
     async def item(self, info: Info) -> InventoryItem:
-        return await _item(info, self.item_key)
+        return await item_node(info, self.item_key)
 
     @classmethod
     def of(cls, line: costing.ScaledLine) -> ScaledRecipeLine:
@@ -129,7 +123,7 @@ class PlannedLineCost:
 
     @strawberry.field(description="Needs inventory.read.")
     async def item(self, info: Info) -> InventoryItem:
-        return await _item(info, self.item_key)
+        return await item_node(info, self.item_key)
 
 
 @strawberry.type(description="Holding the whole yield in one allowed container.")
@@ -148,7 +142,7 @@ class PlannedContainerCost:
 
     @strawberry.field(description="Needs inventory.read.")
     async def item(self, info: Info) -> InventoryItem:
-        return await _item(info, self.item_key)
+        return await item_node(info, self.item_key)
 
 
 @strawberry.type(

@@ -18,7 +18,7 @@ from resolvers.common import connection, page_request
 from resolvers.context import Info
 from resolvers.ids import to_global_id
 from schema.errors import RecipeUserError
-from schema.inventory import InventoryItem
+from schema.inventory import InventoryItem, item_node
 from schema.recipe_costs import PlannedCost, ScaledRecipe
 from schema.relay import Connection, Node
 from schema.units import Quantity, QuantityInput
@@ -68,12 +68,6 @@ class RecipePortioning:
     size: Quantity = strawberry.field(description="One portion, as entered.")
 
 
-async def _item(info: Info, key: int) -> InventoryItem:
-    found = await inventory_loaders.item_by_id(info).load(key)
-    assert found is not None, "a recipe's items are in its organization"
-    return InventoryItem.from_row(found, await inventory_loaders.currency_code(info))
-
-
 @strawberry.type(description="An ingredient or a consumable of a recipe version.")
 class RecipeLine:
     position: int = strawberry.field(description="1, 2, 3 ... within its list.")
@@ -85,7 +79,7 @@ class RecipeLine:
 
     @strawberry.field(description="Needs inventory.read.")
     async def item(self, info: Info) -> InventoryItem:
-        return await _item(info, self.item_key)
+        return await item_node(info, self.item_key)
 
 
 @strawberry.type(description="A container the recipe's output may be filled into.")
@@ -98,7 +92,7 @@ class RecipeContainer:
 
     @strawberry.field(description="Needs inventory.read.")
     async def item(self, info: Info) -> InventoryItem:
-        return await _item(info, self.item_key)
+        return await item_node(info, self.item_key)
 
 
 @strawberry.type(
@@ -253,7 +247,7 @@ class Recipe(Node):
 
     @strawberry.field(description="What the recipe makes. Needs inventory.read.")
     async def output_item(self, info: Info) -> InventoryItem:
-        return await _item(info, self.output_item_key)
+        return await item_node(info, self.output_item_key)
 
     async def _lines(self, info: Info, kind: models.LineKind) -> list[models.RecipeLine]:
         found = await recipes_loaders.lines_by_recipe(info).load(self.key)
