@@ -137,7 +137,7 @@ async def test_a_bad_factor_or_target_is_an_error_naming_the_argument(
     assert (error["extensions"]["reason"], error["extensions"]["field"]) == (reason, field)
 
 
-async def test_pricing_a_list_of_recipes_takes_the_same_statements_for_2_or_12(client):
+async def test_pricing_a_list_of_recipes_takes_as_many_statements_for_2_as_for_12(client):
     owner = await sign_up(client)
     k = await _kitchen(client, owner.token)
     await receive(client, owner.token, k["oil"], "5000", unit_cost="0.004")
@@ -161,4 +161,7 @@ async def test_pricing_a_list_of_recipes_takes_the_same_statements_for_2_or_12(c
             body = await gql(client, query, token=owner.token)
         assert len(data(body)["recipes"]["nodes"]) == total
         counts.append(len(statements))
-    assert counts[0] == counts[1], counts
+    # A statement per recipe would add 12 for the second list; how the loads of one tick
+    # fall into batches may move the count by one either way.
+    assert max(counts) <= 12, counts
+    assert abs(counts[1] - counts[0]) <= 1, counts
