@@ -16,8 +16,10 @@ read-only API key (inventory.read, recipes.read):
   lines with their items;
 - R1 `../load/r1_ours.graphql`: bench/load's list of 50 inventory items with their 5
   oldest open lots, on the same server and dataset: the yardstick ("the list at least as
-  fast per object as R1"). Objects are the lists' 50 top-level nodes. R1 is a planned
-  read (server/planned_reads.py: one SQL statement, no field-by-field executor), which
+  fast per object as R1"). Objects are the lists' 50 top-level nodes; an L1 recipe is a
+  bigger object than an R1 item, so the answers' fields (every key of every object in
+  the data) are counted too, and CPU is also given per field. R1 is a planned read
+  (server/planned_reads.py: one SQL statement, no field-by-field executor), which
   recipes do not have, so R1 is also measured on a second server with
   PLANNED_READS=false: the same executor as L1's.
 
@@ -106,6 +108,8 @@ class Measured:
     workload: Workload
     objects: int  # top-level objects per answer (the list's page, or one recipe)
     executor: str  # PLANNED or STANDARD: which server answers
+    fields: float = float("nan")  # in an answer's data (P1: the mean over its recipes)
+    sequential_cpu_ms: float = float("nan")  # per request, one at a time (statements)
     closed: list[measure.ClosedRun] = field(default_factory=list)
     statements: measure.Statements | None = None
     peak_rss_mb: float = float("nan")
@@ -164,35 +168,60 @@ def _answer(session: Any, server: Server, body: bytes) -> dict[str, Any]:
     return data
 
 
-def check(server: Server, measured: list[Measured], token: str) -> tuple[list[str], bool]:
-    """Every P1 answer, and L1's and R1's, against what the dataset implies; a line each."""
-    p1, l1, r1 = (m.workload for m in measured[:3])
+def fields(value: Any) -> int:
+    """The fields in an answer's data: every key of every object in it."""
+    if isinstance(value, dict):
+        return len(value) + sum(fields(inner) for inner in value.values())
+    if isinstance(value, list):
+        return sum(fields(inner) for inner in value)
+    return 0
+
+
+def check(
+    started: dict[str, Server], measured: list[Measured], token: str
+) -> tuple[list[str], bool]:
+    """Every P1 answer, and L1's and R1's, against what the dataset implies (a line each),
+    and R1 the same on both servers; counts the fields of each workload's answers."""
+    server = started[PLANNED]
+    p1, l1, r1, r1_standard = measured
     lines, good = [], True
     with client(token) as session:
-        draws, priced = [], []
-        for body in p1.bodies["ours"]:
-            recipe = _answer(session, server, body)["recipe"]
+        draws, priced, counted = [], [], []
+        for body in p1.workload.bodies["ours"]:
+            data = _answer(session, server, body)
+            counted.append(fields(data))
+            recipe = data["recipe"]
             cost = recipe["plannedCost"]
             priced.append(len(cost["lines"]))
             draws += [len(line["lots"]) for line in cost["lines"][: seeding.LINES_PER_RECIPE]]
             good &= len(recipe["scaled"]["ingredients"]) == seeding.LINES_PER_RECIPE
             good &= all(i["quantity"]["baseQuantity"] for i in recipe["scaled"]["ingredients"])
         good &= set(priced) == {seeding.LINES_PER_RECIPE + 2} and min(draws) >= 1
+        p1.fields = statistics.mean(counted)
         lines.append(
-            f"P1: {len(p1.bodies['ours'])} recipes, each {priced[0]} priced lines; an "
+            f"P1: {len(counted)} recipes, each {priced[0]} priced lines; an "
             f"ingredient line draws {statistics.mean(draws):.1f} lots on average "
             f"(1 to {max(draws)})"
         )
-        recipes = _answer(session, server, l1.bodies["ours"][0])["recipes"]["nodes"]
+        data = _answer(session, server, l1.workload.bodies["ours"][0])
+        l1.fields = fields(data)
+        recipes = data["recipes"]["nodes"]
         good &= len(recipes) == PAGE
         good &= all(len(r["ingredients"]) == seeding.LINES_PER_RECIPE for r in recipes)
         lines.append(
             f"L1: {len(recipes)} recipes, {sum(len(r['ingredients']) for r in recipes)} lines"
         )
-        items = _answer(session, server, r1.bodies["ours"][0])["inventoryItems"]["nodes"]
+        data = _answer(session, server, r1.workload.bodies["ours"][0])
+        r1.fields = r1_standard.fields = fields(data)
+        items = data["inventoryItems"]["nodes"]
         lots = sum(len(item["lots"]["nodes"]) for item in items)
         good &= len(items) == PAGE and lots == 5 * PAGE
-        lines.append(f"R1: {len(items)} items, {lots} lots")
+        same = data == _answer(session, started[STANDARD], r1_standard.workload.bodies["ours"][0])
+        good &= same
+        lines.append(
+            f"R1: {len(items)} items, {lots} lots, "
+            + ("the same on both servers" if same else "**NOT the same on both servers**")
+        )
     return lines, good
 
 
@@ -212,9 +241,14 @@ def count_statements(servers: Servers, url: str, measured: list[Measured], plan:
             servers.wait_ready(proxied)
             [idle] = measure.background([proxy], plan.idle_s)
             for one in (m for m in measured if m.executor == executor):
+                before = proxied.cpu()
                 one.statements = measure.statements(
                     proxy, proxied, one.workload, plan.statement_requests, idle, plan.idle_s
                 )
+                # With measure.statements' 5 unmeasured requests; the proxy runs in this
+                # process, so none of its CPU is the server's.
+                sent = plan.statement_requests + 5
+                one.sequential_cpu_ms = 1000 * (proxied.cpu() - before) / sent
                 log(f"{one.workload.name}: {one.statements.per_request:.1f} statements/request")
             servers.stop(proxied)
         finally:
@@ -230,10 +264,11 @@ def throughput(started: dict[str, Server], measured: list[Measured], plan: Plan)
     for number in range(1, plan.rounds + 1):
         for one in measured:
             server = started[one.executor]
-            run = measure.closed(server, one.workload, plan.closed_s, number)
+            # Drained: an L1 round serves a few dozen requests, and the 8 that wrk leaves
+            # in flight would otherwise inflate its CPU per request.
+            run = measure.closed(server, one.workload, plan.closed_s, number, drain=True)
             one.closed.append(run)
             log(f"{one.workload.name} round {number}: {run.rps:.1f} req/s, {run.errors} errors")
-            measure.settle(server)
 
 
 def _n(value: float, digits: int = 1) -> str:
@@ -242,9 +277,11 @@ def _n(value: float, digits: int = 1) -> str:
 
 def table(measured: list[Measured]) -> list[str]:
     lines = [
-        "| workload | req/s | objects/s | p50 ms | p99 ms | CPU ms/req | CPU ms/object | "
-        "SQL statements/req (BEGIN/COMMIT) | peak RSS MiB | errors |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| workload | req/s | objects/s | p50 ms | p99 ms | CPU ms/req (sequential) | "
+        "CPU ms/object | "
+        "fields/answer | CPU µs/field | SQL statements/req (BEGIN/COMMIT) | peak RSS MiB | "
+        "errors |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for one in measured:
         rps, cpu = one.median("rps"), one.median("cpu_ms_per_request")
@@ -260,7 +297,9 @@ def table(measured: list[Measured]) -> list[str]:
         lines.append(
             f"| {one.workload.name}: {one.workload.title} | {_n(rps)}{spread} | "
             f"{_n(rps * one.objects, 0)} | {_n(one.median('p50_ms'))} | "
-            f"{_n(one.median('p99_ms'))} | {_n(cpu, 2)} | {_n(cpu / one.objects, 3)} | "
+            f"{_n(one.median('p99_ms'))} | {_n(cpu, 2)} ({_n(one.sequential_cpu_ms, 2)}) | "
+            f"{_n(cpu / one.objects, 3)} | "
+            f"{_n(one.fields, 0)} | {_n(1000 * cpu / one.fields)} | "
             f"{statements} | {_n(one.peak_rss_mb, 0)} | {errors} |"
         )
     return lines
@@ -271,7 +310,10 @@ def _versus(l1: Measured, r1: Measured) -> str:
     by_cpu = (r1.median("cpu_ms_per_request") / r1.objects) / (
         l1.median("cpu_ms_per_request") / l1.objects
     )
-    return f"objects/s {by_rate:.3f}x, CPU per object {by_cpu:.3f}x"
+    by_field = (r1.median("cpu_ms_per_request") / r1.fields) / (
+        l1.median("cpu_ms_per_request") / l1.fields
+    )
+    return f"objects/s {by_rate:.3f}x, CPU per object {by_cpu:.3f}x, CPU per field {by_field:.2f}x"
 
 
 def verdict(measured: list[Measured]) -> list[str]:
@@ -338,7 +380,7 @@ def benchmark(url: str, quick: bool, profile_dir: Path | None) -> tuple[list[str
         }
         for server in started.values():
             servers.wait_ready(server)
-        checked, answers_good = check(started[PLANNED], measured, dataset.api_key)
+        checked, answers_good = check(started, measured, dataset.api_key)
         log("; ".join(checked))
         count_statements(servers, url, measured, plan)
         throughput(started, measured, plan)
@@ -372,7 +414,10 @@ def benchmark(url: str, quick: bool, profile_dir: Path | None) -> tuple[list[str
         f"wrk, {measure.CLOSED_CONNECTIONS} connections, {plan.rounds} x "
         f"{plan.closed_s:.0f} s per workload after {plan.warm_s:.0f} s of warm-up, "
         "rounds alternating the workloads; req/s and CPU: medians over the rounds (range in "
-        "brackets); statements: Q + E protocol messages over "
+        "brackets), CPU counted until the server is idle again and charged with the "
+        f"{measure.CLOSED_CONNECTIONS} requests wrk leaves in flight too; CPU (sequential): "
+        "per request sent one at a time, while counting statements; statements: Q + E "
+        "protocol messages over "
         f"{plan.statement_requests} sequential requests, idle background subtracted; "
         "peak RSS: the process's high-water mark after that workload's warm-up (in turn)",
         "",
