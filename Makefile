@@ -34,8 +34,9 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy server schema resolvers services webhooks migrations tests
-	# Each benchmark is a folder of scripts (run.py beside its helpers): one mypy run each.
-	for dir in bench/*/; do $(BIN)/mypy $$dir || exit 1; done
+	# Each benchmark is a folder of scripts (run.py beside its helpers): one mypy run each;
+	# a benchmark may import bench/load's and bench/inventory's helpers.
+	for dir in bench/*/; do MYPYPATH=bench/load:bench/inventory $(BIN)/mypy $$dir || exit 1; done
 
 schema: install  ## re-export schema/schema.graphql, the checked-in contract
 	$(BIN)/batchtrack export-schema
@@ -49,9 +50,11 @@ clean:
 
 # The benchmarks on the local PostgreSQL, each writing its marked section of
 # bench/RESULTS.md: side by side with PostGraphile (bench/load: a cached
-# `batchtrack_load_*` dataset, needs wrk), inventory (a fresh `batchtrack_bench`) and
-# webhooks (a fresh `batchtrack_bench_webhooks`, Redis DB 11). BENCH_ARGS=--quick: short.
+# `batchtrack_load_*` dataset, needs wrk), inventory (a fresh `batchtrack_bench`),
+# webhooks (a fresh `batchtrack_bench_webhooks`, Redis DB 11) and recipes (a fresh
+# `batchtrack_bench_recipes`, needs wrk). BENCH_ARGS=--quick: short.
 bench: install
 	$(BIN)/python bench/load/run.py $(BENCH_ARGS)
 	$(BIN)/python bench/load/section.py inventory -- $(BIN)/python bench/inventory/run.py $(BENCH_ARGS)
 	$(BIN)/python bench/load/section.py webhooks -- $(BIN)/python bench/webhooks/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/load/section.py recipes -- $(BIN)/python bench/recipes/run.py $(BENCH_ARGS)

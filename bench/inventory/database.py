@@ -1,12 +1,14 @@
 """The benchmark's database and its givens: a fresh migrated PostgreSQL database, an
-organization, items, stock, and a fast bulk-built history of exhausted lots."""
+organization, items, stock, a fast bulk-built history of exhausted lots, and the ledger
+invariant checked over it all at the end."""
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 from decimal import Decimal
 
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
 from server import migrate
@@ -14,8 +16,10 @@ from services.accounts import service as accounts
 from services.db import unit_of_work, utcnow
 from services.inventory import items, stock
 from services.inventory.items import ItemFields
+from services.inventory.models import InventoryItem, InventoryLot, LedgerEntry
 from services.inventory.quantities import QuantityInput
 from services.inventory.stock import StockChange
+from services.inventory.verify import consistent_snapshot, verify_inventory
 from services.permissions import ROLE_PERMISSIONS, Principal, Role
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -39,16 +43,16 @@ async def _recreate(name: str) -> None:
         await engine.dispose()
 
 
-def prepare(url: str | None) -> str:
-    """The URL to benchmark, migrated. Without one, `batchtrack_bench` on the local server
-    is dropped and created afresh, so every run starts from empty tables."""
+def prepare(url: str | None, database: str = BENCH_DATABASE) -> str:
+    """The URL to benchmark, migrated. Without one, `database` on the local server is
+    dropped and created afresh, so every run starts from empty tables."""
     import asyncio
 
     if url is None:
-        asyncio.run(_recreate(BENCH_DATABASE))
-        url = f"postgresql+asyncpg://{LOCAL_SERVER}/{BENCH_DATABASE}"
+        asyncio.run(_recreate(database))
+        url = f"postgresql+asyncpg://{LOCAL_SERVER}/{database}"
     if not url.startswith("postgresql"):
-        raise SystemExit("the inventory benchmark runs on PostgreSQL (postgresql+asyncpg://...)")
+        raise SystemExit("the benchmark runs on PostgreSQL (postgresql+asyncpg://...)")
     migrate.upgrade(url)
     return url
 
@@ -162,3 +166,25 @@ async def analyze(sessions: Sessions) -> None:
         connection = await session.connection()
         await connection.exec_driver_sql("ANALYZE")
         await session.commit()
+
+
+async def verify(sessions: Sessions, principal: Principal) -> tuple[str, bool]:
+    """`verify_inventory` over the organization, in one snapshot: the verdict line, and
+    whether it found nothing."""
+    started = time.perf_counter()
+    async with consistent_snapshot(sessions) as session:
+        broken = await verify_inventory(session, organization_id=principal.organization_id)
+        seconds = time.perf_counter() - started
+        counts = []
+        for model in (InventoryItem, InventoryLot, LedgerEntry):
+            counts.append(
+                await session.scalar(
+                    select(func.count()).where(model.organization_id == principal.organization_id)
+                )
+            )
+    verdict = "consistent" if not broken else f"{len(broken)} BROKEN ITEMS: {broken[:3]}"
+    line = (
+        f"verify_inventory over the run's organization ({counts[0]:,} items, {counts[1]:,} "
+        f"lots, {counts[2]:,} ledger rows): {verdict}, in {seconds:.2f} s"
+    )
+    return line, not broken

@@ -25,18 +25,15 @@ import os
 import platform
 import subprocess
 import sys
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import history
 import throughput
-from database import Sessions, new_item, new_organization, prepare, receive
-from sqlalchemy import func, select, text
+from database import Sessions, new_item, new_organization, prepare, receive, verify
+from sqlalchemy import text
 
 from services.db import create_engine, create_session_factory
-from services.inventory.models import InventoryItem, InventoryLot, LedgerEntry
-from services.inventory.verify import consistent_snapshot, verify_inventory
 from services.permissions import Principal
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,26 +124,6 @@ def _history_table(results: list[history.HistoryResult]) -> list[str]:
     return lines
 
 
-async def _verify(sessions: Sessions, principal: Principal) -> tuple[str, bool]:
-    started = time.perf_counter()
-    async with consistent_snapshot(sessions) as session:
-        broken = await verify_inventory(session, organization_id=principal.organization_id)
-        seconds = time.perf_counter() - started
-        counts = []
-        for model in (InventoryItem, InventoryLot, LedgerEntry):
-            counts.append(
-                await session.scalar(
-                    select(func.count()).where(model.organization_id == principal.organization_id)
-                )
-            )
-    verdict = "consistent" if not broken else f"{len(broken)} BROKEN ITEMS: {broken[:3]}"
-    line = (
-        f"verify_inventory over the run's organization ({counts[0]:,} items, {counts[1]:,} "
-        f"lots, {counts[2]:,} ledger rows): {verdict}, in {seconds:.2f} s"
-    )
-    return line, not broken
-
-
 async def benchmark(url: str, quick: bool) -> tuple[list[str], bool]:
     seconds = 2.0 if quick else 10.0
     repetitions = 5 if quick else 30
@@ -183,7 +160,7 @@ async def benchmark(url: str, quick: bool) -> tuple[list[str], bool]:
             )
         finally:
             await generic.dispose()
-        verdict, consistent = await _verify(sessions, principal)
+        verdict, consistent = await verify(sessions, principal)
     finally:
         await engine.dispose()
     lines = [

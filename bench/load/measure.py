@@ -68,7 +68,13 @@ def _authorization(workload: Workload, server: Server) -> str | None:
     return f"Bearer {token}" if token else None
 
 
-def closed(server: Server, workload: Workload, seconds: float, round_: int = 0) -> ClosedRun:
+def closed(
+    server: Server, workload: Workload, seconds: float, round_: int = 0, drain: bool = False
+) -> ClosedRun:
+    """One wrk run. CPU per request is the server's CPU over the run by the answers in it;
+    wrk leaves a request in flight on every connection, partly served, which matters for
+    a workload of a few requests a second. With `drain`, the CPU is counted until the
+    server is idle again (`settle`) and divided by the answers plus those requests."""
     server.check_alive()
     before = server.cpu()
     result = wrk.run(
@@ -79,6 +85,10 @@ def closed(server: Server, workload: Workload, seconds: float, round_: int = 0) 
         authorization=_authorization(workload, server),
         user_errors=workload.user_errors,
     )
+    served = result.requests
+    if drain:
+        settle(server)
+        served += CLOSED_CONNECTIONS
     cpu = server.cpu() - before
     errors = max(result.graphql_errors, result.non_2xx) + sum(result.socket_errors.values())
     return ClosedRun(
@@ -90,7 +100,7 @@ def closed(server: Server, workload: Workload, seconds: float, round_: int = 0) 
         result.latency_ms.get("50", float("nan")),
         result.latency_ms.get("99", float("nan")),
         errors,
-        1000 * cpu / max(result.requests, 1),
+        1000 * cpu / max(served, 1),
         result.error_sample,
     )
 

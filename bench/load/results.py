@@ -89,21 +89,22 @@ def commit() -> str:
     return short + (" (dirty)" if _run("git", "status", "--porcelain") else "")
 
 
-def machine(postgresql: str) -> list[str]:
-    """Lines describing the machine and the software versions."""
+def machine(postgresql: str, *, postgraphile: bool = True) -> list[str]:
+    """Lines describing the machine and the software versions (PostGraphile's and Node's
+    only for a side-by-side run)."""
     cpuinfo = Path("/proc/cpuinfo").read_text()
     model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.MULTILINE)
     memory = re.search(r"^MemTotal:\s+(\d+) kB", Path("/proc/meminfo").read_text(), re.MULTILINE)
     os_name = re.search(r'^PRETTY_NAME="(.+)"', Path("/etc/os-release").read_text(), re.MULTILINE)
     pgl = json.loads(PGL_PACKAGE.read_text())["version"] if PGL_PACKAGE.exists() else "?"
     wrk = _run(shutil.which("wrk") or "wrk", "-v").split(" [")[0] if shutil.which("wrk") else ""
+    node = f"Node {_run(str(NODE), '--version')}, PostGraphile {pgl}; " if postgraphile else ""
     load = os.getloadavg()
     return [
         f"- machine: {model.group(1) if model else platform.processor()}, "
         f"{os.cpu_count()} cores, {int(memory.group(1)) / 2**20 if memory else 0:.1f} GiB RAM; "
         f"{os_name.group(1) if os_name else platform.system()} (Linux {platform.release()})",
-        f"- software: {postgresql} (same machine); Node {_run(str(NODE), '--version')}, "
-        f"PostGraphile {pgl}; Python {platform.python_version()}; {wrk}",
+        f"- software: {postgresql} (same machine); {node}Python {platform.python_version()}; {wrk}",
         f"- load average at the start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}",
     ]
 

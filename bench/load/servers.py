@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -30,6 +30,23 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 SERVE_PGL = ROOT / "bench" / "postgraphile" / "serve.py"
 PROBE = {"query": "{ __typename }"}
+SERVE = "from server.cli import main; main(['serve'])"
+# The server under cProfile, in its main thread (the event loop's): SIGUSR1 starts the
+# profiler, SIGUSR2 stops it and writes the stats (whole, then renamed), so start-up and
+# warm-up stay out.
+PROFILED = """
+import cProfile, os, signal
+from server.cli import main
+profiler = cProfile.Profile()
+def start(*_): profiler.enable()
+def stop(*_):
+    profiler.disable()
+    profiler.dump_stats({path!r} + ".part")
+    os.replace({path!r} + ".part", {path!r})
+signal.signal(signal.SIGUSR1, start)
+signal.signal(signal.SIGUSR2, stop)
+main(['serve'])
+"""
 
 
 def cpu_seconds(pid: int) -> float:
@@ -63,6 +80,10 @@ class Server:
 
     def peak_rss_mb(self) -> float:
         return peak_rss_mb(self.pid)
+
+    def profile(self, on: bool) -> None:
+        """Start or stop (and write) the profile of a server started with one."""
+        self.process.send_signal(signal.SIGUSR1 if on else signal.SIGUSR2)
 
     def check_alive(self) -> None:
         if self.process.poll() is not None:
@@ -112,7 +133,16 @@ class Servers:
         env = dict(os.environ, DATABASE_URL=postgres_url, PORT=str(port), HOST="127.0.0.1")
         return self._spawn("postgraphile", [sys.executable, str(SERVE_PGL)], env, port)
 
-    def ours(self, database_url: str, port: int) -> Server:
+    def ours(
+        self,
+        database_url: str,
+        port: int,
+        settings: Mapping[str, str] | None = None,
+        profile: Path | None = None,
+    ) -> Server:
+        """`settings`: more environment for the server (PLANNED_READS=false, say). With
+        `profile`, the server runs under cProfile, off until `Server.profile(True)`, and
+        `Server.profile(False)` writes what it gathered to that file."""
         env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
         env.update(
             DATABASE_URL=database_url,
@@ -125,10 +155,11 @@ class Servers:
             THROTTLE_MAXIMUM="100000000",
             THROTTLE_RESTORE_RATE="100000000",
         )
+        env.update(settings or {})
         # What the `batchtrack serve` script runs, under the name "python": a `pkill
         # batchtrack` aimed at a development server on the machine spares the benchmark's.
-        command = [sys.executable, "-c", "from server.cli import main; main(['serve'])"]
-        return self._spawn("ours", command, env, port)
+        code = PROFILED.format(path=str(profile)) if profile else SERVE
+        return self._spawn("ours", [sys.executable, "-c", code], env, port)
 
     def wait_ready(self, server: Server, timeout: float = 180.0) -> None:
         """Until `{ __typename }` answers 200 (PostGraphile's first start runs npm ci)."""
