@@ -137,7 +137,7 @@ async def test_a_bad_factor_or_target_is_an_error_naming_the_argument(
     assert (error["extensions"]["reason"], error["extensions"]["field"]) == (reason, field)
 
 
-async def test_pricing_a_list_of_recipes_takes_as_many_statements_for_2_as_for_12(client):
+async def test_pricing_a_list_of_recipes_takes_as_many_statements_for_2_as_for_22(client):
     owner = await sign_up(client)
     k = await _kitchen(client, owner.token)
     await receive(client, owner.token, k["oil"], "5000", unit_cost="0.004")
@@ -147,7 +147,7 @@ async def test_pricing_a_list_of_recipes_takes_as_many_statements_for_2_as_for_1
       scaled(factor: 3) { ingredients { quantity { amount } } } } } }"""
     counts = []
     made = 1
-    for total in (2, 12):
+    for total in (2, 22):
         while made < total:
             await _run(
                 client,
@@ -161,7 +161,8 @@ async def test_pricing_a_list_of_recipes_takes_as_many_statements_for_2_as_for_1
             body = await gql(client, query, token=owner.token)
         assert len(data(body)["recipes"]["nodes"]) == total
         counts.append(len(statements))
-    # A statement per recipe would add 12 for the second list; how the loads of one tick
-    # fall into batches may move the count by one either way.
-    assert max(counts) <= 12, counts
-    assert abs(counts[1] - counts[0]) <= 1, counts
+    # A statement per recipe would add at least 20 for the second list. How the loads of
+    # one tick fall into batches (each its own short transaction) varies with the timing
+    # of the database's answers; that is bounded by the number of loaders, not of recipes.
+    assert abs(counts[1] - counts[0]) < 10, counts
+    assert max(counts) <= 30, counts
