@@ -8,6 +8,7 @@ not one per item.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
@@ -241,14 +242,20 @@ async def _stock_field(info: Info, key: int, name: str) -> Any:
 
 async def item_node(info: Info, key: int) -> InventoryItem:
     """The node of an item a row of the caller's names, made once per request however many
-    rows name it (a recipe list names the same items on many lines)."""
-    made: dict[int, InventoryItem] = info.context.loaders.setdefault("InventoryItemNodes", {})
-    node = made.get(key)
-    if node is None:
-        found = await loaders.item_by_id(info).load(key)
-        assert found is not None, "a row's item is in the same organization"
-        node = made[key] = InventoryItem.from_row(found, await loaders.currency_code(info))
-    return node
+    rows name it (a recipe list names the same items on many lines). The rows resolve side
+    by side, so what is kept is the making itself, which they all await."""
+    making: dict[int, asyncio.Future[InventoryItem]] = info.context.loaders.setdefault(
+        "InventoryItemNodes", {}
+    )
+    if key not in making:
+        making[key] = asyncio.ensure_future(_make_item_node(info, key))
+    return await making[key]
+
+
+async def _make_item_node(info: Info, key: int) -> InventoryItem:
+    found = await loaders.item_by_id(info).load(key)
+    assert found is not None, "a row's item is in the same organization"
+    return InventoryItem.from_row(found, await loaders.currency_code(info))
 
 
 @strawberry.type(
