@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import strawberry
@@ -15,9 +15,29 @@ from schema.units import QuantityInput
 from services.inventory.quantities import QuantityInput as ServiceQuantity
 from services.naming import camel_case
 from services.recipes import content, descent, queries, recipes
+from services.recipes.models import Recipe
 from services.recipes.recipes import Edited
 
 Field = tuple[str, ...]
+
+
+async def _descend(
+    info: Info,
+    input: gql.CreateRecipeVariationInput | gql.CreateRecipeTestInput,
+    make: Callable[..., Awaitable[Recipe]],
+) -> gql.RecipePayload:
+    """A variation or a test of the version the input names (`make` says which)."""
+    key = _recipe_key(input.source_recipe_id, "source_recipe_id")
+    changes = _changes(vars(input.changes) if input.changes else {}, ("changes",))
+    async with info.context.writing() as session:
+        recipe = await make(
+            session,
+            info.context.principal,
+            source_recipe_id=key,
+            name=input.name,
+            changes=changes,
+        )
+    return gql.RecipePayload(recipe=gql.Recipe.from_row(recipe))
 
 
 def _recipe_key(value: strawberry.ID, field: str = "id") -> int:
@@ -214,17 +234,7 @@ class RecipesMutation:
     async def create_recipe_variation(
         self, info: Info, input: gql.CreateRecipeVariationInput
     ) -> gql.RecipePayload:
-        key = _recipe_key(input.source_recipe_id, "source_recipe_id")
-        changes = _changes(vars(input.changes) if input.changes else {}, ("changes",))
-        async with info.context.writing() as session:
-            recipe = await descent.create_variation(
-                session,
-                info.context.principal,
-                source_recipe_id=key,
-                name=input.name,
-                changes=changes,
-            )
-        return gql.RecipePayload(recipe=gql.Recipe.from_row(recipe))
+        return await _descend(info, input, descent.create_variation)
 
     @strawberry.mutation(
         description="A test of a recipe version: its lines copied with the changes, its steps "
@@ -234,17 +244,7 @@ class RecipesMutation:
     async def create_recipe_test(
         self, info: Info, input: gql.CreateRecipeTestInput
     ) -> gql.RecipePayload:
-        key = _recipe_key(input.source_recipe_id, "source_recipe_id")
-        changes = _changes(vars(input.changes) if input.changes else {}, ("changes",))
-        async with info.context.writing() as session:
-            recipe = await descent.create_test(
-                session,
-                info.context.principal,
-                source_recipe_id=key,
-                name=input.name,
-                changes=changes,
-            )
-        return gql.RecipePayload(recipe=gql.Recipe.from_row(recipe))
+        return await _descend(info, input, descent.create_test)
 
     @strawberry.mutation(
         description="Make a test's content (lines, yield, portioning, steps as resolved now) "
