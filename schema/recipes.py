@@ -531,33 +531,9 @@ class RecipeChangesInput:
     "after a published one. Only the fields given change; a list given replaces the list; "
     "null clears an optional field."
 )
-class UpdateRecipeInput:
+class UpdateRecipeInput(RecipeChangesInput):
     id: strawberry.ID
     name: str | None = strawberry.UNSET
-    category: str | None = strawberry.UNSET
-    notes: str | None = strawberry.UNSET
-    output_item_id: strawberry.ID | None = strawberry.field(
-        default=strawberry.UNSET, description=_INPUT["output_item_id"]
-    )
-    predicted_yield: QuantityInput | None = strawberry.field(
-        default=strawberry.UNSET, description=_INPUT["predicted_yield"]
-    )
-    ingredients: list[RecipeLineInput] | None = strawberry.field(
-        default=strawberry.UNSET, description=_INPUT["ingredients"]
-    )
-    consumables: list[RecipeLineInput] | None = strawberry.field(
-        default=strawberry.UNSET, description=_INPUT["consumables"]
-    )
-    containers: list[RecipeContainerInput] | None = strawberry.field(
-        default=strawberry.UNSET, description=_INPUT["containers"]
-    )
-    portioning: RecipePortioningInput | None = strawberry.UNSET
-    label_prefix: str | None = strawberry.field(
-        default=strawberry.UNSET, description=_INPUT["label_prefix"]
-    )
-    steps: list[RecipeStepInput] | None = strawberry.field(
-        default=strawberry.UNSET, description=_INPUT["steps"]
-    )
 
 
 @strawberry.input
