@@ -27,7 +27,7 @@ async def _descend(
     make: Callable[..., Awaitable[Recipe]],
 ) -> gql.RecipePayload:
     """A variation or a test of the version the input names (`make` says which)."""
-    key = _recipe_key(input.source_recipe_id, "source_recipe_id")
+    key = recipe_key(input.source_recipe_id, "source_recipe_id")
     changes = _changes(vars(input.changes) if input.changes else {}, ("changes",))
     async with info.context.writing() as session:
         recipe = await make(
@@ -40,7 +40,7 @@ async def _descend(
     return gql.RecipePayload(recipe=gql.Recipe.from_row(recipe))
 
 
-def _recipe_key(value: strawberry.ID, field: str = "id") -> int:
+def recipe_key(value: strawberry.ID, field: str = "id") -> int:
     return decode_id(value, "Recipe", (field,))
 
 
@@ -170,7 +170,7 @@ class RecipesQuery:
     async def recipe(self, info: Info, id: strawberry.ID) -> gql.Recipe | None:
         async with info.context.reading() as session:
             found = await queries.get_recipe(
-                session, info.context.principal, recipe_id=_recipe_key(id)
+                session, info.context.principal, recipe_id=recipe_key(id)
             )
         return None if found is None else gql.Recipe.from_row(found)
 
@@ -201,7 +201,7 @@ class RecipesMutation:
     async def update_recipe(
         self, info: Info, input: gql.UpdateRecipeInput
     ) -> gql.RecipeEditPayload:
-        key, changes = _recipe_key(input.id), _changes(vars(input))
+        key, changes = recipe_key(input.id), _changes(vars(input))
         async with info.context.writing() as session:
             edited = await recipes.update_recipe(
                 session, info.context.principal, recipe_id=key, changes=changes
@@ -213,7 +213,7 @@ class RecipesMutation:
     )
     @mutation(gql.RecipePayload)
     async def publish_recipe(self, info: Info, input: gql.RecipeInput) -> gql.RecipePayload:
-        key = _recipe_key(input.id)
+        key = recipe_key(input.id)
         async with info.context.writing() as session:
             recipe = await recipes.publish_recipe(session, info.context.principal, recipe_id=key)
         return gql.RecipePayload(recipe=gql.Recipe.from_row(recipe))
@@ -221,7 +221,7 @@ class RecipesMutation:
     @strawberry.mutation(description="Archive a recipe, every version of it.")
     @mutation(gql.RecipePayload)
     async def archive_recipe(self, info: Info, input: gql.RecipeInput) -> gql.RecipePayload:
-        key = _recipe_key(input.id)
+        key = recipe_key(input.id)
         async with info.context.writing() as session:
             recipe = await recipes.archive_recipe(session, info.context.principal, recipe_id=key)
         return gql.RecipePayload(recipe=gql.Recipe.from_row(recipe))
@@ -254,7 +254,7 @@ class RecipesMutation:
     async def promote_recipe_test(
         self, info: Info, input: gql.PromoteRecipeTestInput
     ) -> gql.PromoteRecipeTestPayload:
-        key = _recipe_key(input.test_id, "test_id")
+        key = recipe_key(input.test_id, "test_id")
         async with info.context.writing() as session:
             promotion = await descent.promote_test(session, info.context.principal, test_id=key)
         return gql.PromoteRecipeTestPayload(
@@ -269,7 +269,7 @@ class RecipesMutation:
     async def override_recipe_step(
         self, info: Info, input: gql.OverrideRecipeStepInput
     ) -> gql.RecipeEditPayload:
-        key = _recipe_key(input.recipe_id, "recipe_id")
+        key = recipe_key(input.recipe_id, "recipe_id")
         given = {
             name: value
             for name, value in vars(input).items()
@@ -293,7 +293,7 @@ class RecipesMutation:
     async def revert_recipe_step(
         self, info: Info, input: gql.RevertRecipeStepInput
     ) -> gql.RecipeEditPayload:
-        key = _recipe_key(input.recipe_id, "recipe_id")
+        key = recipe_key(input.recipe_id, "recipe_id")
         async with info.context.writing() as session:
             edited = await descent.revert_step(
                 session, info.context.principal, recipe_id=key, step_key=input.step_key

@@ -24,9 +24,9 @@ from resolvers.planned.plan import Env, SqlObject, ValueField
 from schema.errors import InventoryUserError
 from schema.money import CurrencyCode, Money
 from schema.relay import Connection, Node
+from schema.row_fields import column, enum_column, global_id, optional_global_id
 from schema.units import Quantity, QuantityInput
 from services.db import utcnow
-from services.ids import global_id_sql
 from services.inventory import models, queries
 from services.inventory.quantities import (
     available,
@@ -345,43 +345,8 @@ class InventoryLedgerEntry(Node):
         return None if found is None else InventoryLot.from_row(found, self.unit, self.currency)
 
 
-def _optional_id(type_name: str, key: int | None) -> strawberry.ID | None:
-    return None if key is None else strawberry.ID(to_global_id(type_name, key))
-
-
-# How each plain field is computed from its row (the columns it reads, its value): the
-# types' from_row and the planned reads (resolvers/planned/) both build from these, so a
-# field's rule is written once. Keys are the Python attribute names.
-def _global_id(type_name: str) -> ValueField:
-    return ValueField(
-        ("id",),
-        lambda row, env: strawberry.ID(to_global_id(type_name, row.id)),
-        lambda row, env: global_id_sql(type_name, row.id),
-    )
-
-
-def _optional_global_id(type_name: str, name: str) -> ValueField:
-    return ValueField(
-        (name,),
-        lambda row, env: _optional_id(type_name, getattr(row, name)),
-        lambda row, env: global_id_sql(type_name, getattr(row, name)),
-    )
-
-
-def _column(name: str) -> ValueField:
-    def value(row: Any, env: Env) -> Any:  # the same in Python and in SQL
-        return getattr(row, name)
-
-    return ValueField((name,), value, value)
-
-
-def _enum(name: str, enum: type[Enum]) -> ValueField:
-    # Stored as the member's value; the SQL form leaves the naming to the type's serializer.
-    return ValueField(
-        (name,), lambda row, env: enum(getattr(row, name)), lambda row, env: getattr(row, name)
-    )
-
-
+# How each plain field is computed from its row: see schema/row_fields.py. Keys are the
+# Python attribute names.
 def _amount_of_item(name: str) -> ValueField:
     return ValueField(
         (name, "base_unit"),
@@ -407,12 +372,12 @@ def _cost(name: str) -> ValueField:
 
 
 ITEM_FIELDS: dict[str, ValueField] = {
-    "id": _global_id("InventoryItem"),
-    "name": _column("name"),
-    "type": _enum("type", InventoryItemType),
-    "base_unit": _column("base_unit"),
-    "quantity_precision": _column("quantity_precision"),
-    "density": _column("density"),
+    "id": global_id("InventoryItem"),
+    "name": column("name"),
+    "type": enum_column("type", InventoryItemType),
+    "base_unit": column("base_unit"),
+    "quantity_precision": column("quantity_precision"),
+    "density": column("density"),
     "low_stock_threshold": ValueField(
         ("low_stock_threshold", "base_unit"),
         lambda row, env: _quantity(row.low_stock_threshold, row.base_unit),
@@ -421,27 +386,27 @@ ITEM_FIELDS: dict[str, ValueField] = {
             present=row.low_stock_threshold.is_not(None),
         ),
     ),
-    "shelf_life_days": _column("shelf_life_days"),
-    "perishable": _column("perishable"),
-    "default_vendor": _column("default_vendor"),
-    "sku": _column("sku"),
-    "barcode": _column("barcode"),
+    "shelf_life_days": column("shelf_life_days"),
+    "perishable": column("perishable"),
+    "default_vendor": column("default_vendor"),
+    "sku": column("sku"),
+    "barcode": column("barcode"),
     "container_capacity": ValueField(
         ("container_capacity", "container_capacity_unit", "base_unit"),
         lambda row, env: _quantity(
             row.container_capacity, row.container_capacity_unit or row.base_unit
         ),
     ),
-    "costing_method": _enum("costing_method", CostingMethod),
-    "lead_time_days": _column("lead_time_days"),
+    "costing_method": enum_column("costing_method", CostingMethod),
+    "lead_time_days": column("lead_time_days"),
     "archived": ValueField(
         ("archived_at",),
         lambda row, env: row.archived_at is not None,
         lambda row, env: row.archived_at.is_not(None),
     ),
-    "archived_at": _column("archived_at"),
-    "created_at": _column("created_at"),
-    "updated_at": _column("updated_at"),
+    "archived_at": column("archived_at"),
+    "created_at": column("created_at"),
+    "updated_at": column("updated_at"),
     "on_hand": _amount_of_item("on_hand"),
     "reserved": _amount_of_item("reserved"),
     "available": ValueField(
@@ -456,7 +421,7 @@ ITEM_FIELDS: dict[str, ValueField] = {
         ("stock_value", "on_hand"),
         lambda row, env: _optional_money(average_cost_per_unit(row), env.currency),
     ),
-    "low_stock_since": _column("low_stock_since"),
+    "low_stock_since": column("low_stock_since"),
 }
 
 # The fields that depend on the time as well as the row (lots expire): read with the
@@ -479,12 +444,12 @@ _STOCK_COLUMNS = tuple(
 )
 
 LOT_FIELDS: dict[str, ValueField] = {
-    "id": _global_id("InventoryLot"),
-    "lot_code": _column("lot_code"),
-    "source": _enum("source", InventoryChangeType),
-    "vendor": _column("vendor"),
-    "received_at": _column("received_at"),
-    "expires_at": _column("expires_at"),
+    "id": global_id("InventoryLot"),
+    "lot_code": column("lot_code"),
+    "source": enum_column("source", InventoryChangeType),
+    "vendor": column("vendor"),
+    "received_at": column("received_at"),
+    "expires_at": column("expires_at"),
     "is_expired": ValueField(("expires_at",), lambda row, env: is_expired(row, utcnow())),
     "quantity_received": _amount("quantity_received"),
     "remaining": _amount("remaining"),
@@ -494,19 +459,19 @@ LOT_FIELDS: dict[str, ValueField] = {
 }
 
 ENTRY_FIELDS: dict[str, ValueField] = {
-    "id": _global_id("InventoryLedgerEntry"),
-    "operation_id": _column("operation_id"),
-    "change_type": _enum("change_type", InventoryChangeType),
+    "id": global_id("InventoryLedgerEntry"),
+    "operation_id": column("operation_id"),
+    "change_type": enum_column("change_type", InventoryChangeType),
     "quantity": _amount("quantity"),
     "unit_cost": _cost("unit_cost"),
     "value": _cost("value"),
     "on_hand_after": _amount("on_hand_after"),
     "value_after": _cost("value_after"),
-    "note": _column("note"),
-    "reference": _column("reference"),
-    "actor_user_id": _optional_global_id("User", "actor_user_id"),
-    "actor_api_key_id": _optional_global_id("ApiKey", "actor_api_key_id"),
-    "created_at": _column("created_at"),
+    "note": column("note"),
+    "reference": column("reference"),
+    "actor_user_id": optional_global_id("User", "actor_user_id"),
+    "actor_api_key_id": optional_global_id("ApiKey", "actor_api_key_id"),
+    "created_at": column("created_at"),
 }
 
 

@@ -10,17 +10,19 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
+from typing import Any
 
 import strawberry
 
 from resolvers import inventory_loaders, recipe_costs, recipes_loaders
 from resolvers.common import connection, page_request
 from resolvers.context import Info
-from resolvers.ids import to_global_id
+from resolvers.planned.plan import Env, SqlObject, ValueField
 from schema.errors import RecipeUserError
 from schema.inventory import InventoryItem, item_node
 from schema.recipe_costs import PlannedCost, ScaledRecipe
 from schema.relay import Connection, Node
+from schema.row_fields import column, enum_column, global_id, quantity_as_entered
 from schema.units import Quantity, QuantityInput
 from services.inventory.quantities import QuantityInput as ServiceQuantity
 from services.recipes import models
@@ -211,31 +213,8 @@ class Recipe(Node):
 
     @classmethod
     def from_row(cls, row: models.Recipe) -> Recipe:
-        portioning = None
-        if row.portion_name is not None:
-            assert row.portion_count is not None
-            assert row.portion_size_amount is not None
-            portioning = RecipePortioning(
-                name=row.portion_name,
-                count=row.portion_count,
-                size=Quantity(amount=row.portion_size_amount, unit=row.portion_size_unit or ""),
-            )
         return cls(
-            id=strawberry.ID(to_global_id("Recipe", row.id)),
-            version=row.version,
-            is_current=row.is_current,
-            kind=RecipeKind(row.kind),
-            status=RecipeStatus(row.status),
-            name=row.name,
-            category=row.category,
-            notes=row.notes,
-            label_prefix=row.label_prefix,
-            predicted_yield=Quantity(amount=row.yield_amount, unit=row.yield_unit),
-            portioning=portioning,
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-            published_at=row.published_at,
-            archived_at=row.archived_at,
+            **{name: f.value(row, NO_ENV) for name, f in RECIPE_FIELDS.items()},
             key=row.id,
             lineage_key=row.lineage_id,
             output_item_key=row.output_item_id,
@@ -265,7 +244,8 @@ class Recipe(Node):
     async def containers(self, info: Info) -> list[RecipeContainer]:
         return [
             RecipeContainer(
-                capacity=Quantity(amount=row.amount, unit=row.unit), item_key=row.item_id
+                **{name: f.value(row, NO_ENV) for name, f in CONTAINER_FIELDS.items()},
+                item_key=row.item_id,
             )
             for row in await self._lines(info, models.LineKind.CONTAINER)
         ]
@@ -389,11 +369,59 @@ class Recipe(Node):
 
 def _line(row: models.RecipeLine) -> RecipeLine:
     return RecipeLine(
-        position=row.position,
-        quantity=Quantity(amount=row.amount, unit=row.unit),
-        note=row.note,
-        item_key=row.item_id,
+        **{name: f.value(row, NO_ENV) for name, f in LINE_FIELDS.items()}, item_key=row.item_id
     )
+
+
+# The plain fields' rules, shared with the planned reads (schema/row_fields.py); keys are
+# the Python attribute names.
+def _portioning(row: Any, env: Env) -> RecipePortioning | None:
+    if row.portion_name is None:
+        return None
+    return RecipePortioning(
+        name=row.portion_name,
+        count=row.portion_count,
+        size=Quantity(amount=row.portion_size_amount, unit=row.portion_size_unit or ""),
+    )
+
+
+def _portioning_sql(row: Any, env: Env) -> SqlObject:
+    size = SqlObject({"amount": row.portion_size_amount, "unit": row.portion_size_unit})
+    return SqlObject(
+        {"name": row.portion_name, "count": row.portion_count, "size": size},
+        present=row.portion_name.is_not(None),
+    )
+
+
+RECIPE_FIELDS: dict[str, ValueField] = {
+    "id": global_id("Recipe"),
+    "version": column("version"),
+    "is_current": column("is_current"),
+    "kind": enum_column("kind", RecipeKind),
+    "status": enum_column("status", RecipeStatus),
+    "name": column("name"),
+    "category": column("category"),
+    "notes": column("notes"),
+    "label_prefix": column("label_prefix"),
+    "predicted_yield": quantity_as_entered("yield_amount", "yield_unit"),
+    "portioning": ValueField(
+        ("portion_name", "portion_count", "portion_size_amount", "portion_size_unit"),
+        _portioning,
+        _portioning_sql,
+    ),
+    "created_at": column("created_at"),
+    "updated_at": column("updated_at"),
+    "published_at": column("published_at"),
+    "archived_at": column("archived_at"),
+}
+LINE_FIELDS: dict[str, ValueField] = {
+    "position": column("position"),
+    "quantity": quantity_as_entered("amount", "unit"),
+    "note": column("note"),
+}
+CONTAINER_FIELDS: dict[str, ValueField] = {"capacity": quantity_as_entered("amount", "unit")}
+# Recipe values read nothing beyond their row.
+NO_ENV = Env(currency="")
 
 
 RecipeConnection = Connection[Recipe]

@@ -29,7 +29,7 @@ from strawberry.extensions import (
 from strawberry.extensions import max_aliases as alias_limit
 from strawberry.extensions import query_depth_limiter as depth_limit
 
-from resolvers.planned.inventory import CATALOG
+from resolvers.planned.catalog import CATALOG
 from schema.root import build_schema
 from server import graphiql, migrate
 from server.graphql import INTERNAL_MESSAGE, AuthenticatedGraphQL, GraphQLView

@@ -145,8 +145,13 @@ class Compiler:
         nodes: list[FieldNode],
         target: str,
         required: tuple[str, ...],
+        many: bool = False,
     ) -> ObjectPlan | ConnectionPlan:
         named, is_list = _named(output)
+        if many and is_list:
+            named, is_list = _element(output), False
+            if named.name != target:
+                raise NotPlannable(f"{named.name} is not {target}")
         if is_list or not isinstance(named, GraphQLObjectType):
             raise NotPlannable(f"{named} is not an object")
         if named.name == target:
@@ -186,7 +191,7 @@ class Compiler:
             if len(selected) > 1 and any(n.arguments != selected[0].arguments for n in selected):
                 raise NotPlannable("merged fields with different arguments")
             child = self.child_plan(
-                definition.type, selected, declared.target, declared.child_columns
+                definition.type, selected, declared.target, declared.child_columns, declared.many
             )
             plan.entries.append((key, RELATED, len(plan.relations)))
             plan.relations.append(RelationPlan(declared, definition, selected[0], child))

@@ -20,7 +20,8 @@ from resolvers.planned.plan import (
     RowType,
     Scope,
     SqlRows,
-    ValueField,
+    by_graphql_name,
+    input_argument,
 )
 from schema.inventory import (
     ENTRY_FIELDS,
@@ -31,13 +32,12 @@ from schema.inventory import (
 )
 from services.inventory import items, queries
 from services.inventory.models import InventoryItem, InventoryLot, LedgerEntry
-from services.naming import camel_case, snake_case
 from services.pagination import Page
 
 Columns = tuple[str, ...]
 
 
-def _page(args: dict[str, Any]) -> Any:
+def page_argument(args: dict[str, Any]) -> Any:
     return page_request(args.get("first"), args.get("after"), args.get("last"), args.get("before"))
 
 
@@ -45,34 +45,31 @@ def _organization(scope: Caller) -> int:
     return scope.principal.organization_id if scope.principal is not None else 0
 
 
-async def _env(scope: Scope) -> Env:
+async def organization_env(scope: Scope) -> Env:
     if "currency" not in scope.memo:
         organization = _organization(scope)
         scope.memo["currency"] = await queries.currency_code(scope.session, organization)
     return Env(scope.memo["currency"])
 
 
-def _sql_env(scope: Caller) -> Env:
+def organization_sql_env(scope: Caller) -> Env:
     return Env(queries.currency_code_of(_organization(scope)))
 
 
 def _item_filter(args: dict[str, Any]) -> items.ItemFilter:
-    given = args.get("filter")
-    if given is None:
-        return item_filter(None)
-    return item_filter(InventoryItemFilter(**{snake_case(k): v for k, v in given.items()}))
+    return item_filter(input_argument(args, "filter", InventoryItemFilter))
 
 
 async def _inventory_items(scope: Scope, args: dict[str, Any], columns: Columns) -> Page[Row]:
     filters = _item_filter(args)
     return await items.list_items(
-        scope.session, scope.principal, filters=filters, page=_page(args), columns=columns
+        scope.session, scope.principal, filters=filters, page=page_argument(args), columns=columns
     )
 
 
 def _inventory_items_rows(scope: Caller, args: dict[str, Any], columns: Columns) -> SqlRows:
     statement = items.item_rows(scope.principal, _item_filter(args), columns)
-    return SqlRows(statement, InventoryItem.id, _page(args))
+    return SqlRows(statement, InventoryItem.id, page_argument(args))
 
 
 async def _inventory_item(scope: Scope, args: dict[str, Any], columns: Columns) -> Row | None:
@@ -100,7 +97,7 @@ def _inventory_item_by_sku_rows(scope: Caller, args: dict[str, Any], columns: Co
 async def _lots(
     scope: Scope, parents: Sequence[Row], args: dict[str, Any], columns: Columns
 ) -> list[Page[Row]]:
-    request = _page(args)
+    request = page_argument(args)
     include_empty = bool(args.get("includeEmpty"))
     if request.after is None and request.last is None and request.before is None:
         found = await queries.first_lots_of_items(
@@ -127,13 +124,13 @@ async def _lots(
 def _lots_rows(scope: Caller, parent: Row, args: dict[str, Any], columns: Columns) -> SqlRows:
     filters = queries.LotFilter(item_id=parent.id, include_empty=bool(args.get("includeEmpty")))
     statement = queries.lot_rows(scope.principal, filters, columns)
-    return SqlRows(statement, InventoryLot.id, _page(args))
+    return SqlRows(statement, InventoryLot.id, page_argument(args))
 
 
 async def _history(
     scope: Scope, parents: Sequence[Row], args: dict[str, Any], columns: Columns
 ) -> list[Page[Row]]:
-    request = _page(args)
+    request = page_argument(args)
     kinds = [kind.value for kind in args.get("changeTypes") or []]
     return [
         await queries.list_history(
@@ -151,15 +148,24 @@ def _history_rows(scope: Caller, parent: Row, args: dict[str, Any], columns: Col
     kinds = [kind.value for kind in args.get("changeTypes") or []]
     filters = queries.HistoryFilter(item_id=parent.id, change_types=kinds)
     statement = queries.history_rows(scope.principal, filters, columns)
-    return SqlRows(statement, LedgerEntry.id, _page(args))
+    return SqlRows(statement, LedgerEntry.id, page_argument(args))
 
 
-async def _item_of(
-    scope: Scope, parents: Sequence[Row], args: dict[str, Any], columns: Columns
-) -> list[Row | None]:
-    keys = [parent.item_id for parent in parents]
-    found = await queries.items_by_id(scope.session, scope.principal, keys, columns)
-    return [found.get(key) for key in keys]
+def item_of(column: str) -> RelationField:
+    """The item a row names in `column` (a lot's or a ledger row's item, a recipe's output)."""
+
+    async def load(
+        scope: Scope, parents: Sequence[Row], args: dict[str, Any], columns: Columns
+    ) -> list[Row | None]:
+        keys = [getattr(parent, column) for parent in parents]
+        found = await queries.items_by_id(scope.session, scope.principal, keys, columns)
+        return [found.get(key) for key in keys]
+
+    def rows(scope: Caller, parent: Row, args: dict[str, Any], columns: Columns) -> SqlRows:
+        key = getattr(parent, column)
+        return SqlRows(queries.row_by_key(scope.principal, InventoryItem, key, columns))
+
+    return RelationField((column,), "InventoryItem", load, same_env, rows=rows)
 
 
 async def _lot_of(
@@ -170,10 +176,6 @@ async def _lot_of(
     return [None if parent.lot_id is None else found.get(parent.lot_id) for parent in parents]
 
 
-def _item_of_rows(scope: Caller, parent: Row, args: dict[str, Any], columns: Columns) -> SqlRows:
-    return SqlRows(queries.row_by_key(scope.principal, InventoryItem, parent.item_id, columns))
-
-
 def _lot_of_rows(scope: Caller, parent: Row, args: dict[str, Any], columns: Columns) -> SqlRows:
     return SqlRows(queries.row_by_key(scope.principal, InventoryLot, parent.lot_id, columns))
 
@@ -182,42 +184,42 @@ def _of_item(row: Row, env: Env) -> Env:
     return Env(env.currency, row.base_unit)
 
 
-def _same(row: Row, env: Env) -> Env:
+def same_env(row: Row, env: Env) -> Env:
     return env
 
 
-def _fields(table: dict[str, ValueField]) -> dict[str, ValueField | RelationField]:
-    return {camel_case(name): value for name, value in table.items()}
-
-
-_ITEM_OF = RelationField(("item_id",), "InventoryItem", _item_of, _same, rows=_item_of_rows)
+ITEM_OF = item_of("item_id")
 
 CATALOG = Catalog(
     roots={
         "inventoryItems": RootField(
             "InventoryItem",
             _inventory_items,
-            _env,
+            organization_env,
             rows=_inventory_items_rows,
-            sql_env=_sql_env,
+            sql_env=organization_sql_env,
         ),
         "inventoryItem": RootField(
-            "InventoryItem", _inventory_item, _env, rows=_inventory_item_rows, sql_env=_sql_env
+            "InventoryItem",
+            _inventory_item,
+            organization_env,
+            rows=_inventory_item_rows,
+            sql_env=organization_sql_env,
         ),
         "inventoryItemBySku": RootField(
             "InventoryItem",
             _inventory_item_by_sku,
-            _env,
+            organization_env,
             rows=_inventory_item_by_sku_rows,
-            sql_env=_sql_env,
+            sql_env=organization_sql_env,
         ),
     },
     types={
         "InventoryItem": RowType(
             "InventoryItem",
             {
-                **_fields(ITEM_FIELDS),
-                **_fields(ITEM_STOCK_FIELDS),
+                **by_graphql_name(ITEM_FIELDS),
+                **by_graphql_name(ITEM_STOCK_FIELDS),
                 "lots": RelationField(
                     ("base_unit",),
                     "InventoryLot",
@@ -235,14 +237,14 @@ CATALOG = Catalog(
                 ),
             },
         ),
-        "InventoryLot": RowType("InventoryLot", {**_fields(LOT_FIELDS), "item": _ITEM_OF}),
+        "InventoryLot": RowType("InventoryLot", {**by_graphql_name(LOT_FIELDS), "item": ITEM_OF}),
         "InventoryLedgerEntry": RowType(
             "InventoryLedgerEntry",
             {
-                **_fields(ENTRY_FIELDS),
-                "item": _ITEM_OF,
+                **by_graphql_name(ENTRY_FIELDS),
+                "item": ITEM_OF,
                 "lot": RelationField(
-                    ("lot_id",), "InventoryLot", _lot_of, _same, rows=_lot_of_rows
+                    ("lot_id",), "InventoryLot", _lot_of, same_env, rows=_lot_of_rows
                 ),
             },
         ),

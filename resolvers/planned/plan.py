@@ -9,7 +9,7 @@ a function of a row, each relation one batched service call for all the rows of 
 The compiler (compiler.py) builds plans; on PostgreSQL, a plan whose every field has an
 SQL form runs as one statement that returns the JSON answer instead (sql_plan.py).
 
-Plans cover the row types a catalog declares (`resolvers/planned/inventory.py`); a query
+Plans cover the row types the catalogs declare (`resolvers/planned/catalog.py`); a query
 touching anything else, or any failure while running one (a permission refused, a bad
 argument), is answered by the standard executor instead, so errors keep their one shape.
 The differential tests (tests/resolvers/planned/test_plan.py) hold both executors to the
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from graphql import (
     DocumentNode,
@@ -35,11 +35,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolvers.common import page_info
 from resolvers.ids import to_cursor
+from services.naming import camel_case, snake_case
 from services.pagination import Page, PageRequest
 from services.permissions import Principal
 
 Row = Any
 Json = Any
+T = TypeVar("T")
 
 
 class NotPlannable(Exception):
@@ -96,8 +98,9 @@ class ValueField:
     sql: Callable[[Row, Env], Any] | None = None
 
 
-# A relation's loader: for each parent row, a Page of child rows (connections) or one row
-# or None (single objects). Arguments come as graphql-core coerced them.
+# A relation's loader: for each parent row, a Page of child rows (connections), a list of
+# them (lists), or one row or None (single objects). Arguments come as graphql-core
+# coerced them.
 RelationLoader = Callable[
     [Scope, Sequence[Row], dict[str, Any], tuple[str, ...]], Awaitable[Sequence[Any]]
 ]
@@ -106,7 +109,8 @@ RelationLoader = Callable[
 @dataclass(frozen=True)
 class SqlRows:
     """A relation's or root's rows as a statement: for a connection, with its key column
-    and page request; for a single object, the statement finds at most one row."""
+    and page request; for a list, with the column it is ordered by; for a single object,
+    the statement finds at most one row."""
 
     statement: Select[Any]
     key: Any = None
@@ -129,12 +133,25 @@ class RelationField:
     child_env: Callable[[Row, Env], Env]
     child_columns: tuple[str, ...] = ("id",)  # the loader needs these whatever is selected
     rows: RelationRows | None = None
+    many: bool = False  # a list of rows (not a connection): `[RecipeLine!]!`
 
 
 @dataclass(frozen=True)
 class RowType:
     name: str
     fields: dict[str, ValueField | RelationField]
+
+
+def input_argument(args: dict[str, Any], name: str, input_type: type[T]) -> T | None:
+    """An input object argument (coerced by graphql-core to a dict) as its strawberry type,
+    for the mapping the standard resolver applies to it."""
+    given = args.get(name)
+    return None if given is None else input_type(**{snake_case(k): v for k, v in given.items()})
+
+
+def by_graphql_name(table: dict[str, ValueField]) -> dict[str, ValueField | RelationField]:
+    """A type's field table (by Python attribute name) by GraphQL field name."""
+    return {camel_case(name): value for name, value in table.items()}
 
 
 # A root field's loader: a Page of rows (connections), or one row or None.
@@ -204,6 +221,12 @@ class RelationPlan:
         ]
         if isinstance(self.child, ConnectionPlan):
             return await run_pages(self.child, scope, found, child_envs)
+        if self.relation.many:
+            listed = [
+                (row, env) for rows, env in zip(found, child_envs, strict=True) for row in rows
+            ]
+            each = iter(await run_rows(self.child, scope, *_unzip(listed)))
+            return [[next(each) for _ in rows] for rows in found]
         present = [
             (row, env) for row, env in zip(found, child_envs, strict=True) if row is not None
         ]

@@ -126,12 +126,17 @@ def _answer(
     rows: SqlRows,
     env: Env,
     parent: FromClause | None,
+    many: bool = False,
 ) -> Any:
     statement = rows.statement if parent is None else rows.statement.correlate(parent)
     if isinstance(child, ConnectionPlan):
         return _connection(child, scope, rows, statement, env)
     found = statement.subquery()
-    return _over(found, _object(child, scope, found, env))
+    answer = _object(child, scope, found, env)
+    if many:
+        listed = func.json_agg(aggregate_order_by(answer, found.c[rows.key.key]))
+        return _over(found, func.coalesce(listed, EMPTY_LIST))
+    return _over(found, answer)
 
 
 def _object(plan: ObjectPlan, scope: Caller, source: FromClause, env: Env) -> Any:
@@ -153,7 +158,8 @@ def _relation(relation: RelationPlan, scope: Caller, row: SqlRow, env: Env) -> A
     assert declared.rows is not None
     args = get_argument_values(relation.definition, relation.node, scope.variables)
     rows = declared.rows(scope, row, args, needed_columns(relation.child))
-    return _answer(relation.child, scope, rows, declared.child_env(row, env), row._from)
+    env = declared.child_env(row, env)
+    return _answer(relation.child, scope, rows, env, row._from, declared.many)
 
 
 def _connection(

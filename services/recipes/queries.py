@@ -6,28 +6,43 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.pagination import Page, PageRequest, paginate
+from services.pagination import Columns, Page, PageRequest, paginate, selecting
 from services.permissions import Principal, require_permission
 from services.recipes import content, steps
-from services.recipes.models import Recipe, RecipeKind, RecipeLine, RecipeStatus
+from services.recipes.models import LineKind, Recipe, RecipeKind, RecipeLine, RecipeStatus
 from services.recipes.steps import ResolvedStep
 
 
-def readable(principal: Principal | None) -> Select[Recipe]:
-    """The caller's organization's recipe versions: where every recipe read starts."""
+def readable(principal: Principal | None, columns: Columns = None) -> Select[Any]:
+    """The caller's organization's recipe versions (or the named `columns` of them): where
+    every recipe read starts."""
     acting = require_permission(principal, "recipes.read")
-    return select(Recipe).where(Recipe.organization_id == acting.organization_id)
+    return selecting(Recipe, columns).where(Recipe.organization_id == acting.organization_id)
+
+
+# A version's id, or (in a planned read's one statement) the SQL of the parent row's,
+# which makes the rows a correlated subquery of their parent.
+RecipeKey = int | ColumnElement[int]
+
+
+def recipe_by_key(
+    principal: Principal | None, key: RecipeKey, columns: Columns = None
+) -> Select[Any]:
+    return readable(principal, columns).where(Recipe.id == key)
 
 
 async def get_recipe(
-    session: AsyncSession, principal: Principal | None, *, recipe_id: int
-) -> Recipe | None:
-    """The version, as it is (an old one unchanged); None if the organization has none."""
-    return await session.scalar(readable(principal).where(Recipe.id == recipe_id))
+    session: AsyncSession, principal: Principal | None, *, recipe_id: int, columns: Columns = None
+) -> Any:
+    """The version (or a row of the named `columns`), as it is (an old one unchanged); None
+    if the organization has none."""
+    result = await session.execute(recipe_by_key(principal, recipe_id, columns))
+    return result.scalar() if columns is None else result.first()
 
 
 async def recipes_by_id(
@@ -68,15 +83,11 @@ def _like(term: str) -> str:
     return f"%{escaped}%"
 
 
-async def list_recipes(
-    session: AsyncSession,
-    principal: Principal | None,
-    *,
-    filters: RecipeFilter,
-    page: PageRequest,
-) -> Page[Recipe]:
-    """One version per recipe, its current one, in id order."""
-    statement = readable(principal).where(Recipe.is_current.is_(True))
+def recipe_rows(
+    principal: Principal | None, filters: RecipeFilter, columns: Columns = None
+) -> Select[Any]:
+    """One version per recipe that passes `filters`, its current one, in no particular order."""
+    statement = readable(principal, columns).where(Recipe.is_current.is_(True))
     if filters.status is not None:
         statement = statement.where(Recipe.status == filters.status)
     else:
@@ -90,7 +101,19 @@ async def list_recipes(
         statement = statement.where(Recipe.name_key.like(_like(term), escape="\\"))
     if not filters.include_tests:
         statement = statement.where(Recipe.kind != RecipeKind.TEST.value)
-    return await paginate(session, statement, Recipe.id, page)
+    return statement
+
+
+async def list_recipes(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    filters: RecipeFilter,
+    page: PageRequest,
+    columns: Columns = None,
+) -> Page[Any]:
+    """One version per recipe, its current one, in id order."""
+    return await paginate(session, recipe_rows(principal, filters, columns), Recipe.id, page)
 
 
 async def list_versions(
@@ -126,6 +149,42 @@ async def lines_of(
     mine = await recipes_by_id(session, principal, recipe_ids)
     found = await content.lines_by_recipe(session, list(mine))
     return {key: found.get(key, []) for key in recipe_ids}
+
+
+def _lines(principal: Principal | None, kind: LineKind, columns: Columns) -> Select[Any]:
+    acting = require_permission(principal, "recipes.read")
+    return selecting(RecipeLine, columns).where(
+        RecipeLine.organization_id == acting.organization_id, RecipeLine.kind == kind.value
+    )
+
+
+def line_rows(
+    principal: Principal | None, recipe_key: RecipeKey, kind: LineKind, columns: Columns = None
+) -> Select[Any]:
+    """One list of a version's lines (ingredients, consumables or containers), in order."""
+    statement = _lines(principal, kind, columns).where(RecipeLine.recipe_id == recipe_key)
+    return statement.order_by(RecipeLine.position)
+
+
+async def lines_of_kind(
+    session: AsyncSession,
+    principal: Principal | None,
+    recipe_ids: Sequence[int],
+    kind: LineKind,
+    columns: Sequence[str],
+) -> dict[int, list[Any]]:
+    """One list of the lines of each version (rows of the named `columns`), in order."""
+    found: dict[int, list[Any]] = {key: [] for key in recipe_ids}
+    if not recipe_ids:
+        return found
+    statement = (
+        _lines(principal, kind, tuple(dict.fromkeys(("recipe_id", *columns))))
+        .where(RecipeLine.recipe_id.in_(set(recipe_ids)))
+        .order_by(RecipeLine.recipe_id, RecipeLine.position)
+    )
+    for row in await session.execute(statement):
+        found[row.recipe_id].append(row)
+    return found
 
 
 async def steps_of(

@@ -5,7 +5,6 @@ reservations, revaluations, an archived item, another organization with the same
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from dataclasses import dataclass
@@ -15,22 +14,19 @@ from typing import Any
 import pytest
 from graphql import parse
 
-from resolvers.context import Context
+from resolvers.planned.catalog import CATALOG
 from resolvers.planned.compiler import compile_plan
-from resolvers.planned.inventory import CATALOG
 from resolvers.planned.plan import NotPlannable, Scope
 from resolvers.planned.sql_plan import run_sql
-from schema.root import build_schema
 from services.db import unit_of_work
 from services.errors import ServiceError
 from services.ids import to_global_id
 from services.permissions import Principal
+from tests.resolvers.planned.differential import IN_SQL, SCHEMA, both, on_postgresql
 from tests.services.accounts.givens import Sessions, create_api_key, principal_of, sign_up
 from tests.services.inventory.givens import adjust, create_item, days_ago, receive, reserve
 
 pytestmark = pytest.mark.inventory
-
-SCHEMA = build_schema()
 
 ITEM_FIELDS = [
     "id",
@@ -148,33 +144,6 @@ async def _world(sessions: Sessions) -> World:
     return World(owner, reader, [oil.id, lye.id, jars.id, water.id], foreign.id)
 
 
-def _on_postgresql(sessions: Sessions) -> bool:
-    return bool(sessions.kw["bind"].dialect.name == "postgresql")
-
-
-IN_SQL: list[str] = []  # the queries also answered as one statement
-
-
-async def _both(
-    sessions: Sessions, principal: Principal, query: str, variables: dict[str, Any] | None = None
-) -> tuple[Any, Any]:
-    """The standard answer and the planned one; on PostgreSQL, a plan with SQL forms for
-    all its fields is also run as one statement, which must answer the same."""
-    standard = await SCHEMA.execute(
-        query, variable_values=variables, context_value=Context(sessions, principal)
-    )
-    assert not standard.errors, standard.errors
-    plan = compile_plan(SCHEMA._schema, CATALOG, parse(query), None)
-    async with unit_of_work(sessions, write=False) as session:
-        planned = await plan.run(Scope(session, principal, plan.variables(variables)))
-    if plan.sql_ready and _on_postgresql(sessions):
-        async with unit_of_work(sessions, write=False) as session:
-            in_sql = await run_sql(plan, Scope(session, principal, plan.variables(variables)))
-        assert json.dumps(in_sql) == json.dumps(standard.data), query
-        IN_SQL.append(query)
-    return json.dumps(standard.data), json.dumps(planned)
-
-
 def _item_id(key: int) -> str:
     return to_global_id("InventoryItem", key)
 
@@ -276,9 +245,9 @@ async def test_every_query_of_the_corpus_answers_as_the_standard_executor(
     IN_SQL.clear()
     for query, variables in CORPUS:
         for principal in (world.owner, world.reader):
-            standard, planned = await _both(sessions, principal, query, _bind(variables, world))
+            standard, planned = await both(sessions, principal, query, _bind(variables, world))
             assert planned == standard, query
-    if _on_postgresql(sessions):
+    if on_postgresql(sessions):
         # All but EVERYTHING: averageCostPerUnit, containerCapacity and isExpired are
         # computed in Python only.
         assert len(IN_SQL) == 2 * (len(CORPUS) - 1)
@@ -317,9 +286,9 @@ async def test_random_selections_answer_as_the_standard_executor(sessions: Sessi
     IN_SQL.clear()
     for number in range(40):
         query = _random_selection(chooser, sql_only=number % 2 == 0)
-        standard, planned = await _both(sessions, world.owner, query)
+        standard, planned = await both(sessions, world.owner, query)
         assert planned == standard, query
-    assert len(IN_SQL) >= 20 or not _on_postgresql(sessions)
+    assert len(IN_SQL) >= 20 or not on_postgresql(sessions)
 
 
 async def test_money_reports_the_organizations_own_currency_on_every_path(
@@ -341,11 +310,11 @@ async def test_money_reports_the_organizations_own_currency_on_every_path(
 
     # when each asks, then the standard, planned and (PostgreSQL) SQL answers agree
     for principal, currency in [(yen, "JPY"), (world.owner, "USD")]:
-        standard, planned = await _both(sessions, principal, query)
+        standard, planned = await both(sessions, principal, query)
         assert planned == standard
         codes = set(re.findall(r'"currencyCode": "([A-Z]{3})"', standard))
         assert codes == {currency}, standard
-    assert len(IN_SQL) == 2 or not _on_postgresql(sessions)
+    assert len(IN_SQL) == 2 or not on_postgresql(sessions)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,11 @@
+"""Every type and root field planned reads cover: each domain's catalog, merged."""
+
+from __future__ import annotations
+
+from resolvers.planned import inventory, recipes
+from resolvers.planned.plan import Catalog
+
+CATALOG = Catalog(
+    roots={**inventory.CATALOG.roots, **recipes.CATALOG.roots},
+    types={**inventory.CATALOG.types, **recipes.CATALOG.types},
+)

@@ -1,0 +1,58 @@
+"""How a plain field is computed from its row (the columns it reads, its value, and its
+SQL form): the types' `from_row` and the planned reads (resolvers/planned/) both build
+from the field tables made of these, so a field's rule is written once."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from resolvers.ids import to_global_id
+from resolvers.planned.plan import Env, SqlObject, ValueField
+from schema.units import Quantity
+from services.ids import global_id_sql
+
+
+def optional_id(type_name: str, key: int | None) -> strawberry.ID | None:
+    return None if key is None else strawberry.ID(to_global_id(type_name, key))
+
+
+def global_id(type_name: str) -> ValueField:
+    return ValueField(
+        ("id",),
+        lambda row, env: strawberry.ID(to_global_id(type_name, row.id)),
+        lambda row, env: global_id_sql(type_name, row.id),
+    )
+
+
+def optional_global_id(type_name: str, name: str) -> ValueField:
+    return ValueField(
+        (name,),
+        lambda row, env: optional_id(type_name, getattr(row, name)),
+        lambda row, env: global_id_sql(type_name, getattr(row, name)),
+    )
+
+
+def column(name: str) -> ValueField:
+    def value(row: Any, env: Env) -> Any:  # the same in Python and in SQL
+        return getattr(row, name)
+
+    return ValueField((name,), value, value)
+
+
+def enum_column(name: str, enum: type[Enum]) -> ValueField:
+    # Stored as the member's value; the SQL form leaves the naming to the type's serializer.
+    return ValueField(
+        (name,), lambda row, env: enum(getattr(row, name)), lambda row, env: getattr(row, name)
+    )
+
+
+def quantity_as_entered(amount: str, unit: str) -> ValueField:
+    """A quantity kept as the maker entered it: an amount column and a unit column."""
+    return ValueField(
+        (amount, unit),
+        lambda row, env: Quantity(amount=getattr(row, amount), unit=getattr(row, unit)),
+        lambda row, env: SqlObject({"amount": getattr(row, amount), "unit": getattr(row, unit)}),
+    )

@@ -1,0 +1,48 @@
+"""Both executors side by side: the standard answer, the planned one and (PostgreSQL) the
+plan run as one statement, for the differential tests of each domain's catalog."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from graphql import parse
+
+from resolvers.context import Context
+from resolvers.planned.catalog import CATALOG
+from resolvers.planned.compiler import compile_plan
+from resolvers.planned.plan import Scope
+from resolvers.planned.sql_plan import run_sql
+from schema.root import build_schema
+from services.db import unit_of_work
+from services.permissions import Principal
+from tests.services.accounts.givens import Sessions
+
+SCHEMA = build_schema()
+
+
+def on_postgresql(sessions: Sessions) -> bool:
+    return bool(sessions.kw["bind"].dialect.name == "postgresql")
+
+
+IN_SQL: list[str] = []  # the queries also answered as one statement
+
+
+async def both(
+    sessions: Sessions, principal: Principal, query: str, variables: dict[str, Any] | None = None
+) -> tuple[Any, Any]:
+    """The standard answer and the planned one; on PostgreSQL, a plan with SQL forms for
+    all its fields is also run as one statement, which must answer the same."""
+    standard = await SCHEMA.execute(
+        query, variable_values=variables, context_value=Context(sessions, principal)
+    )
+    assert not standard.errors, standard.errors
+    plan = compile_plan(SCHEMA._schema, CATALOG, parse(query), None)
+    async with unit_of_work(sessions, write=False) as session:
+        planned = await plan.run(Scope(session, principal, plan.variables(variables)))
+    if plan.sql_ready and on_postgresql(sessions):
+        async with unit_of_work(sessions, write=False) as session:
+            in_sql = await run_sql(plan, Scope(session, principal, plan.variables(variables)))
+        assert json.dumps(in_sql) == json.dumps(standard.data), query
+        IN_SQL.append(query)
+    return json.dumps(standard.data), json.dumps(planned)
