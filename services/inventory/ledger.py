@@ -26,7 +26,7 @@ announces them with the change (stock.announce_posting).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
@@ -49,6 +49,7 @@ from services.inventory.models import (
     InventoryItem,
     InventoryLot,
     LedgerEntry,
+    Quantity,
     Reservation,
     ReservationStatus,
     is_unexpired,
@@ -165,16 +166,7 @@ def _open_lots_in(method: str) -> Select[InventoryLot]:
     )
 
 
-def _open_lots_of_items_in(method: str) -> Select[InventoryLot]:
-    return (
-        select(InventoryLot)
-        .where(InventoryLot.item_id.in_(bindparam("item_ids", expanding=True)), LOT_IS_OPEN)
-        .order_by(InventoryLot.item_id, *_draw_order(method), InventoryLot.id)
-    )
-
-
 _OPEN_LOTS = {method: _open_lots_in(method) for method in _DRAW_ORDER}
-_OPEN_LOTS_OF_ITEMS = {method: _open_lots_of_items_in(method) for method in _DRAW_ORDER}
 
 
 async def lock_items(
@@ -207,24 +199,68 @@ async def open_lots(session: AsyncSession, item: InventoryItem) -> list[Inventor
     return list(rows)
 
 
-async def open_lots_of_items(
-    session: AsyncSession, items: Iterable[InventoryItem]
-) -> dict[int, list[InventoryLot]]:
-    """`open_lots` of many items in one query per costing method, for reading (plans and
-    quotes); a change reads its locked item's lots with `open_lots`."""
-    lots: dict[int, list[InventoryLot]] = {}
-    by_method: dict[str, list[int]] = {}
-    for item in items:
-        lots[item.id] = []
-        method = item.costing_method
-        if method not in _DRAW_ORDER:
-            method = CostingMethod.FIFO.value
-        by_method.setdefault(method, []).append(item.id)
-    for method, item_ids in by_method.items():
-        rows = await session.scalars(_OPEN_LOTS_OF_ITEMS[method], {"item_ids": item_ids})
-        for lot in rows:
-            lots[lot.item_id].append(lot)
-    return lots
+@dataclass(frozen=True)
+class DrawableLots:
+    """Of one item at a moment: its unexpired stock (reserved included), and the first of
+    its unexpired lots in draw order, as many as a draw of a given quantity could take."""
+
+    unexpired: Decimal
+    lots: list[InventoryLot]
+
+
+async def drawable_prefixes(
+    session: AsyncSession, wanted: Mapping[InventoryItem, Decimal], *, now: datetime
+) -> dict[int, DrawableLots]:
+    """For reading (plans and quotes): per item, what a draw of at most `wanted[item]`
+    now would look at, one query per costing method. Only the lots such a draw reaches
+    are loaded (the first lot always, so an item with stock shows it), not every open lot:
+    a running sum in draw order tells where the draw would stop."""
+    found = {item.id: DrawableLots(ZERO, []) for item in wanted}
+    by_method: dict[str, list[InventoryItem]] = {}
+    for item in wanted:
+        method = item.costing_method if item.costing_method in _DRAW_ORDER else "FIFO"
+        by_method.setdefault(method, []).append(item)
+    for method, items in by_method.items():
+        rows = await session.execute(
+            _drawable_prefixes(method, {item.id: wanted[item] for item in items}, now)
+        )
+        for lot, unexpired in rows:
+            found[lot.item_id] = DrawableLots(unexpired, [*found[lot.item_id].lots, lot])
+    return found
+
+
+def _drawable_prefixes(method: str, wanted: dict[int, Decimal], now: datetime) -> Select[Any]:
+    order = (*_draw_order(method), InventoryLot.id)
+    item = InventoryLot.item_id
+    ranked = (
+        select(
+            InventoryLot.id,
+            InventoryLot.item_id,
+            func.sum(InventoryLot.remaining)
+            .over(partition_by=item, order_by=order)
+            .label("through"),
+            func.sum(InventoryLot.remaining).over(partition_by=item).label("unexpired"),
+            func.row_number().over(partition_by=item, order_by=order).label("place"),
+            InventoryLot.remaining,
+        )
+        .where(
+            InventoryLot.item_id.in_(wanted), LOT_IS_OPEN, is_unexpired(literal(now, UTCDateTime()))
+        )
+        .subquery()
+    )
+    limit = case(
+        *(
+            (ranked.c.item_id == item_id, literal(amount, Quantity))
+            for item_id, amount in wanted.items()
+        )
+    )
+    before = ranked.c.through - ranked.c.remaining
+    return (
+        select(InventoryLot, ranked.c.unexpired)
+        .join(ranked, ranked.c.id == InventoryLot.id)
+        .where((before < limit) | (ranked.c.place == 1))
+        .order_by(InventoryLot.item_id, ranked.c.place)
+    )
 
 
 def is_expired(lot: InventoryLot, now: datetime) -> bool:

@@ -85,7 +85,12 @@ async def quote_each(
             )
         )
     )
-    lots = await ledger.open_lots_of_items(session, found)
+    # Each item's lots as far as its largest request could reach.
+    most = {
+        item: max(requested[item.id] for requested in requests if item.id in requested)
+        for item in found
+    }
+    lots = await ledger.drawable_prefixes(session, most, now=now)
     return [
         {
             item.id: _quote(item, lots[item.id], requested[item.id], now)
@@ -97,16 +102,13 @@ async def quote_each(
 
 
 def _quote(
-    item: InventoryItem, lots: Sequence[InventoryLot], wanted: Decimal, now: datetime
+    item: InventoryItem, lots: ledger.DrawableLots, wanted: Decimal, now: datetime
 ) -> DrawQuote:
-    _, available = ledger.drawable(lots, now=now, include_expired=False, reserved=item.reserved)
+    available = max(lots.unexpired - item.reserved, ZERO)
+    # Reserved stock is not tied to lots: it only lowers how much may be drawn, and the
+    # draw takes that much from the first lots in order.
     movements = ledger.plan_draw(
-        lots,
-        min(wanted, available),
-        now=now,
-        include_expired=False,
-        reserved=item.reserved,
-        item=item,
+        lots.lots, min(wanted, available), now=now, include_expired=False, item=item
     )
     return DrawQuote(
         item=item,

@@ -9,6 +9,8 @@ from decimal import Decimal
 import pytest
 
 from services.db import unit_of_work, utcnow
+from services.inventory import ledger
+from services.inventory.models import InventoryItem
 from services.inventory.planning import DrawQuote, quote_draws
 from tests.services.accounts.givens import Actor, Sessions, sign_up
 from tests.services.inventory.givens import (
@@ -136,3 +138,46 @@ async def test_another_organizations_item_gets_no_quote(sessions: Sessions, owne
         )
 
     assert quotes == {}
+
+
+async def test_reserved_stock_lowers_what_a_quote_may_take_not_which_lots_it_takes_first(
+    sessions: Sessions, owner: Actor
+) -> None:
+    # three lots of 10 g, oldest first at 0.10, 0.20 and 0.30 per g; 15 g held for an order
+    item = await create_item(sessions, owner.principal)
+    for age, cost in [(3, "1"), (2, "2"), (1, "3")]:
+        await receive(
+            sessions, owner.principal, item.id, "10", total_cost=cost, received_at=days_ago(age)
+        )
+    await reserve(sessions, owner.principal, item.id, "15")
+
+    within = await _quote(sessions, owner, item.id, "10")
+    beyond = await _quote(sessions, owner, item.id, "20")
+
+    # 30 - 15 = 15 g may be drawn, from the oldest lots: 10 g x 0.10 = 1
+    assert (within.available, within.cost, within.sufficient) == (Decimal(15), Decimal(1), True)
+    # 10 g x 0.10 + 5 g x 0.20 = 2, and 5 g short
+    assert [(d.quantity, d.cost) for d in beyond.draws] == [
+        (Decimal(10), Decimal(1)),
+        (Decimal(5), Decimal(1)),
+    ]
+    assert beyond.short == Decimal(5)
+
+
+async def test_a_quote_reads_only_the_lots_its_draw_reaches(
+    sessions: Sessions, owner: Actor
+) -> None:
+    # ten lots of 10 g; the first two are enough for 15 g, the total counts every lot
+    item = await create_item(sessions, owner.principal)
+    for age in range(10, 0, -1):
+        await receive(
+            sessions, owner.principal, item.id, "10", total_cost="1", received_at=days_ago(age)
+        )
+    async with unit_of_work(sessions, write=False) as session:
+        found = await session.get(InventoryItem, item.id)
+        assert found is not None
+        some = await ledger.drawable_prefixes(session, {found: Decimal(15)}, now=utcnow())
+        none = await ledger.drawable_prefixes(session, {found: Decimal(0)}, now=utcnow())
+
+    assert (some[item.id].unexpired, len(some[item.id].lots)) == (Decimal(100), 2)
+    assert (none[item.id].unexpired, len(none[item.id].lots)) == (Decimal(100), 1)
