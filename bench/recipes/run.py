@@ -18,10 +18,10 @@ read-only API key (inventory.read, recipes.read):
   oldest open lots, on the same server and dataset: the yardstick ("the list at least as
   fast per object as R1"). Objects are the lists' 50 top-level nodes; an L1 recipe is a
   bigger object than an R1 item, so the answers' fields (every key of every object in
-  the data) are counted too, and CPU is also given per field. R1 is a planned read
-  (server/planned_reads.py: one SQL statement, no field-by-field executor), which
-  recipes do not have, so R1 is also measured on a second server with
-  PLANNED_READS=false: the same executor as L1's.
+  the data) are counted too, and CPU is also given per field. R1 and L1 are planned
+  reads (server/planned_reads.py: one SQL statement, no field-by-field executor); R1 is
+  also measured on a second server with PLANNED_READS=false, the standard executor,
+  which P1 (costs are computed in Python) goes through.
 
 Each is measured with bench/load/measure.py: the closed model (wrk, 8 connections; after
 a warm-up of each, rounds alternate the workloads so that the shared machine's load falls
