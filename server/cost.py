@@ -163,3 +163,15 @@ def actual_cost(data: Any, *, is_mutation: bool) -> int:
     if is_mutation:
         total += (MUTATION_COST - 1) * sum(1 for value in data.values() if value is not None)
     return total
+
+
+def objects_in_answer_text(text: str) -> int:
+    """`actual_cost` of a query's data given as JSON text (a planned read's answer, as
+    PostgreSQL built it), without parsing it: every object of the data but the data
+    itself. An object starts with `{"` and a key; `{"` also ends a string whose last
+    character is `{`, and is then followed by `,`, `}`, `]`, `:` or whitespace, which never
+    start a key (keys are GraphQL response names), so those are taken back out. Every
+    object of an answer has at least one key (a selection is never empty)."""
+    starts = text.count('{"')
+    inside_strings = sum(text.count('{"' + after) for after in ",}]: \n\t")
+    return max(starts - inside_strings - 1, 0)

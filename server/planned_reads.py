@@ -25,7 +25,7 @@ from resolvers.planned.compiler import compile_plan
 from resolvers.planned.plan import Caller, Catalog, NotPlannable, Plan
 from resolvers.planned.plan import Scope as PlanScope
 from resolvers.planned.sql_plan import PreparedAnswer, fetch_answer, prepare
-from server.cost import requested_cost
+from server.cost import actual_cost, objects_in_answer_text, requested_cost
 from server.query_limits import caller_key, settle
 from server.request_body import checked_body
 from server.throttle import CostBucket
@@ -169,17 +169,21 @@ class PlannedReads:
         try:
             if self.one_statement and plan.sql_ready:
                 caller = Caller(principal, coerced)
-                data = await self.answer_in_sql(plan, (query, operation_name), caller, variables)
+                text = await self.answer_in_sql(plan, (query, operation_name), caller, variables)
+                # PostgreSQL's JSON is relayed as it is: parsing it only to count its
+                # objects and serialize it again cost more than building it.
+                answer, returned = text.encode(), objects_in_answer_text(text)
             else:
                 async with unit_of_work(self.sessions, write=False) as session:
                     data = await plan.run(PlanScope(session, principal, coerced))
+                answer, returned = orjson.dumps(data), actual_cost(data, is_mutation=False)
         except Exception as error:
             await self.bucket.refund(key, requested)
             if not isinstance(error, ServiceError | NotPlannable):
                 log.warning("planned read failed; the standard executor answers", exc_info=True)
             return None
-        cost = await settle(self.bucket, key, requested, data, is_mutation=False)
-        return orjson.dumps({"data": data, "extensions": {"cost": cost}})
+        cost = await settle(self.bucket, key, requested, returned)
+        return b'{"data":' + answer + b',"extensions":' + orjson.dumps({"cost": cost}) + b"}"
 
     async def answer_in_sql(
         self,
@@ -187,7 +191,8 @@ class PlannedReads:
         plan_key: tuple[str, str | None],
         caller: Caller,
         variables: dict[str, Any] | None,
-    ) -> dict[str, Any]:
+    ) -> str:
+        """The JSON text of `data`, as PostgreSQL built it."""
         given = orjson.dumps(variables, option=orjson.OPT_SORT_KEYS)
         key = (plan_key, caller.principal, given)
         prepared = self.prepared.get(key)
@@ -195,6 +200,4 @@ class PlannedReads:
             prepared = prepare(plan, caller, self.engine.dialect)
             self.prepared.put(key, prepared)
         async with self.engine.connect() as connection:
-            text = await fetch_answer(connection, prepared)
-        data: dict[str, Any] = orjson.loads(text)
-        return data
+            return await fetch_answer(connection, prepared)

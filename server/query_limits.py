@@ -46,11 +46,10 @@ def cost_report(
     }
 
 
-async def settle(
-    bucket: CostBucket, key: str, requested: int, data: Any, *, is_mutation: bool
-) -> dict[str, Any]:
-    """After a query ran: give back what it was charged beyond what it returned."""
-    actual = min(actual_cost(data, is_mutation=is_mutation), requested)
+async def settle(bucket: CostBucket, key: str, requested: int, returned: int) -> dict[str, Any]:
+    """After a query ran: give back what it was charged beyond the `returned` cost
+    (server/cost.actual_cost)."""
+    actual = min(returned, requested)
     available = await bucket.refund(key, requested - actual)
     return cost_report(bucket, requested, actual, available)
 
@@ -103,7 +102,8 @@ class QueryCostLimiter(SchemaExtension):
             result = context.result
             data = result.data if isinstance(result, ExecutionResult) else None
             is_mutation = context.operation_type is OperationType.MUTATION
-            self.cost = await settle(self.bucket, key, requested, data, is_mutation=is_mutation)
+            returned = actual_cost(data, is_mutation=is_mutation)
+            self.cost = await settle(self.bucket, key, requested, returned)
         else:
             self.cost = cost_report(self.bucket, requested, 0, available)
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
 from graphql.execution.values import get_argument_values
 from sqlalchemy import FromClause, Select, Text, cast, false, func, literal_column, select, true
 from sqlalchemy.dialects.postgresql import aggregate_order_by
@@ -34,7 +33,6 @@ from resolvers.planned.plan import (
     Caller,
     ConnectionPlan,
     Env,
-    Json,
     ObjectPlan,
     Plan,
     RelationPlan,
@@ -112,12 +110,11 @@ def plan_statement(plan: Plan, scope: Caller) -> Select[Any]:
     return select(cast(func.json_build_object(*pairs), Text))
 
 
-async def run_sql(plan: Plan, scope: Scope) -> dict[str, Json]:
-    """The plan run as one statement on the scope's session's connection."""
+async def run_sql(plan: Plan, scope: Scope) -> str:
+    """The plan run as one statement on the scope's session's connection: the JSON text of
+    `data`, as PostgreSQL built it."""
     connection = await scope.session.connection()
-    prepared = prepare(plan, scope, connection.dialect)
-    data: dict[str, Json] = orjson.loads(await fetch_answer(connection, prepared))
-    return data
+    return await fetch_answer(connection, prepared=prepare(plan, scope, connection.dialect))
 
 
 def _answer(

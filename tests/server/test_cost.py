@@ -4,11 +4,16 @@ largest page that is served."""
 
 from __future__ import annotations
 
+import json
+
+import orjson
 import pytest
 from graphql import parse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from schema.root import build_schema
-from server.cost import requested_cost
+from server.cost import actual_cost, objects_in_answer_text, requested_cost
 from services.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 pytestmark = pytest.mark.api
@@ -44,3 +49,33 @@ def test_a_connection_without_a_page_size_costs_the_default_page_it_is_served():
     without = "{ inventoryItems { nodes { id lots { nodes { id } } } } }"
     explicit = "{ inventoryItems(first: %d) { nodes { id lots(first: %d) { nodes { id } } } } }"
     assert _cost(without) == _cost(explicit.replace("%d", str(DEFAULT_PAGE_SIZE)))
+
+
+# An answer's data: objects keyed by GraphQL names, lists, and leaves, strings among them
+# full of the characters JSON text is made of.
+_NAMES = st.sampled_from(["a", "b", "name", "nodes", "_x1", "pageInfo"])
+_LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)
+    | st.text(alphabet='{}[]",: \n\t\\ab', max_size=8)
+)
+_VALUES = st.recursive(
+    _LEAVES,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_NAMES, inner, min_size=1),
+    max_leaves=20,
+)
+_DATA = st.dictionaries(_NAMES, _VALUES | st.dictionaries(_NAMES, _VALUES, min_size=1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=_DATA)
+def test_the_objects_of_an_answer_are_counted_alike_on_its_json_text(data):
+    # as orjson writes it (compact), and as PostgreSQL's json functions do: `{"a" : 1}`,
+    # json_agg's elements separated by ", " and a new line
+    for text in (
+        orjson.dumps(data).decode(),
+        json.dumps(data, separators=(", ", " : "), ensure_ascii=False),
+        json.dumps(data, separators=(", \n ", " : "), ensure_ascii=False),
+    ):
+        assert objects_in_answer_text(text) == actual_cost(data, is_mutation=False), text

@@ -80,7 +80,10 @@ async def _world(sessions: Sessions) -> World:
         name="Plain melt",
         output_item_id=k.soap.id,
         predicted_yield=qty("500"),
-        ingredients=[line(k.olive_oil, "500", note="warm")],
+        # text that ends in "{" or holds JSON's characters: the answer relayed as text must
+        # still be counted right (server/cost.objects_in_answer_text)
+        notes='Stir {"gently"}, then {',
+        ingredients=[line(k.olive_oil, "500", note="warm {")],
     )
     gone = await create_recipe(sessions, owner, **soap_recipe(k, name="Retired bar"))
     async with unit_of_work(sessions) as session:
