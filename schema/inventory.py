@@ -142,6 +142,16 @@ class InventoryItem(Node):
     container_capacity: Quantity | None
     costing_method: CostingMethod
     lead_time_days: int | None
+    tracked: bool = strawberry.field(
+        description="False for an item kept without lots (tap water): batches use it without "
+        "moving stock, at its setUnitCost."
+    )
+    set_unit_cost: Money | None = strawberry.field(
+        description="Per base unit: what an untracked item costs a batch."
+    )
+    sale_price: Money | None = strawberry.field(
+        description="Per base unit: what it sells for; batches show their margin with it."
+    )
     archived: bool
     archived_at: datetime | None
     created_at: datetime
@@ -406,6 +416,17 @@ def _cost(name: str) -> ValueField:
     )
 
 
+def _optional_cost(name: str) -> ValueField:
+    return ValueField(
+        (name,),
+        lambda row, env: _optional_money(getattr(row, name), env.currency),
+        lambda row, env: SqlObject(
+            {"amount": getattr(row, name), "currency_code": env.currency},
+            present=getattr(row, name).is_not(None),
+        ),
+    )
+
+
 ITEM_FIELDS: dict[str, ValueField] = {
     "id": _global_id("InventoryItem"),
     "name": _column("name"),
@@ -434,6 +455,9 @@ ITEM_FIELDS: dict[str, ValueField] = {
     ),
     "costing_method": _enum("costing_method", CostingMethod),
     "lead_time_days": _column("lead_time_days"),
+    "tracked": _column("tracked"),
+    "set_unit_cost": _optional_cost("set_unit_cost"),
+    "sale_price": _optional_cost("sale_price"),
     "archived": ValueField(
         ("archived_at",),
         lambda row, env: row.archived_at is not None,
@@ -624,6 +648,13 @@ class CreateInventoryItemInput:
     lead_time_days: int | None = strawberry.field(
         default=None, description="Days from order to receipt, for reorder suggestions."
     )
+    tracked: bool = strawberry.field(
+        default=True, description="False: kept without lots, costed at setUnitCost."
+    )
+    set_unit_cost: Decimal | None = strawberry.field(
+        default=None, description="Per base unit, for an untracked item."
+    )
+    sale_price: Decimal | None = strawberry.field(default=None, description="Per base unit.")
 
 
 @strawberry.input(description="Only the fields given change; null clears an optional one.")
@@ -645,6 +676,9 @@ class UpdateInventoryItemInput:
     container_capacity: QuantityInput | None = strawberry.UNSET
     costing_method: CostingMethod | None = strawberry.UNSET
     lead_time_days: int | None = strawberry.UNSET
+    tracked: bool | None = strawberry.UNSET
+    set_unit_cost: Decimal | None = strawberry.UNSET
+    sale_price: Decimal | None = strawberry.UNSET
 
 
 @strawberry.input

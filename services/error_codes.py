@@ -32,6 +32,7 @@ class ErrorCode(StrEnum):
     INVALID = "INVALID"
     INVALID_CHANGE_TYPE = "INVALID_CHANGE_TYPE"
     INVALID_COSTING_METHOD = "INVALID_COSTING_METHOD"
+    INVALID_COST_METHOD = "INVALID_COST_METHOD"
     INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
     INVALID_CURRENCY = "INVALID_CURRENCY"
     INVALID_CURSOR = "INVALID_CURSOR"
@@ -122,6 +123,7 @@ DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.INVALID: "The value is not acceptable as given (the message says why).",
     ErrorCode.INVALID_CHANGE_TYPE: "The change type is unknown or not allowed here.",
     ErrorCode.INVALID_COSTING_METHOD: "The costing method is not FIFO or FEFO.",
+    ErrorCode.INVALID_COST_METHOD: "The organization's cost method is not FIFO or AVERAGE.",
     ErrorCode.INVALID_CREDENTIALS: "The email or password is not correct.",
     ErrorCode.INVALID_CURRENCY: "The currency is not an active ISO 4217 code.",
     ErrorCode.INVALID_CURSOR: "The cursor does not belong to this list.",
@@ -239,6 +241,7 @@ DOMAIN_ERROR_CODES: dict[str, frozenset[ErrorCode]] = {
         ErrorCode.ALREADY_MEMBER,
         ErrorCode.CURRENCY_LOCKED,
         ErrorCode.EMAIL_TAKEN,
+        ErrorCode.INVALID_COST_METHOD,
         ErrorCode.INVALID_CREDENTIALS,
         ErrorCode.INVALID_ROLE,
         ErrorCode.INVALID_SCOPE,

@@ -277,6 +277,9 @@ ORGANIZATION = obj(
             list(CURRENCY_CODES),
             "The ISO 4217 currency of every amount of money in the organization's data.",
         ),
+        "costMethod": enum(
+            ["FIFO", "AVERAGE"], "How batches cost their lines (each keeps the one at its start)."
+        ),
     },
 )
 
@@ -423,6 +426,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "id": to_global_id("Organization", 1),
             "name": "Lye & Lavender",
             "currencyCode": "EUR",
+            "costMethod": "FIFO",
         },
         "changedFields": ["currencyCode"],
     },
