@@ -208,10 +208,12 @@ async def open_lots(session: AsyncSession, item: InventoryItem) -> list[Inventor
 
 
 async def open_lots_of_items(
-    session: AsyncSession, items: Iterable[InventoryItem]
+    session: AsyncSession, items: Iterable[InventoryItem], *, reload: bool = False
 ) -> dict[int, list[InventoryLot]]:
     """`open_lots` of many items in one query per costing method, for reading (plans and
-    quotes); a change reads its locked item's lots with `open_lots`."""
+    quotes); a change reads its locked item's lots with `open_lots`, or, drawing on many
+    locked items at once (a batch), here with `reload`, so no lot read earlier in the
+    transaction keeps a stale remainder."""
     lots: dict[int, list[InventoryLot]] = {}
     by_method: dict[str, list[int]] = {}
     for item in items:
@@ -221,7 +223,11 @@ async def open_lots_of_items(
             method = CostingMethod.FIFO.value
         by_method.setdefault(method, []).append(item.id)
     for method, item_ids in by_method.items():
-        rows = await session.scalars(_OPEN_LOTS_OF_ITEMS[method], {"item_ids": item_ids})
+        rows = await session.scalars(
+            _OPEN_LOTS_OF_ITEMS[method],
+            {"item_ids": item_ids},
+            execution_options={"populate_existing": reload},
+        )
         for lot in rows:
             lots[lot.item_id].append(lot)
     return lots
