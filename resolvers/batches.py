@@ -11,11 +11,12 @@ from resolvers.common import connection, mutation, page_request
 from resolvers.context import Info
 from resolvers.ids import decode_id
 from schema import batches as gql
+from schema.genealogy import LotTrace, TraceDirection
 from schema.recipe_costs import PlannedCost, ScaledRecipe
 from schema.units import Quantity, QuantityInput
-from services.batches import closing, finishing, queries, splitting, start
+from services.batches import closing, finishing, genealogy, queries, splitting, start
 from services.batches.drawing import BatchShortage
-from services.errors import UserInputError
+from services.errors import NotFound, UserInputError
 from services.inventory.quantities import QuantityInput as ServiceQuantity
 from services.recipes.costing import ScaleRequest
 
@@ -92,6 +93,33 @@ class BatchesQuery:
         nodes = [await gql.batch_node(info, row) for row in page.items]
         by_id = {node.key: node for node in nodes}
         return connection(page, lambda row: by_id[row.id])
+
+    @strawberry.field(
+        description="A lot's genealogy in one recursive query: BACKWARD to every batch and "
+        "ingredient lot it came from (vendor, lot code, received date), FORWARD to every "
+        "batch and lot it went into and the sales that took those; `maxDepth` batch levels "
+        "(1 to 50). Null if there is no such lot."
+    )
+    async def trace_lot(
+        self,
+        info: Info,
+        id: strawberry.ID,
+        direction: TraceDirection,
+        max_depth: int = genealogy.DEFAULT_DEPTH,
+    ) -> LotTrace | None:
+        key = decode_id(id, "InventoryLot", ("id",))
+        async with info.context.reading() as session:
+            try:
+                trace = await genealogy.trace_lot(
+                    session,
+                    info.context.principal,
+                    lot_id=key,
+                    direction=genealogy.Direction(direction.name),
+                    max_depth=max_depth,
+                )
+            except NotFound:
+                return None
+        return LotTrace.of(trace, await inventory_loaders.currency_code(info))
 
     @strawberry.field(description="One batch; null if there is none.")
     async def batch(self, info: Info, id: strawberry.ID) -> gql.Batch | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from resolvers.ids import to_global_id
 from tests.api_helpers import (
     START_BATCH,
     create_item,
@@ -269,3 +270,62 @@ async def test_a_split_answers_the_base_and_its_variations(client):
         {"amount": "250"},
     )
     assert variation["parent"] == {"id": started["id"]}
+
+
+TRACE = """
+query($id: ID!, $direction: TraceDirection!) {
+  traceLot(id: $id, direction: $direction, maxDepth: 5) {
+    direction
+    lots { depth lot { lotCode vendor receivedAt } item { id } viaBatch { label } }
+    batches { depth batch { label status } }
+    sales { depth orderReference quantity { amount unit } lot { lotCode } }
+  }
+}"""
+
+
+async def test_trace_lot_answers_both_ways_and_null_for_no_lot(client):
+    owner = await sign_up(client)
+    recipe = await create_stocked_recipe(client, owner.token)
+    started = await start_batch(client, owner.token, recipe["id"])
+    finish = {"id": started["id"], "actualYield": {"amount": "1", "unit": "kg"}}
+    finished = data(await gql(client, FINISH, {"input": finish}, owner.token))["finishBatch"]
+    product_lot = finished["batch"]["outputs"][0]["lot"]["lotCode"]
+    lots = data(
+        await gql(
+            client,
+            "query($id: ID!) { batch(id: $id) { outputs { lot { id } } "
+            "consumption { draws { lot { id lotCode } } } } }",
+            {"id": started["id"]},
+            owner.token,
+        )
+    )["batch"]
+    product_id = lots["outputs"][0]["lot"]["id"]
+    oil_lot = lots["consumption"][0]["draws"][0]["lot"]
+
+    back = data(await gql(client, TRACE, {"id": product_id, "direction": "BACKWARD"}, owner.token))[
+        "traceLot"
+    ]
+    forward = data(
+        await gql(client, TRACE, {"id": oil_lot["id"], "direction": "FORWARD"}, owner.token)
+    )["traceLot"]
+    missing = await gql(
+        client,
+        TRACE,
+        {"id": to_global_id("InventoryLot", 987_654), "direction": "FORWARD"},
+        owner.token,
+    )
+
+    assert [(x["depth"], x["lot"]["lotCode"]) for x in back["lots"]] == [
+        (0, product_lot),
+        (1, oil_lot["lotCode"]),
+    ]
+    assert back["lots"][1]["viaBatch"] == {"label": started["label"]}
+    assert back["batches"] == [
+        {"depth": 1, "batch": {"label": started["label"], "status": "FINISHED"}}
+    ]
+    assert [(x["depth"], x["lot"]["lotCode"]) for x in forward["lots"]] == [
+        (0, oil_lot["lotCode"]),
+        (1, product_lot),
+    ]
+    assert forward["sales"] == []
+    assert data(missing) == {"traceLot": None}

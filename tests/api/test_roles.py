@@ -154,6 +154,11 @@ async def _stocked_recipe(client: httpx.AsyncClient, owner: Account) -> dict[str
     return {"id": (await create_stocked_recipe(client, owner.token))["id"]}
 
 
+async def _fresh_lot(client: httpx.AsyncClient, owner: Account) -> dict[str, Any]:
+    item = await create_api_item(client, owner.token, f"Traced {next(_counter)}")
+    return {"id": (await receive(client, owner.token, item, "100"))["lot"]["id"]}
+
+
 async def _fresh_batch(client: httpx.AsyncClient, owner: Account) -> dict[str, Any]:
     """A batch in progress, and its recipe's oil (stocked for more)."""
     recipe = await create_stocked_recipe(client, owner.token)
@@ -327,6 +332,11 @@ GATED = [
         _overridden_step,
     ),
     Gated("batches.read", "query { batches { nodes { id } } }"),
+    Gated(
+        "batches.read",
+        "query($id: ID!) { traceLot(id: $id, direction: BACKWARD) { lots { depth } } }",
+        _fresh_lot,
+    ),
     Gated(
         "batches.read",
         "query($id: ID!) { batch(id: $id) { id instructions { steps { text } } } }",

@@ -444,6 +444,11 @@ BATCH_PAYLOAD = f"batch {{ id label status }} {ERRORS}"
 MATRIX += [
     _with_id(NODE, _batch_id, "node(Batch)"),
     _with_id(
+        "query($id: ID!) { traceLot(id: $id, direction: FORWARD) { lots { depth } } }",
+        _lot_id,
+        "traceLot",
+    ),
+    _with_id(
         "query($id: ID!) { batch(id: $id) { id instructions { steps { text } } } }",
         _batch_id,
         "batch",
