@@ -165,6 +165,8 @@ async def draw_lines(
         draws[line.id] = await _post(
             session, acting, batch, item, line, movements, operation_id, now
         )
+    # Added after every posting, so the draws go in as one INSERT, not one per line.
+    session.add_all(draw for found in draws.values() for draw in found)
     await session.flush()
     return Drawn(
         tuple(DrawnLine(line, draws.get(line.id, ())) for line in lines),
@@ -223,7 +225,6 @@ async def _post(
         for movement in movements
         if movement.lot is not None
     )
-    session.add_all(draws)
     await stock.announce_posting(session, item, ChangeType.BATCH, posting, now)
     await stock.refresh_low_stock(session, item, now, posting.unexpired_on_hand)
     return draws
