@@ -28,6 +28,7 @@ def organization_node(organization: models.Organization) -> gql.Organization:
         id=strawberry.ID(to_global_id("Organization", organization.id)),
         name=organization.name,
         currency_code=CurrencyCode(organization.currency_code),
+        cost_method=gql.CostMethod(organization.cost_method),
         created_at=organization.created_at,
     )
 
@@ -262,8 +263,13 @@ class AccountsMutation:
         self, info: Info, input: gql.UpdateOrganizationInput
     ) -> gql.UpdateOrganizationPayload:
         currency = input.currency_code.value if input.currency_code is not None else None
+        method = input.cost_method.name if input.cost_method is not None else None
         async with info.context.writing() as session:
             organization = await organizations.update_organization(
-                session, info.context.principal, name=input.name, currency_code=currency
+                session,
+                info.context.principal,
+                name=input.name,
+                currency_code=currency,
+                cost_method=method,
             )
         return gql.UpdateOrganizationPayload(organization=organization_node(organization))

@@ -11,11 +11,12 @@ from resolvers.accounts import api_key_node, member_node, organization_node
 from resolvers.context import Info
 from resolvers.ids import parse_global_id
 from resolvers.units import custom_unit_node
-from schema import inventory, recipes, webhooks
+from schema import batches, inventory, recipes, webhooks
 from schema.relay import Node
 from services import events
 from services.accounts import organizations
 from services.accounts import service as accounts
+from services.batches import queries as batch_queries
 from services.error_codes import ErrorCode
 from services.errors import UserInputError
 from services.inventory import queries
@@ -97,6 +98,17 @@ async def _recipe(session: AsyncSession, principal: Principal | None, key: int) 
     return recipes.Recipe.from_row(found) if found else None
 
 
+async def _batch(session: AsyncSession, principal: Principal | None, key: int) -> Node | None:
+    found = await batch_queries.get_batch(session, principal, batch_id=key)
+    if found is None:
+        return None
+    output = (await queries.items_by_id(session, principal, [found.output_item_id]))[
+        found.output_item_id
+    ]
+    currency = await queries.currency_code(session, found.organization_id)
+    return batches.Batch.from_row(found, output.base_unit, currency)
+
+
 async def _webhook_endpoint(
     session: AsyncSession, principal: Principal | None, key: int
 ) -> Node | None:
@@ -126,6 +138,7 @@ FETCHERS: dict[str, Fetch] = {
     "InventoryLedgerEntry": _ledger_entry,
     "InventoryReservation": _reservation,
     "Recipe": _recipe,
+    "Batch": _batch,
     "WebhookEndpoint": _webhook_endpoint,
     "WebhookDelivery": _webhook_delivery,
     "Event": _event,

@@ -56,6 +56,14 @@ class User(Node):
     created_at: datetime
 
 
+@strawberry.enum(description="How a batch costs its lines; quantities are always drawn FIFO.")
+class CostMethod(Enum):
+    FIFO = strawberry.enum_value("FIFO", description="Each line costs exactly the lots it drew.")
+    AVERAGE = strawberry.enum_value(
+        "AVERAGE", description="Each line costs its quantity at the item's average cost at start."
+    )
+
+
 @strawberry.type
 class Organization(Node):
     name: str
@@ -64,6 +72,10 @@ class Organization(Node):
             "The currency of every amount of money the organization records; it can change "
             "only until stock is first received."
         )
+    )
+    cost_method: CostMethod = strawberry.field(
+        description="How batches cost what they draw; each batch keeps the method in force "
+        "when it started."
     )
     created_at: datetime
 
@@ -256,6 +268,9 @@ class UpdateOrganizationInput:
             "Null: unchanged. Refused (CURRENCY_LOCKED) once any stock has been received: "
             "recorded costs and reports are amounts in the current currency."
         ),
+    )
+    cost_method: CostMethod | None = strawberry.field(
+        default=None, description="Null: unchanged. Batches started from now on use it."
     )
 
 

@@ -40,6 +40,7 @@ AccountUserErrorCode = _code_enum("accounts", "AccountUserError")
 UnitUserErrorCode = _code_enum("units", "UnitUserError")
 InventoryUserErrorCode = _code_enum("inventory", "InventoryUserError")
 RecipeUserErrorCode = _code_enum("recipes", "RecipeUserError")
+BatchUserErrorCode = _code_enum("batches", "BatchUserError")
 WebhookUserErrorCode = _code_enum("webhooks", "WebhookUserError")
 
 
@@ -63,6 +64,11 @@ class RecipeUserError(UserError):
     code: RecipeUserErrorCode  # type: ignore[valid-type]
 
 
+@strawberry.type(description="A userError of the batch operations.")
+class BatchUserError(UserError):
+    code: BatchUserErrorCode  # type: ignore[valid-type]
+
+
 @strawberry.type(description="A userError of the webhook operations.")
 class WebhookUserError(UserError):
     code: WebhookUserErrorCode  # type: ignore[valid-type]
@@ -74,5 +80,6 @@ USER_ERROR_TYPES: dict[str, tuple[type[UserError], frozenset[ErrorCode]]] = {
     "UnitUserError": (UnitUserError, DOMAIN_ERROR_CODES["units"]),
     "InventoryUserError": (InventoryUserError, DOMAIN_ERROR_CODES["inventory"]),
     "RecipeUserError": (RecipeUserError, DOMAIN_ERROR_CODES["recipes"]),
+    "BatchUserError": (BatchUserError, DOMAIN_ERROR_CODES["batches"]),
     "WebhookUserError": (WebhookUserError, DOMAIN_ERROR_CODES["webhooks"]),
 }

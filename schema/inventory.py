@@ -142,6 +142,16 @@ class InventoryItem(Node):
     container_capacity: Quantity | None
     costing_method: CostingMethod
     lead_time_days: int | None
+    tracked: bool = strawberry.field(
+        description="False for an item kept without lots (tap water): batches use it without "
+        "moving stock, at its setUnitCost."
+    )
+    set_unit_cost: Money | None = strawberry.field(
+        description="Per base unit: what an untracked item costs a batch."
+    )
+    sale_price: Money | None = strawberry.field(
+        description="Per base unit: what it sells for; batches show their margin with it."
+    )
     archived: bool
     archived_at: datetime | None
     created_at: datetime
@@ -371,6 +381,17 @@ def _cost(name: str) -> ValueField:
     )
 
 
+def _optional_cost(name: str) -> ValueField:
+    return ValueField(
+        (name,),
+        lambda row, env: _optional_money(getattr(row, name), env.currency),
+        lambda row, env: SqlObject(
+            {"amount": getattr(row, name), "currency_code": env.currency},
+            present=getattr(row, name).is_not(None),
+        ),
+    )
+
+
 ITEM_FIELDS: dict[str, ValueField] = {
     "id": global_id("InventoryItem"),
     "name": column("name"),
@@ -399,6 +420,9 @@ ITEM_FIELDS: dict[str, ValueField] = {
     ),
     "costing_method": enum_column("costing_method", CostingMethod),
     "lead_time_days": column("lead_time_days"),
+    "tracked": column("tracked"),
+    "set_unit_cost": _optional_cost("set_unit_cost"),
+    "sale_price": _optional_cost("sale_price"),
     "archived": ValueField(
         ("archived_at",),
         lambda row, env: row.archived_at is not None,
@@ -589,6 +613,13 @@ class CreateInventoryItemInput:
     lead_time_days: int | None = strawberry.field(
         default=None, description="Days from order to receipt, for reorder suggestions."
     )
+    tracked: bool = strawberry.field(
+        default=True, description="False: kept without lots, costed at setUnitCost."
+    )
+    set_unit_cost: Decimal | None = strawberry.field(
+        default=None, description="Per base unit, for an untracked item."
+    )
+    sale_price: Decimal | None = strawberry.field(default=None, description="Per base unit.")
 
 
 @strawberry.input(description="Only the fields given change; null clears an optional one.")
@@ -610,6 +641,9 @@ class UpdateInventoryItemInput:
     container_capacity: QuantityInput | None = strawberry.UNSET
     costing_method: CostingMethod | None = strawberry.UNSET
     lead_time_days: int | None = strawberry.UNSET
+    tracked: bool | None = strawberry.UNSET
+    set_unit_cost: Decimal | None = strawberry.UNSET
+    sale_price: Decimal | None = strawberry.UNSET
 
 
 @strawberry.input

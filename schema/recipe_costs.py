@@ -10,6 +10,7 @@ import strawberry
 
 from resolvers import inventory_loaders, recipe_costs
 from resolvers.context import Info
+from schema.accounts import CostMethod
 from schema.inventory import InventoryItem, InventoryLot, item_node
 from schema.money import CurrencyCode, Money
 from schema.units import Quantity
@@ -166,6 +167,10 @@ class PlannedCost:
         description="The ingredients, then the consumables, in order."
     )
     containers: list[PlannedContainerCost]
+    cost_method: CostMethod = strawberry.field(
+        description="The organization's cost method the lines are priced by: FIFO (the lots "
+        "the draw would take) or AVERAGE (what can be drawn, at the item's average cost)."
+    )
 
     @classmethod
     def of(cls, planned: costing.PlannedCost, currency: str) -> PlannedCost:
@@ -209,6 +214,7 @@ class PlannedCost:
                 )
                 for line in planned.lines
             ],
+            cost_method=CostMethod(planned.method),
             containers=[
                 PlannedContainerCost(
                     capacity=_capacity(container.line.quantity),

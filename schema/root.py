@@ -10,13 +10,14 @@ from strawberry.extensions import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 
 from resolvers.accounts import AccountsMutation, AccountsQuery
+from resolvers.batches import BatchesMutation, BatchesQuery
 from resolvers.inventory import InventoryMutation, InventoryQuery
 from resolvers.inventory_reports import InventoryReportsQuery
 from resolvers.node import NodeQuery
 from resolvers.recipes import RecipesMutation, RecipesQuery
 from resolvers.units import UnitsMutation, UnitsQuery
 from resolvers.webhooks import WebhooksMutation, WebhooksQuery
-from schema import accounts, inventory, recipes, units, webhooks
+from schema import accounts, batches, inventory, recipes, units, webhooks
 from schema.scalars import SCALAR_MAP
 
 SCHEMA_FILE = Path(__file__).with_name("schema.graphql")
@@ -30,6 +31,7 @@ class Query(
     InventoryQuery,
     InventoryReportsQuery,
     RecipesQuery,
+    BatchesQuery,
     WebhooksQuery,
 ):
     pass
@@ -37,7 +39,12 @@ class Query(
 
 @strawberry.type
 class Mutation(
-    AccountsMutation, UnitsMutation, InventoryMutation, RecipesMutation, WebhooksMutation
+    AccountsMutation,
+    UnitsMutation,
+    InventoryMutation,
+    RecipesMutation,
+    BatchesMutation,
+    WebhooksMutation,
 ):
     pass
 
@@ -52,7 +59,7 @@ NODE_TYPES += [
     inventory.InventoryLedgerEntry,
     inventory.InventoryReservation,
 ]
-NODE_TYPES += [recipes.Recipe]
+NODE_TYPES += [recipes.Recipe, batches.Batch]
 NODE_TYPES += [webhooks.WebhookEndpoint, webhooks.WebhookDelivery, webhooks.Event]
 
 

@@ -16,8 +16,10 @@ class ErrorCode(StrEnum):
     ALREADY_MEMBER = "ALREADY_MEMBER"
     BARCODE_TAKEN = "BARCODE_TAKEN"
     BASE_UNIT_LOCKED = "BASE_UNIT_LOCKED"
+    BATCH_NOT_IN_PROGRESS = "BATCH_NOT_IN_PROGRESS"
     BLANK = "BLANK"
     CAPACITY_REQUIRED = "CAPACITY_REQUIRED"
+    CONTAINERS_EXCEED_YIELD = "CONTAINERS_EXCEED_YIELD"
     COST_REQUIRED = "COST_REQUIRED"
     CURRENCY_LOCKED = "CURRENCY_LOCKED"
     DUPLICATE_ITEM = "DUPLICATE_ITEM"
@@ -32,6 +34,7 @@ class ErrorCode(StrEnum):
     INVALID = "INVALID"
     INVALID_CHANGE_TYPE = "INVALID_CHANGE_TYPE"
     INVALID_COSTING_METHOD = "INVALID_COSTING_METHOD"
+    INVALID_COST_METHOD = "INVALID_COST_METHOD"
     INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
     INVALID_CURRENCY = "INVALID_CURRENCY"
     INVALID_CURSOR = "INVALID_CURSOR"
@@ -78,6 +81,7 @@ class ErrorCode(StrEnum):
     SCOPE_NOT_HELD = "SCOPE_NOT_HELD"
     SHADOWS_BUILT_IN = "SHADOWS_BUILT_IN"
     SKU_TAKEN = "SKU_TAKEN"
+    SPLIT_OVER_100 = "SPLIT_OVER_100"
     STEP_NOT_INHERITED = "STEP_NOT_INHERITED"
     STEP_NOT_OVERRIDDEN = "STEP_NOT_OVERRIDDEN"
     TOO_LONG = "TOO_LONG"
@@ -97,9 +101,16 @@ DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.BASE_UNIT_LOCKED: (
         "The item's base unit cannot change once it has stock history; create a new item."
     ),
+    ErrorCode.BATCH_NOT_IN_PROGRESS: (
+        "The batch is finished, cancelled or failed: only a batch in progress takes this."
+    ),
     ErrorCode.BLANK: "A required value is missing or empty.",
     ErrorCode.CAPACITY_REQUIRED: (
         "A container needs a capacity: give one, or set the item's containerCapacity."
+    ),
+    ErrorCode.CONTAINERS_EXCEED_YIELD: (
+        "The containers to fill hold more than the batch made; fill fewer (the rest of a "
+        "yield goes to bulk)."
     ),
     ErrorCode.COST_REQUIRED: "A purchase or revaluation needs its cost (unitCost or totalCost).",
     ErrorCode.CURRENCY_LOCKED: "The currency cannot change once stock has been valued in it.",
@@ -122,6 +133,7 @@ DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.INVALID: "The value is not acceptable as given (the message says why).",
     ErrorCode.INVALID_CHANGE_TYPE: "The change type is unknown or not allowed here.",
     ErrorCode.INVALID_COSTING_METHOD: "The costing method is not FIFO or FEFO.",
+    ErrorCode.INVALID_COST_METHOD: "The organization's cost method is not FIFO or AVERAGE.",
     ErrorCode.INVALID_CREDENTIALS: "The email or password is not correct.",
     ErrorCode.INVALID_CURRENCY: "The currency is not an active ISO 4217 code.",
     ErrorCode.INVALID_CURSOR: "The cursor does not belong to this list.",
@@ -184,6 +196,9 @@ DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.SCOPE_NOT_HELD: "An API key cannot get a scope its creator does not hold.",
     ErrorCode.SHADOWS_BUILT_IN: "A custom unit cannot take the name of a built-in unit.",
     ErrorCode.SKU_TAKEN: "Another item of the organization has this SKU.",
+    ErrorCode.SPLIT_OVER_100: (
+        "A batch's variations would take more than 100 % of it; the rest of a split stays base."
+    ),
     ErrorCode.STEP_NOT_INHERITED: (
         "The step is the recipe's own, not inherited from its source: change it with updateRecipe."
     ),
@@ -239,6 +254,7 @@ DOMAIN_ERROR_CODES: dict[str, frozenset[ErrorCode]] = {
         ErrorCode.ALREADY_MEMBER,
         ErrorCode.CURRENCY_LOCKED,
         ErrorCode.EMAIL_TAKEN,
+        ErrorCode.INVALID_COST_METHOD,
         ErrorCode.INVALID_CREDENTIALS,
         ErrorCode.INVALID_ROLE,
         ErrorCode.INVALID_SCOPE,
@@ -297,6 +313,19 @@ DOMAIN_ERROR_CODES: dict[str, frozenset[ErrorCode]] = {
         ErrorCode.RECIPE_CYCLE,
         ErrorCode.STEP_NOT_INHERITED,
         ErrorCode.STEP_NOT_OVERRIDDEN,
+    },
+    # A batch's quantities are checked by inventory's quantity rule; its recipe's scale
+    # and yield by the recipes' scaling.
+    "batches": _UNITS
+    | {
+        ErrorCode.BATCH_NOT_IN_PROGRESS,
+        ErrorCode.CAPACITY_REQUIRED,
+        ErrorCode.CONTAINERS_EXCEED_YIELD,
+        ErrorCode.DUPLICATE_ITEM,
+        ErrorCode.INSUFFICIENT_STOCK,
+        ErrorCode.QUANTITY_TOO_PRECISE,
+        ErrorCode.RECIPE_ARCHIVED,
+        ErrorCode.SPLIT_OVER_100,
     },
     "webhooks": _SHARED
     | {

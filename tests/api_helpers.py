@@ -269,3 +269,45 @@ TRY_RECIPE = """mutation($id: ID!) { createRecipeTest(input: {sourceRecipeId: $i
   recipe { id } userErrors { field message code } } }"""
 OVERRIDE_STEP = """mutation($id: ID!, $key: String!) { overrideRecipeStep(input: {recipeId: $id,
   stepKey: $key, text: "Mine"}) { recipe { id } userErrors { field message code } } }"""
+
+
+async def create_stocked_recipe(
+    client: httpx.AsyncClient, token: str, name: str = "Soap", batches: int = 10
+) -> dict[str, Any]:
+    """A draft recipe of 700 g of oil for 1 kg of soap, its oil stocked for `batches`
+    batches at 0.01/g: {"id": recipe, "oil": item, "output": item}."""
+    number = next(_counter)
+    output = await create_item(client, token, f"{name} {number}", type="PRODUCT")
+    oil = await create_item(client, token, f"{name} oil {number}")
+    if batches:
+        await receive(client, token, oil, str(700 * batches))
+    values = {
+        "name": name,
+        "outputItemId": output,
+        "predictedYield": {"amount": "1", "unit": "kg"},
+        "ingredients": [{"itemId": oil, "quantity": {"amount": "700", "unit": "g"}}],
+        "steps": [{"text": "Melt the oils"}],
+        "labelPrefix": "SOAP",
+    }
+    result = data(await gql(client, CREATE_RECIPE, {"input": values}, token))["createRecipe"]
+    assert result["userErrors"] == [], result["userErrors"]
+    return {"id": result["recipe"]["id"], "oil": oil, "output": output}
+
+
+START_BATCH = """
+mutation($input: StartBatchInput!) {
+  startBatch(input: $input) {
+    batch { id label status plannedCost { amount } ingredientCost { amount } }
+    shortages { needed { amount unit } available { amount unit } item { id } }
+    userErrors { field message code }
+  }
+}"""
+
+
+async def start_batch(client: httpx.AsyncClient, token: str, recipe_id: str) -> dict[str, Any]:
+    """A batch of the recipe started through the API; returns the payload's batch."""
+    body = data(await gql(client, START_BATCH, {"input": {"recipeId": recipe_id}}, token))
+    result = body["startBatch"]
+    assert result["userErrors"] == [], result["userErrors"]
+    batch: dict[str, Any] = result["batch"]
+    return batch

@@ -16,6 +16,9 @@ class Organization(IdMixin, TimestampMixin, Base):
     # Every amount of money the organization records is in this ISO 4217 currency; it is
     # fixed once stock has been received (services/accounts/organizations.py).
     currency_code: Mapped[str] = mapped_column(String(3), default=DEFAULT_CURRENCY)
+    # How batches cost their lines: FIFO (the lots drawn) or AVERAGE (the item's average
+    # cost at start); see services/batches/models.CostMethod. Locked on each batch.
+    cost_method: Mapped[str] = mapped_column(String(10), default="FIFO")
 
 
 class User(IdMixin, TimestampMixin, Base):

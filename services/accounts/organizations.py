@@ -36,7 +36,20 @@ def organization_payload(organization: Organization) -> dict[str, Any]:
         "id": to_global_id("Organization", organization.id),
         "name": organization.name,
         "currencyCode": organization.currency_code,
+        "costMethod": organization.cost_method,
     }
+
+
+COST_METHODS = ("FIFO", "AVERAGE")
+
+
+def clean_cost_method(value: str, field: tuple[str, ...] = ("cost_method",)) -> str:
+    method = value.strip().upper()
+    if method not in COST_METHODS:
+        raise UserInputError(
+            ErrorCode.INVALID_COST_METHOD, "costMethod must be FIFO or AVERAGE.", field
+        )
+    return method
 
 
 def clean_organization_name(name: str, field: tuple[str, ...] = ("name",)) -> str:
@@ -58,6 +71,7 @@ async def update_organization(
     *,
     name: str | None = None,
     currency_code: str | None = None,
+    cost_method: str | None = None,
 ) -> Organization:
     """`updateOrganization`: the caller's organization, with the given fields changed
     (None leaves a field as it is). A change appends `organization.updated`."""
@@ -67,6 +81,8 @@ async def update_organization(
         wanted["name"] = clean_organization_name(name)
     if currency_code is not None:
         wanted["currency_code"] = clean_currency_code(currency_code)
+    if cost_method is not None:
+        wanted["cost_method"] = clean_cost_method(cost_method)
     # The row lock (PostgreSQL; SQLite's writer holds the database) conflicts with the key
     # share lock a new lot's foreign key takes on the organization: a receipt running now
     # either commits first, and is seen below, or waits and is recorded in the new currency.

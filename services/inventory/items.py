@@ -24,7 +24,7 @@ from services.inventory.models import (
     InventoryLot,
     ItemType,
 )
-from services.inventory.quantities import low_stock_condition
+from services.inventory.quantities import check_money, low_stock_condition
 from services.inventory.queries import readable, row_by_key
 from services.inventory.stream import append_item_event
 from services.naming import camel_case
@@ -54,6 +54,9 @@ class ItemFields:
     container_capacity_unit: str | None = None
     costing_method: str | None = None
     lead_time_days: int | None = None
+    tracked: bool | None = None
+    set_unit_cost: Decimal | None = None
+    sale_price: Decimal | None = None
     provided: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -137,8 +140,13 @@ def _clean(values: ItemFields, current: InventoryItem | None) -> dict[str, Any]:
     for name, maximum in (("shelf_life_days", 36_500), ("lead_time_days", 3_650)):
         if name in given:
             out[name] = _non_negative_int(getattr(values, name), name, maximum)
-    if "perishable" in given and values.perishable is not None:
-        out["perishable"] = values.perishable
+    for flag in ("perishable", "tracked"):
+        if flag in given and getattr(values, flag) is not None:
+            out[flag] = getattr(values, flag)
+    for name in ("set_unit_cost", "sale_price"):
+        if name in given:
+            value = getattr(values, name)
+            out[name] = None if value is None else check_money(value, (name,))
     for name, length in (("default_vendor", 200), ("sku", 100), ("barcode", 100)):
         if name in given:
             out[name] = _optional_text(getattr(values, name), name, length)

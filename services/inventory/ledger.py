@@ -166,7 +166,16 @@ def _open_lots_in(method: str) -> Select[InventoryLot]:
     )
 
 
+def _open_lots_of_items_in(method: str) -> Select[InventoryLot]:
+    return (
+        select(InventoryLot)
+        .where(InventoryLot.item_id.in_(bindparam("item_ids", expanding=True)), LOT_IS_OPEN)
+        .order_by(InventoryLot.item_id, *_draw_order(method), InventoryLot.id)
+    )
+
+
 _OPEN_LOTS = {method: _open_lots_in(method) for method in _DRAW_ORDER}
+_OPEN_LOTS_OF_ITEMS = {method: _open_lots_of_items_in(method) for method in _DRAW_ORDER}
 
 
 async def lock_items(
@@ -197,6 +206,32 @@ async def open_lots(session: AsyncSession, item: InventoryItem) -> list[Inventor
     statement = _OPEN_LOTS.get(item.costing_method, _OPEN_LOTS[CostingMethod.FIFO.value])
     rows = await session.scalars(statement, {"item_id": item.id})
     return list(rows)
+
+
+async def open_lots_of_items(
+    session: AsyncSession, items: Iterable[InventoryItem], *, reload: bool = False
+) -> dict[int, list[InventoryLot]]:
+    """`open_lots` of many items in one query per costing method: a change drawing on many
+    locked items at once (a batch) reads their lots here, with `reload`, so no lot read
+    earlier in the transaction keeps a stale remainder. Plans and quotes read only the
+    lots a draw would reach (`drawable_prefixes`)."""
+    lots: dict[int, list[InventoryLot]] = {}
+    by_method: dict[str, list[int]] = {}
+    for item in items:
+        lots[item.id] = []
+        method = item.costing_method
+        if method not in _DRAW_ORDER:
+            method = CostingMethod.FIFO.value
+        by_method.setdefault(method, []).append(item.id)
+    for method, item_ids in by_method.items():
+        rows = await session.scalars(
+            _OPEN_LOTS_OF_ITEMS[method],
+            {"item_ids": item_ids},
+            execution_options={"populate_existing": reload},
+        )
+        for lot in rows:
+            lots[lot.item_id].append(lot)
+    return lots
 
 
 @dataclass(frozen=True)

@@ -168,6 +168,12 @@ class InventoryItem(IdMixin, TimestampMixin, Base):
     container_capacity_unit: Mapped[str | None] = mapped_column(String(40), default=None)
     costing_method: Mapped[str] = mapped_column(String(10), default=CostingMethod.FIFO.value)
     lead_time_days: Mapped[int | None] = mapped_column(Integer, default=None)
+    # An untracked item (tap water) has no lots: batches use it without moving stock and
+    # cost it at `set_unit_cost` (per base unit).
+    tracked: Mapped[bool] = mapped_column(Boolean, default=True)
+    set_unit_cost: Mapped[Decimal | None] = mapped_column(Money, default=None)
+    # What a base unit sells for (products): batches show their margin with it.
+    sale_price: Mapped[Decimal | None] = mapped_column(Money, default=None)
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     # Running totals, kept by the ledger in the same transaction as each movement.

@@ -33,7 +33,7 @@ def _decimal(value: Decimal | None) -> str | None:
     return None if value is None else decimal_string(value)
 
 
-def _datetime(value: datetime | None) -> str | None:
+def datetime_string(value: datetime | None) -> str | None:
     """As the GraphQL DateTime scalar writes it: ISO 8601 in UTC with a Z."""
     return None if value is None else value.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
@@ -72,8 +72,8 @@ def lot_payload(lot: InventoryLot, unit: str) -> dict[str, Any]:
         "id": lot_id(lot.id),
         "itemId": item_id(lot.item_id),
         "lotCode": lot.lot_code,
-        "receivedAt": _datetime(lot.received_at),
-        "expiresAt": _datetime(lot.expires_at),
+        "receivedAt": datetime_string(lot.received_at),
+        "expiresAt": datetime_string(lot.expires_at),
         "quantityReceived": quantity(lot.quantity_received, unit),
         "remaining": quantity(lot.remaining, unit),
         "unitCost": _decimal(lot.unit_cost),
@@ -112,5 +112,5 @@ def reservation_payload(reservation: Reservation, unit: str) -> dict[str, Any]:
         "remaining": quantity(reservation.remaining, unit),
         "orderReference": reservation.order_reference,
         "status": reservation.status,
-        "expiresAt": _datetime(reservation.expires_at),
+        "expiresAt": datetime_string(reservation.expires_at),
     }

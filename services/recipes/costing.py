@@ -8,7 +8,10 @@ CONVERSION_SCALE places.
 
 The planned cost quotes those quantities with inventory's own draw planner
 (services/inventory/planning.py): each line costs exactly what the next FIFO (or FEFO)
-draw of it would cost from today's open lots, unexpired and unreserved. A line that
+draw of it would cost from today's open lots, unexpired and unreserved; under the
+organization's AVERAGE cost method, what of it can be drawn at the item's average cost
+instead (as a batch started now would cost it). An untracked item (no lots) costs its
+set unit cost. A line that
 cannot be priced in full says why (its unit no longer converts, there is no stock, or not
 enough); the total is then the cost of what could be priced and `complete` is false.
 Containers are alternatives, each priced for the whole yield (how many, and their cost),
@@ -24,15 +27,17 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.accounts.models import Organization
 from services.db import utcnow
 from services.error_codes import ErrorCode
 from services.errors import UserInputError
 from services.inventory.ledger import ZERO, money
 from services.inventory.models import InventoryItem
 from services.inventory.planning import DrawQuote, quote_each
-from services.inventory.quantities import QuantityInput
+from services.inventory.quantities import QuantityInput, average_cost, value_of
 from services.permissions import Principal, require_permission
 from services.recipes.lines import ResolvedLine, ResolvedQuantity, ResolvedRecipe, resolved_recipes
 from services.units import service as units
@@ -46,6 +51,8 @@ from services.units.catalog import (
     to_decimal,
     unit_key,
 )
+
+FIFO, AVERAGE = "FIFO", "AVERAGE"  # the organization's cost methods (CostMethod)
 
 # A factor is at most this large: 10,000 batches' worth of a recipe in one plan.
 MAX_FACTOR = Decimal(10_000)
@@ -100,9 +107,14 @@ class LineCost:
     quote: DrawQuote | None
     unpriced: Unpriced | None
     reason: str | None
+    # Not the lots' own cost: the line at the item's average cost (AVERAGE), or an
+    # untracked item's at its set cost.
+    costed: Decimal | None = None
 
     @property
     def cost(self) -> Decimal:
+        if self.costed is not None:
+            return self.costed
         return self.quote.cost if self.quote is not None else ZERO
 
 
@@ -122,6 +134,7 @@ class PlannedCost:
     scaled: Scaled
     lines: tuple[LineCost, ...]
     containers: tuple[ContainerCost, ...]
+    method: str = "FIFO"  # the organization's cost method
 
     @property
     def total(self) -> Decimal:
@@ -133,7 +146,10 @@ class PlannedCost:
 
     @property
     def sufficient(self) -> bool:
-        return all(line.quote is not None and line.quote.sufficient for line in self.lines)
+        return all(
+            line.unpriced is None and (line.quote is None or line.quote.sufficient)
+            for line in self.lines
+        )
 
     @property
     def per_output_unit(self) -> Decimal | None:
@@ -293,14 +309,16 @@ async def planned_costs(
         for one, containers in zip(scaled, counts, strict=True)
     ]
     quotes = await quote_each(session, acting.organization_id, requests, now=utcnow())
+    method = await organization_cost_method(session, acting.organization_id)
     return [
         PlannedCost(
             scaled=one,
-            lines=tuple(_line_cost(line, quoted) for line in one.lines),
+            lines=tuple(_line_cost(line, quoted, method) for line in one.lines),
             containers=tuple(
                 _container_cost(line, containers[line.item.id], quoted)
                 for line in one.resolved.containers
             ),
+            method=method,
         )
         for one, containers, quoted in zip(scaled, counts, quotes, strict=True)
     ]
@@ -341,12 +359,36 @@ def _scaled(
     return ScaledQuantity(amount, quantity.unit, exact, base.amount, item.base_unit)
 
 
-def _line_cost(line: ScaledLine, quotes: dict[int, DrawQuote]) -> LineCost:
+def _line_cost(line: ScaledLine, quotes: dict[int, DrawQuote], method: str) -> LineCost:
     quantity = line.quantity
     if quantity.base_amount is None:
         return LineCost(line, None, Unpriced.NO_CONVERSION, quantity.problem)
-    quote = quotes[line.line.item.id]
-    return LineCost(line, quote, *_shortfall(quote))
+    item = line.line.item
+    if not item.tracked:
+        return LineCost(line, None, None, None, untracked_cost(item, quantity.base_amount))
+    quote = quotes[item.id]
+    costed = None
+    if method == AVERAGE:
+        costed = average_value(item, quote.drawn)
+    return LineCost(line, quote, *_shortfall(quote), costed=costed)
+
+
+def untracked_cost(item: InventoryItem, quantity: Decimal) -> Decimal:
+    """An untracked item's use: its set unit cost (none: free), no lots."""
+    return value_of(quantity, Fraction(item.set_unit_cost or ZERO))
+
+
+def average_value(item: InventoryItem, quantity: Decimal) -> Decimal:
+    """`quantity` of the item at its average cost now (stock value / on hand)."""
+    average = average_cost(item)
+    return ZERO if average is None else value_of(quantity, average)
+
+
+async def organization_cost_method(session: AsyncSession, organization_id: int) -> str:
+    method = await session.scalar(
+        select(Organization.cost_method).where(Organization.id == organization_id)
+    )
+    return method or FIFO
 
 
 def _shortfall(quote: DrawQuote) -> tuple[Unpriced | None, str | None]:

@@ -73,6 +73,30 @@ _TYPES = [
         "A recipe's draft was published: immutable from now on, and the current version.",
     ),
     EventType("recipe.archived", "A recipe was archived, every version of it."),
+    EventType(
+        "batch.started",
+        "A batch started: every line drawn through the ledger (each item also gets its "
+        "inventory.adjusted), with the lots consumed and any line a forced start skipped.",
+    ),
+    EventType(
+        "batch.split",
+        "A batch in progress was split into variations, each taking its percentage of the "
+        "base (yield and cost) and drawing its added ingredients (the lots consumed).",
+    ),
+    EventType(
+        "batch.finished",
+        "A batch finished: its output lots made through the ledger (one per container size "
+        "filled, and the bulk), each with its share of the cost.",
+    ),
+    EventType(
+        "batch.cancelled",
+        "A batch in progress was cancelled: every draw given back to the lot it came from "
+        "(REFUNDED), so each lot's remainder and value are as before the start.",
+    ),
+    EventType(
+        "batch.failed",
+        "A batch in progress failed: its draws are kept as the loss, with the reason.",
+    ),
     EventType(TEST_EVENT, "Sent by sendTestWebhook to one endpoint only."),
 ]
 EVENT_TYPES: dict[str, EventType] = {

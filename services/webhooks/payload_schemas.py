@@ -52,6 +52,8 @@ CHANGE_TYPES = [
 RESERVATION_STATUSES = ["ACTIVE", "SHORT", "RELEASED", "FULFILLED", "EXPIRED"]
 RECIPE_KINDS = ["ORIGINAL", "VARIATION", "TEST"]
 RECIPE_STATUSES = ["DRAFT", "PUBLISHED", "ARCHIVED"]
+BATCH_STATUSES = ["IN_PROGRESS", "FINISHED", "CANCELLED", "FAILED"]
+COST_METHODS = ["FIFO", "AVERAGE"]
 
 DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 
@@ -99,6 +101,10 @@ def obj(description: str, properties: dict[str, Schema]) -> Schema:
 
 def money(description: str) -> Schema:
     return decimal(description + " In the organization's currency (currencyCode).")
+
+
+def optional_money(description: str) -> Schema:
+    return decimal(description + " In the organization's currency (currencyCode).", nullable=True)
 
 
 def quantity(description: str, *, nullable: bool = False) -> Schema:
@@ -277,8 +283,87 @@ ORGANIZATION = obj(
             list(CURRENCY_CODES),
             "The ISO 4217 currency of every amount of money in the organization's data.",
         ),
+        "costMethod": enum(
+            ["FIFO", "AVERAGE"], "How batches cost their lines (each keeps the one at its start)."
+        ),
     },
 )
+
+BATCH = obj(
+    "The batch as the change left it, as `Batch` in the GraphQL API (quantities in the "
+    "output item's base unit).",
+    {
+        "id": global_id("Batch"),
+        "label": text(
+            "<PREFIX>-<year>-<seq>, unique in the organization (a variation's "
+            "sub-label appends its letter and name)."
+        ),
+        "status": enum(BATCH_STATUSES, "Where the batch is in its life."),
+        "recipeId": global_id("Recipe", "The exact recipe version made"),
+        "outputItemId": global_id("InventoryItem", "What the batch makes"),
+        "costMethod": enum(COST_METHODS, "How its lines are costed, locked at start."),
+        "plannedYield": quantity("The predicted yield at its scale.", nullable=True),
+        "plannedCost": money("What the recipe at its scale cost to draw at start."),
+        "ingredientCost": money("What was drawn, by the cost method."),
+        "actualCost": optional_money("Of the finished batch; null before."),
+        "forced": {"type": "boolean", "description": "Started with lines skipped, short."},
+        "startedAt": date_time("When it started."),
+        "parentBatchId": global_id("Batch", "A variation's parent", nullable=True),
+    },
+)
+
+
+def batch_lots(description: str, value_description: str) -> Schema:
+    return {
+        "type": "array",
+        "description": description,
+        "items": obj(
+            "",
+            {
+                "itemId": global_id("InventoryItem", "The lot's item"),
+                "lotId": global_id("InventoryLot"),
+                "lotCode": text("The lot's code."),
+                "quantity": quantity("In the item's base unit."),
+                "value": money(value_description),
+            },
+        ),
+    }
+
+
+CONSUMED = batch_lots("Every lot drawn, in the order drawn.", "The lot's value taken.")
+SKIPPED = {
+    "type": "array",
+    "description": "Lines a forced start skipped, short of stock.",
+    "items": obj(
+        "",
+        {
+            "itemId": global_id("InventoryItem", "The short item"),
+            "quantity": quantity("Needed and not drawn."),
+        },
+    ),
+}
+
+PRODUCED = {
+    "type": "array",
+    "description": "The output lots made: one per container size filled, then the bulk.",
+    "items": obj(
+        "",
+        {
+            "lotId": global_id("InventoryLot"),
+            "lotCode": text("The (sub-)label for the bulk, <label>-1, -2 ... per container size."),
+            "quantity": quantity("Of the output, in its base unit."),
+            "cost": money("The lot's share of the batch cost plus its containers' cost."),
+            "containerItemId": global_id(
+                "InventoryItem", "The container filled; null for the bulk", nullable=True
+            ),
+            "containerCount": {
+                "type": ["integer", "null"],
+                "description": "How many containers; null for the bulk.",
+            },
+            "expiresAt": date_time("When the lot expires; null if it does not.", nullable=True),
+        },
+    ),
+}
 
 CHANGED_FIELDS: Schema = {
     "type": "array",
@@ -392,6 +477,44 @@ def _recipe_example(**changes: Any) -> dict[str, Any]:
     return {**_RECIPE_EXAMPLE, **changes}
 
 
+_BATCH_EXAMPLE: dict[str, Any] = {
+    "id": to_global_id("Batch", 31),
+    "label": "SOAP-2026-0101",
+    "status": "IN_PROGRESS",
+    "recipeId": to_global_id("Recipe", 12),
+    "outputItemId": to_global_id("InventoryItem", 51),
+    "costMethod": "FIFO",
+    "plannedYield": _grams("1000"),
+    "plannedCost": "12.5",
+    "ingredientCost": "12.5",
+    "actualCost": None,
+    "forced": False,
+    "startedAt": "2026-12-07T09:00:00Z",
+    "parentBatchId": None,
+}
+
+
+def _batch_example(**changes: Any) -> dict[str, Any]:
+    return {**_BATCH_EXAMPLE, **changes}
+
+
+_CONSUMED_EXAMPLE = [
+    {
+        "itemId": _ITEM_ID,
+        "lotId": _LOT_ID,
+        "lotCode": "LOT-20261124-8F3K2Q",
+        "quantity": _grams("700"),
+        "value": "8.75",
+    },
+    {
+        "itemId": to_global_id("InventoryItem", 43),
+        "lotId": to_global_id("InventoryLot", 8),
+        "lotCode": "LYE-0042",
+        "quantity": _grams("90"),
+        "value": "3.75",
+    },
+]
+
 EXAMPLES: dict[str, dict[str, Any]] = {
     "inventory.item.created": {"item": _item_example("0")},
     "inventory.item.updated": {
@@ -423,6 +546,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
             "id": to_global_id("Organization", 1),
             "name": "Lye & Lavender",
             "currencyCode": "EUR",
+            "costMethod": "FIFO",
         },
         "changedFields": ["currencyCode"],
     },
@@ -463,6 +587,67 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "supersededRecipeId": to_global_id("Recipe", 9),
     },
     "recipe.archived": {"recipe": _recipe_example(status="ARCHIVED")},
+    "batch.started": {"batch": _batch_example(), "consumed": _CONSUMED_EXAMPLE, "skipped": []},
+    "batch.split": {
+        "batch": _batch_example(
+            ingredientCost="7.5", plannedCost="7.5", plannedYield=_grams("600")
+        ),
+        "variations": [
+            {
+                "batch": _batch_example(
+                    id=to_global_id("Batch", 32),
+                    label="SOAP-2026-0101A-Lavender",
+                    plannedYield=_grams("400"),
+                    plannedCost="7",
+                    ingredientCost="7",
+                    parentBatchId=to_global_id("Batch", 31),
+                ),
+                "name": "Lavender",
+                "percentage": 40,
+                "consumed": [
+                    {
+                        "itemId": to_global_id("InventoryItem", 44),
+                        "lotId": to_global_id("InventoryLot", 9),
+                        "lotCode": "LAV-7",
+                        "quantity": {"amount": "10", "unit": "ml"},
+                        "value": "2",
+                    }
+                ],
+            }
+        ],
+    },
+    "batch.finished": {
+        "batch": _batch_example(status="FINISHED", actualCost="15.5"),
+        "produced": [
+            {
+                "lotId": to_global_id("InventoryLot", 90),
+                "lotCode": "SOAP-2026-0101-1",
+                "quantity": _grams("600"),
+                "cost": "10.5",
+                "containerItemId": to_global_id("InventoryItem", 61),
+                "containerCount": 6,
+                "expiresAt": "2027-12-07T09:00:00Z",
+            },
+            {
+                "lotId": to_global_id("InventoryLot", 91),
+                "lotCode": "SOAP-2026-0101",
+                "quantity": _grams("350"),
+                "cost": "5",
+                "containerItemId": None,
+                "containerCount": None,
+                "expiresAt": "2027-12-07T09:00:00Z",
+            },
+        ],
+    },
+    "batch.cancelled": {
+        "batch": _batch_example(status="CANCELLED"),
+        "returned": _CONSUMED_EXAMPLE,
+    },
+    "batch.failed": {
+        "batch": _batch_example(status="FAILED", actualCost="12.5"),
+        "reason": "Seized in the pot",
+        "consumed": _CONSUMED_EXAMPLE,
+    },
     "webhook.test": {
         "endpointId": to_global_id("WebhookEndpoint", 5),
         "message": "A test delivery from BatchTrack.",
@@ -568,6 +753,66 @@ SCHEMAS: dict[str, Schema] = {
         ),
     ),
     "recipe.archived": data_schema("recipe.archived", obj("", {"recipe": RECIPE})),
+    "batch.started": data_schema(
+        "batch.started",
+        obj("", {"batch": BATCH, "consumed": CONSUMED, "skipped": SKIPPED}),
+    ),
+    "batch.split": data_schema(
+        "batch.split",
+        obj(
+            "",
+            {
+                "batch": BATCH,
+                "variations": {
+                    "type": "array",
+                    "description": "The variations this split made, each a batch of its own.",
+                    "items": obj(
+                        "",
+                        {
+                            "batch": BATCH,
+                            "name": text("The variation's name, unique in the batch."),
+                            "percentage": {
+                                "type": "number",
+                                "description": "Its share of the batch, in percent.",
+                            },
+                            "consumed": batch_lots(
+                                "Its added ingredients' lots drawn.", "The lot's value taken."
+                            ),
+                        },
+                    ),
+                },
+            },
+        ),
+    ),
+    "batch.finished": data_schema(
+        "batch.finished", obj("", {"batch": BATCH, "produced": PRODUCED})
+    ),
+    "batch.cancelled": data_schema(
+        "batch.cancelled",
+        obj(
+            "",
+            {
+                "batch": BATCH,
+                "returned": batch_lots(
+                    "Every draw given back to the lot it came from (REFUNDED).",
+                    "The value returned to the lot: exactly what the draw took.",
+                ),
+            },
+        ),
+    ),
+    "batch.failed": data_schema(
+        "batch.failed",
+        obj(
+            "",
+            {
+                "batch": BATCH,
+                "reason": text("Why the batch failed, as the maker gave it."),
+                "consumed": batch_lots(
+                    "The lots drawn, kept: the loss.", "The lot's value taken and lost."
+                ),
+            },
+        ),
+    ),
     "webhook.test": data_schema(
         "webhook.test",
         obj(

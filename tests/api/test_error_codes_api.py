@@ -41,6 +41,7 @@ ENUM_OF_TYPE = {
     "UnitUserError": "units",
     "InventoryUserError": "inventory",
     "RecipeUserError": "recipes",
+    "BatchUserError": "batches",
     "WebhookUserError": "webhooks",
 }
 

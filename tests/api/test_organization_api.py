@@ -125,6 +125,7 @@ async def test_update_organization_changes_name_and_currency_until_stock_is_rece
                     "id": owner.organization_id,
                     "name": "Wick & Wax",
                     "currencyCode": "GBP",
+                    "costMethod": "FIFO",
                 },
                 "changedFields": ["currencyCode", "name"],
             },

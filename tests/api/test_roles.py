@@ -22,6 +22,7 @@ from tests.api_helpers import (
     Account,
     api_key,
     create_recipe,
+    create_stocked_recipe,
     data,
     error_codes,
     gql,
@@ -30,6 +31,7 @@ from tests.api_helpers import (
     recipe_operation,
     reserve,
     sign_up,
+    start_batch,
 )
 from tests.api_helpers import create_item as create_api_item
 from tests.services.accounts.givens import principal_of
@@ -146,6 +148,24 @@ class Gated:
     @property
     def field(self) -> str:
         return self.query.split("{", 1)[1].split("(")[0].split("{")[0].split()[0]
+
+
+async def _stocked_recipe(client: httpx.AsyncClient, owner: Account) -> dict[str, Any]:
+    return {"id": (await create_stocked_recipe(client, owner.token))["id"]}
+
+
+async def _fresh_lot(client: httpx.AsyncClient, owner: Account) -> dict[str, Any]:
+    item = await create_api_item(client, owner.token, f"Traced {next(_counter)}")
+    return {"id": (await receive(client, owner.token, item, "100"))["lot"]["id"]}
+
+
+async def _fresh_batch(client: httpx.AsyncClient, owner: Account) -> dict[str, Any]:
+    """A batch in progress, and its recipe's oil (stocked for more)."""
+    recipe = await create_stocked_recipe(client, owner.token)
+    return {
+        "id": (await start_batch(client, owner.token, recipe["id"]))["id"],
+        "oil": recipe["oil"],
+    }
 
 
 GATED = [
@@ -310,6 +330,56 @@ GATED = [
         "mutation($id: ID!, $key: String!) { revertRecipeStep(input: {recipeId: $id, "
         "stepKey: $key}) { userErrors { code } } }",
         _overridden_step,
+    ),
+    Gated("batches.read", "query { batches { nodes { id } } }"),
+    Gated(
+        "batches.read",
+        "query($id: ID!) { traceLot(id: $id, direction: BACKWARD) { lots { depth } } }",
+        _fresh_lot,
+    ),
+    Gated(
+        "batches.read",
+        "query($id: ID!) { batch(id: $id) { id instructions { steps { text } } } }",
+        _fresh_batch,
+    ),
+    Gated(
+        "batches.manage",
+        "mutation($id: ID!) { planBatch(input: {recipeId: $id}) { userErrors { code } } }",
+        _stocked_recipe,
+    ),
+    Gated(
+        "batches.manage",
+        "mutation($id: ID!) { startBatch(input: {recipeId: $id}) { userErrors { code } } }",
+        _stocked_recipe,
+    ),
+    Gated(
+        "batches.manage",
+        "mutation($id: ID!, $oil: ID!) { addBatchIngredients(input: {batchId: $id, lines: "
+        '[{itemId: $oil, quantity: {amount: "1", unit: "g"}}]}) { userErrors { code } } }',
+        _fresh_batch,
+    ),
+    Gated(
+        "batches.manage",
+        'mutation($id: ID!) { finishBatch(input: {id: $id, actualYield: {amount: "1", '
+        'unit: "kg"}}) { userErrors { code } } }',
+        _fresh_batch,
+    ),
+    Gated(
+        "batches.manage",
+        'mutation($id: ID!) { splitBatch(input: {id: $id, variations: [{name: "Rose", '
+        'percentage: "50"}]}) { userErrors { code } } }',
+        _fresh_batch,
+    ),
+    Gated(
+        "batches.manage",
+        "mutation($id: ID!) { cancelBatch(input: {id: $id}) { userErrors { code } } }",
+        _fresh_batch,
+    ),
+    Gated(
+        "batches.manage",
+        'mutation($id: ID!) { failBatch(input: {id: $id, reason: "Seized"}) '
+        "{ userErrors { code } } }",
+        _fresh_batch,
     ),
     Gated("webhooks.manage", "query { webhookEndpoints { nodes { id } } }"),
     Gated(

@@ -21,6 +21,7 @@ from tests.api_helpers import (
     api_key,
     create_item,
     create_recipe,
+    create_stocked_recipe,
     data,
     gql,
     join_with_role,
@@ -28,6 +29,7 @@ from tests.api_helpers import (
     recipe_operation,
     reserve,
     sign_up,
+    start_batch,
 )
 
 pytestmark = [pytest.mark.api, pytest.mark.auth]
@@ -427,6 +429,78 @@ MATRIX += [
 ]
 
 
+async def _stocked_recipe_id(client: httpx.AsyncClient, owner: Account) -> str:
+    recipe_id: str = (await create_stocked_recipe(client, owner.token, "Their soap"))["id"]
+    return recipe_id
+
+
+async def _batch_id(client: httpx.AsyncClient, owner: Account) -> str:
+    recipe = await create_stocked_recipe(client, owner.token, "Their soap")
+    batch_id: str = (await start_batch(client, owner.token, recipe["id"]))["id"]
+    return batch_id
+
+
+BATCH_PAYLOAD = f"batch {{ id label status }} {ERRORS}"
+MATRIX += [
+    _with_id(NODE, _batch_id, "node(Batch)"),
+    _with_id(
+        "query($id: ID!) { traceLot(id: $id, direction: FORWARD) { lots { depth } } }",
+        _lot_id,
+        "traceLot",
+    ),
+    _with_id(
+        "query($id: ID!) { batch(id: $id) { id instructions { steps { text } } } }",
+        _batch_id,
+        "batch",
+    ),
+    _with_id(
+        "query($id: ID!) { batches(filter: {recipeId: $id}) { nodes { id } } }",
+        _stocked_recipe_id,
+        "batches(recipeId)",
+    ),
+    _with_id(
+        f"mutation($id: ID!) {{ planBatch(input: {{recipeId: $id}}) {{ plan {{ shortages "
+        f"{{ needed {{ amount }} }} }} {ERRORS} }} }}",
+        _stocked_recipe_id,
+        "planBatch",
+    ),
+    _with_id(
+        f"mutation($id: ID!) {{ startBatch(input: {{recipeId: $id}}) {{ {BATCH_PAYLOAD} }} }}",
+        _stocked_recipe_id,
+        "startBatch",
+    ),
+    _with_id(
+        "mutation($id: ID!) { addBatchIngredients(input: {batchId: $id, lines: []}) "
+        f"{{ {BATCH_PAYLOAD} }} }}",
+        _batch_id,
+        "addBatchIngredients",
+    ),
+    _with_id(
+        'mutation($id: ID!) { finishBatch(input: {id: $id, actualYield: {amount: "1", '
+        f'unit: "kg"}}}}) {{ {BATCH_PAYLOAD} }} }}',
+        _batch_id,
+        "finishBatch",
+    ),
+    _with_id(
+        'mutation($id: ID!) { splitBatch(input: {id: $id, variations: [{name: "Rose", '
+        f'percentage: "50"}}]}}) {{ {BATCH_PAYLOAD} variations {{ id }} }} }}',
+        _batch_id,
+        "splitBatch",
+    ),
+    _with_id(
+        f"mutation($id: ID!) {{ cancelBatch(input: {{id: $id}}) {{ {BATCH_PAYLOAD} }} }}",
+        _batch_id,
+        "cancelBatch",
+    ),
+    _with_id(
+        'mutation($id: ID!) { failBatch(input: {id: $id, reason: "Seized"}) '
+        f"{{ {BATCH_PAYLOAD} }} }}",
+        _batch_id,
+        "failBatch",
+    ),
+]
+
+
 def _missing_like(global_id: str) -> str:
     parsed = parse_global_id(global_id)
     assert parsed is not None
@@ -452,7 +526,9 @@ SNAPSHOT = """{ apiKeys { nodes { id revokedAt } } members { nodes { id role } }
   recipes(first: 10, filter: {includeTests: true}) { nodes { id name status
     versions(first: 5) { nodes { id name notes steps { key text } } } } }
   archivedRecipes: recipes(first: 10, filter: {status: ARCHIVED, includeTests: true}) {
-    nodes { id } } }"""
+    nodes { id } }
+  batches(first: 10, filter: {includeVariations: true}) { nodes { id status
+    ingredientCost { amount } consumption { drawn { amount } } } } }"""
 
 
 @pytest.mark.parametrize("operation", MATRIX, ids=lambda op: op.name)

@@ -31,6 +31,14 @@ from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
 from tests.json_schema_subset import errors
 from tests.services.accounts.givens import sign_up, update_organization
+from tests.services.batches.givens import (
+    cancelling,
+    failing,
+    finishing,
+    splitting,
+    start_batch,
+)
+from tests.services.batches.givens import run as run_batch
 from tests.services.inventory.givens import (
     adjust,
     create_item,
@@ -145,6 +153,21 @@ async def test_real_events_validate_against_the_catalog(sessions):
     trial = await run(sessions, trying(principal, recipe.id, None, portioning=None))
     await run(sessions, promoting(principal, trial.id))
     await update_recipe(sessions, principal, recipe.id, notes="Cure eight weeks.")
+    # and a batch of it is started before it is archived
+    await receive(sessions, principal, k.olive_oil.id, "700", total_cost="7")
+    await receive(sessions, principal, k.lye.id, "90", total_cost="4.5")
+    await receive(sessions, principal, k.wrapper.id, "8", "each", total_cost="0.8")
+    finished = await start_batch(sessions, principal, recipe.id, factor="0.5")
+    await receive(sessions, principal, k.lavender.id, "10", "ml", total_cost="2")
+    await run_batch(
+        sessions,
+        splitting(principal, finished.batch.id, ("Lavender", "40", [(k.lavender.id, "10", "ml")])),
+    )
+    await run_batch(sessions, finishing(principal, finished.batch.id, "280"))
+    cancelled = await start_batch(sessions, principal, recipe.id, factor="0.25")
+    await run_batch(sessions, cancelling(principal, cancelled.batch.id))
+    failed = await start_batch(sessions, principal, recipe.id, factor="0.25")
+    await run_batch(sessions, failing(principal, failed.batch.id, "Seized"))
     await run(sessions, archiving(principal, recipe.id))
     async with unit_of_work(sessions) as session:
         created = await endpoints.create_endpoint(

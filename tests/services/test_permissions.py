@@ -48,6 +48,12 @@ def test_a_viewer_only_reads() -> None:
     assert ROLE_PERMISSIONS[Role.VIEWER] == reads
 
 
+def test_makers_and_above_run_batches_and_every_role_sees_them() -> None:
+    managing = [role for role in ROLES_FROM_WEAKEST if "batches.manage" in ROLE_PERMISSIONS[role]]
+    assert managing == [Role.MAKER, Role.MANAGER, Role.ADMIN, Role.OWNER]
+    assert all("batches.read" in ROLE_PERMISSIONS[role] for role in Role)
+
+
 def _principal(*permissions: str, user_id: int | None = 1) -> Principal:
     return Principal(
         organization_id=1,

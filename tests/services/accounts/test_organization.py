@@ -146,10 +146,31 @@ async def test_the_name_and_currency_change_until_stock_is_received(sessions: Se
     public_id = to_global_id("Organization", owner.organization_id)
     assert (event.entity_type, event.entity_id, event.sequence) == ("Organization", public_id, 1)
     assert event.payload == {
-        "organization": {"id": public_id, "name": "Wick & Wax", "currencyCode": "EUR"},
+        "organization": {
+            "id": public_id,
+            "name": "Wick & Wax",
+            "currencyCode": "EUR",
+            "costMethod": "FIFO",
+        },
         "changedFields": ["currencyCode", "name"],
     }
     assert await _currency(sessions, owner.organization_id) == "EUR"
+
+
+async def test_the_cost_method_is_fifo_until_changed_to_average_and_back(
+    sessions: Sessions,
+) -> None:
+    owner = await sign_up(sessions)
+    assert (await organization_now(sessions, owner.organization_id)).cost_method == "FIFO"
+
+    updated = await update_organization(sessions, owner.principal, cost_method="average")
+
+    assert updated.cost_method == "AVERAGE"
+    [event] = await events_of(sessions, owner.organization_id, "organization.updated")
+    assert event.payload["changedFields"] == ["costMethod"]
+    assert event.payload["organization"]["costMethod"] == "AVERAGE"
+    await update_organization(sessions, owner.principal, cost_method="FIFO")
+    assert (await organization_now(sessions, owner.organization_id)).cost_method == "FIFO"
 
 
 async def test_an_update_that_changes_nothing_announces_nothing(sessions: Sessions) -> None:
@@ -229,6 +250,7 @@ async def test_another_organizations_stock_does_not_lock_ours(sessions: Sessions
         ({"name": "  "}, "BLANK", ("name",)),
         ({"name": "x" * 201}, "TOO_LONG", ("name",)),
         ({"currency_code": "EURO"}, "INVALID_CURRENCY", ("currency_code",)),
+        ({"cost_method": "LIFO"}, "INVALID_COST_METHOD", ("cost_method",)),
     ],
 )
 async def test_a_bad_name_or_code_is_refused_naming_its_field(
