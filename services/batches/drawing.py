@@ -159,12 +159,7 @@ async def draw_lines(
             to_post.append((line, item, movements))
     session.add_all(lines)
     await session.flush()
-    operation_id = ledger.new_operation_id()
-    draws: dict[int, tuple[BatchDraw, ...]] = {}
-    for line, item, movements in to_post:
-        draws[line.id] = await _post(
-            session, acting, batch, item, line, movements, operation_id, now
-        )
+    draws = await _post(session, acting, batch, to_post, now)
     # Added after every posting, so the draws go in as one INSERT, not one per line.
     session.add_all(draw for found in draws.values() for draw in found)
     await session.flush()
@@ -195,36 +190,36 @@ async def _post(
     session: AsyncSession,
     acting: Principal,
     batch: Batch,
-    item: InventoryItem,
-    line: BatchLine,
-    movements: list[Movement],
-    operation_id: str,
+    to_post: Sequence[tuple[BatchLine, InventoryItem, list[Movement]]],
     now: datetime,
-) -> tuple[BatchDraw, ...]:
-    posting = await ledger.post(
+) -> dict[int, tuple[BatchDraw, ...]]:
+    """Every line's draw posted through the ledger at once (one flush and one invariant
+    check for all the items), then each item's event; the draws by line id."""
+    postings = await ledger.post_each(
         session,
         acting,
-        item,
+        [(item, movements) for _, item, movements in to_post],
         ChangeType.BATCH,
-        movements,
-        operation_id=operation_id,
+        operation_id=ledger.new_operation_id(),
         reference=batch.label,
         batch_id=batch.id,
         at=now,
     )
-    draws = tuple(
-        BatchDraw(
-            organization_id=batch.organization_id,
-            batch_id=batch.id,
-            line_id=line.id,
-            item_id=item.id,
-            lot_id=movement.lot.id,
-            quantity=-movement.quantity,
-            value=-movement.value,
+    draws: dict[int, tuple[BatchDraw, ...]] = {}
+    for (line, item, movements), posting in zip(to_post, postings, strict=True):
+        draws[line.id] = tuple(
+            BatchDraw(
+                organization_id=batch.organization_id,
+                batch_id=batch.id,
+                line_id=line.id,
+                item_id=item.id,
+                lot_id=movement.lot.id,
+                quantity=-movement.quantity,
+                value=-movement.value,
+            )
+            for movement in movements
+            if movement.lot is not None
         )
-        for movement in movements
-        if movement.lot is not None
-    )
-    await stock.announce_posting(session, item, ChangeType.BATCH, posting, now)
-    await stock.refresh_low_stock(session, item, now, posting.unexpired_on_hand)
+        await stock.announce_posting(session, item, ChangeType.BATCH, posting, now)
+        await stock.refresh_low_stock(session, item, now, posting.unexpired_on_hand)
     return draws
