@@ -5,13 +5,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run worker migrate test test-sqlite lint schema lock clean bench
+.PHONY: install run worker migrate test test-sqlite lint schema lock clean bench sdk sdk-lock
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml sdk/python/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (set PYTHON=...)")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	# The Python SDK, for its tests against a live server (its dependencies are the server's).
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e sdk/python
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -34,12 +36,34 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy server schema resolvers services webhooks migrations tests
+	$(BIN)/mypy sdk/python/src sdk/python/codegen
 	# Each benchmark is a folder of scripts (run.py beside its helpers): one mypy run each;
 	# a benchmark may import bench/load's and bench/inventory's helpers.
 	for dir in bench/*/; do MYPYPATH=bench/load:bench/inventory $(BIN)/mypy $$dir || exit 1; done
 
 schema: install  ## re-export schema/schema.graphql, the checked-in contract
 	$(BIN)/batchtrack export-schema
+
+# The SDKs, generated from schema/schema.graphql and sdk/operations.graphql. ariadne-codegen
+# runs in its own environment, sdk/python/.venv from sdk/python/codegen.lock: it needs
+# graphql-core < 3.3, the server 3.3 (installed together, pip would pick an old strawberry).
+SDK_PY := sdk/python
+SDK_STAMP := $(SDK_PY)/.venv/.installed-stamp
+SDK_GENERATED := $(SDK_PY)/src/batchtrack_sdk/generated
+
+$(SDK_STAMP): $(SDK_PY)/codegen.lock
+	$(PYTHON) -m venv $(SDK_PY)/.venv
+	$(SDK_PY)/.venv/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(SDK_PY)/codegen.lock
+	@touch $(SDK_STAMP)
+
+sdk: $(SDK_STAMP)  ## regenerate both SDKs (deterministic: CI fails when they are stale)
+	rm -rf $(SDK_GENERATED)
+	cd $(SDK_PY) && .venv/bin/ariadne-codegen --config codegen/async.toml >/dev/null
+	cd $(SDK_PY) && .venv/bin/ariadne-codegen --config codegen/sync.toml >/dev/null
+
+sdk-lock:  ## re-resolve sdk/python/codegen.lock (needs uv)
+	echo 'ariadne-codegen==0.19.0' | uv pip compile - --generate-hashes --python-version 3.11 \
+		--output-file $(SDK_PY)/codegen.lock --no-header --quiet
 
 lock:  ## re-resolve requirements.lock from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
