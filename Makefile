@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run worker migrate test test-sqlite lint schema lock clean bench sdk sdk-lock
+.PHONY: install run worker migrate test test-sqlite lint schema lock clean bench sdk sdk-check sdk-lock
 
 $(STAMP): requirements.lock pyproject.toml sdk/python/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (set PYTHON=...)")'
@@ -56,10 +56,27 @@ $(SDK_STAMP): $(SDK_PY)/codegen.lock
 	$(SDK_PY)/.venv/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(SDK_PY)/codegen.lock
 	@touch $(SDK_STAMP)
 
-sdk: $(SDK_STAMP)  ## regenerate both SDKs (deterministic: CI fails when they are stale)
-	rm -rf $(SDK_GENERATED)
+SDK_TS := sdk/typescript
+SDK_TS_STAMP := $(SDK_TS)/node_modules/.package-lock.json
+
+$(SDK_TS_STAMP): $(SDK_TS)/package-lock.json
+	cd $(SDK_TS) && npm ci --no-audit --no-fund --loglevel=error
+
+sdk: $(SDK_STAMP) $(SDK_TS_STAMP)  ## regenerate both SDKs (deterministic: CI fails when stale)
+	rm -rf $(SDK_GENERATED) $(SDK_TS)/src/generated
 	cd $(SDK_PY) && .venv/bin/ariadne-codegen --config codegen/async.toml >/dev/null
 	cd $(SDK_PY) && .venv/bin/ariadne-codegen --config codegen/sync.toml >/dev/null
+	cd $(SDK_TS) && npm run --silent generate >/dev/null
+
+# What CI adds for the SDKs: regenerate and fail on any difference from what is committed,
+# then build the TypeScript SDK with tsc --strict and run its tests against a live server
+# (the Python SDK's tests are in tests/sdk/, part of `make test`).
+sdk-check: install sdk
+	@git diff --exit-code --stat -- sdk || \
+		{ echo "The generated SDKs are stale: run \`make sdk\` and commit the result." >&2; exit 1; }
+	@test -z "$$(git status --porcelain --untracked-files=all -- sdk)" || \
+		{ git status --short -- sdk; echo "make sdk wrote files that are not committed." >&2; exit 1; }
+	cd $(SDK_TS) && npm test
 
 sdk-lock:  ## re-resolve sdk/python/codegen.lock (needs uv)
 	echo 'ariadne-codegen==0.19.0' | uv pip compile - --generate-hashes --python-version 3.11 \
