@@ -69,13 +69,20 @@ sdk: $(SDK_STAMP) $(SDK_TS_STAMP)  ## regenerate both SDKs (deterministic: CI fa
 	cd $(SDK_TS) && npm run --silent generate >/dev/null
 
 # What CI adds for the SDKs: regenerate and fail on any difference from what is committed,
-# then build the TypeScript SDK with tsc --strict and run its tests against a live server
-# (the Python SDK's tests are in tests/sdk/, part of `make test`).
+# install the Python SDK with pip into a clean venv, then build the TypeScript SDK with
+# tsc --strict and run its tests against a live server (the Python SDK's tests are in
+# tests/sdk/, part of `make test`).
+SDK_CLEAN_VENV := $(shell mktemp -u /tmp/batchtrack-sdk-venv.XXXXXX)
+
 sdk-check: install sdk
 	@git diff --exit-code --stat -- sdk || \
 		{ echo "The generated SDKs are stale: run \`make sdk\` and commit the result." >&2; exit 1; }
 	@test -z "$$(git status --porcelain --untracked-files=all -- sdk)" || \
 		{ git status --short -- sdk; echo "make sdk wrote files that are not committed." >&2; exit 1; }
+	$(PYTHON) -m venv $(SDK_CLEAN_VENV)
+	$(SDK_CLEAN_VENV)/bin/pip install --quiet --disable-pip-version-check ./$(SDK_PY)
+	$(SDK_CLEAN_VENV)/bin/python -c 'import batchtrack_sdk; print("batchtrack-sdk installs:", batchtrack_sdk.AsyncClient.__name__, batchtrack_sdk.Client.__name__)'
+	rm -rf $(SDK_CLEAN_VENV)
 	cd $(SDK_TS) && npm test
 
 sdk-lock:  ## re-resolve sdk/python/codegen.lock (needs uv)
