@@ -36,7 +36,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy server schema resolvers services webhooks migrations tests
-	$(BIN)/mypy sdk/python/src sdk/python/codegen
+	$(BIN)/mypy sdk/python/src sdk/python/codegen sdk/python/examples
 	# Each benchmark is a folder of scripts (run.py beside its helpers): one mypy run each;
 	# a benchmark may import bench/load's and bench/inventory's helpers.
 	for dir in bench/*/; do MYPYPATH=bench/load:bench/inventory $(BIN)/mypy $$dir || exit 1; done
