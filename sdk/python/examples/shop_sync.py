@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from batchtrack_sdk import Client, InvalidWebhook, WebhookVerifier, iter_nodes, iter_pages
+from batchtrack_sdk.transport import DEFAULT_URL
 
 INVENTORY_EVENTS = ["inventory.*"]
 PAGE = 50
@@ -163,9 +164,16 @@ def webhook_handler(
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--api", default=os.environ.get("BATCHTRACK_URL"), required=False)
+    parser.add_argument("--api", default=os.environ.get("BATCHTRACK_URL", DEFAULT_URL))
     parser.add_argument("--api-key", default=os.environ.get("BATCHTRACK_API_KEY"))
-    parser.add_argument("--secret", action="append", help="webhook secret; twice in rotation")
+    secret = os.environ.get("BATCHTRACK_WEBHOOK_SECRET")
+    parser.add_argument(
+        "--secret",
+        action="append",
+        default=[secret] if secret else None,
+        required=not secret,
+        help="the endpoint's webhook secret (whsec_...); twice during a rotation",
+    )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--state", type=Path, default=Path("shop.json"))
