@@ -18,7 +18,7 @@ from services.permissions import PERMISSIONS
 from tests.api_helpers import CREATE_API_KEY, CREATE_ITEM, PASSWORD, RECEIVE, SIGN_UP
 from tests.conftest import flush_test_redis, redis_url
 from tests.fuzz.harness import Principal
-from tests.fuzz.live_server import LiveServer
+from tests.fuzz.live_server import LiveServer, server_settings
 
 FIXED_SEED = 20261124
 READ_SCOPES = sorted(scope_name(p) for p in PERMISSIONS if p.endswith(".read"))
@@ -36,17 +36,7 @@ async def live_server(
     """`batchtrack serve` on this backend's test database (wiped after the test, as every
     database test's), with the throttle out of the way so no request is wasted on it."""
     await flush_test_redis()
-    settings = {
-        "DATABASE_URL": database_url,
-        "SECRET_KEY": "fuzz-secret",
-        "LOG_LEVEL": "WARNING",
-        "AUTO_MIGRATE": "false",
-        "THROTTLE_MAXIMUM": "1000000000",
-        "THROTTLE_RESTORE_RATE": "1000000",
-    }
-    url = redis_url()
-    if url:
-        settings["REDIS_URL"] = url
+    settings = server_settings(database_url, redis_url(), SECRET_KEY="fuzz-secret")
     server = LiveServer(settings, tmp_path)
     server.start()
     try:

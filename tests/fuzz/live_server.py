@@ -53,6 +53,23 @@ _SETTINGS = {
 }
 
 
+def server_settings(database_url: str, redis: str | None, **overrides: str) -> dict[str, str]:
+    """The environment of a test server on this backend's database (migrated by the
+    session), with the throttle out of the way unless `overrides` set it."""
+    settings = {
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": "live-server-secret",
+        "LOG_LEVEL": "WARNING",
+        "AUTO_MIGRATE": "false",
+        "THROTTLE_MAXIMUM": "1000000000",
+        "THROTTLE_RESTORE_RATE": "1000000",
+    }
+    if redis:
+        settings["REDIS_URL"] = redis
+    settings.update(overrides)
+    return settings
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))

@@ -1,0 +1,4676 @@
+from datetime import datetime
+from typing import Any, Optional, Union
+
+from .accept_invitation import AcceptInvitation, AcceptInvitationAcceptInvitation
+from .adjust_inventory import AdjustInventory, AdjustInventoryAdjustInventory
+from .api_keys import ApiKeys, ApiKeysApiKeys
+from .archive_inventory_item import (
+    ArchiveInventoryItem,
+    ArchiveInventoryItemArchiveInventoryItem,
+)
+from .archive_recipe import ArchiveRecipe, ArchiveRecipeArchiveRecipe
+from .async_base_client import AsyncBaseClient
+from .base_model import UNSET, UnsetType
+from .change_password import ChangePassword, ChangePasswordChangePassword
+from .convert_quantity import ConvertQuantity, ConvertQuantityConvertQuantity
+from .create_api_key import CreateApiKey, CreateApiKeyCreateApiKey
+from .create_custom_unit import CreateCustomUnit, CreateCustomUnitCreateCustomUnit
+from .create_inventory_item import (
+    CreateInventoryItem,
+    CreateInventoryItemCreateInventoryItem,
+)
+from .create_recipe import CreateRecipe, CreateRecipeCreateRecipe
+from .create_recipe_test import CreateRecipeTest, CreateRecipeTestCreateRecipeTest
+from .create_recipe_variation import (
+    CreateRecipeVariation,
+    CreateRecipeVariationCreateRecipeVariation,
+)
+from .create_webhook_endpoint import (
+    CreateWebhookEndpoint,
+    CreateWebhookEndpointCreateWebhookEndpoint,
+)
+from .delete_webhook_endpoint import (
+    DeleteWebhookEndpoint,
+    DeleteWebhookEndpointDeleteWebhookEndpoint,
+)
+from .effective_cost import EffectiveCost, EffectiveCostEffectiveCost
+from .enums import (
+    InventoryChangeType,
+    ReservationStatus,
+    UnitDimension,
+    WebhookDeliveryStatus,
+)
+from .events import Events, EventsEvents
+from .fulfil_reservation import FulfilReservation, FulfilReservationFulfilReservation
+from .input_types import (
+    AcceptInvitationInput,
+    AdjustInventoryInput,
+    ArchiveInventoryItemInput,
+    ChangePasswordInput,
+    CreateApiKeyInput,
+    CreateCustomUnitInput,
+    CreateInventoryItemInput,
+    CreateRecipeInput,
+    CreateRecipeTestInput,
+    CreateRecipeVariationInput,
+    CreateWebhookEndpointInput,
+    DeleteWebhookEndpointInput,
+    FulfilReservationInput,
+    InventoryItemFilter,
+    InviteMemberInput,
+    LogInInput,
+    OverrideRecipeStepInput,
+    PromoteRecipeTestInput,
+    QuantityInput,
+    ReceiveInventoryInput,
+    RecipeFilter,
+    RecipeInput,
+    RedeliverWebhookInput,
+    RemoveMemberInput,
+    ReplayWebhookEventsInput,
+    ReservationInput,
+    ReserveInventoryInput,
+    RevertRecipeStepInput,
+    RevokeApiKeyInput,
+    RotateWebhookSecretInput,
+    SendTestWebhookInput,
+    SetItemDensityInput,
+    SignUpInput,
+    UpdateInventoryItemInput,
+    UpdateMemberRoleInput,
+    UpdateOrganizationInput,
+    UpdateRecipeInput,
+    UpdateWebhookEndpointInput,
+    WriteOffExpiredLotsInput,
+)
+from .inventory_history import InventoryHistory, InventoryHistoryInventoryHistory
+from .inventory_item import InventoryItem, InventoryItemInventoryItem
+from .inventory_item_by_sku import (
+    InventoryItemBySku,
+    InventoryItemBySkuInventoryItemBySku,
+)
+from .inventory_items import InventoryItems, InventoryItemsInventoryItems
+from .inventory_lots import InventoryLots, InventoryLotsInventoryLots
+from .inventory_reservations import (
+    InventoryReservations,
+    InventoryReservationsInventoryReservations,
+)
+from .invite_member import InviteMember, InviteMemberInviteMember
+from .log_in import LogIn, LogInLogIn
+from .log_out import LogOut, LogOutLogOut
+from .members import Members, MembersMembers
+from .node import Node, NodeNodeInventoryItem, NodeNodeNode, NodeNodeRecipe
+from .nodes import Nodes, NodesNodesInventoryItem, NodesNodesNode, NodesNodesRecipe
+from .override_recipe_step import (
+    OverrideRecipeStep,
+    OverrideRecipeStepOverrideRecipeStep,
+)
+from .promote_recipe_test import PromoteRecipeTest, PromoteRecipeTestPromoteRecipeTest
+from .publish_recipe import PublishRecipe, PublishRecipePublishRecipe
+from .purchase_history import PurchaseHistory, PurchaseHistoryPurchaseHistory
+from .receive_inventory import ReceiveInventory, ReceiveInventoryReceiveInventory
+from .recipe import Recipe, RecipeRecipe
+from .recipe_categories import RecipeCategories
+from .recipes import Recipes, RecipesRecipes
+from .redeliver_webhook import RedeliverWebhook, RedeliverWebhookRedeliverWebhook
+from .release_reservation import (
+    ReleaseReservation,
+    ReleaseReservationReleaseReservation,
+)
+from .remove_member import RemoveMember, RemoveMemberRemoveMember
+from .reorder_suggestions import (
+    ReorderSuggestions,
+    ReorderSuggestionsReorderSuggestions,
+)
+from .replay_webhook_events import (
+    ReplayWebhookEvents,
+    ReplayWebhookEventsReplayWebhookEvents,
+)
+from .reserve_inventory import ReserveInventory, ReserveInventoryReserveInventory
+from .revert_recipe_step import RevertRecipeStep, RevertRecipeStepRevertRecipeStep
+from .revoke_api_key import RevokeApiKey, RevokeApiKeyRevokeApiKey
+from .rotate_webhook_secret import (
+    RotateWebhookSecret,
+    RotateWebhookSecretRotateWebhookSecret,
+)
+from .send_test_webhook import SendTestWebhook, SendTestWebhookSendTestWebhook
+from .set_item_density import SetItemDensity, SetItemDensitySetItemDensity
+from .sign_up import SignUp, SignUpSignUp
+from .spoilage_report import SpoilageReport, SpoilageReportSpoilageReport
+from .units import Units, UnitsUnits
+from .update_inventory_item import (
+    UpdateInventoryItem,
+    UpdateInventoryItemUpdateInventoryItem,
+)
+from .update_member_role import UpdateMemberRole, UpdateMemberRoleUpdateMemberRole
+from .update_organization import (
+    UpdateOrganization,
+    UpdateOrganizationUpdateOrganization,
+)
+from .update_recipe import UpdateRecipe, UpdateRecipeUpdateRecipe
+from .update_webhook_endpoint import (
+    UpdateWebhookEndpoint,
+    UpdateWebhookEndpointUpdateWebhookEndpoint,
+)
+from .vendor_price_history import (
+    VendorPriceHistory,
+    VendorPriceHistoryVendorPriceHistory,
+)
+from .viewer import Viewer, ViewerViewer
+from .webhook_deliveries import WebhookDeliveries, WebhookDeliveriesWebhookDeliveries
+from .webhook_endpoints import WebhookEndpoints, WebhookEndpointsWebhookEndpoints
+from .webhook_event_types import WebhookEventTypes, WebhookEventTypesWebhookEventTypes
+from .write_off_expired_lots import (
+    WriteOffExpiredLots,
+    WriteOffExpiredLotsWriteOffExpiredLots,
+)
+
+
+def gql(q: str) -> str:
+    return q
+
+
+class AsyncClient(AsyncBaseClient):
+    async def node(
+        self, id: str, **kwargs: Any
+    ) -> Optional[Union[NodeNodeNode, NodeNodeInventoryItem, NodeNodeRecipe]]:
+        query = gql("""
+            query Node($id: ID!) {
+              node(id: $id) {
+                __typename
+                id
+                ... on InventoryItem {
+                  ...InventoryItemFields
+                }
+                ... on Recipe {
+                  ...RecipeFields
+                }
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+
+            fragment RecipeFields on Recipe {
+              id
+              version
+              isCurrent
+              kind
+              status
+              name
+              category
+              notes
+              labelPrefix
+              predictedYield {
+                ...QuantityFields
+              }
+              portioning {
+                name
+                count
+                size {
+                  ...QuantityFields
+                }
+              }
+              createdAt
+              updatedAt
+              publishedAt
+              archivedAt
+              outputItem {
+                id
+              }
+              ingredients {
+                ...RecipeLineFields
+              }
+              consumables {
+                ...RecipeLineFields
+              }
+              containers {
+                capacity {
+                  ...QuantityFields
+                }
+                item {
+                  id
+                }
+              }
+              steps {
+                key
+                position
+                text
+                durationMinutes
+                temperature {
+                  value
+                  unit
+                }
+                overridden
+              }
+            }
+
+            fragment RecipeLineFields on RecipeLine {
+              position
+              quantity {
+                ...QuantityFields
+              }
+              note
+              item {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = await self.execute(
+            query=query, operation_name="Node", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return Node.model_validate(data).node
+
+    async def nodes(
+        self, ids: list[str], **kwargs: Any
+    ) -> list[
+        Optional[Union[NodesNodesNode, NodesNodesInventoryItem, NodesNodesRecipe]]
+    ]:
+        query = gql("""
+            query Nodes($ids: [ID!]!) {
+              nodes(ids: $ids) {
+                __typename
+                id
+                ... on InventoryItem {
+                  ...InventoryItemFields
+                }
+                ... on Recipe {
+                  ...RecipeFields
+                }
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+
+            fragment RecipeFields on Recipe {
+              id
+              version
+              isCurrent
+              kind
+              status
+              name
+              category
+              notes
+              labelPrefix
+              predictedYield {
+                ...QuantityFields
+              }
+              portioning {
+                name
+                count
+                size {
+                  ...QuantityFields
+                }
+              }
+              createdAt
+              updatedAt
+              publishedAt
+              archivedAt
+              outputItem {
+                id
+              }
+              ingredients {
+                ...RecipeLineFields
+              }
+              consumables {
+                ...RecipeLineFields
+              }
+              containers {
+                capacity {
+                  ...QuantityFields
+                }
+                item {
+                  id
+                }
+              }
+              steps {
+                key
+                position
+                text
+                durationMinutes
+                temperature {
+                  value
+                  unit
+                }
+                overridden
+              }
+            }
+
+            fragment RecipeLineFields on RecipeLine {
+              position
+              quantity {
+                ...QuantityFields
+              }
+              note
+              item {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {"ids": ids}
+        response = await self.execute(
+            query=query, operation_name="Nodes", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return Nodes.model_validate(data).nodes
+
+    async def viewer(self, **kwargs: Any) -> ViewerViewer:
+        query = gql("""
+            query Viewer {
+              viewer {
+                organization {
+                  ...OrganizationFields
+                }
+                user {
+                  ...UserFields
+                }
+                role
+                apiKey {
+                  ...ApiKeyFields
+                }
+                permissions
+              }
+            }
+
+            fragment ApiKeyFields on ApiKey {
+              id
+              name
+              prefix
+              scopes
+              createdAt
+              lastUsedAt
+              revokedAt
+            }
+
+            fragment OrganizationFields on Organization {
+              id
+              name
+              currencyCode
+              createdAt
+            }
+
+            fragment UserFields on User {
+              id
+              email
+              name
+              createdAt
+            }
+            """)
+        variables: dict[str, object] = {}
+        response = await self.execute(
+            query=query, operation_name="Viewer", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return Viewer.model_validate(data).viewer
+
+    async def api_keys(
+        self,
+        first: Union[Optional[int], UnsetType] = UNSET,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        last: Union[Optional[int], UnsetType] = UNSET,
+        before: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> ApiKeysApiKeys:
+        query = gql("""
+            query ApiKeys($first: Int, $after: String, $last: Int, $before: String) {
+              apiKeys(first: $first, after: $after, last: $last, before: $before) {
+                nodes {
+                  ...ApiKeyFields
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+
+            fragment ApiKeyFields on ApiKey {
+              id
+              name
+              prefix
+              scopes
+              createdAt
+              lastUsedAt
+              revokedAt
+            }
+            """)
+        variables: dict[str, object] = {
+            "first": first,
+            "after": after,
+            "last": last,
+            "before": before,
+        }
+        response = await self.execute(
+            query=query, operation_name="ApiKeys", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ApiKeys.model_validate(data).api_keys
+
+    async def members(
+        self,
+        first: Union[Optional[int], UnsetType] = UNSET,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        last: Union[Optional[int], UnsetType] = UNSET,
+        before: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> MembersMembers:
+        query = gql("""
+            query Members($first: Int, $after: String, $last: Int, $before: String) {
+              members(first: $first, after: $after, last: $last, before: $before) {
+                nodes {
+                  ...MemberFields
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+
+            fragment MemberFields on Member {
+              id
+              user {
+                id
+              }
+              role
+              createdAt
+            }
+            """)
+        variables: dict[str, object] = {
+            "first": first,
+            "after": after,
+            "last": last,
+            "before": before,
+        }
+        response = await self.execute(
+            query=query, operation_name="Members", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return Members.model_validate(data).members
+
+    async def units(
+        self,
+        dimension: Union[Optional[UnitDimension], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> list[UnitsUnits]:
+        query = gql("""
+            query Units($dimension: UnitDimension) {
+              units(dimension: $dimension) {
+                __typename
+                name
+                dimension
+                isCustom
+                factorToBase
+                baseUnit
+                definedAs {
+                  ...QuantityFields
+                }
+              }
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"dimension": dimension}
+        response = await self.execute(
+            query=query, operation_name="Units", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return Units.model_validate(data).units
+
+    async def convert_quantity(
+        self,
+        quantity: QuantityInput,
+        to_unit: str,
+        item_id: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> ConvertQuantityConvertQuantity:
+        query = gql("""
+            query ConvertQuantity($quantity: QuantityInput!, $toUnit: String!, $itemId: ID) {
+              convertQuantity(quantity: $quantity, toUnit: $toUnit, itemId: $itemId) {
+                quantity {
+                  ...QuantityFields
+                }
+                exact
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {
+            "quantity": quantity,
+            "toUnit": to_unit,
+            "itemId": item_id,
+        }
+        response = await self.execute(
+            query=query, operation_name="ConvertQuantity", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ConvertQuantity.model_validate(data).convert_quantity
+
+    async def inventory_items(
+        self,
+        filter_: Union[Optional[InventoryItemFilter], UnsetType] = UNSET,
+        first: Union[Optional[int], UnsetType] = UNSET,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        last: Union[Optional[int], UnsetType] = UNSET,
+        before: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> InventoryItemsInventoryItems:
+        query = gql("""
+            query InventoryItems($filter: InventoryItemFilter, $first: Int, $after: String, $last: Int, $before: String) {
+              inventoryItems(
+                filter: $filter
+                first: $first
+                after: $after
+                last: $last
+                before: $before
+              ) {
+                nodes {
+                  ...InventoryItemFields
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {
+            "filter": filter_,
+            "first": first,
+            "after": after,
+            "last": last,
+            "before": before,
+        }
+        response = await self.execute(
+            query=query, operation_name="InventoryItems", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return InventoryItems.model_validate(data).inventory_items
+
+    async def inventory_item(
+        self, id: str, **kwargs: Any
+    ) -> Optional[InventoryItemInventoryItem]:
+        query = gql("""
+            query InventoryItem($id: ID!) {
+              inventoryItem(id: $id) {
+                ...InventoryItemFields
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = await self.execute(
+            query=query, operation_name="InventoryItem", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return InventoryItem.model_validate(data).inventory_item
+
+    async def inventory_item_by_sku(
+        self, sku: str, **kwargs: Any
+    ) -> Optional[InventoryItemBySkuInventoryItemBySku]:
+        query = gql("""
+            query InventoryItemBySku($sku: String!) {
+              inventoryItemBySku(sku: $sku) {
+                ...InventoryItemFields
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"sku": sku}
+        response = await self.execute(
+            query=query,
+            operation_name="InventoryItemBySku",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return InventoryItemBySku.model_validate(data).inventory_item_by_sku
+
+    async def inventory_lots(
+        self,
+        include_empty: bool,
+        item_id: Union[Optional[str], UnsetType] = UNSET,
+        expires_before: Union[Optional[datetime], UnsetType] = UNSET,
+        first: Union[Optional[int], UnsetType] = UNSET,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        last: Union[Optional[int], UnsetType] = UNSET,
+        before: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> InventoryLotsInventoryLots:
+        query = gql("""
+            query InventoryLots($itemId: ID, $includeEmpty: Boolean!, $expiresBefore: DateTime, $first: Int, $after: String, $last: Int, $before: String) {
+              inventoryLots(
+                itemId: $itemId
+                includeEmpty: $includeEmpty
+                expiresBefore: $expiresBefore
+                first: $first
+                after: $after
+                last: $last
+                before: $before
+              ) {
+                nodes {
+                  ...InventoryLotFields
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+
+            fragment InventoryLotFields on InventoryLot {
+              id
+              lotCode
+              source
+              vendor
+              receivedAt
+              expiresAt
+              isExpired
+              quantityReceived {
+                ...QuantityFields
+              }
+              remaining {
+                ...QuantityFields
+              }
+              unitCost {
+                ...MoneyFields
+              }
+              totalCost {
+                ...MoneyFields
+              }
+              remainingValue {
+                ...MoneyFields
+              }
+              item {
+                id
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {
+            "itemId": item_id,
+            "includeEmpty": include_empty,
+            "expiresBefore": expires_before,
+            "first": first,
+            "after": after,
+            "last": last,
+            "before": before,
+        }
+        response = await self.execute(
+            query=query, operation_name="InventoryLots", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return InventoryLots.model_validate(data).inventory_lots
+
+    async def inventory_history(
+        self,
+        item_id: Union[Optional[str], UnsetType] = UNSET,
+        lot_id: Union[Optional[str], UnsetType] = UNSET,
+        change_types: Union[Optional[list[InventoryChangeType]], UnsetType] = UNSET,
+        reference: Union[Optional[str], UnsetType] = UNSET,
+        since: Union[Optional[datetime], UnsetType] = UNSET,
+        until: Union[Optional[datetime], UnsetType] = UNSET,
+        first: Union[Optional[int], UnsetType] = UNSET,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        last: Union[Optional[int], UnsetType] = UNSET,
+        before: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> InventoryHistoryInventoryHistory:
+        query = gql("""
+            query InventoryHistory($itemId: ID, $lotId: ID, $changeTypes: [InventoryChangeType!], $reference: String, $since: DateTime, $until: DateTime, $first: Int, $after: String, $last: Int, $before: String) {
+              inventoryHistory(
+                itemId: $itemId
+                lotId: $lotId
+                changeTypes: $changeTypes
+                reference: $reference
+                since: $since
+                until: $until
+                first: $first
+                after: $after
+                last: $last
+                before: $before
+              ) {
+                nodes {
+                  ...InventoryLedgerEntryFields
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+
+            fragment InventoryLedgerEntryFields on InventoryLedgerEntry {
+              id
+              operationId
+              changeType
+              quantity {
+                ...QuantityFields
+              }
+              unitCost {
+                ...MoneyFields
+              }
+              value {
+                ...MoneyFields
+              }
+              onHandAfter {
+                ...QuantityFields
+              }
+              valueAfter {
+                ...MoneyFields
+              }
+              note
+              reference
+              actorUserId
+              actorApiKeyId
+              createdAt
+              item {
+                id
+              }
+              lot {
+                id
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {
+            "itemId": item_id,
+            "lotId": lot_id,
+            "changeTypes": change_types,
+            "reference": reference,
+            "since": since,
+            "until": until,
+            "first": first,
+            "after": after,
+            "last": last,
+            "before": before,
+        }
+        response = await self.execute(
+            query=query,
+            operation_name="InventoryHistory",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return InventoryHistory.model_validate(data).inventory_history
+
+    async def inventory_reservations(
+        self,
+        item_id: Union[Optional[str], UnsetType] = UNSET,
+        status: Union[Optional[ReservationStatus], UnsetType] = UNSET,
+        order_reference: Union[Optional[str], UnsetType] = UNSET,
+        first: Union[Optional[int], UnsetType] = UNSET,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        last: Union[Optional[int], UnsetType] = UNSET,
+        before: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> InventoryReservationsInventoryReservations:
+        query = gql("""
+            query InventoryReservations($itemId: ID, $status: ReservationStatus, $orderReference: String, $first: Int, $after: String, $last: Int, $before: String) {
+              inventoryReservations(
+                itemId: $itemId
+                status: $status
+                orderReference: $orderReference
+                first: $first
+                after: $after
+                last: $last
+                before: $before
+              ) {
+                nodes {
+                  ...InventoryReservationFields
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+
+            fragment InventoryReservationFields on InventoryReservation {
+              id
+              quantity {
+                ...QuantityFields
+              }
+              fulfilled {
+                ...QuantityFields
+              }
+              shortQuantity {
+                ...QuantityFields
+              }
+              remaining {
+                ...QuantityFields
+              }
+              orderReference
+              status
+              expiresAt
+              closedAt
+              createdAt
+              item {
+                id
+              }
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {
+            "itemId": item_id,
+            "status": status,
+            "orderReference": order_reference,
+            "first": first,
+            "after": after,
+            "last": last,
+            "before": before,
+        }
+        response = await self.execute(
+            query=query,
+            operation_name="InventoryReservations",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return InventoryReservations.model_validate(data).inventory_reservations
+
+    async def effective_cost(
+        self, item_id: str, from_: datetime, to: datetime, **kwargs: Any
+    ) -> Optional[EffectiveCostEffectiveCost]:
+        query = gql("""
+            query EffectiveCost($itemId: ID!, $from: DateTime!, $to: DateTime!) {
+              effectiveCost(itemId: $itemId, from: $from, to: $to) {
+                itemId
+                itemName
+                periodStart
+                periodEnd
+                spent {
+                  ...MoneyFields
+                }
+                purchasedQuantity {
+                  ...QuantityFields
+                }
+                wastedQuantity {
+                  ...QuantityFields
+                }
+                wasteCost {
+                  ...MoneyFields
+                }
+                usedQuantity {
+                  ...QuantityFields
+                }
+                effectiveCostPerUnit {
+                  ...MoneyFields
+                }
+                purchaseCostPerUnit {
+                  ...MoneyFields
+                }
+                averageCostPerUnit {
+                  ...MoneyFields
+                }
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"itemId": item_id, "from": from_, "to": to}
+        response = await self.execute(
+            query=query, operation_name="EffectiveCost", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return EffectiveCost.model_validate(data).effective_cost
+
+    async def spoilage_report(
+        self,
+        from_: datetime,
+        to: datetime,
+        item_id: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> SpoilageReportSpoilageReport:
+        query = gql("""
+            query SpoilageReport($from: DateTime!, $to: DateTime!, $itemId: ID) {
+              spoilageReport(from: $from, to: $to, itemId: $itemId) {
+                periodStart
+                periodEnd
+                months {
+                  itemId
+                  itemName
+                  month
+                  spoiledQuantity {
+                    ...QuantityFields
+                  }
+                  trashedQuantity {
+                    ...QuantityFields
+                  }
+                  expiredQuantity {
+                    ...QuantityFields
+                  }
+                  wastedQuantity {
+                    ...QuantityFields
+                  }
+                  purchasedQuantity {
+                    ...QuantityFields
+                  }
+                  shareOfPurchased
+                  cost {
+                    ...MoneyFields
+                  }
+                }
+                totalCost {
+                  ...MoneyFields
+                }
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"from": from_, "to": to, "itemId": item_id}
+        response = await self.execute(
+            query=query, operation_name="SpoilageReport", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return SpoilageReport.model_validate(data).spoilage_report
+
+    async def purchase_history(
+        self,
+        item_id: str,
+        first: Union[Optional[int], UnsetType] = UNSET,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        last: Union[Optional[int], UnsetType] = UNSET,
+        before: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> Optional[PurchaseHistoryPurchaseHistory]:
+        query = gql("""
+            query PurchaseHistory($itemId: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+              purchaseHistory(
+                itemId: $itemId
+                first: $first
+                after: $after
+                last: $last
+                before: $before
+              ) {
+                nodes {
+                  lotId
+                  lotCode
+                  receivedAt
+                  vendor
+                  quantity {
+                    ...QuantityFields
+                  }
+                  unitCost {
+                    ...MoneyFields
+                  }
+                  totalCost {
+                    ...MoneyFields
+                  }
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {
+            "itemId": item_id,
+            "first": first,
+            "after": after,
+            "last": last,
+            "before": before,
+        }
+        response = await self.execute(
+            query=query, operation_name="PurchaseHistory", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return PurchaseHistory.model_validate(data).purchase_history
+
+    async def vendor_price_history(
+        self, item_id: str, **kwargs: Any
+    ) -> Optional[list[VendorPriceHistoryVendorPriceHistory]]:
+        query = gql("""
+            query VendorPriceHistory($itemId: ID!) {
+              vendorPriceHistory(itemId: $itemId) {
+                vendor
+                unit
+                purchaseCount
+                firstPurchasedAt
+                lastPurchasedAt
+                firstUnitCost {
+                  ...MoneyFields
+                }
+                lastUnitCost {
+                  ...MoneyFields
+                }
+                minUnitCost {
+                  ...MoneyFields
+                }
+                maxUnitCost {
+                  ...MoneyFields
+                }
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+            """)
+        variables: dict[str, object] = {"itemId": item_id}
+        response = await self.execute(
+            query=query,
+            operation_name="VendorPriceHistory",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return VendorPriceHistory.model_validate(data).vendor_price_history
+
+    async def reorder_suggestions(
+        self, lookback_days: int, **kwargs: Any
+    ) -> list[ReorderSuggestionsReorderSuggestions]:
+        query = gql("""
+            query ReorderSuggestions($lookbackDays: Int!) {
+              reorderSuggestions(lookbackDays: $lookbackDays) {
+                itemId
+                itemName
+                available {
+                  ...QuantityFields
+                }
+                usable {
+                  ...QuantityFields
+                }
+                lowStockThreshold {
+                  ...QuantityFields
+                }
+                usage {
+                  ...QuantityFields
+                }
+                averageDailyUsage {
+                  ...QuantityFields
+                }
+                lookbackDays
+                leadTimeDays
+                daysOfCover
+                suggestedQuantity {
+                  ...QuantityFields
+                }
+              }
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"lookbackDays": lookback_days}
+        response = await self.execute(
+            query=query,
+            operation_name="ReorderSuggestions",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ReorderSuggestions.model_validate(data).reorder_suggestions
+
+    async def recipes(
+        self,
+        filter_: Union[Optional[RecipeFilter], UnsetType] = UNSET,
+        first: Union[Optional[int], UnsetType] = UNSET,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        last: Union[Optional[int], UnsetType] = UNSET,
+        before: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> RecipesRecipes:
+        query = gql("""
+            query Recipes($filter: RecipeFilter, $first: Int, $after: String, $last: Int, $before: String) {
+              recipes(
+                filter: $filter
+                first: $first
+                after: $after
+                last: $last
+                before: $before
+              ) {
+                nodes {
+                  ...RecipeFields
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+
+            fragment RecipeFields on Recipe {
+              id
+              version
+              isCurrent
+              kind
+              status
+              name
+              category
+              notes
+              labelPrefix
+              predictedYield {
+                ...QuantityFields
+              }
+              portioning {
+                name
+                count
+                size {
+                  ...QuantityFields
+                }
+              }
+              createdAt
+              updatedAt
+              publishedAt
+              archivedAt
+              outputItem {
+                id
+              }
+              ingredients {
+                ...RecipeLineFields
+              }
+              consumables {
+                ...RecipeLineFields
+              }
+              containers {
+                capacity {
+                  ...QuantityFields
+                }
+                item {
+                  id
+                }
+              }
+              steps {
+                key
+                position
+                text
+                durationMinutes
+                temperature {
+                  value
+                  unit
+                }
+                overridden
+              }
+            }
+
+            fragment RecipeLineFields on RecipeLine {
+              position
+              quantity {
+                ...QuantityFields
+              }
+              note
+              item {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "filter": filter_,
+            "first": first,
+            "after": after,
+            "last": last,
+            "before": before,
+        }
+        response = await self.execute(
+            query=query, operation_name="Recipes", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return Recipes.model_validate(data).recipes
+
+    async def recipe(self, id: str, **kwargs: Any) -> Optional[RecipeRecipe]:
+        query = gql("""
+            query Recipe($id: ID!) {
+              recipe(id: $id) {
+                ...RecipeFields
+                plannedCost {
+                  total {
+                    ...MoneyFields
+                  }
+                  complete
+                  sufficient
+                  costPerOutputUnit {
+                    ...MoneyFields
+                  }
+                  costPerPortion {
+                    ...MoneyFields
+                  }
+                }
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+
+            fragment RecipeFields on Recipe {
+              id
+              version
+              isCurrent
+              kind
+              status
+              name
+              category
+              notes
+              labelPrefix
+              predictedYield {
+                ...QuantityFields
+              }
+              portioning {
+                name
+                count
+                size {
+                  ...QuantityFields
+                }
+              }
+              createdAt
+              updatedAt
+              publishedAt
+              archivedAt
+              outputItem {
+                id
+              }
+              ingredients {
+                ...RecipeLineFields
+              }
+              consumables {
+                ...RecipeLineFields
+              }
+              containers {
+                capacity {
+                  ...QuantityFields
+                }
+                item {
+                  id
+                }
+              }
+              steps {
+                key
+                position
+                text
+                durationMinutes
+                temperature {
+                  value
+                  unit
+                }
+                overridden
+              }
+            }
+
+            fragment RecipeLineFields on RecipeLine {
+              position
+              quantity {
+                ...QuantityFields
+              }
+              note
+              item {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = await self.execute(
+            query=query, operation_name="Recipe", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return Recipe.model_validate(data).recipe
+
+    async def recipe_categories(self, **kwargs: Any) -> list[str]:
+        query = gql("""
+            query RecipeCategories {
+              recipeCategories
+            }
+            """)
+        variables: dict[str, object] = {}
+        response = await self.execute(
+            query=query,
+            operation_name="RecipeCategories",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return RecipeCategories.model_validate(data).recipe_categories
+
+    async def webhook_endpoints(
+        self,
+        first: Union[Optional[int], UnsetType] = UNSET,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        last: Union[Optional[int], UnsetType] = UNSET,
+        before: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> WebhookEndpointsWebhookEndpoints:
+        query = gql("""
+            query WebhookEndpoints($first: Int, $after: String, $last: Int, $before: String) {
+              webhookEndpoints(first: $first, after: $after, last: $last, before: $before) {
+                nodes {
+                  ...WebhookEndpointFields
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+
+            fragment WebhookEndpointFields on WebhookEndpoint {
+              id
+              url
+              description
+              eventTypes
+              enabled
+              disabledReason
+              createdAt
+              updatedAt
+              failingSince
+              secretRotatedUntil
+            }
+            """)
+        variables: dict[str, object] = {
+            "first": first,
+            "after": after,
+            "last": last,
+            "before": before,
+        }
+        response = await self.execute(
+            query=query,
+            operation_name="WebhookEndpoints",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return WebhookEndpoints.model_validate(data).webhook_endpoints
+
+    async def webhook_deliveries(
+        self,
+        endpoint_id: Union[Optional[str], UnsetType] = UNSET,
+        status: Union[Optional[WebhookDeliveryStatus], UnsetType] = UNSET,
+        event_type: Union[Optional[str], UnsetType] = UNSET,
+        first: Union[Optional[int], UnsetType] = UNSET,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        last: Union[Optional[int], UnsetType] = UNSET,
+        before: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> WebhookDeliveriesWebhookDeliveries:
+        query = gql("""
+            query WebhookDeliveries($endpointId: ID, $status: WebhookDeliveryStatus, $eventType: String, $first: Int, $after: String, $last: Int, $before: String) {
+              webhookDeliveries(
+                endpointId: $endpointId
+                status: $status
+                eventType: $eventType
+                first: $first
+                after: $after
+                last: $last
+                before: $before
+              ) {
+                nodes {
+                  ...WebhookDeliveryFields
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+
+            fragment WebhookDeliveryFields on WebhookDelivery {
+              id
+              eventId
+              eventType
+              status
+              attemptCount
+              nextAttemptAt
+              lastStatusCode
+              lastError
+              createdAt
+              completedAt
+              endpoint {
+                id
+              }
+              attempts {
+                attemptedAt
+                durationMs
+                statusCode
+                responseBody
+                error
+                outcome
+              }
+              event {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "endpointId": endpoint_id,
+            "status": status,
+            "eventType": event_type,
+            "first": first,
+            "after": after,
+            "last": last,
+            "before": before,
+        }
+        response = await self.execute(
+            query=query,
+            operation_name="WebhookDeliveries",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return WebhookDeliveries.model_validate(data).webhook_deliveries
+
+    async def webhook_event_types(
+        self, **kwargs: Any
+    ) -> list[WebhookEventTypesWebhookEventTypes]:
+        query = gql("""
+            query WebhookEventTypes {
+              webhookEventTypes {
+                name
+                description
+                dataSchema
+                example
+              }
+            }
+            """)
+        variables: dict[str, object] = {}
+        response = await self.execute(
+            query=query,
+            operation_name="WebhookEventTypes",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return WebhookEventTypes.model_validate(data).webhook_event_types
+
+    async def events(
+        self,
+        types: Union[Optional[list[str]], UnsetType] = UNSET,
+        entity_type: Union[Optional[str], UnsetType] = UNSET,
+        entity_id: Union[Optional[str], UnsetType] = UNSET,
+        after_position: Union[Optional[int], UnsetType] = UNSET,
+        first: Union[Optional[int], UnsetType] = UNSET,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        last: Union[Optional[int], UnsetType] = UNSET,
+        before: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> EventsEvents:
+        query = gql("""
+            query Events($types: [String!], $entityType: String, $entityId: ID, $afterPosition: UnsignedInt64, $first: Int, $after: String, $last: Int, $before: String) {
+              events(
+                types: $types
+                entityType: $entityType
+                entityId: $entityId
+                afterPosition: $afterPosition
+                first: $first
+                after: $after
+                last: $last
+                before: $before
+              ) {
+                nodes {
+                  ...EventFields
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+
+            fragment EventFields on Event {
+              id
+              eventId
+              type
+              entityType
+              entityId
+              sequence
+              apiVersion
+              createdAt
+              position
+              data
+              organizationId
+            }
+            """)
+        variables: dict[str, object] = {
+            "types": types,
+            "entityType": entity_type,
+            "entityId": entity_id,
+            "afterPosition": after_position,
+            "first": first,
+            "after": after,
+            "last": last,
+            "before": before,
+        }
+        response = await self.execute(
+            query=query, operation_name="Events", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return Events.model_validate(data).events
+
+    async def sign_up(self, input: SignUpInput, **kwargs: Any) -> SignUpSignUp:
+        query = gql("""
+            mutation SignUp($input: SignUpInput!) {
+              signUp(input: $input) {
+                user {
+                  ...UserFields
+                }
+                organization {
+                  ...OrganizationFields
+                }
+                token
+                expiresAt
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment OrganizationFields on Organization {
+              id
+              name
+              currencyCode
+              createdAt
+            }
+
+            fragment UserFields on User {
+              id
+              email
+              name
+              createdAt
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="SignUp", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return SignUp.model_validate(data).sign_up
+
+    async def log_in(self, input: LogInInput, **kwargs: Any) -> LogInLogIn:
+        query = gql("""
+            mutation LogIn($input: LogInInput!) {
+              logIn(input: $input) {
+                user {
+                  ...UserFields
+                }
+                organization {
+                  ...OrganizationFields
+                }
+                token
+                expiresAt
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment OrganizationFields on Organization {
+              id
+              name
+              currencyCode
+              createdAt
+            }
+
+            fragment UserFields on User {
+              id
+              email
+              name
+              createdAt
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="LogIn", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return LogIn.model_validate(data).log_in
+
+    async def log_out(self, **kwargs: Any) -> LogOutLogOut:
+        query = gql("""
+            mutation LogOut {
+              logOut {
+                loggedOut
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {}
+        response = await self.execute(
+            query=query, operation_name="LogOut", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return LogOut.model_validate(data).log_out
+
+    async def change_password(
+        self, input: ChangePasswordInput, **kwargs: Any
+    ) -> ChangePasswordChangePassword:
+        query = gql("""
+            mutation ChangePassword($input: ChangePasswordInput!) {
+              changePassword(input: $input) {
+                user {
+                  ...UserFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment UserFields on User {
+              id
+              email
+              name
+              createdAt
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="ChangePassword", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ChangePassword.model_validate(data).change_password
+
+    async def create_api_key(
+        self, input: CreateApiKeyInput, **kwargs: Any
+    ) -> CreateApiKeyCreateApiKey:
+        query = gql("""
+            mutation CreateApiKey($input: CreateApiKeyInput!) {
+              createApiKey(input: $input) {
+                apiKey {
+                  ...ApiKeyFields
+                }
+                token
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment ApiKeyFields on ApiKey {
+              id
+              name
+              prefix
+              scopes
+              createdAt
+              lastUsedAt
+              revokedAt
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="CreateApiKey", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return CreateApiKey.model_validate(data).create_api_key
+
+    async def revoke_api_key(
+        self, input: RevokeApiKeyInput, **kwargs: Any
+    ) -> RevokeApiKeyRevokeApiKey:
+        query = gql("""
+            mutation RevokeApiKey($input: RevokeApiKeyInput!) {
+              revokeApiKey(input: $input) {
+                apiKey {
+                  ...ApiKeyFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment ApiKeyFields on ApiKey {
+              id
+              name
+              prefix
+              scopes
+              createdAt
+              lastUsedAt
+              revokedAt
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="RevokeApiKey", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return RevokeApiKey.model_validate(data).revoke_api_key
+
+    async def invite_member(
+        self, input: InviteMemberInput, **kwargs: Any
+    ) -> InviteMemberInviteMember:
+        query = gql("""
+            mutation InviteMember($input: InviteMemberInput!) {
+              inviteMember(input: $input) {
+                invitation {
+                  id
+                  email
+                  role
+                  createdAt
+                  expiresAt
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="InviteMember", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return InviteMember.model_validate(data).invite_member
+
+    async def accept_invitation(
+        self, input: AcceptInvitationInput, **kwargs: Any
+    ) -> AcceptInvitationAcceptInvitation:
+        query = gql("""
+            mutation AcceptInvitation($input: AcceptInvitationInput!) {
+              acceptInvitation(input: $input) {
+                member {
+                  ...MemberFields
+                }
+                organization {
+                  ...OrganizationFields
+                }
+                token
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment MemberFields on Member {
+              id
+              user {
+                id
+              }
+              role
+              createdAt
+            }
+
+            fragment OrganizationFields on Organization {
+              id
+              name
+              currencyCode
+              createdAt
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="AcceptInvitation",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return AcceptInvitation.model_validate(data).accept_invitation
+
+    async def update_member_role(
+        self, input: UpdateMemberRoleInput, **kwargs: Any
+    ) -> UpdateMemberRoleUpdateMemberRole:
+        query = gql("""
+            mutation UpdateMemberRole($input: UpdateMemberRoleInput!) {
+              updateMemberRole(input: $input) {
+                member {
+                  ...MemberFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment MemberFields on Member {
+              id
+              user {
+                id
+              }
+              role
+              createdAt
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="UpdateMemberRole",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return UpdateMemberRole.model_validate(data).update_member_role
+
+    async def remove_member(
+        self, input: RemoveMemberInput, **kwargs: Any
+    ) -> RemoveMemberRemoveMember:
+        query = gql("""
+            mutation RemoveMember($input: RemoveMemberInput!) {
+              removeMember(input: $input) {
+                removedMemberId
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="RemoveMember", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return RemoveMember.model_validate(data).remove_member
+
+    async def update_organization(
+        self, input: UpdateOrganizationInput, **kwargs: Any
+    ) -> UpdateOrganizationUpdateOrganization:
+        query = gql("""
+            mutation UpdateOrganization($input: UpdateOrganizationInput!) {
+              updateOrganization(input: $input) {
+                organization {
+                  ...OrganizationFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment OrganizationFields on Organization {
+              id
+              name
+              currencyCode
+              createdAt
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="UpdateOrganization",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return UpdateOrganization.model_validate(data).update_organization
+
+    async def create_custom_unit(
+        self, input: CreateCustomUnitInput, **kwargs: Any
+    ) -> CreateCustomUnitCreateCustomUnit:
+        query = gql("""
+            mutation CreateCustomUnit($input: CreateCustomUnitInput!) {
+              createCustomUnit(input: $input) {
+                customUnit {
+                  id
+                  name
+                  dimension
+                  isCustom
+                  factorToBase
+                  baseUnit
+                  definedAs {
+                    ...QuantityFields
+                  }
+                  createdAt
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="CreateCustomUnit",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CreateCustomUnit.model_validate(data).create_custom_unit
+
+    async def create_inventory_item(
+        self, input: CreateInventoryItemInput, **kwargs: Any
+    ) -> CreateInventoryItemCreateInventoryItem:
+        query = gql("""
+            mutation CreateInventoryItem($input: CreateInventoryItemInput!) {
+              createInventoryItem(input: $input) {
+                inventoryItem {
+                  ...InventoryItemFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="CreateInventoryItem",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CreateInventoryItem.model_validate(data).create_inventory_item
+
+    async def update_inventory_item(
+        self, input: UpdateInventoryItemInput, **kwargs: Any
+    ) -> UpdateInventoryItemUpdateInventoryItem:
+        query = gql("""
+            mutation UpdateInventoryItem($input: UpdateInventoryItemInput!) {
+              updateInventoryItem(input: $input) {
+                inventoryItem {
+                  ...InventoryItemFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="UpdateInventoryItem",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return UpdateInventoryItem.model_validate(data).update_inventory_item
+
+    async def set_item_density(
+        self, input: SetItemDensityInput, **kwargs: Any
+    ) -> SetItemDensitySetItemDensity:
+        query = gql("""
+            mutation SetItemDensity($input: SetItemDensityInput!) {
+              setItemDensity(input: $input) {
+                inventoryItem {
+                  ...InventoryItemFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="SetItemDensity", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return SetItemDensity.model_validate(data).set_item_density
+
+    async def archive_inventory_item(
+        self, input: ArchiveInventoryItemInput, **kwargs: Any
+    ) -> ArchiveInventoryItemArchiveInventoryItem:
+        query = gql("""
+            mutation ArchiveInventoryItem($input: ArchiveInventoryItemInput!) {
+              archiveInventoryItem(input: $input) {
+                inventoryItem {
+                  ...InventoryItemFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="ArchiveInventoryItem",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ArchiveInventoryItem.model_validate(data).archive_inventory_item
+
+    async def receive_inventory(
+        self, input: ReceiveInventoryInput, **kwargs: Any
+    ) -> ReceiveInventoryReceiveInventory:
+        query = gql("""
+            mutation ReceiveInventory($input: ReceiveInventoryInput!) {
+              receiveInventory(input: $input) {
+                lot {
+                  ...InventoryLotFields
+                }
+                inventoryItem {
+                  ...InventoryItemFields
+                }
+                ledgerEntries {
+                  ...InventoryLedgerEntryFields
+                }
+                enteredQuantity {
+                  ...QuantityFields
+                }
+                recordedQuantity {
+                  ...QuantityFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment InventoryLedgerEntryFields on InventoryLedgerEntry {
+              id
+              operationId
+              changeType
+              quantity {
+                ...QuantityFields
+              }
+              unitCost {
+                ...MoneyFields
+              }
+              value {
+                ...MoneyFields
+              }
+              onHandAfter {
+                ...QuantityFields
+              }
+              valueAfter {
+                ...MoneyFields
+              }
+              note
+              reference
+              actorUserId
+              actorApiKeyId
+              createdAt
+              item {
+                id
+              }
+              lot {
+                id
+              }
+            }
+
+            fragment InventoryLotFields on InventoryLot {
+              id
+              lotCode
+              source
+              vendor
+              receivedAt
+              expiresAt
+              isExpired
+              quantityReceived {
+                ...QuantityFields
+              }
+              remaining {
+                ...QuantityFields
+              }
+              unitCost {
+                ...MoneyFields
+              }
+              totalCost {
+                ...MoneyFields
+              }
+              remainingValue {
+                ...MoneyFields
+              }
+              item {
+                id
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="ReceiveInventory",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ReceiveInventory.model_validate(data).receive_inventory
+
+    async def adjust_inventory(
+        self, input: AdjustInventoryInput, **kwargs: Any
+    ) -> AdjustInventoryAdjustInventory:
+        query = gql("""
+            mutation AdjustInventory($input: AdjustInventoryInput!) {
+              adjustInventory(input: $input) {
+                adjustment {
+                  ...InventoryAdjustmentFields
+                }
+                inventoryItem {
+                  ...InventoryItemFields
+                }
+                shortages {
+                  requested {
+                    ...QuantityFields
+                  }
+                  available {
+                    ...QuantityFields
+                  }
+                  item {
+                    ...InventoryItemFields
+                  }
+                }
+                enteredQuantity {
+                  ...QuantityFields
+                }
+                recordedQuantity {
+                  ...QuantityFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment InventoryAdjustmentFields on InventoryAdjustment {
+              inventoryItem {
+                ...InventoryItemFields
+              }
+              changeType
+              operationId
+              quantity {
+                ...QuantityFields
+              }
+              cost {
+                ...MoneyFields
+              }
+              ledgerEntries {
+                ...InventoryLedgerEntryFields
+              }
+              shortenedReservations {
+                ...InventoryReservationFields
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment InventoryLedgerEntryFields on InventoryLedgerEntry {
+              id
+              operationId
+              changeType
+              quantity {
+                ...QuantityFields
+              }
+              unitCost {
+                ...MoneyFields
+              }
+              value {
+                ...MoneyFields
+              }
+              onHandAfter {
+                ...QuantityFields
+              }
+              valueAfter {
+                ...MoneyFields
+              }
+              note
+              reference
+              actorUserId
+              actorApiKeyId
+              createdAt
+              item {
+                id
+              }
+              lot {
+                id
+              }
+            }
+
+            fragment InventoryReservationFields on InventoryReservation {
+              id
+              quantity {
+                ...QuantityFields
+              }
+              fulfilled {
+                ...QuantityFields
+              }
+              shortQuantity {
+                ...QuantityFields
+              }
+              remaining {
+                ...QuantityFields
+              }
+              orderReference
+              status
+              expiresAt
+              closedAt
+              createdAt
+              item {
+                id
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="AdjustInventory", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return AdjustInventory.model_validate(data).adjust_inventory
+
+    async def write_off_expired_lots(
+        self,
+        input: Union[Optional[WriteOffExpiredLotsInput], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> WriteOffExpiredLotsWriteOffExpiredLots:
+        query = gql("""
+            mutation WriteOffExpiredLots($input: WriteOffExpiredLotsInput) {
+              writeOffExpiredLots(input: $input) {
+                adjustments {
+                  ...InventoryAdjustmentFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment InventoryAdjustmentFields on InventoryAdjustment {
+              inventoryItem {
+                ...InventoryItemFields
+              }
+              changeType
+              operationId
+              quantity {
+                ...QuantityFields
+              }
+              cost {
+                ...MoneyFields
+              }
+              ledgerEntries {
+                ...InventoryLedgerEntryFields
+              }
+              shortenedReservations {
+                ...InventoryReservationFields
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment InventoryLedgerEntryFields on InventoryLedgerEntry {
+              id
+              operationId
+              changeType
+              quantity {
+                ...QuantityFields
+              }
+              unitCost {
+                ...MoneyFields
+              }
+              value {
+                ...MoneyFields
+              }
+              onHandAfter {
+                ...QuantityFields
+              }
+              valueAfter {
+                ...MoneyFields
+              }
+              note
+              reference
+              actorUserId
+              actorApiKeyId
+              createdAt
+              item {
+                id
+              }
+              lot {
+                id
+              }
+            }
+
+            fragment InventoryReservationFields on InventoryReservation {
+              id
+              quantity {
+                ...QuantityFields
+              }
+              fulfilled {
+                ...QuantityFields
+              }
+              shortQuantity {
+                ...QuantityFields
+              }
+              remaining {
+                ...QuantityFields
+              }
+              orderReference
+              status
+              expiresAt
+              closedAt
+              createdAt
+              item {
+                id
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="WriteOffExpiredLots",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return WriteOffExpiredLots.model_validate(data).write_off_expired_lots
+
+    async def reserve_inventory(
+        self, input: ReserveInventoryInput, **kwargs: Any
+    ) -> ReserveInventoryReserveInventory:
+        query = gql("""
+            mutation ReserveInventory($input: ReserveInventoryInput!) {
+              reserveInventory(input: $input) {
+                reservation {
+                  ...InventoryReservationFields
+                }
+                inventoryItem {
+                  ...InventoryItemFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment InventoryReservationFields on InventoryReservation {
+              id
+              quantity {
+                ...QuantityFields
+              }
+              fulfilled {
+                ...QuantityFields
+              }
+              shortQuantity {
+                ...QuantityFields
+              }
+              remaining {
+                ...QuantityFields
+              }
+              orderReference
+              status
+              expiresAt
+              closedAt
+              createdAt
+              item {
+                id
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="ReserveInventory",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ReserveInventory.model_validate(data).reserve_inventory
+
+    async def release_reservation(
+        self, input: ReservationInput, **kwargs: Any
+    ) -> ReleaseReservationReleaseReservation:
+        query = gql("""
+            mutation ReleaseReservation($input: ReservationInput!) {
+              releaseReservation(input: $input) {
+                reservation {
+                  ...InventoryReservationFields
+                }
+                inventoryItem {
+                  ...InventoryItemFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment InventoryReservationFields on InventoryReservation {
+              id
+              quantity {
+                ...QuantityFields
+              }
+              fulfilled {
+                ...QuantityFields
+              }
+              shortQuantity {
+                ...QuantityFields
+              }
+              remaining {
+                ...QuantityFields
+              }
+              orderReference
+              status
+              expiresAt
+              closedAt
+              createdAt
+              item {
+                id
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="ReleaseReservation",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ReleaseReservation.model_validate(data).release_reservation
+
+    async def fulfil_reservation(
+        self, input: FulfilReservationInput, **kwargs: Any
+    ) -> FulfilReservationFulfilReservation:
+        query = gql("""
+            mutation FulfilReservation($input: FulfilReservationInput!) {
+              fulfilReservation(input: $input) {
+                reservation {
+                  ...InventoryReservationFields
+                }
+                adjustment {
+                  ...InventoryAdjustmentFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment InventoryAdjustmentFields on InventoryAdjustment {
+              inventoryItem {
+                ...InventoryItemFields
+              }
+              changeType
+              operationId
+              quantity {
+                ...QuantityFields
+              }
+              cost {
+                ...MoneyFields
+              }
+              ledgerEntries {
+                ...InventoryLedgerEntryFields
+              }
+              shortenedReservations {
+                ...InventoryReservationFields
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment InventoryLedgerEntryFields on InventoryLedgerEntry {
+              id
+              operationId
+              changeType
+              quantity {
+                ...QuantityFields
+              }
+              unitCost {
+                ...MoneyFields
+              }
+              value {
+                ...MoneyFields
+              }
+              onHandAfter {
+                ...QuantityFields
+              }
+              valueAfter {
+                ...MoneyFields
+              }
+              note
+              reference
+              actorUserId
+              actorApiKeyId
+              createdAt
+              item {
+                id
+              }
+              lot {
+                id
+              }
+            }
+
+            fragment InventoryReservationFields on InventoryReservation {
+              id
+              quantity {
+                ...QuantityFields
+              }
+              fulfilled {
+                ...QuantityFields
+              }
+              shortQuantity {
+                ...QuantityFields
+              }
+              remaining {
+                ...QuantityFields
+              }
+              orderReference
+              status
+              expiresAt
+              closedAt
+              createdAt
+              item {
+                id
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="FulfilReservation",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return FulfilReservation.model_validate(data).fulfil_reservation
+
+    async def create_recipe(
+        self, input: CreateRecipeInput, **kwargs: Any
+    ) -> CreateRecipeCreateRecipe:
+        query = gql("""
+            mutation CreateRecipe($input: CreateRecipeInput!) {
+              createRecipe(input: $input) {
+                recipe {
+                  ...RecipeFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+
+            fragment RecipeFields on Recipe {
+              id
+              version
+              isCurrent
+              kind
+              status
+              name
+              category
+              notes
+              labelPrefix
+              predictedYield {
+                ...QuantityFields
+              }
+              portioning {
+                name
+                count
+                size {
+                  ...QuantityFields
+                }
+              }
+              createdAt
+              updatedAt
+              publishedAt
+              archivedAt
+              outputItem {
+                id
+              }
+              ingredients {
+                ...RecipeLineFields
+              }
+              consumables {
+                ...RecipeLineFields
+              }
+              containers {
+                capacity {
+                  ...QuantityFields
+                }
+                item {
+                  id
+                }
+              }
+              steps {
+                key
+                position
+                text
+                durationMinutes
+                temperature {
+                  value
+                  unit
+                }
+                overridden
+              }
+            }
+
+            fragment RecipeLineFields on RecipeLine {
+              position
+              quantity {
+                ...QuantityFields
+              }
+              note
+              item {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="CreateRecipe", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return CreateRecipe.model_validate(data).create_recipe
+
+    async def update_recipe(
+        self, input: UpdateRecipeInput, **kwargs: Any
+    ) -> UpdateRecipeUpdateRecipe:
+        query = gql("""
+            mutation UpdateRecipe($input: UpdateRecipeInput!) {
+              updateRecipe(input: $input) {
+                recipe {
+                  ...RecipeFields
+                }
+                newVersion
+                changedFields
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+
+            fragment RecipeFields on Recipe {
+              id
+              version
+              isCurrent
+              kind
+              status
+              name
+              category
+              notes
+              labelPrefix
+              predictedYield {
+                ...QuantityFields
+              }
+              portioning {
+                name
+                count
+                size {
+                  ...QuantityFields
+                }
+              }
+              createdAt
+              updatedAt
+              publishedAt
+              archivedAt
+              outputItem {
+                id
+              }
+              ingredients {
+                ...RecipeLineFields
+              }
+              consumables {
+                ...RecipeLineFields
+              }
+              containers {
+                capacity {
+                  ...QuantityFields
+                }
+                item {
+                  id
+                }
+              }
+              steps {
+                key
+                position
+                text
+                durationMinutes
+                temperature {
+                  value
+                  unit
+                }
+                overridden
+              }
+            }
+
+            fragment RecipeLineFields on RecipeLine {
+              position
+              quantity {
+                ...QuantityFields
+              }
+              note
+              item {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="UpdateRecipe", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return UpdateRecipe.model_validate(data).update_recipe
+
+    async def publish_recipe(
+        self, input: RecipeInput, **kwargs: Any
+    ) -> PublishRecipePublishRecipe:
+        query = gql("""
+            mutation PublishRecipe($input: RecipeInput!) {
+              publishRecipe(input: $input) {
+                recipe {
+                  ...RecipeFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+
+            fragment RecipeFields on Recipe {
+              id
+              version
+              isCurrent
+              kind
+              status
+              name
+              category
+              notes
+              labelPrefix
+              predictedYield {
+                ...QuantityFields
+              }
+              portioning {
+                name
+                count
+                size {
+                  ...QuantityFields
+                }
+              }
+              createdAt
+              updatedAt
+              publishedAt
+              archivedAt
+              outputItem {
+                id
+              }
+              ingredients {
+                ...RecipeLineFields
+              }
+              consumables {
+                ...RecipeLineFields
+              }
+              containers {
+                capacity {
+                  ...QuantityFields
+                }
+                item {
+                  id
+                }
+              }
+              steps {
+                key
+                position
+                text
+                durationMinutes
+                temperature {
+                  value
+                  unit
+                }
+                overridden
+              }
+            }
+
+            fragment RecipeLineFields on RecipeLine {
+              position
+              quantity {
+                ...QuantityFields
+              }
+              note
+              item {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="PublishRecipe", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return PublishRecipe.model_validate(data).publish_recipe
+
+    async def archive_recipe(
+        self, input: RecipeInput, **kwargs: Any
+    ) -> ArchiveRecipeArchiveRecipe:
+        query = gql("""
+            mutation ArchiveRecipe($input: RecipeInput!) {
+              archiveRecipe(input: $input) {
+                recipe {
+                  ...RecipeFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+
+            fragment RecipeFields on Recipe {
+              id
+              version
+              isCurrent
+              kind
+              status
+              name
+              category
+              notes
+              labelPrefix
+              predictedYield {
+                ...QuantityFields
+              }
+              portioning {
+                name
+                count
+                size {
+                  ...QuantityFields
+                }
+              }
+              createdAt
+              updatedAt
+              publishedAt
+              archivedAt
+              outputItem {
+                id
+              }
+              ingredients {
+                ...RecipeLineFields
+              }
+              consumables {
+                ...RecipeLineFields
+              }
+              containers {
+                capacity {
+                  ...QuantityFields
+                }
+                item {
+                  id
+                }
+              }
+              steps {
+                key
+                position
+                text
+                durationMinutes
+                temperature {
+                  value
+                  unit
+                }
+                overridden
+              }
+            }
+
+            fragment RecipeLineFields on RecipeLine {
+              position
+              quantity {
+                ...QuantityFields
+              }
+              note
+              item {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="ArchiveRecipe", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ArchiveRecipe.model_validate(data).archive_recipe
+
+    async def create_recipe_variation(
+        self, input: CreateRecipeVariationInput, **kwargs: Any
+    ) -> CreateRecipeVariationCreateRecipeVariation:
+        query = gql("""
+            mutation CreateRecipeVariation($input: CreateRecipeVariationInput!) {
+              createRecipeVariation(input: $input) {
+                recipe {
+                  ...RecipeFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+
+            fragment RecipeFields on Recipe {
+              id
+              version
+              isCurrent
+              kind
+              status
+              name
+              category
+              notes
+              labelPrefix
+              predictedYield {
+                ...QuantityFields
+              }
+              portioning {
+                name
+                count
+                size {
+                  ...QuantityFields
+                }
+              }
+              createdAt
+              updatedAt
+              publishedAt
+              archivedAt
+              outputItem {
+                id
+              }
+              ingredients {
+                ...RecipeLineFields
+              }
+              consumables {
+                ...RecipeLineFields
+              }
+              containers {
+                capacity {
+                  ...QuantityFields
+                }
+                item {
+                  id
+                }
+              }
+              steps {
+                key
+                position
+                text
+                durationMinutes
+                temperature {
+                  value
+                  unit
+                }
+                overridden
+              }
+            }
+
+            fragment RecipeLineFields on RecipeLine {
+              position
+              quantity {
+                ...QuantityFields
+              }
+              note
+              item {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="CreateRecipeVariation",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CreateRecipeVariation.model_validate(data).create_recipe_variation
+
+    async def create_recipe_test(
+        self, input: CreateRecipeTestInput, **kwargs: Any
+    ) -> CreateRecipeTestCreateRecipeTest:
+        query = gql("""
+            mutation CreateRecipeTest($input: CreateRecipeTestInput!) {
+              createRecipeTest(input: $input) {
+                recipe {
+                  ...RecipeFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+
+            fragment RecipeFields on Recipe {
+              id
+              version
+              isCurrent
+              kind
+              status
+              name
+              category
+              notes
+              labelPrefix
+              predictedYield {
+                ...QuantityFields
+              }
+              portioning {
+                name
+                count
+                size {
+                  ...QuantityFields
+                }
+              }
+              createdAt
+              updatedAt
+              publishedAt
+              archivedAt
+              outputItem {
+                id
+              }
+              ingredients {
+                ...RecipeLineFields
+              }
+              consumables {
+                ...RecipeLineFields
+              }
+              containers {
+                capacity {
+                  ...QuantityFields
+                }
+                item {
+                  id
+                }
+              }
+              steps {
+                key
+                position
+                text
+                durationMinutes
+                temperature {
+                  value
+                  unit
+                }
+                overridden
+              }
+            }
+
+            fragment RecipeLineFields on RecipeLine {
+              position
+              quantity {
+                ...QuantityFields
+              }
+              note
+              item {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="CreateRecipeTest",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CreateRecipeTest.model_validate(data).create_recipe_test
+
+    async def promote_recipe_test(
+        self, input: PromoteRecipeTestInput, **kwargs: Any
+    ) -> PromoteRecipeTestPromoteRecipeTest:
+        query = gql("""
+            mutation PromoteRecipeTest($input: PromoteRecipeTestInput!) {
+              promoteRecipeTest(input: $input) {
+                recipe {
+                  ...RecipeFields
+                }
+                test {
+                  ...RecipeFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+
+            fragment RecipeFields on Recipe {
+              id
+              version
+              isCurrent
+              kind
+              status
+              name
+              category
+              notes
+              labelPrefix
+              predictedYield {
+                ...QuantityFields
+              }
+              portioning {
+                name
+                count
+                size {
+                  ...QuantityFields
+                }
+              }
+              createdAt
+              updatedAt
+              publishedAt
+              archivedAt
+              outputItem {
+                id
+              }
+              ingredients {
+                ...RecipeLineFields
+              }
+              consumables {
+                ...RecipeLineFields
+              }
+              containers {
+                capacity {
+                  ...QuantityFields
+                }
+                item {
+                  id
+                }
+              }
+              steps {
+                key
+                position
+                text
+                durationMinutes
+                temperature {
+                  value
+                  unit
+                }
+                overridden
+              }
+            }
+
+            fragment RecipeLineFields on RecipeLine {
+              position
+              quantity {
+                ...QuantityFields
+              }
+              note
+              item {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="PromoteRecipeTest",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return PromoteRecipeTest.model_validate(data).promote_recipe_test
+
+    async def override_recipe_step(
+        self, input: OverrideRecipeStepInput, **kwargs: Any
+    ) -> OverrideRecipeStepOverrideRecipeStep:
+        query = gql("""
+            mutation OverrideRecipeStep($input: OverrideRecipeStepInput!) {
+              overrideRecipeStep(input: $input) {
+                recipe {
+                  ...RecipeFields
+                }
+                newVersion
+                changedFields
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+
+            fragment RecipeFields on Recipe {
+              id
+              version
+              isCurrent
+              kind
+              status
+              name
+              category
+              notes
+              labelPrefix
+              predictedYield {
+                ...QuantityFields
+              }
+              portioning {
+                name
+                count
+                size {
+                  ...QuantityFields
+                }
+              }
+              createdAt
+              updatedAt
+              publishedAt
+              archivedAt
+              outputItem {
+                id
+              }
+              ingredients {
+                ...RecipeLineFields
+              }
+              consumables {
+                ...RecipeLineFields
+              }
+              containers {
+                capacity {
+                  ...QuantityFields
+                }
+                item {
+                  id
+                }
+              }
+              steps {
+                key
+                position
+                text
+                durationMinutes
+                temperature {
+                  value
+                  unit
+                }
+                overridden
+              }
+            }
+
+            fragment RecipeLineFields on RecipeLine {
+              position
+              quantity {
+                ...QuantityFields
+              }
+              note
+              item {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="OverrideRecipeStep",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return OverrideRecipeStep.model_validate(data).override_recipe_step
+
+    async def revert_recipe_step(
+        self, input: RevertRecipeStepInput, **kwargs: Any
+    ) -> RevertRecipeStepRevertRecipeStep:
+        query = gql("""
+            mutation RevertRecipeStep($input: RevertRecipeStepInput!) {
+              revertRecipeStep(input: $input) {
+                recipe {
+                  ...RecipeFields
+                }
+                newVersion
+                changedFields
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+
+            fragment RecipeFields on Recipe {
+              id
+              version
+              isCurrent
+              kind
+              status
+              name
+              category
+              notes
+              labelPrefix
+              predictedYield {
+                ...QuantityFields
+              }
+              portioning {
+                name
+                count
+                size {
+                  ...QuantityFields
+                }
+              }
+              createdAt
+              updatedAt
+              publishedAt
+              archivedAt
+              outputItem {
+                id
+              }
+              ingredients {
+                ...RecipeLineFields
+              }
+              consumables {
+                ...RecipeLineFields
+              }
+              containers {
+                capacity {
+                  ...QuantityFields
+                }
+                item {
+                  id
+                }
+              }
+              steps {
+                key
+                position
+                text
+                durationMinutes
+                temperature {
+                  value
+                  unit
+                }
+                overridden
+              }
+            }
+
+            fragment RecipeLineFields on RecipeLine {
+              position
+              quantity {
+                ...QuantityFields
+              }
+              note
+              item {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="RevertRecipeStep",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return RevertRecipeStep.model_validate(data).revert_recipe_step
+
+    async def create_webhook_endpoint(
+        self, input: CreateWebhookEndpointInput, **kwargs: Any
+    ) -> CreateWebhookEndpointCreateWebhookEndpoint:
+        query = gql("""
+            mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+              createWebhookEndpoint(input: $input) {
+                webhookEndpoint {
+                  ...WebhookEndpointFields
+                }
+                secret
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment WebhookEndpointFields on WebhookEndpoint {
+              id
+              url
+              description
+              eventTypes
+              enabled
+              disabledReason
+              createdAt
+              updatedAt
+              failingSince
+              secretRotatedUntil
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="CreateWebhookEndpoint",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CreateWebhookEndpoint.model_validate(data).create_webhook_endpoint
+
+    async def update_webhook_endpoint(
+        self, input: UpdateWebhookEndpointInput, **kwargs: Any
+    ) -> UpdateWebhookEndpointUpdateWebhookEndpoint:
+        query = gql("""
+            mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
+              updateWebhookEndpoint(input: $input) {
+                webhookEndpoint {
+                  ...WebhookEndpointFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment WebhookEndpointFields on WebhookEndpoint {
+              id
+              url
+              description
+              eventTypes
+              enabled
+              disabledReason
+              createdAt
+              updatedAt
+              failingSince
+              secretRotatedUntil
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="UpdateWebhookEndpoint",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return UpdateWebhookEndpoint.model_validate(data).update_webhook_endpoint
+
+    async def delete_webhook_endpoint(
+        self, input: DeleteWebhookEndpointInput, **kwargs: Any
+    ) -> DeleteWebhookEndpointDeleteWebhookEndpoint:
+        query = gql("""
+            mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {
+              deleteWebhookEndpoint(input: $input) {
+                deletedWebhookEndpointId
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="DeleteWebhookEndpoint",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return DeleteWebhookEndpoint.model_validate(data).delete_webhook_endpoint
+
+    async def rotate_webhook_secret(
+        self, input: RotateWebhookSecretInput, **kwargs: Any
+    ) -> RotateWebhookSecretRotateWebhookSecret:
+        query = gql("""
+            mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {
+              rotateWebhookSecret(input: $input) {
+                webhookEndpoint {
+                  ...WebhookEndpointFields
+                }
+                secret
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment WebhookEndpointFields on WebhookEndpoint {
+              id
+              url
+              description
+              eventTypes
+              enabled
+              disabledReason
+              createdAt
+              updatedAt
+              failingSince
+              secretRotatedUntil
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="RotateWebhookSecret",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return RotateWebhookSecret.model_validate(data).rotate_webhook_secret
+
+    async def send_test_webhook(
+        self, input: SendTestWebhookInput, **kwargs: Any
+    ) -> SendTestWebhookSendTestWebhook:
+        query = gql("""
+            mutation SendTestWebhook($input: SendTestWebhookInput!) {
+              sendTestWebhook(input: $input) {
+                delivery {
+                  ...WebhookDeliveryFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment WebhookDeliveryFields on WebhookDelivery {
+              id
+              eventId
+              eventType
+              status
+              attemptCount
+              nextAttemptAt
+              lastStatusCode
+              lastError
+              createdAt
+              completedAt
+              endpoint {
+                id
+              }
+              attempts {
+                attemptedAt
+                durationMs
+                statusCode
+                responseBody
+                error
+                outcome
+              }
+              event {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="SendTestWebhook", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return SendTestWebhook.model_validate(data).send_test_webhook
+
+    async def redeliver_webhook(
+        self, input: RedeliverWebhookInput, **kwargs: Any
+    ) -> RedeliverWebhookRedeliverWebhook:
+        query = gql("""
+            mutation RedeliverWebhook($input: RedeliverWebhookInput!) {
+              redeliverWebhook(input: $input) {
+                delivery {
+                  ...WebhookDeliveryFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment WebhookDeliveryFields on WebhookDelivery {
+              id
+              eventId
+              eventType
+              status
+              attemptCount
+              nextAttemptAt
+              lastStatusCode
+              lastError
+              createdAt
+              completedAt
+              endpoint {
+                id
+              }
+              attempts {
+                attemptedAt
+                durationMs
+                statusCode
+                responseBody
+                error
+                outcome
+              }
+              event {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="RedeliverWebhook",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return RedeliverWebhook.model_validate(data).redeliver_webhook
+
+    async def replay_webhook_events(
+        self, input: ReplayWebhookEventsInput, **kwargs: Any
+    ) -> ReplayWebhookEventsReplayWebhookEvents:
+        query = gql("""
+            mutation ReplayWebhookEvents($input: ReplayWebhookEventsInput!) {
+              replayWebhookEvents(input: $input) {
+                deliveryCount
+                deliveries {
+                  ...WebhookDeliveryFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment WebhookDeliveryFields on WebhookDelivery {
+              id
+              eventId
+              eventType
+              status
+              attemptCount
+              nextAttemptAt
+              lastStatusCode
+              lastError
+              createdAt
+              completedAt
+              endpoint {
+                id
+              }
+              attempts {
+                attemptedAt
+                durationMs
+                statusCode
+                responseBody
+                error
+                outcome
+              }
+              event {
+                id
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="ReplayWebhookEvents",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ReplayWebhookEvents.model_validate(data).replay_webhook_events

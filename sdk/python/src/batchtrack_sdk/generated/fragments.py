@@ -1,0 +1,466 @@
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Optional
+
+from pydantic import Field
+
+from .base_model import BaseModel
+from .enums import (
+    ApiKeyScope,
+    CostingMethod,
+    CurrencyCode,
+    InventoryChangeType,
+    InventoryItemType,
+    RecipeKind,
+    RecipeStatus,
+    ReservationStatus,
+    Role,
+    TemperatureUnit,
+    WebhookAttemptOutcome,
+    WebhookDeliveryStatus,
+    WebhookEndpointDisabledReason,
+)
+
+
+class ApiKeyFields(BaseModel):
+    id: str
+    name: str
+    prefix: str
+    scopes: list[ApiKeyScope]
+    created_at: datetime = Field(alias="createdAt")
+    last_used_at: Optional[datetime] = Field(alias="lastUsedAt")
+    revoked_at: Optional[datetime] = Field(alias="revokedAt")
+
+
+class EventFields(BaseModel):
+    id: str
+    event_id: str = Field(alias="eventId")
+    type_: str = Field(alias="type")
+    entity_type: str = Field(alias="entityType")
+    entity_id: str = Field(alias="entityId")
+    sequence: int
+    api_version: str = Field(alias="apiVersion")
+    created_at: datetime = Field(alias="createdAt")
+    position: int
+    data: Any
+    organization_id: str = Field(alias="organizationId")
+
+
+class MoneyFields(BaseModel):
+    amount: Decimal
+    currency_code: CurrencyCode = Field(alias="currencyCode")
+
+
+class QuantityFields(BaseModel):
+    amount: Decimal
+    unit: str
+
+
+class InventoryItemFields(BaseModel):
+    id: str
+    name: str
+    type_: InventoryItemType = Field(alias="type")
+    base_unit: str = Field(alias="baseUnit")
+    quantity_precision: int = Field(alias="quantityPrecision")
+    density: Optional[Decimal]
+    low_stock_threshold: Optional["InventoryItemFieldsLowStockThreshold"] = Field(
+        alias="lowStockThreshold"
+    )
+    shelf_life_days: Optional[int] = Field(alias="shelfLifeDays")
+    perishable: bool
+    default_vendor: Optional[str] = Field(alias="defaultVendor")
+    sku: Optional[str]
+    barcode: Optional[str]
+    container_capacity: Optional["InventoryItemFieldsContainerCapacity"] = Field(
+        alias="containerCapacity"
+    )
+    costing_method: CostingMethod = Field(alias="costingMethod")
+    lead_time_days: Optional[int] = Field(alias="leadTimeDays")
+    archived: bool
+    archived_at: Optional[datetime] = Field(alias="archivedAt")
+    created_at: datetime = Field(alias="createdAt")
+    updated_at: datetime = Field(alias="updatedAt")
+    on_hand: "InventoryItemFieldsOnHand" = Field(alias="onHand")
+    reserved: "InventoryItemFieldsReserved"
+    available: "InventoryItemFieldsAvailable"
+    stock_value: "InventoryItemFieldsStockValue" = Field(alias="stockValue")
+    average_cost_per_unit: Optional["InventoryItemFieldsAverageCostPerUnit"] = Field(
+        alias="averageCostPerUnit"
+    )
+    low_stock_since: Optional[datetime] = Field(alias="lowStockSince")
+    usable: "InventoryItemFieldsUsable"
+    is_low_stock: bool = Field(alias="isLowStock")
+
+
+class InventoryItemFieldsLowStockThreshold(QuantityFields):
+    pass
+
+
+class InventoryItemFieldsContainerCapacity(QuantityFields):
+    pass
+
+
+class InventoryItemFieldsOnHand(QuantityFields):
+    pass
+
+
+class InventoryItemFieldsReserved(QuantityFields):
+    pass
+
+
+class InventoryItemFieldsAvailable(QuantityFields):
+    pass
+
+
+class InventoryItemFieldsStockValue(MoneyFields):
+    pass
+
+
+class InventoryItemFieldsAverageCostPerUnit(MoneyFields):
+    pass
+
+
+class InventoryItemFieldsUsable(QuantityFields):
+    pass
+
+
+class InventoryLedgerEntryFields(BaseModel):
+    id: str
+    operation_id: str = Field(alias="operationId")
+    change_type: InventoryChangeType = Field(alias="changeType")
+    quantity: "InventoryLedgerEntryFieldsQuantity"
+    unit_cost: "InventoryLedgerEntryFieldsUnitCost" = Field(alias="unitCost")
+    value: "InventoryLedgerEntryFieldsValue"
+    on_hand_after: "InventoryLedgerEntryFieldsOnHandAfter" = Field(alias="onHandAfter")
+    value_after: "InventoryLedgerEntryFieldsValueAfter" = Field(alias="valueAfter")
+    note: Optional[str]
+    reference: Optional[str]
+    actor_user_id: Optional[str] = Field(alias="actorUserId")
+    actor_api_key_id: Optional[str] = Field(alias="actorApiKeyId")
+    created_at: datetime = Field(alias="createdAt")
+    item: "InventoryLedgerEntryFieldsItem"
+    lot: Optional["InventoryLedgerEntryFieldsLot"]
+
+
+class InventoryLedgerEntryFieldsQuantity(QuantityFields):
+    pass
+
+
+class InventoryLedgerEntryFieldsUnitCost(MoneyFields):
+    pass
+
+
+class InventoryLedgerEntryFieldsValue(MoneyFields):
+    pass
+
+
+class InventoryLedgerEntryFieldsOnHandAfter(QuantityFields):
+    pass
+
+
+class InventoryLedgerEntryFieldsValueAfter(MoneyFields):
+    pass
+
+
+class InventoryLedgerEntryFieldsItem(BaseModel):
+    id: str
+
+
+class InventoryLedgerEntryFieldsLot(BaseModel):
+    id: str
+
+
+class InventoryReservationFields(BaseModel):
+    id: str
+    quantity: "InventoryReservationFieldsQuantity"
+    fulfilled: "InventoryReservationFieldsFulfilled"
+    short_quantity: "InventoryReservationFieldsShortQuantity" = Field(
+        alias="shortQuantity"
+    )
+    remaining: "InventoryReservationFieldsRemaining"
+    order_reference: str = Field(alias="orderReference")
+    status: ReservationStatus
+    expires_at: Optional[datetime] = Field(alias="expiresAt")
+    closed_at: Optional[datetime] = Field(alias="closedAt")
+    created_at: datetime = Field(alias="createdAt")
+    item: "InventoryReservationFieldsItem"
+
+
+class InventoryReservationFieldsQuantity(QuantityFields):
+    pass
+
+
+class InventoryReservationFieldsFulfilled(QuantityFields):
+    pass
+
+
+class InventoryReservationFieldsShortQuantity(QuantityFields):
+    pass
+
+
+class InventoryReservationFieldsRemaining(QuantityFields):
+    pass
+
+
+class InventoryReservationFieldsItem(BaseModel):
+    id: str
+
+
+class InventoryAdjustmentFields(BaseModel):
+    inventory_item: "InventoryAdjustmentFieldsInventoryItem" = Field(
+        alias="inventoryItem"
+    )
+    change_type: InventoryChangeType = Field(alias="changeType")
+    operation_id: str = Field(alias="operationId")
+    quantity: "InventoryAdjustmentFieldsQuantity"
+    cost: "InventoryAdjustmentFieldsCost"
+    ledger_entries: list["InventoryAdjustmentFieldsLedgerEntries"] = Field(
+        alias="ledgerEntries"
+    )
+    shortened_reservations: list["InventoryAdjustmentFieldsShortenedReservations"] = (
+        Field(alias="shortenedReservations")
+    )
+
+
+class InventoryAdjustmentFieldsInventoryItem(InventoryItemFields):
+    pass
+
+
+class InventoryAdjustmentFieldsQuantity(QuantityFields):
+    pass
+
+
+class InventoryAdjustmentFieldsCost(MoneyFields):
+    pass
+
+
+class InventoryAdjustmentFieldsLedgerEntries(InventoryLedgerEntryFields):
+    pass
+
+
+class InventoryAdjustmentFieldsShortenedReservations(InventoryReservationFields):
+    pass
+
+
+class InventoryLotFields(BaseModel):
+    id: str
+    lot_code: str = Field(alias="lotCode")
+    source: InventoryChangeType
+    vendor: Optional[str]
+    received_at: datetime = Field(alias="receivedAt")
+    expires_at: Optional[datetime] = Field(alias="expiresAt")
+    is_expired: bool = Field(alias="isExpired")
+    quantity_received: "InventoryLotFieldsQuantityReceived" = Field(
+        alias="quantityReceived"
+    )
+    remaining: "InventoryLotFieldsRemaining"
+    unit_cost: "InventoryLotFieldsUnitCost" = Field(alias="unitCost")
+    total_cost: "InventoryLotFieldsTotalCost" = Field(alias="totalCost")
+    remaining_value: "InventoryLotFieldsRemainingValue" = Field(alias="remainingValue")
+    item: "InventoryLotFieldsItem"
+
+
+class InventoryLotFieldsQuantityReceived(QuantityFields):
+    pass
+
+
+class InventoryLotFieldsRemaining(QuantityFields):
+    pass
+
+
+class InventoryLotFieldsUnitCost(MoneyFields):
+    pass
+
+
+class InventoryLotFieldsTotalCost(MoneyFields):
+    pass
+
+
+class InventoryLotFieldsRemainingValue(MoneyFields):
+    pass
+
+
+class InventoryLotFieldsItem(BaseModel):
+    id: str
+
+
+class MemberFields(BaseModel):
+    id: str
+    user: "MemberFieldsUser"
+    role: Role
+    created_at: datetime = Field(alias="createdAt")
+
+
+class MemberFieldsUser(BaseModel):
+    id: str
+
+
+class OrganizationFields(BaseModel):
+    id: str
+    name: str
+    currency_code: CurrencyCode = Field(alias="currencyCode")
+    created_at: datetime = Field(alias="createdAt")
+
+
+class RecipeLineFields(BaseModel):
+    position: int
+    quantity: "RecipeLineFieldsQuantity"
+    note: Optional[str]
+    item: "RecipeLineFieldsItem"
+
+
+class RecipeLineFieldsQuantity(QuantityFields):
+    pass
+
+
+class RecipeLineFieldsItem(BaseModel):
+    id: str
+
+
+class RecipeFields(BaseModel):
+    id: str
+    version: int
+    is_current: bool = Field(alias="isCurrent")
+    kind: RecipeKind
+    status: RecipeStatus
+    name: str
+    category: Optional[str]
+    notes: Optional[str]
+    label_prefix: Optional[str] = Field(alias="labelPrefix")
+    predicted_yield: "RecipeFieldsPredictedYield" = Field(alias="predictedYield")
+    portioning: Optional["RecipeFieldsPortioning"]
+    created_at: datetime = Field(alias="createdAt")
+    updated_at: datetime = Field(alias="updatedAt")
+    published_at: Optional[datetime] = Field(alias="publishedAt")
+    archived_at: Optional[datetime] = Field(alias="archivedAt")
+    output_item: "RecipeFieldsOutputItem" = Field(alias="outputItem")
+    ingredients: list["RecipeFieldsIngredients"]
+    consumables: list["RecipeFieldsConsumables"]
+    containers: list["RecipeFieldsContainers"]
+    steps: list["RecipeFieldsSteps"]
+
+
+class RecipeFieldsPredictedYield(QuantityFields):
+    pass
+
+
+class RecipeFieldsPortioning(BaseModel):
+    name: str
+    count: int
+    size: "RecipeFieldsPortioningSize"
+
+
+class RecipeFieldsPortioningSize(QuantityFields):
+    pass
+
+
+class RecipeFieldsOutputItem(BaseModel):
+    id: str
+
+
+class RecipeFieldsIngredients(RecipeLineFields):
+    pass
+
+
+class RecipeFieldsConsumables(RecipeLineFields):
+    pass
+
+
+class RecipeFieldsContainers(BaseModel):
+    capacity: "RecipeFieldsContainersCapacity"
+    item: "RecipeFieldsContainersItem"
+
+
+class RecipeFieldsContainersCapacity(QuantityFields):
+    pass
+
+
+class RecipeFieldsContainersItem(BaseModel):
+    id: str
+
+
+class RecipeFieldsSteps(BaseModel):
+    key: str
+    position: int
+    text: str
+    duration_minutes: Optional[int] = Field(alias="durationMinutes")
+    temperature: Optional["RecipeFieldsStepsTemperature"]
+    overridden: bool
+
+
+class RecipeFieldsStepsTemperature(BaseModel):
+    value: Decimal
+    unit: TemperatureUnit
+
+
+class UserFields(BaseModel):
+    id: str
+    email: str
+    name: str
+    created_at: datetime = Field(alias="createdAt")
+
+
+class WebhookDeliveryFields(BaseModel):
+    id: str
+    event_id: str = Field(alias="eventId")
+    event_type: str = Field(alias="eventType")
+    status: WebhookDeliveryStatus
+    attempt_count: int = Field(alias="attemptCount")
+    next_attempt_at: Optional[datetime] = Field(alias="nextAttemptAt")
+    last_status_code: Optional[int] = Field(alias="lastStatusCode")
+    last_error: Optional[str] = Field(alias="lastError")
+    created_at: datetime = Field(alias="createdAt")
+    completed_at: Optional[datetime] = Field(alias="completedAt")
+    endpoint: "WebhookDeliveryFieldsEndpoint"
+    attempts: list["WebhookDeliveryFieldsAttempts"]
+    event: Optional["WebhookDeliveryFieldsEvent"]
+
+
+class WebhookDeliveryFieldsEndpoint(BaseModel):
+    id: str
+
+
+class WebhookDeliveryFieldsAttempts(BaseModel):
+    attempted_at: datetime = Field(alias="attemptedAt")
+    duration_ms: int = Field(alias="durationMs")
+    status_code: Optional[int] = Field(alias="statusCode")
+    response_body: Optional[str] = Field(alias="responseBody")
+    error: Optional[str]
+    outcome: WebhookAttemptOutcome
+
+
+class WebhookDeliveryFieldsEvent(BaseModel):
+    id: str
+
+
+class WebhookEndpointFields(BaseModel):
+    id: str
+    url: str
+    description: Optional[str]
+    event_types: list[str] = Field(alias="eventTypes")
+    enabled: bool
+    disabled_reason: Optional[WebhookEndpointDisabledReason] = Field(
+        alias="disabledReason"
+    )
+    created_at: datetime = Field(alias="createdAt")
+    updated_at: datetime = Field(alias="updatedAt")
+    failing_since: Optional[datetime] = Field(alias="failingSince")
+    secret_rotated_until: Optional[datetime] = Field(alias="secretRotatedUntil")
+
+
+ApiKeyFields.model_rebuild()
+EventFields.model_rebuild()
+MoneyFields.model_rebuild()
+QuantityFields.model_rebuild()
+InventoryItemFields.model_rebuild()
+InventoryLedgerEntryFields.model_rebuild()
+InventoryReservationFields.model_rebuild()
+InventoryAdjustmentFields.model_rebuild()
+InventoryLotFields.model_rebuild()
+MemberFields.model_rebuild()
+OrganizationFields.model_rebuild()
+RecipeLineFields.model_rebuild()
+RecipeFields.model_rebuild()
+UserFields.model_rebuild()
+WebhookDeliveryFields.model_rebuild()
+WebhookEndpointFields.model_rebuild()
