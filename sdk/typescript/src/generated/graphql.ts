@@ -19,6 +19,8 @@ export type AccountUserErrorCode =
   | 'EMAIL_TAKEN'
   /** The value is not acceptable as given (the message says why). */
   | 'INVALID'
+  /** The organization's cost method is not FIFO or AVERAGE. */
+  | 'INVALID_COST_METHOD'
   /** The email or password is not correct. */
   | 'INVALID_CREDENTIALS'
   /** The currency is not an active ISO 4217 code. */
@@ -65,6 +67,13 @@ export type AccountUserErrorCode =
   | 'TOO_MANY'
   /** The text is shorter than the field allows. */
   | 'TOO_SHORT';
+
+export type AddBatchIngredientsInput = {
+  batchId: string | number;
+  /** Skip the lines that are short. */
+  force?: boolean;
+  lines: Array<BatchIngredientInput>;
+};
 
 export type AdjustInventoryInput = {
   /** A user change type; the system's ones are refused. */
@@ -125,10 +134,132 @@ export type ArchiveInventoryItemInput = {
   id: string | number;
 };
 
+export type BatchFilter = {
+  /** A split's variations too (else only under their parent). */
+  includeVariations?: boolean;
+  outputItemId?: string | number | null | undefined;
+  recipeId?: string | number | null | undefined;
+  status?: BatchStatus | null | undefined;
+};
+
+export type BatchIngredientInput = {
+  itemId: string | number;
+  note?: string | null | undefined;
+  quantity: QuantityInput;
+};
+
+/** Why a batch drew an item. */
+export type BatchLineKind =
+  /** Added to the batch (addBatchIngredients) or to a variation. */
+  | 'ADDED'
+  /** A consumable of the recipe. */
+  | 'CONSUMABLE'
+  /** Containers filled at finish. */
+  | 'CONTAINER'
+  /** An ingredient of the recipe. */
+  | 'INGREDIENT';
+
+/** Where a batch is in its life. */
+export type BatchStatus =
+  /** Every draw given back to the lot it came from. */
+  | 'CANCELLED'
+  /** Lost: its draws are kept as the loss. */
+  | 'FAILED'
+  /** Its output lots made. */
+  | 'FINISHED'
+  /** Started: its lines drawn. */
+  | 'IN_PROGRESS';
+
+/** Every code a userError of the batches operations can carry. */
+export type BatchUserErrorCode =
+  /** The batch is finished, cancelled or failed: only a batch in progress takes this. */
+  | 'BATCH_NOT_IN_PROGRESS'
+  /** A required value is missing or empty. */
+  | 'BLANK'
+  /** A container needs a capacity: give one, or set the item's containerCapacity. */
+  | 'CAPACITY_REQUIRED'
+  /** The containers to fill hold more than the batch made; fill fewer (the rest of a yield goes to bulk). */
+  | 'CONTAINERS_EXCEED_YIELD'
+  /** The same item appears twice in a recipe's lines; each item may appear once. */
+  | 'DUPLICATE_ITEM'
+  /** Less stock is available than the change needs; the payload's `shortages` say how much of each item was asked for and was available. */
+  | 'INSUFFICIENT_STOCK'
+  /** The value is not acceptable as given (the message says why). */
+  | 'INVALID'
+  /** The currency is not an active ISO 4217 code. */
+  | 'INVALID_CURRENCY'
+  /** The cursor does not belong to this list. */
+  | 'INVALID_CURSOR'
+  /** The email address is not of the form name@example.com. */
+  | 'INVALID_EMAIL'
+  /** The event type filter is malformed. */
+  | 'INVALID_EVENT_TYPE'
+  /** The ID is malformed or names another type of object. */
+  | 'INVALID_ID'
+  /** The page arguments contradict each other or are out of range. */
+  | 'INVALID_PAGINATION'
+  /** The organization has as many of these as it may have. */
+  | 'LIMIT_REACHED'
+  /** Another object of the organization has this name. */
+  | 'NAME_TAKEN'
+  /** Nothing with this ID exists in the organization. */
+  | 'NOT_FOUND'
+  /** The value must be greater than zero. */
+  | 'NOT_POSITIVE'
+  /** The number is outside the range the field allows. */
+  | 'OUT_OF_RANGE'
+  /** A quantity in the item's own unit has more decimal places than its precision. */
+  | 'QUANTITY_TOO_PRECISE'
+  /** The recipe is archived: it no longer changes, nor takes variations or tests. */
+  | 'RECIPE_ARCHIVED'
+  /** A custom unit cannot take the name of a built-in unit. */
+  | 'SHADOWS_BUILT_IN'
+  /** A batch's variations would take more than 100 % of it; the rest of a split stays base. */
+  | 'SPLIT_OVER_100'
+  /** The text is longer than the field allows. */
+  | 'TOO_LONG'
+  /** The list has more entries than the field allows. */
+  | 'TOO_MANY'
+  /** The number has more decimal places than the field allows. */
+  | 'TOO_PRECISE'
+  /** The text is shorter than the field allows. */
+  | 'TOO_SHORT'
+  /** The units cannot be converted into each other (a volume and a mass need a density). */
+  | 'UNIT_CONVERSION_FAILED'
+  /** The unit is neither built in nor one of the organization's. */
+  | 'UNKNOWN_UNIT';
+
+export type BatchVariationInput = {
+  /** Added to it, drawn FIFO. */
+  ingredients?: Array<BatchIngredientInput>;
+  /** Unique in the batch; ends its sub-label. */
+  name: string;
+  /** Its share of the batch (more than 0; the variations of a batch sum to at most 100, the rest stays base). */
+  percentage: string;
+};
+
+export type CancelBatchInput = {
+  id: string | number;
+};
+
 export type ChangePasswordInput = {
   currentPassword: string;
   newPassword: string;
 };
+
+/** A container size to fill: "20 x 4 oz jars". */
+export type ContainerFillInput = {
+  count: number;
+  /** A CONTAINER item with a capacity. */
+  itemId: string | number;
+};
+
+/** How a batch costs its lines; quantities are always drawn FIFO. */
+export type CostMethod =
+  /** Each line costs its quantity at the item's average cost at start. */
+  | 'AVERAGE'
+  /** Each line costs exactly the lots it drew. */
+  | 'FIFO';
 
 /** Which lots a consumption draws first. */
 export type CostingMethod =
@@ -169,10 +300,16 @@ export type CreateInventoryItemInput = {
   perishable?: boolean;
   /** Decimal places of this item's quantities, 0 to 6. */
   quantityPrecision?: number;
+  /** Per base unit. */
+  salePrice?: string | null | undefined;
+  /** Per base unit, for an untracked item. */
+  setUnitCost?: string | null | undefined;
   /** Sets a received lot's expiry when none is given. */
   shelfLifeDays?: number | null | undefined;
   /** Stock keeping unit, as the shop platforms have it: trimmed, case matters, unique in the organization (SKU_TAKEN); empty or null: none. */
   sku?: string | null | undefined;
+  /** False: kept without lots, costed at setUnitCost. */
+  tracked?: boolean;
   type: InventoryItemType;
 };
 
@@ -384,6 +521,22 @@ export type DeleteWebhookEndpointInput = {
   id: string | number;
 };
 
+export type FailBatchInput = {
+  id: string | number;
+  /** Why it failed (up to 2,000 characters). */
+  reason: string;
+};
+
+export type FinishBatchInput = {
+  /** What was made, in any unit that converts to the output item's (more than 0: a batch that made nothing is failed with failBatch). */
+  actualYield: QuantityInput;
+  /** Container sizes to fill, drawn FIFO; the rest of the yield is bulk. */
+  containers?: Array<ContainerFillInput>;
+  id: string | number;
+  /** At least 1. */
+  portions?: number | null | undefined;
+};
+
 export type FulfilReservationInput = {
   id: string | number;
   /** Fulfil this much of it (at most what it holds), leaving the rest reserved; default: all it holds. */
@@ -549,6 +702,13 @@ export type OverrideRecipeStepInput = {
   stepKey: string;
   temperature?: TemperatureInput | null | undefined;
   text?: string | null | undefined;
+};
+
+/** A recipe version at a scale: `scale` (2 is twice) or `targetYield` in any unit that converts to the output item's; neither is the recipe as it is. */
+export type PlanBatchInput = {
+  recipeId: string | number;
+  scale?: string | null | undefined;
+  targetYield?: QuantityInput | null | undefined;
 };
 
 export type PromoteRecipeTestInput = {
@@ -824,6 +984,20 @@ export type SignUpInput = {
   password: string;
 };
 
+export type SplitBatchInput = {
+  id: string | number;
+  variations: Array<BatchVariationInput>;
+};
+
+export type StartBatchInput = {
+  /** Start even if lines are short: those lines are skipped and recorded. */
+  force?: boolean;
+  /** The exact version to make. */
+  recipeId: string | number;
+  scale?: string | null | undefined;
+  targetYield?: QuantityInput | null | undefined;
+};
+
 export type TemperatureInput = {
   unit: TemperatureUnit;
   /** Less than 10000, 2 decimal places at most. */
@@ -835,6 +1009,13 @@ export type TemperatureUnit =
   | 'C'
   /** Degrees Fahrenheit. */
   | 'F';
+
+/** Which way a trace runs through the genealogy. */
+export type TraceDirection =
+  /** From a product lot to the batches and lots it came from, through intermediates. */
+  | 'BACKWARD'
+  /** From an ingredient lot to the batches and lots it went into, and the sales that took those lots. */
+  | 'FORWARD';
 
 /** What a unit measures. Units convert within a dimension; weight and volume also convert into each other through an inventory item's density (g/ml). */
 export type UnitDimension =
@@ -886,6 +1067,15 @@ export type UnitUserErrorCode =
   /** The unit is neither built in nor one of the organization's. */
   | 'UNKNOWN_UNIT';
 
+/** Why a line of a planned cost is not priced in full. */
+export type UnpricedReason =
+  /** Part of it can be drawn and is priced; `short` is the rest. */
+  | 'INSUFFICIENT_STOCK'
+  /** Its unit does not convert to the item's base unit now (say, a density was cleared); nothing of it is priced. */
+  | 'NO_CONVERSION'
+  /** Nothing of the item can be drawn now; nothing of it is priced. */
+  | 'NO_STOCK';
+
 /** Only the fields given change; null clears an optional one. */
 export type UpdateInventoryItemInput = {
   /** GTIN, UPC, EAN or any code the maker scans: trimmed, unique in the organization (BARCODE_TAKEN); empty or null: none. */
@@ -901,9 +1091,12 @@ export type UpdateInventoryItemInput = {
   name?: string | null | undefined;
   perishable?: boolean | null | undefined;
   quantityPrecision?: number | null | undefined;
+  salePrice?: string | null | undefined;
+  setUnitCost?: string | null | undefined;
   shelfLifeDays?: number | null | undefined;
   /** Stock keeping unit, as the shop platforms have it: trimmed, case matters, unique in the organization (SKU_TAKEN); empty or null: none. */
   sku?: string | null | undefined;
+  tracked?: boolean | null | undefined;
   type?: InventoryItemType | null | undefined;
 };
 
@@ -913,6 +1106,8 @@ export type UpdateMemberRoleInput = {
 };
 
 export type UpdateOrganizationInput = {
+  /** Null: unchanged. Batches started from now on use it. */
+  costMethod?: CostMethod | null | undefined;
   /** Null: unchanged. Refused (CURRENCY_LOCKED) once any stock has been received: recorded costs and reports are amounts in the current currency. */
   currencyCode?: CurrencyCode | null | undefined;
   /** Null: unchanged. */
@@ -1038,6 +1233,7 @@ export type NodeQueryVariables = Exact<{
 
 export type NodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'Batch', id: string }
     | { __typename: 'CustomUnit', id: string }
     | { __typename: 'Event', id: string }
     | { __typename: 'InventoryItem', id: string, name: string, type: InventoryItemType, baseUnit: string, quantityPrecision: number, density: string | null, shelfLifeDays: number | null, perishable: boolean, defaultVendor: string | null, sku: string | null, barcode: string | null, costingMethod: CostingMethod, leadTimeDays: number | null, archived: boolean, archivedAt: string | null, createdAt: string, updatedAt: string, lowStockSince: string | null, isLowStock: boolean, lowStockThreshold: { amount: string, unit: string } | null, containerCapacity: { amount: string, unit: string } | null, onHand: { amount: string, unit: string }, reserved: { amount: string, unit: string }, available: { amount: string, unit: string }, stockValue: { amount: string, currencyCode: CurrencyCode }, averageCostPerUnit: { amount: string, currencyCode: CurrencyCode } | null, usable: { amount: string, unit: string } }
@@ -1060,6 +1256,7 @@ export type NodesQueryVariables = Exact<{
 
 export type NodesQuery = { nodes: Array<
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'Batch', id: string }
     | { __typename: 'CustomUnit', id: string }
     | { __typename: 'Event', id: string }
     | { __typename: 'InventoryItem', id: string, name: string, type: InventoryItemType, baseUnit: string, quantityPrecision: number, density: string | null, shelfLifeDays: number | null, perishable: boolean, defaultVendor: string | null, sku: string | null, barcode: string | null, costingMethod: CostingMethod, leadTimeDays: number | null, archived: boolean, archivedAt: string | null, createdAt: string, updatedAt: string, lowStockSince: string | null, isLowStock: boolean, lowStockThreshold: { amount: string, unit: string } | null, containerCapacity: { amount: string, unit: string } | null, onHand: { amount: string, unit: string }, reserved: { amount: string, unit: string }, available: { amount: string, unit: string }, stockValue: { amount: string, currencyCode: CurrencyCode }, averageCostPerUnit: { amount: string, currencyCode: CurrencyCode } | null, usable: { amount: string, unit: string } }
@@ -1590,6 +1787,84 @@ export type WebhookEndpointFieldsFragment = { id: string, url: string, descripti
 
 export type RecipeLineFieldsFragment = { position: number, note: string | null, quantity: { amount: string, unit: string }, item: { id: string } };
 
+export type BatchesQueryVariables = Exact<{
+  filter?: BatchFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type BatchesQuery = { batches: { nodes: Array<{ id: string, label: string, status: BatchStatus, costMethod: CostMethod, factor: string, plannedPortions: string | null, forced: boolean, shortageSummary: string | null, startedAt: string, finishedAt: string | null, cancelledAt: string | null, failedAt: string | null, failureReason: string | null, portions: number | null, variationName: string | null, percentage: string | null, plannedYield: { amount: string, unit: string } | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, ingredientCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, actualYield: { amount: string, unit: string } | null, recipe: { id: string }, outputItem: { id: string }, consumption: Array<{ position: number, kind: BatchLineKind, tracked: boolean, note: string | null, needed: { amount: string, unit: string }, drawn: { amount: string, unit: string }, skipped: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, draws: Array<{ quantity: { amount: string, unit: string }, value: { amount: string, currencyCode: CurrencyCode }, lot: { id: string } }>, item: { id: string } }>, outputs: Array<{ containerCount: number | null, quantity: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, containerCost: { amount: string, currencyCode: CurrencyCode }, lot: { id: string }, container: { id: string } | null }>, comparison: { yieldVariancePercent: string | null, marginPercent: string | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, plannedYield: { amount: string, unit: string } | null, actualYield: { amount: string, unit: string } | null, costPerOutputUnit: { amount: string, currencyCode: CurrencyCode } | null, costPerPortion: { amount: string, currencyCode: CurrencyCode } | null, saleValue: { amount: string, currencyCode: CurrencyCode } | null, margin: { amount: string, currencyCode: CurrencyCode } | null }, parent: { id: string } | null, variations: Array<{ id: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type TraceLotQueryVariables = Exact<{
+  id: string | number;
+  direction: TraceDirection;
+  maxDepth: number;
+}>;
+
+
+export type TraceLotQuery = { traceLot: { direction: TraceDirection, lots: Array<{ depth: number, lot: { id: string, lotCode: string, source: InventoryChangeType, vendor: string | null, receivedAt: string, expiresAt: string | null, isExpired: boolean, quantityReceived: { amount: string, unit: string }, remaining: { amount: string, unit: string }, unitCost: { amount: string, currencyCode: CurrencyCode }, totalCost: { amount: string, currencyCode: CurrencyCode }, remainingValue: { amount: string, currencyCode: CurrencyCode }, item: { id: string } }, item: { id: string, name: string, sku: string | null }, viaBatch: { id: string, label: string, status: BatchStatus } | null }>, batches: Array<{ depth: number, batch: { id: string, label: string, status: BatchStatus, startedAt: string, finishedAt: string | null } }>, sales: Array<{ depth: number, orderReference: string | null, at: string, quantity: { amount: string, unit: string }, lot: { id: string, lotCode: string } }> } | null };
+
+export type BatchQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BatchQuery = { batch: { id: string, label: string, status: BatchStatus, costMethod: CostMethod, factor: string, plannedPortions: string | null, forced: boolean, shortageSummary: string | null, startedAt: string, finishedAt: string | null, cancelledAt: string | null, failedAt: string | null, failureReason: string | null, portions: number | null, variationName: string | null, percentage: string | null, instructions: { steps: Array<{ position: number, key: string, text: string, durationMinutes: number | null, temperature: { value: string, unit: TemperatureUnit } | null }>, checklist: Array<{ position: number, kind: BatchLineKind, note: string | null, needed: { amount: string, unit: string }, drawn: { amount: string, unit: string }, item: { id: string, name: string }, draws: Array<{ quantity: { amount: string, unit: string }, lot: { id: string, lotCode: string, vendor: string | null, expiresAt: string | null } }> }> }, plannedYield: { amount: string, unit: string } | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, ingredientCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, actualYield: { amount: string, unit: string } | null, recipe: { id: string }, outputItem: { id: string }, consumption: Array<{ position: number, kind: BatchLineKind, tracked: boolean, note: string | null, needed: { amount: string, unit: string }, drawn: { amount: string, unit: string }, skipped: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, draws: Array<{ quantity: { amount: string, unit: string }, value: { amount: string, currencyCode: CurrencyCode }, lot: { id: string } }>, item: { id: string } }>, outputs: Array<{ containerCount: number | null, quantity: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, containerCost: { amount: string, currencyCode: CurrencyCode }, lot: { id: string }, container: { id: string } | null }>, comparison: { yieldVariancePercent: string | null, marginPercent: string | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, plannedYield: { amount: string, unit: string } | null, actualYield: { amount: string, unit: string } | null, costPerOutputUnit: { amount: string, currencyCode: CurrencyCode } | null, costPerPortion: { amount: string, currencyCode: CurrencyCode } | null, saleValue: { amount: string, currencyCode: CurrencyCode } | null, margin: { amount: string, currencyCode: CurrencyCode } | null }, parent: { id: string } | null, variations: Array<{ id: string }> } | null };
+
+export type PlanBatchMutationVariables = Exact<{
+  input: PlanBatchInput;
+}>;
+
+
+export type PlanBatchMutation = { planBatch: { plan: { scaled: { factor: string, factorExact: boolean, portionCount: string | null, predictedYield: { amount: string, unit: string, exact: boolean, problem: string | null, baseQuantity: { amount: string, unit: string } | null }, ingredients: Array<{ position: number, note: string | null, quantity: { amount: string, unit: string, exact: boolean, problem: string | null }, item: { id: string, name: string, type: InventoryItemType, baseUnit: string, quantityPrecision: number, density: string | null, shelfLifeDays: number | null, perishable: boolean, defaultVendor: string | null, sku: string | null, barcode: string | null, costingMethod: CostingMethod, leadTimeDays: number | null, archived: boolean, archivedAt: string | null, createdAt: string, updatedAt: string, lowStockSince: string | null, isLowStock: boolean, lowStockThreshold: { amount: string, unit: string } | null, containerCapacity: { amount: string, unit: string } | null, onHand: { amount: string, unit: string }, reserved: { amount: string, unit: string }, available: { amount: string, unit: string }, stockValue: { amount: string, currencyCode: CurrencyCode }, averageCostPerUnit: { amount: string, currencyCode: CurrencyCode } | null, usable: { amount: string, unit: string } } }>, consumables: Array<{ position: number, note: string | null, quantity: { amount: string, unit: string, exact: boolean, problem: string | null }, item: { id: string, name: string, type: InventoryItemType, baseUnit: string, quantityPrecision: number, density: string | null, shelfLifeDays: number | null, perishable: boolean, defaultVendor: string | null, sku: string | null, barcode: string | null, costingMethod: CostingMethod, leadTimeDays: number | null, archived: boolean, archivedAt: string | null, createdAt: string, updatedAt: string, lowStockSince: string | null, isLowStock: boolean, lowStockThreshold: { amount: string, unit: string } | null, containerCapacity: { amount: string, unit: string } | null, onHand: { amount: string, unit: string }, reserved: { amount: string, unit: string }, available: { amount: string, unit: string }, stockValue: { amount: string, currencyCode: CurrencyCode }, averageCostPerUnit: { amount: string, currencyCode: CurrencyCode } | null, usable: { amount: string, unit: string } } }>, plannedCost: { complete: boolean, sufficient: boolean, costMethod: CostMethod, total: { amount: string, currencyCode: CurrencyCode }, costPerOutputUnit: { amount: string, currencyCode: CurrencyCode } | null, costPerPortion: { amount: string, currencyCode: CurrencyCode } | null, lines: Array<{ position: number, isConsumable: boolean, unpriced: UnpricedReason | null, reason: string | null }>, containers: Array<{ count: number | null, unpriced: UnpricedReason | null, reason: string | null }> } }, plannedCost: { complete: boolean, sufficient: boolean, costMethod: CostMethod, total: { amount: string, currencyCode: CurrencyCode }, costPerOutputUnit: { amount: string, currencyCode: CurrencyCode } | null, costPerPortion: { amount: string, currencyCode: CurrencyCode } | null, lines: Array<{ position: number, isConsumable: boolean, unpriced: UnpricedReason | null, reason: string | null, quantity: { amount: string, unit: string } | null, cost: { amount: string, currencyCode: CurrencyCode }, available: { amount: string, unit: string } | null, short: { amount: string, unit: string } | null, item: { id: string, name: string, type: InventoryItemType, baseUnit: string, quantityPrecision: number, density: string | null, shelfLifeDays: number | null, perishable: boolean, defaultVendor: string | null, sku: string | null, barcode: string | null, costingMethod: CostingMethod, leadTimeDays: number | null, archived: boolean, archivedAt: string | null, createdAt: string, updatedAt: string, lowStockSince: string | null, isLowStock: boolean, lowStockThreshold: { amount: string, unit: string } | null, containerCapacity: { amount: string, unit: string } | null, onHand: { amount: string, unit: string }, reserved: { amount: string, unit: string }, available: { amount: string, unit: string }, stockValue: { amount: string, currencyCode: CurrencyCode }, averageCostPerUnit: { amount: string, currencyCode: CurrencyCode } | null, usable: { amount: string, unit: string } } }>, containers: Array<{ count: number | null, unpriced: UnpricedReason | null, reason: string | null, capacity: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, item: { id: string, name: string, type: InventoryItemType, baseUnit: string, quantityPrecision: number, density: string | null, shelfLifeDays: number | null, perishable: boolean, defaultVendor: string | null, sku: string | null, barcode: string | null, costingMethod: CostingMethod, leadTimeDays: number | null, archived: boolean, archivedAt: string | null, createdAt: string, updatedAt: string, lowStockSince: string | null, isLowStock: boolean, lowStockThreshold: { amount: string, unit: string } | null, containerCapacity: { amount: string, unit: string } | null, onHand: { amount: string, unit: string }, reserved: { amount: string, unit: string }, available: { amount: string, unit: string }, stockValue: { amount: string, currencyCode: CurrencyCode }, averageCostPerUnit: { amount: string, currencyCode: CurrencyCode } | null, usable: { amount: string, unit: string } } }> }, shortages: Array<{ needed: { amount: string, unit: string }, available: { amount: string, unit: string }, item: { id: string, name: string, type: InventoryItemType, baseUnit: string, quantityPrecision: number, density: string | null, shelfLifeDays: number | null, perishable: boolean, defaultVendor: string | null, sku: string | null, barcode: string | null, costingMethod: CostingMethod, leadTimeDays: number | null, archived: boolean, archivedAt: string | null, createdAt: string, updatedAt: string, lowStockSince: string | null, isLowStock: boolean, lowStockThreshold: { amount: string, unit: string } | null, containerCapacity: { amount: string, unit: string } | null, onHand: { amount: string, unit: string }, reserved: { amount: string, unit: string }, available: { amount: string, unit: string }, stockValue: { amount: string, currencyCode: CurrencyCode }, averageCostPerUnit: { amount: string, currencyCode: CurrencyCode } | null, usable: { amount: string, unit: string } } }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: BatchUserErrorCode }> } };
+
+export type StartBatchMutationVariables = Exact<{
+  input: StartBatchInput;
+}>;
+
+
+export type StartBatchMutation = { startBatch: { batch: { id: string, label: string, status: BatchStatus, costMethod: CostMethod, factor: string, plannedPortions: string | null, forced: boolean, shortageSummary: string | null, startedAt: string, finishedAt: string | null, cancelledAt: string | null, failedAt: string | null, failureReason: string | null, portions: number | null, variationName: string | null, percentage: string | null, plannedYield: { amount: string, unit: string } | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, ingredientCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, actualYield: { amount: string, unit: string } | null, recipe: { id: string }, outputItem: { id: string }, consumption: Array<{ position: number, kind: BatchLineKind, tracked: boolean, note: string | null, needed: { amount: string, unit: string }, drawn: { amount: string, unit: string }, skipped: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, draws: Array<{ quantity: { amount: string, unit: string }, value: { amount: string, currencyCode: CurrencyCode }, lot: { id: string } }>, item: { id: string } }>, outputs: Array<{ containerCount: number | null, quantity: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, containerCost: { amount: string, currencyCode: CurrencyCode }, lot: { id: string }, container: { id: string } | null }>, comparison: { yieldVariancePercent: string | null, marginPercent: string | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, plannedYield: { amount: string, unit: string } | null, actualYield: { amount: string, unit: string } | null, costPerOutputUnit: { amount: string, currencyCode: CurrencyCode } | null, costPerPortion: { amount: string, currencyCode: CurrencyCode } | null, saleValue: { amount: string, currencyCode: CurrencyCode } | null, margin: { amount: string, currencyCode: CurrencyCode } | null }, parent: { id: string } | null, variations: Array<{ id: string }> } | null, shortages: Array<{ needed: { amount: string, unit: string }, available: { amount: string, unit: string }, item: { id: string, name: string, type: InventoryItemType, baseUnit: string, quantityPrecision: number, density: string | null, shelfLifeDays: number | null, perishable: boolean, defaultVendor: string | null, sku: string | null, barcode: string | null, costingMethod: CostingMethod, leadTimeDays: number | null, archived: boolean, archivedAt: string | null, createdAt: string, updatedAt: string, lowStockSince: string | null, isLowStock: boolean, lowStockThreshold: { amount: string, unit: string } | null, containerCapacity: { amount: string, unit: string } | null, onHand: { amount: string, unit: string }, reserved: { amount: string, unit: string }, available: { amount: string, unit: string }, stockValue: { amount: string, currencyCode: CurrencyCode }, averageCostPerUnit: { amount: string, currencyCode: CurrencyCode } | null, usable: { amount: string, unit: string } } }>, userErrors: Array<{ field: Array<string> | null, message: string, code: BatchUserErrorCode }> } };
+
+export type AddBatchIngredientsMutationVariables = Exact<{
+  input: AddBatchIngredientsInput;
+}>;
+
+
+export type AddBatchIngredientsMutation = { addBatchIngredients: { batch: { id: string, label: string, status: BatchStatus, costMethod: CostMethod, factor: string, plannedPortions: string | null, forced: boolean, shortageSummary: string | null, startedAt: string, finishedAt: string | null, cancelledAt: string | null, failedAt: string | null, failureReason: string | null, portions: number | null, variationName: string | null, percentage: string | null, plannedYield: { amount: string, unit: string } | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, ingredientCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, actualYield: { amount: string, unit: string } | null, recipe: { id: string }, outputItem: { id: string }, consumption: Array<{ position: number, kind: BatchLineKind, tracked: boolean, note: string | null, needed: { amount: string, unit: string }, drawn: { amount: string, unit: string }, skipped: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, draws: Array<{ quantity: { amount: string, unit: string }, value: { amount: string, currencyCode: CurrencyCode }, lot: { id: string } }>, item: { id: string } }>, outputs: Array<{ containerCount: number | null, quantity: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, containerCost: { amount: string, currencyCode: CurrencyCode }, lot: { id: string }, container: { id: string } | null }>, comparison: { yieldVariancePercent: string | null, marginPercent: string | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, plannedYield: { amount: string, unit: string } | null, actualYield: { amount: string, unit: string } | null, costPerOutputUnit: { amount: string, currencyCode: CurrencyCode } | null, costPerPortion: { amount: string, currencyCode: CurrencyCode } | null, saleValue: { amount: string, currencyCode: CurrencyCode } | null, margin: { amount: string, currencyCode: CurrencyCode } | null }, parent: { id: string } | null, variations: Array<{ id: string }> } | null, shortages: Array<{ needed: { amount: string, unit: string }, available: { amount: string, unit: string }, item: { id: string, name: string, type: InventoryItemType, baseUnit: string, quantityPrecision: number, density: string | null, shelfLifeDays: number | null, perishable: boolean, defaultVendor: string | null, sku: string | null, barcode: string | null, costingMethod: CostingMethod, leadTimeDays: number | null, archived: boolean, archivedAt: string | null, createdAt: string, updatedAt: string, lowStockSince: string | null, isLowStock: boolean, lowStockThreshold: { amount: string, unit: string } | null, containerCapacity: { amount: string, unit: string } | null, onHand: { amount: string, unit: string }, reserved: { amount: string, unit: string }, available: { amount: string, unit: string }, stockValue: { amount: string, currencyCode: CurrencyCode }, averageCostPerUnit: { amount: string, currencyCode: CurrencyCode } | null, usable: { amount: string, unit: string } } }>, userErrors: Array<{ field: Array<string> | null, message: string, code: BatchUserErrorCode }> } };
+
+export type SplitBatchMutationVariables = Exact<{
+  input: SplitBatchInput;
+}>;
+
+
+export type SplitBatchMutation = { splitBatch: { batch: { id: string, label: string, status: BatchStatus, costMethod: CostMethod, factor: string, plannedPortions: string | null, forced: boolean, shortageSummary: string | null, startedAt: string, finishedAt: string | null, cancelledAt: string | null, failedAt: string | null, failureReason: string | null, portions: number | null, variationName: string | null, percentage: string | null, plannedYield: { amount: string, unit: string } | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, ingredientCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, actualYield: { amount: string, unit: string } | null, recipe: { id: string }, outputItem: { id: string }, consumption: Array<{ position: number, kind: BatchLineKind, tracked: boolean, note: string | null, needed: { amount: string, unit: string }, drawn: { amount: string, unit: string }, skipped: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, draws: Array<{ quantity: { amount: string, unit: string }, value: { amount: string, currencyCode: CurrencyCode }, lot: { id: string } }>, item: { id: string } }>, outputs: Array<{ containerCount: number | null, quantity: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, containerCost: { amount: string, currencyCode: CurrencyCode }, lot: { id: string }, container: { id: string } | null }>, comparison: { yieldVariancePercent: string | null, marginPercent: string | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, plannedYield: { amount: string, unit: string } | null, actualYield: { amount: string, unit: string } | null, costPerOutputUnit: { amount: string, currencyCode: CurrencyCode } | null, costPerPortion: { amount: string, currencyCode: CurrencyCode } | null, saleValue: { amount: string, currencyCode: CurrencyCode } | null, margin: { amount: string, currencyCode: CurrencyCode } | null }, parent: { id: string } | null, variations: Array<{ id: string }> } | null, variations: Array<{ id: string, label: string, status: BatchStatus, costMethod: CostMethod, factor: string, plannedPortions: string | null, forced: boolean, shortageSummary: string | null, startedAt: string, finishedAt: string | null, cancelledAt: string | null, failedAt: string | null, failureReason: string | null, portions: number | null, variationName: string | null, percentage: string | null, plannedYield: { amount: string, unit: string } | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, ingredientCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, actualYield: { amount: string, unit: string } | null, recipe: { id: string }, outputItem: { id: string }, consumption: Array<{ position: number, kind: BatchLineKind, tracked: boolean, note: string | null, needed: { amount: string, unit: string }, drawn: { amount: string, unit: string }, skipped: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, draws: Array<{ quantity: { amount: string, unit: string }, value: { amount: string, currencyCode: CurrencyCode }, lot: { id: string } }>, item: { id: string } }>, outputs: Array<{ containerCount: number | null, quantity: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, containerCost: { amount: string, currencyCode: CurrencyCode }, lot: { id: string }, container: { id: string } | null }>, comparison: { yieldVariancePercent: string | null, marginPercent: string | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, plannedYield: { amount: string, unit: string } | null, actualYield: { amount: string, unit: string } | null, costPerOutputUnit: { amount: string, currencyCode: CurrencyCode } | null, costPerPortion: { amount: string, currencyCode: CurrencyCode } | null, saleValue: { amount: string, currencyCode: CurrencyCode } | null, margin: { amount: string, currencyCode: CurrencyCode } | null }, parent: { id: string } | null, variations: Array<{ id: string }> }>, shortages: Array<{ needed: { amount: string, unit: string }, available: { amount: string, unit: string }, item: { id: string, name: string, type: InventoryItemType, baseUnit: string, quantityPrecision: number, density: string | null, shelfLifeDays: number | null, perishable: boolean, defaultVendor: string | null, sku: string | null, barcode: string | null, costingMethod: CostingMethod, leadTimeDays: number | null, archived: boolean, archivedAt: string | null, createdAt: string, updatedAt: string, lowStockSince: string | null, isLowStock: boolean, lowStockThreshold: { amount: string, unit: string } | null, containerCapacity: { amount: string, unit: string } | null, onHand: { amount: string, unit: string }, reserved: { amount: string, unit: string }, available: { amount: string, unit: string }, stockValue: { amount: string, currencyCode: CurrencyCode }, averageCostPerUnit: { amount: string, currencyCode: CurrencyCode } | null, usable: { amount: string, unit: string } } }>, userErrors: Array<{ field: Array<string> | null, message: string, code: BatchUserErrorCode }> } };
+
+export type FinishBatchMutationVariables = Exact<{
+  input: FinishBatchInput;
+}>;
+
+
+export type FinishBatchMutation = { finishBatch: { batch: { id: string, label: string, status: BatchStatus, costMethod: CostMethod, factor: string, plannedPortions: string | null, forced: boolean, shortageSummary: string | null, startedAt: string, finishedAt: string | null, cancelledAt: string | null, failedAt: string | null, failureReason: string | null, portions: number | null, variationName: string | null, percentage: string | null, plannedYield: { amount: string, unit: string } | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, ingredientCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, actualYield: { amount: string, unit: string } | null, recipe: { id: string }, outputItem: { id: string }, consumption: Array<{ position: number, kind: BatchLineKind, tracked: boolean, note: string | null, needed: { amount: string, unit: string }, drawn: { amount: string, unit: string }, skipped: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, draws: Array<{ quantity: { amount: string, unit: string }, value: { amount: string, currencyCode: CurrencyCode }, lot: { id: string } }>, item: { id: string } }>, outputs: Array<{ containerCount: number | null, quantity: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, containerCost: { amount: string, currencyCode: CurrencyCode }, lot: { id: string }, container: { id: string } | null }>, comparison: { yieldVariancePercent: string | null, marginPercent: string | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, plannedYield: { amount: string, unit: string } | null, actualYield: { amount: string, unit: string } | null, costPerOutputUnit: { amount: string, currencyCode: CurrencyCode } | null, costPerPortion: { amount: string, currencyCode: CurrencyCode } | null, saleValue: { amount: string, currencyCode: CurrencyCode } | null, margin: { amount: string, currencyCode: CurrencyCode } | null }, parent: { id: string } | null, variations: Array<{ id: string }> } | null, shortages: Array<{ needed: { amount: string, unit: string }, available: { amount: string, unit: string }, item: { id: string, name: string, type: InventoryItemType, baseUnit: string, quantityPrecision: number, density: string | null, shelfLifeDays: number | null, perishable: boolean, defaultVendor: string | null, sku: string | null, barcode: string | null, costingMethod: CostingMethod, leadTimeDays: number | null, archived: boolean, archivedAt: string | null, createdAt: string, updatedAt: string, lowStockSince: string | null, isLowStock: boolean, lowStockThreshold: { amount: string, unit: string } | null, containerCapacity: { amount: string, unit: string } | null, onHand: { amount: string, unit: string }, reserved: { amount: string, unit: string }, available: { amount: string, unit: string }, stockValue: { amount: string, currencyCode: CurrencyCode }, averageCostPerUnit: { amount: string, currencyCode: CurrencyCode } | null, usable: { amount: string, unit: string } } }>, userErrors: Array<{ field: Array<string> | null, message: string, code: BatchUserErrorCode }> } };
+
+export type CancelBatchMutationVariables = Exact<{
+  input: CancelBatchInput;
+}>;
+
+
+export type CancelBatchMutation = { cancelBatch: { batch: { id: string, label: string, status: BatchStatus, costMethod: CostMethod, factor: string, plannedPortions: string | null, forced: boolean, shortageSummary: string | null, startedAt: string, finishedAt: string | null, cancelledAt: string | null, failedAt: string | null, failureReason: string | null, portions: number | null, variationName: string | null, percentage: string | null, plannedYield: { amount: string, unit: string } | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, ingredientCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, actualYield: { amount: string, unit: string } | null, recipe: { id: string }, outputItem: { id: string }, consumption: Array<{ position: number, kind: BatchLineKind, tracked: boolean, note: string | null, needed: { amount: string, unit: string }, drawn: { amount: string, unit: string }, skipped: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, draws: Array<{ quantity: { amount: string, unit: string }, value: { amount: string, currencyCode: CurrencyCode }, lot: { id: string } }>, item: { id: string } }>, outputs: Array<{ containerCount: number | null, quantity: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, containerCost: { amount: string, currencyCode: CurrencyCode }, lot: { id: string }, container: { id: string } | null }>, comparison: { yieldVariancePercent: string | null, marginPercent: string | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, plannedYield: { amount: string, unit: string } | null, actualYield: { amount: string, unit: string } | null, costPerOutputUnit: { amount: string, currencyCode: CurrencyCode } | null, costPerPortion: { amount: string, currencyCode: CurrencyCode } | null, saleValue: { amount: string, currencyCode: CurrencyCode } | null, margin: { amount: string, currencyCode: CurrencyCode } | null }, parent: { id: string } | null, variations: Array<{ id: string }> } | null, shortages: Array<{ needed: { amount: string, unit: string }, available: { amount: string, unit: string }, item: { id: string, name: string, type: InventoryItemType, baseUnit: string, quantityPrecision: number, density: string | null, shelfLifeDays: number | null, perishable: boolean, defaultVendor: string | null, sku: string | null, barcode: string | null, costingMethod: CostingMethod, leadTimeDays: number | null, archived: boolean, archivedAt: string | null, createdAt: string, updatedAt: string, lowStockSince: string | null, isLowStock: boolean, lowStockThreshold: { amount: string, unit: string } | null, containerCapacity: { amount: string, unit: string } | null, onHand: { amount: string, unit: string }, reserved: { amount: string, unit: string }, available: { amount: string, unit: string }, stockValue: { amount: string, currencyCode: CurrencyCode }, averageCostPerUnit: { amount: string, currencyCode: CurrencyCode } | null, usable: { amount: string, unit: string } } }>, userErrors: Array<{ field: Array<string> | null, message: string, code: BatchUserErrorCode }> } };
+
+export type FailBatchMutationVariables = Exact<{
+  input: FailBatchInput;
+}>;
+
+
+export type FailBatchMutation = { failBatch: { batch: { id: string, label: string, status: BatchStatus, costMethod: CostMethod, factor: string, plannedPortions: string | null, forced: boolean, shortageSummary: string | null, startedAt: string, finishedAt: string | null, cancelledAt: string | null, failedAt: string | null, failureReason: string | null, portions: number | null, variationName: string | null, percentage: string | null, plannedYield: { amount: string, unit: string } | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, ingredientCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, actualYield: { amount: string, unit: string } | null, recipe: { id: string }, outputItem: { id: string }, consumption: Array<{ position: number, kind: BatchLineKind, tracked: boolean, note: string | null, needed: { amount: string, unit: string }, drawn: { amount: string, unit: string }, skipped: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, draws: Array<{ quantity: { amount: string, unit: string }, value: { amount: string, currencyCode: CurrencyCode }, lot: { id: string } }>, item: { id: string } }>, outputs: Array<{ containerCount: number | null, quantity: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, containerCost: { amount: string, currencyCode: CurrencyCode }, lot: { id: string }, container: { id: string } | null }>, comparison: { yieldVariancePercent: string | null, marginPercent: string | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, plannedYield: { amount: string, unit: string } | null, actualYield: { amount: string, unit: string } | null, costPerOutputUnit: { amount: string, currencyCode: CurrencyCode } | null, costPerPortion: { amount: string, currencyCode: CurrencyCode } | null, saleValue: { amount: string, currencyCode: CurrencyCode } | null, margin: { amount: string, currencyCode: CurrencyCode } | null }, parent: { id: string } | null, variations: Array<{ id: string }> } | null, shortages: Array<{ needed: { amount: string, unit: string }, available: { amount: string, unit: string }, item: { id: string, name: string, type: InventoryItemType, baseUnit: string, quantityPrecision: number, density: string | null, shelfLifeDays: number | null, perishable: boolean, defaultVendor: string | null, sku: string | null, barcode: string | null, costingMethod: CostingMethod, leadTimeDays: number | null, archived: boolean, archivedAt: string | null, createdAt: string, updatedAt: string, lowStockSince: string | null, isLowStock: boolean, lowStockThreshold: { amount: string, unit: string } | null, containerCapacity: { amount: string, unit: string } | null, onHand: { amount: string, unit: string }, reserved: { amount: string, unit: string }, available: { amount: string, unit: string }, stockValue: { amount: string, currencyCode: CurrencyCode }, averageCostPerUnit: { amount: string, currencyCode: CurrencyCode } | null, usable: { amount: string, unit: string } } }>, userErrors: Array<{ field: Array<string> | null, message: string, code: BatchUserErrorCode }> } };
+
+export type BatchFieldsFragment = { id: string, label: string, status: BatchStatus, costMethod: CostMethod, factor: string, plannedPortions: string | null, forced: boolean, shortageSummary: string | null, startedAt: string, finishedAt: string | null, cancelledAt: string | null, failedAt: string | null, failureReason: string | null, portions: number | null, variationName: string | null, percentage: string | null, plannedYield: { amount: string, unit: string } | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, ingredientCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, actualYield: { amount: string, unit: string } | null, recipe: { id: string }, outputItem: { id: string }, consumption: Array<{ position: number, kind: BatchLineKind, tracked: boolean, note: string | null, needed: { amount: string, unit: string }, drawn: { amount: string, unit: string }, skipped: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, draws: Array<{ quantity: { amount: string, unit: string }, value: { amount: string, currencyCode: CurrencyCode }, lot: { id: string } }>, item: { id: string } }>, outputs: Array<{ containerCount: number | null, quantity: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, containerCost: { amount: string, currencyCode: CurrencyCode }, lot: { id: string }, container: { id: string } | null }>, comparison: { yieldVariancePercent: string | null, marginPercent: string | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, plannedYield: { amount: string, unit: string } | null, actualYield: { amount: string, unit: string } | null, costPerOutputUnit: { amount: string, currencyCode: CurrencyCode } | null, costPerPortion: { amount: string, currencyCode: CurrencyCode } | null, saleValue: { amount: string, currencyCode: CurrencyCode } | null, margin: { amount: string, currencyCode: CurrencyCode } | null }, parent: { id: string } | null, variations: Array<{ id: string }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2082,6 +2357,138 @@ export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
   secretRotatedUntil
 }
     `, {"fragmentName":"WebhookEndpointFields"}) as unknown as TypedDocumentString<WebhookEndpointFieldsFragment, unknown>;
+export const BatchFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BatchFields on Batch {
+  id
+  label
+  status
+  costMethod
+  factor
+  plannedYield {
+    ...QuantityFields
+  }
+  plannedPortions
+  plannedCost {
+    ...MoneyFields
+  }
+  ingredientCost {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  forced
+  shortageSummary
+  startedAt
+  finishedAt
+  cancelledAt
+  failedAt
+  failureReason
+  actualYield {
+    ...QuantityFields
+  }
+  portions
+  variationName
+  percentage
+  recipe {
+    id
+  }
+  outputItem {
+    id
+  }
+  consumption {
+    position
+    kind
+    needed {
+      ...QuantityFields
+    }
+    drawn {
+      ...QuantityFields
+    }
+    skipped {
+      ...QuantityFields
+    }
+    cost {
+      ...MoneyFields
+    }
+    tracked
+    note
+    draws {
+      quantity {
+        ...QuantityFields
+      }
+      value {
+        ...MoneyFields
+      }
+      lot {
+        id
+      }
+    }
+    item {
+      id
+    }
+  }
+  outputs {
+    quantity {
+      ...QuantityFields
+    }
+    cost {
+      ...MoneyFields
+    }
+    containerCount
+    containerCost {
+      ...MoneyFields
+    }
+    lot {
+      id
+    }
+    container {
+      id
+    }
+  }
+  comparison {
+    plannedCost {
+      ...MoneyFields
+    }
+    actualCost {
+      ...MoneyFields
+    }
+    plannedYield {
+      ...QuantityFields
+    }
+    actualYield {
+      ...QuantityFields
+    }
+    yieldVariancePercent
+    costPerOutputUnit {
+      ...MoneyFields
+    }
+    costPerPortion {
+      ...MoneyFields
+    }
+    saleValue {
+      ...MoneyFields
+    }
+    margin {
+      ...MoneyFields
+    }
+    marginPercent
+  }
+  parent {
+    id
+  }
+  variations {
+    id
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment QuantityFields on Quantity {
+  amount
+  unit
+}`, {"fragmentName":"BatchFields"}) as unknown as TypedDocumentString<BatchFieldsFragment, unknown>;
 export const NodeDocument = new TypedDocumentString(`
     query Node($id: ID!) {
   node(id: $id) {
@@ -5503,3 +5910,1799 @@ export const ReplayWebhookEventsDocument = new TypedDocumentString(`
     id
   }
 }`) as unknown as TypedDocumentString<ReplayWebhookEventsMutation, ReplayWebhookEventsMutationVariables>;
+export const BatchesDocument = new TypedDocumentString(`
+    query Batches($filter: BatchFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  batches(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    nodes {
+      ...BatchFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment QuantityFields on Quantity {
+  amount
+  unit
+}
+fragment BatchFields on Batch {
+  id
+  label
+  status
+  costMethod
+  factor
+  plannedYield {
+    ...QuantityFields
+  }
+  plannedPortions
+  plannedCost {
+    ...MoneyFields
+  }
+  ingredientCost {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  forced
+  shortageSummary
+  startedAt
+  finishedAt
+  cancelledAt
+  failedAt
+  failureReason
+  actualYield {
+    ...QuantityFields
+  }
+  portions
+  variationName
+  percentage
+  recipe {
+    id
+  }
+  outputItem {
+    id
+  }
+  consumption {
+    position
+    kind
+    needed {
+      ...QuantityFields
+    }
+    drawn {
+      ...QuantityFields
+    }
+    skipped {
+      ...QuantityFields
+    }
+    cost {
+      ...MoneyFields
+    }
+    tracked
+    note
+    draws {
+      quantity {
+        ...QuantityFields
+      }
+      value {
+        ...MoneyFields
+      }
+      lot {
+        id
+      }
+    }
+    item {
+      id
+    }
+  }
+  outputs {
+    quantity {
+      ...QuantityFields
+    }
+    cost {
+      ...MoneyFields
+    }
+    containerCount
+    containerCost {
+      ...MoneyFields
+    }
+    lot {
+      id
+    }
+    container {
+      id
+    }
+  }
+  comparison {
+    plannedCost {
+      ...MoneyFields
+    }
+    actualCost {
+      ...MoneyFields
+    }
+    plannedYield {
+      ...QuantityFields
+    }
+    actualYield {
+      ...QuantityFields
+    }
+    yieldVariancePercent
+    costPerOutputUnit {
+      ...MoneyFields
+    }
+    costPerPortion {
+      ...MoneyFields
+    }
+    saleValue {
+      ...MoneyFields
+    }
+    margin {
+      ...MoneyFields
+    }
+    marginPercent
+  }
+  parent {
+    id
+  }
+  variations {
+    id
+  }
+}`) as unknown as TypedDocumentString<BatchesQuery, BatchesQueryVariables>;
+export const TraceLotDocument = new TypedDocumentString(`
+    query TraceLot($id: ID!, $direction: TraceDirection!, $maxDepth: Int!) {
+  traceLot(id: $id, direction: $direction, maxDepth: $maxDepth) {
+    direction
+    lots {
+      depth
+      lot {
+        ...InventoryLotFields
+      }
+      item {
+        id
+        name
+        sku
+      }
+      viaBatch {
+        id
+        label
+        status
+      }
+    }
+    batches {
+      depth
+      batch {
+        id
+        label
+        status
+        startedAt
+        finishedAt
+      }
+    }
+    sales {
+      depth
+      orderReference
+      quantity {
+        ...QuantityFields
+      }
+      at
+      lot {
+        id
+        lotCode
+      }
+    }
+  }
+}
+    fragment InventoryLotFields on InventoryLot {
+  id
+  lotCode
+  source
+  vendor
+  receivedAt
+  expiresAt
+  isExpired
+  quantityReceived {
+    ...QuantityFields
+  }
+  remaining {
+    ...QuantityFields
+  }
+  unitCost {
+    ...MoneyFields
+  }
+  totalCost {
+    ...MoneyFields
+  }
+  remainingValue {
+    ...MoneyFields
+  }
+  item {
+    id
+  }
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment QuantityFields on Quantity {
+  amount
+  unit
+}`) as unknown as TypedDocumentString<TraceLotQuery, TraceLotQueryVariables>;
+export const BatchDocument = new TypedDocumentString(`
+    query Batch($id: ID!) {
+  batch(id: $id) {
+    ...BatchFields
+    instructions {
+      steps {
+        position
+        key
+        text
+        durationMinutes
+        temperature {
+          value
+          unit
+        }
+      }
+      checklist {
+        position
+        kind
+        needed {
+          ...QuantityFields
+        }
+        drawn {
+          ...QuantityFields
+        }
+        note
+        item {
+          id
+          name
+        }
+        draws {
+          quantity {
+            ...QuantityFields
+          }
+          lot {
+            id
+            lotCode
+            vendor
+            expiresAt
+          }
+        }
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment QuantityFields on Quantity {
+  amount
+  unit
+}
+fragment BatchFields on Batch {
+  id
+  label
+  status
+  costMethod
+  factor
+  plannedYield {
+    ...QuantityFields
+  }
+  plannedPortions
+  plannedCost {
+    ...MoneyFields
+  }
+  ingredientCost {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  forced
+  shortageSummary
+  startedAt
+  finishedAt
+  cancelledAt
+  failedAt
+  failureReason
+  actualYield {
+    ...QuantityFields
+  }
+  portions
+  variationName
+  percentage
+  recipe {
+    id
+  }
+  outputItem {
+    id
+  }
+  consumption {
+    position
+    kind
+    needed {
+      ...QuantityFields
+    }
+    drawn {
+      ...QuantityFields
+    }
+    skipped {
+      ...QuantityFields
+    }
+    cost {
+      ...MoneyFields
+    }
+    tracked
+    note
+    draws {
+      quantity {
+        ...QuantityFields
+      }
+      value {
+        ...MoneyFields
+      }
+      lot {
+        id
+      }
+    }
+    item {
+      id
+    }
+  }
+  outputs {
+    quantity {
+      ...QuantityFields
+    }
+    cost {
+      ...MoneyFields
+    }
+    containerCount
+    containerCost {
+      ...MoneyFields
+    }
+    lot {
+      id
+    }
+    container {
+      id
+    }
+  }
+  comparison {
+    plannedCost {
+      ...MoneyFields
+    }
+    actualCost {
+      ...MoneyFields
+    }
+    plannedYield {
+      ...QuantityFields
+    }
+    actualYield {
+      ...QuantityFields
+    }
+    yieldVariancePercent
+    costPerOutputUnit {
+      ...MoneyFields
+    }
+    costPerPortion {
+      ...MoneyFields
+    }
+    saleValue {
+      ...MoneyFields
+    }
+    margin {
+      ...MoneyFields
+    }
+    marginPercent
+  }
+  parent {
+    id
+  }
+  variations {
+    id
+  }
+}`) as unknown as TypedDocumentString<BatchQuery, BatchQueryVariables>;
+export const PlanBatchDocument = new TypedDocumentString(`
+    mutation PlanBatch($input: PlanBatchInput!) {
+  planBatch(input: $input) {
+    plan {
+      scaled {
+        factor
+        factorExact
+        predictedYield {
+          amount
+          unit
+          exact
+          baseQuantity {
+            ...QuantityFields
+          }
+          problem
+        }
+        ingredients {
+          position
+          quantity {
+            amount
+            unit
+            exact
+            problem
+          }
+          note
+          item {
+            ...InventoryItemFields
+          }
+        }
+        consumables {
+          position
+          quantity {
+            amount
+            unit
+            exact
+            problem
+          }
+          note
+          item {
+            ...InventoryItemFields
+          }
+        }
+        portionCount
+        plannedCost {
+          total {
+            ...MoneyFields
+          }
+          complete
+          sufficient
+          costPerOutputUnit {
+            ...MoneyFields
+          }
+          costPerPortion {
+            ...MoneyFields
+          }
+          lines {
+            position
+            isConsumable
+            unpriced
+            reason
+          }
+          containers {
+            count
+            unpriced
+            reason
+          }
+          costMethod
+        }
+      }
+      plannedCost {
+        total {
+          ...MoneyFields
+        }
+        complete
+        sufficient
+        costPerOutputUnit {
+          ...MoneyFields
+        }
+        costPerPortion {
+          ...MoneyFields
+        }
+        lines {
+          position
+          isConsumable
+          quantity {
+            ...QuantityFields
+          }
+          cost {
+            ...MoneyFields
+          }
+          available {
+            ...QuantityFields
+          }
+          short {
+            ...QuantityFields
+          }
+          unpriced
+          reason
+          item {
+            ...InventoryItemFields
+          }
+        }
+        containers {
+          capacity {
+            ...QuantityFields
+          }
+          count
+          cost {
+            ...MoneyFields
+          }
+          unpriced
+          reason
+          item {
+            ...InventoryItemFields
+          }
+        }
+        costMethod
+      }
+      shortages {
+        needed {
+          ...QuantityFields
+        }
+        available {
+          ...QuantityFields
+        }
+        item {
+          ...InventoryItemFields
+        }
+      }
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment InventoryItemFields on InventoryItem {
+  id
+  name
+  type
+  baseUnit
+  quantityPrecision
+  density
+  lowStockThreshold {
+    ...QuantityFields
+  }
+  shelfLifeDays
+  perishable
+  defaultVendor
+  sku
+  barcode
+  containerCapacity {
+    ...QuantityFields
+  }
+  costingMethod
+  leadTimeDays
+  archived
+  archivedAt
+  createdAt
+  updatedAt
+  onHand {
+    ...QuantityFields
+  }
+  reserved {
+    ...QuantityFields
+  }
+  available {
+    ...QuantityFields
+  }
+  stockValue {
+    ...MoneyFields
+  }
+  averageCostPerUnit {
+    ...MoneyFields
+  }
+  lowStockSince
+  usable {
+    ...QuantityFields
+  }
+  isLowStock
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment QuantityFields on Quantity {
+  amount
+  unit
+}`) as unknown as TypedDocumentString<PlanBatchMutation, PlanBatchMutationVariables>;
+export const StartBatchDocument = new TypedDocumentString(`
+    mutation StartBatch($input: StartBatchInput!) {
+  startBatch(input: $input) {
+    batch {
+      ...BatchFields
+    }
+    shortages {
+      needed {
+        ...QuantityFields
+      }
+      available {
+        ...QuantityFields
+      }
+      item {
+        ...InventoryItemFields
+      }
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment InventoryItemFields on InventoryItem {
+  id
+  name
+  type
+  baseUnit
+  quantityPrecision
+  density
+  lowStockThreshold {
+    ...QuantityFields
+  }
+  shelfLifeDays
+  perishable
+  defaultVendor
+  sku
+  barcode
+  containerCapacity {
+    ...QuantityFields
+  }
+  costingMethod
+  leadTimeDays
+  archived
+  archivedAt
+  createdAt
+  updatedAt
+  onHand {
+    ...QuantityFields
+  }
+  reserved {
+    ...QuantityFields
+  }
+  available {
+    ...QuantityFields
+  }
+  stockValue {
+    ...MoneyFields
+  }
+  averageCostPerUnit {
+    ...MoneyFields
+  }
+  lowStockSince
+  usable {
+    ...QuantityFields
+  }
+  isLowStock
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment QuantityFields on Quantity {
+  amount
+  unit
+}
+fragment BatchFields on Batch {
+  id
+  label
+  status
+  costMethod
+  factor
+  plannedYield {
+    ...QuantityFields
+  }
+  plannedPortions
+  plannedCost {
+    ...MoneyFields
+  }
+  ingredientCost {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  forced
+  shortageSummary
+  startedAt
+  finishedAt
+  cancelledAt
+  failedAt
+  failureReason
+  actualYield {
+    ...QuantityFields
+  }
+  portions
+  variationName
+  percentage
+  recipe {
+    id
+  }
+  outputItem {
+    id
+  }
+  consumption {
+    position
+    kind
+    needed {
+      ...QuantityFields
+    }
+    drawn {
+      ...QuantityFields
+    }
+    skipped {
+      ...QuantityFields
+    }
+    cost {
+      ...MoneyFields
+    }
+    tracked
+    note
+    draws {
+      quantity {
+        ...QuantityFields
+      }
+      value {
+        ...MoneyFields
+      }
+      lot {
+        id
+      }
+    }
+    item {
+      id
+    }
+  }
+  outputs {
+    quantity {
+      ...QuantityFields
+    }
+    cost {
+      ...MoneyFields
+    }
+    containerCount
+    containerCost {
+      ...MoneyFields
+    }
+    lot {
+      id
+    }
+    container {
+      id
+    }
+  }
+  comparison {
+    plannedCost {
+      ...MoneyFields
+    }
+    actualCost {
+      ...MoneyFields
+    }
+    plannedYield {
+      ...QuantityFields
+    }
+    actualYield {
+      ...QuantityFields
+    }
+    yieldVariancePercent
+    costPerOutputUnit {
+      ...MoneyFields
+    }
+    costPerPortion {
+      ...MoneyFields
+    }
+    saleValue {
+      ...MoneyFields
+    }
+    margin {
+      ...MoneyFields
+    }
+    marginPercent
+  }
+  parent {
+    id
+  }
+  variations {
+    id
+  }
+}`) as unknown as TypedDocumentString<StartBatchMutation, StartBatchMutationVariables>;
+export const AddBatchIngredientsDocument = new TypedDocumentString(`
+    mutation AddBatchIngredients($input: AddBatchIngredientsInput!) {
+  addBatchIngredients(input: $input) {
+    batch {
+      ...BatchFields
+    }
+    shortages {
+      needed {
+        ...QuantityFields
+      }
+      available {
+        ...QuantityFields
+      }
+      item {
+        ...InventoryItemFields
+      }
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment InventoryItemFields on InventoryItem {
+  id
+  name
+  type
+  baseUnit
+  quantityPrecision
+  density
+  lowStockThreshold {
+    ...QuantityFields
+  }
+  shelfLifeDays
+  perishable
+  defaultVendor
+  sku
+  barcode
+  containerCapacity {
+    ...QuantityFields
+  }
+  costingMethod
+  leadTimeDays
+  archived
+  archivedAt
+  createdAt
+  updatedAt
+  onHand {
+    ...QuantityFields
+  }
+  reserved {
+    ...QuantityFields
+  }
+  available {
+    ...QuantityFields
+  }
+  stockValue {
+    ...MoneyFields
+  }
+  averageCostPerUnit {
+    ...MoneyFields
+  }
+  lowStockSince
+  usable {
+    ...QuantityFields
+  }
+  isLowStock
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment QuantityFields on Quantity {
+  amount
+  unit
+}
+fragment BatchFields on Batch {
+  id
+  label
+  status
+  costMethod
+  factor
+  plannedYield {
+    ...QuantityFields
+  }
+  plannedPortions
+  plannedCost {
+    ...MoneyFields
+  }
+  ingredientCost {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  forced
+  shortageSummary
+  startedAt
+  finishedAt
+  cancelledAt
+  failedAt
+  failureReason
+  actualYield {
+    ...QuantityFields
+  }
+  portions
+  variationName
+  percentage
+  recipe {
+    id
+  }
+  outputItem {
+    id
+  }
+  consumption {
+    position
+    kind
+    needed {
+      ...QuantityFields
+    }
+    drawn {
+      ...QuantityFields
+    }
+    skipped {
+      ...QuantityFields
+    }
+    cost {
+      ...MoneyFields
+    }
+    tracked
+    note
+    draws {
+      quantity {
+        ...QuantityFields
+      }
+      value {
+        ...MoneyFields
+      }
+      lot {
+        id
+      }
+    }
+    item {
+      id
+    }
+  }
+  outputs {
+    quantity {
+      ...QuantityFields
+    }
+    cost {
+      ...MoneyFields
+    }
+    containerCount
+    containerCost {
+      ...MoneyFields
+    }
+    lot {
+      id
+    }
+    container {
+      id
+    }
+  }
+  comparison {
+    plannedCost {
+      ...MoneyFields
+    }
+    actualCost {
+      ...MoneyFields
+    }
+    plannedYield {
+      ...QuantityFields
+    }
+    actualYield {
+      ...QuantityFields
+    }
+    yieldVariancePercent
+    costPerOutputUnit {
+      ...MoneyFields
+    }
+    costPerPortion {
+      ...MoneyFields
+    }
+    saleValue {
+      ...MoneyFields
+    }
+    margin {
+      ...MoneyFields
+    }
+    marginPercent
+  }
+  parent {
+    id
+  }
+  variations {
+    id
+  }
+}`) as unknown as TypedDocumentString<AddBatchIngredientsMutation, AddBatchIngredientsMutationVariables>;
+export const SplitBatchDocument = new TypedDocumentString(`
+    mutation SplitBatch($input: SplitBatchInput!) {
+  splitBatch(input: $input) {
+    batch {
+      ...BatchFields
+    }
+    variations {
+      ...BatchFields
+    }
+    shortages {
+      needed {
+        ...QuantityFields
+      }
+      available {
+        ...QuantityFields
+      }
+      item {
+        ...InventoryItemFields
+      }
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment InventoryItemFields on InventoryItem {
+  id
+  name
+  type
+  baseUnit
+  quantityPrecision
+  density
+  lowStockThreshold {
+    ...QuantityFields
+  }
+  shelfLifeDays
+  perishable
+  defaultVendor
+  sku
+  barcode
+  containerCapacity {
+    ...QuantityFields
+  }
+  costingMethod
+  leadTimeDays
+  archived
+  archivedAt
+  createdAt
+  updatedAt
+  onHand {
+    ...QuantityFields
+  }
+  reserved {
+    ...QuantityFields
+  }
+  available {
+    ...QuantityFields
+  }
+  stockValue {
+    ...MoneyFields
+  }
+  averageCostPerUnit {
+    ...MoneyFields
+  }
+  lowStockSince
+  usable {
+    ...QuantityFields
+  }
+  isLowStock
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment QuantityFields on Quantity {
+  amount
+  unit
+}
+fragment BatchFields on Batch {
+  id
+  label
+  status
+  costMethod
+  factor
+  plannedYield {
+    ...QuantityFields
+  }
+  plannedPortions
+  plannedCost {
+    ...MoneyFields
+  }
+  ingredientCost {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  forced
+  shortageSummary
+  startedAt
+  finishedAt
+  cancelledAt
+  failedAt
+  failureReason
+  actualYield {
+    ...QuantityFields
+  }
+  portions
+  variationName
+  percentage
+  recipe {
+    id
+  }
+  outputItem {
+    id
+  }
+  consumption {
+    position
+    kind
+    needed {
+      ...QuantityFields
+    }
+    drawn {
+      ...QuantityFields
+    }
+    skipped {
+      ...QuantityFields
+    }
+    cost {
+      ...MoneyFields
+    }
+    tracked
+    note
+    draws {
+      quantity {
+        ...QuantityFields
+      }
+      value {
+        ...MoneyFields
+      }
+      lot {
+        id
+      }
+    }
+    item {
+      id
+    }
+  }
+  outputs {
+    quantity {
+      ...QuantityFields
+    }
+    cost {
+      ...MoneyFields
+    }
+    containerCount
+    containerCost {
+      ...MoneyFields
+    }
+    lot {
+      id
+    }
+    container {
+      id
+    }
+  }
+  comparison {
+    plannedCost {
+      ...MoneyFields
+    }
+    actualCost {
+      ...MoneyFields
+    }
+    plannedYield {
+      ...QuantityFields
+    }
+    actualYield {
+      ...QuantityFields
+    }
+    yieldVariancePercent
+    costPerOutputUnit {
+      ...MoneyFields
+    }
+    costPerPortion {
+      ...MoneyFields
+    }
+    saleValue {
+      ...MoneyFields
+    }
+    margin {
+      ...MoneyFields
+    }
+    marginPercent
+  }
+  parent {
+    id
+  }
+  variations {
+    id
+  }
+}`) as unknown as TypedDocumentString<SplitBatchMutation, SplitBatchMutationVariables>;
+export const FinishBatchDocument = new TypedDocumentString(`
+    mutation FinishBatch($input: FinishBatchInput!) {
+  finishBatch(input: $input) {
+    batch {
+      ...BatchFields
+    }
+    shortages {
+      needed {
+        ...QuantityFields
+      }
+      available {
+        ...QuantityFields
+      }
+      item {
+        ...InventoryItemFields
+      }
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment InventoryItemFields on InventoryItem {
+  id
+  name
+  type
+  baseUnit
+  quantityPrecision
+  density
+  lowStockThreshold {
+    ...QuantityFields
+  }
+  shelfLifeDays
+  perishable
+  defaultVendor
+  sku
+  barcode
+  containerCapacity {
+    ...QuantityFields
+  }
+  costingMethod
+  leadTimeDays
+  archived
+  archivedAt
+  createdAt
+  updatedAt
+  onHand {
+    ...QuantityFields
+  }
+  reserved {
+    ...QuantityFields
+  }
+  available {
+    ...QuantityFields
+  }
+  stockValue {
+    ...MoneyFields
+  }
+  averageCostPerUnit {
+    ...MoneyFields
+  }
+  lowStockSince
+  usable {
+    ...QuantityFields
+  }
+  isLowStock
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment QuantityFields on Quantity {
+  amount
+  unit
+}
+fragment BatchFields on Batch {
+  id
+  label
+  status
+  costMethod
+  factor
+  plannedYield {
+    ...QuantityFields
+  }
+  plannedPortions
+  plannedCost {
+    ...MoneyFields
+  }
+  ingredientCost {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  forced
+  shortageSummary
+  startedAt
+  finishedAt
+  cancelledAt
+  failedAt
+  failureReason
+  actualYield {
+    ...QuantityFields
+  }
+  portions
+  variationName
+  percentage
+  recipe {
+    id
+  }
+  outputItem {
+    id
+  }
+  consumption {
+    position
+    kind
+    needed {
+      ...QuantityFields
+    }
+    drawn {
+      ...QuantityFields
+    }
+    skipped {
+      ...QuantityFields
+    }
+    cost {
+      ...MoneyFields
+    }
+    tracked
+    note
+    draws {
+      quantity {
+        ...QuantityFields
+      }
+      value {
+        ...MoneyFields
+      }
+      lot {
+        id
+      }
+    }
+    item {
+      id
+    }
+  }
+  outputs {
+    quantity {
+      ...QuantityFields
+    }
+    cost {
+      ...MoneyFields
+    }
+    containerCount
+    containerCost {
+      ...MoneyFields
+    }
+    lot {
+      id
+    }
+    container {
+      id
+    }
+  }
+  comparison {
+    plannedCost {
+      ...MoneyFields
+    }
+    actualCost {
+      ...MoneyFields
+    }
+    plannedYield {
+      ...QuantityFields
+    }
+    actualYield {
+      ...QuantityFields
+    }
+    yieldVariancePercent
+    costPerOutputUnit {
+      ...MoneyFields
+    }
+    costPerPortion {
+      ...MoneyFields
+    }
+    saleValue {
+      ...MoneyFields
+    }
+    margin {
+      ...MoneyFields
+    }
+    marginPercent
+  }
+  parent {
+    id
+  }
+  variations {
+    id
+  }
+}`) as unknown as TypedDocumentString<FinishBatchMutation, FinishBatchMutationVariables>;
+export const CancelBatchDocument = new TypedDocumentString(`
+    mutation CancelBatch($input: CancelBatchInput!) {
+  cancelBatch(input: $input) {
+    batch {
+      ...BatchFields
+    }
+    shortages {
+      needed {
+        ...QuantityFields
+      }
+      available {
+        ...QuantityFields
+      }
+      item {
+        ...InventoryItemFields
+      }
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment InventoryItemFields on InventoryItem {
+  id
+  name
+  type
+  baseUnit
+  quantityPrecision
+  density
+  lowStockThreshold {
+    ...QuantityFields
+  }
+  shelfLifeDays
+  perishable
+  defaultVendor
+  sku
+  barcode
+  containerCapacity {
+    ...QuantityFields
+  }
+  costingMethod
+  leadTimeDays
+  archived
+  archivedAt
+  createdAt
+  updatedAt
+  onHand {
+    ...QuantityFields
+  }
+  reserved {
+    ...QuantityFields
+  }
+  available {
+    ...QuantityFields
+  }
+  stockValue {
+    ...MoneyFields
+  }
+  averageCostPerUnit {
+    ...MoneyFields
+  }
+  lowStockSince
+  usable {
+    ...QuantityFields
+  }
+  isLowStock
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment QuantityFields on Quantity {
+  amount
+  unit
+}
+fragment BatchFields on Batch {
+  id
+  label
+  status
+  costMethod
+  factor
+  plannedYield {
+    ...QuantityFields
+  }
+  plannedPortions
+  plannedCost {
+    ...MoneyFields
+  }
+  ingredientCost {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  forced
+  shortageSummary
+  startedAt
+  finishedAt
+  cancelledAt
+  failedAt
+  failureReason
+  actualYield {
+    ...QuantityFields
+  }
+  portions
+  variationName
+  percentage
+  recipe {
+    id
+  }
+  outputItem {
+    id
+  }
+  consumption {
+    position
+    kind
+    needed {
+      ...QuantityFields
+    }
+    drawn {
+      ...QuantityFields
+    }
+    skipped {
+      ...QuantityFields
+    }
+    cost {
+      ...MoneyFields
+    }
+    tracked
+    note
+    draws {
+      quantity {
+        ...QuantityFields
+      }
+      value {
+        ...MoneyFields
+      }
+      lot {
+        id
+      }
+    }
+    item {
+      id
+    }
+  }
+  outputs {
+    quantity {
+      ...QuantityFields
+    }
+    cost {
+      ...MoneyFields
+    }
+    containerCount
+    containerCost {
+      ...MoneyFields
+    }
+    lot {
+      id
+    }
+    container {
+      id
+    }
+  }
+  comparison {
+    plannedCost {
+      ...MoneyFields
+    }
+    actualCost {
+      ...MoneyFields
+    }
+    plannedYield {
+      ...QuantityFields
+    }
+    actualYield {
+      ...QuantityFields
+    }
+    yieldVariancePercent
+    costPerOutputUnit {
+      ...MoneyFields
+    }
+    costPerPortion {
+      ...MoneyFields
+    }
+    saleValue {
+      ...MoneyFields
+    }
+    margin {
+      ...MoneyFields
+    }
+    marginPercent
+  }
+  parent {
+    id
+  }
+  variations {
+    id
+  }
+}`) as unknown as TypedDocumentString<CancelBatchMutation, CancelBatchMutationVariables>;
+export const FailBatchDocument = new TypedDocumentString(`
+    mutation FailBatch($input: FailBatchInput!) {
+  failBatch(input: $input) {
+    batch {
+      ...BatchFields
+    }
+    shortages {
+      needed {
+        ...QuantityFields
+      }
+      available {
+        ...QuantityFields
+      }
+      item {
+        ...InventoryItemFields
+      }
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment InventoryItemFields on InventoryItem {
+  id
+  name
+  type
+  baseUnit
+  quantityPrecision
+  density
+  lowStockThreshold {
+    ...QuantityFields
+  }
+  shelfLifeDays
+  perishable
+  defaultVendor
+  sku
+  barcode
+  containerCapacity {
+    ...QuantityFields
+  }
+  costingMethod
+  leadTimeDays
+  archived
+  archivedAt
+  createdAt
+  updatedAt
+  onHand {
+    ...QuantityFields
+  }
+  reserved {
+    ...QuantityFields
+  }
+  available {
+    ...QuantityFields
+  }
+  stockValue {
+    ...MoneyFields
+  }
+  averageCostPerUnit {
+    ...MoneyFields
+  }
+  lowStockSince
+  usable {
+    ...QuantityFields
+  }
+  isLowStock
+}
+fragment MoneyFields on Money {
+  amount
+  currencyCode
+}
+fragment QuantityFields on Quantity {
+  amount
+  unit
+}
+fragment BatchFields on Batch {
+  id
+  label
+  status
+  costMethod
+  factor
+  plannedYield {
+    ...QuantityFields
+  }
+  plannedPortions
+  plannedCost {
+    ...MoneyFields
+  }
+  ingredientCost {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  forced
+  shortageSummary
+  startedAt
+  finishedAt
+  cancelledAt
+  failedAt
+  failureReason
+  actualYield {
+    ...QuantityFields
+  }
+  portions
+  variationName
+  percentage
+  recipe {
+    id
+  }
+  outputItem {
+    id
+  }
+  consumption {
+    position
+    kind
+    needed {
+      ...QuantityFields
+    }
+    drawn {
+      ...QuantityFields
+    }
+    skipped {
+      ...QuantityFields
+    }
+    cost {
+      ...MoneyFields
+    }
+    tracked
+    note
+    draws {
+      quantity {
+        ...QuantityFields
+      }
+      value {
+        ...MoneyFields
+      }
+      lot {
+        id
+      }
+    }
+    item {
+      id
+    }
+  }
+  outputs {
+    quantity {
+      ...QuantityFields
+    }
+    cost {
+      ...MoneyFields
+    }
+    containerCount
+    containerCost {
+      ...MoneyFields
+    }
+    lot {
+      id
+    }
+    container {
+      id
+    }
+  }
+  comparison {
+    plannedCost {
+      ...MoneyFields
+    }
+    actualCost {
+      ...MoneyFields
+    }
+    plannedYield {
+      ...QuantityFields
+    }
+    actualYield {
+      ...QuantityFields
+    }
+    yieldVariancePercent
+    costPerOutputUnit {
+      ...MoneyFields
+    }
+    costPerPortion {
+      ...MoneyFields
+    }
+    saleValue {
+      ...MoneyFields
+    }
+    margin {
+      ...MoneyFields
+    }
+    marginPercent
+  }
+  parent {
+    id
+  }
+  variations {
+    id
+  }
+}`) as unknown as TypedDocumentString<FailBatchMutation, FailBatchMutationVariables>;

@@ -2,6 +2,10 @@ from datetime import datetime
 from typing import Any, Optional, Union
 
 from .accept_invitation import AcceptInvitation, AcceptInvitationAcceptInvitation
+from .add_batch_ingredients import (
+    AddBatchIngredients,
+    AddBatchIngredientsAddBatchIngredients,
+)
 from .adjust_inventory import AdjustInventory, AdjustInventoryAdjustInventory
 from .api_keys import ApiKeys, ApiKeysApiKeys
 from .archive_inventory_item import (
@@ -11,6 +15,9 @@ from .archive_inventory_item import (
 from .archive_recipe import ArchiveRecipe, ArchiveRecipeArchiveRecipe
 from .async_base_client import AsyncBaseClient
 from .base_model import UNSET, UnsetType
+from .batch import Batch, BatchBatch
+from .batches import Batches, BatchesBatches
+from .cancel_batch import CancelBatch, CancelBatchCancelBatch
 from .change_password import ChangePassword, ChangePasswordChangePassword
 from .convert_quantity import ConvertQuantity, ConvertQuantityConvertQuantity
 from .create_api_key import CreateApiKey, CreateApiKeyCreateApiKey
@@ -37,15 +44,21 @@ from .effective_cost import EffectiveCost, EffectiveCostEffectiveCost
 from .enums import (
     InventoryChangeType,
     ReservationStatus,
+    TraceDirection,
     UnitDimension,
     WebhookDeliveryStatus,
 )
 from .events import Events, EventsEvents
+from .fail_batch import FailBatch, FailBatchFailBatch
+from .finish_batch import FinishBatch, FinishBatchFinishBatch
 from .fulfil_reservation import FulfilReservation, FulfilReservationFulfilReservation
 from .input_types import (
     AcceptInvitationInput,
+    AddBatchIngredientsInput,
     AdjustInventoryInput,
     ArchiveInventoryItemInput,
+    BatchFilter,
+    CancelBatchInput,
     ChangePasswordInput,
     CreateApiKeyInput,
     CreateCustomUnitInput,
@@ -55,11 +68,14 @@ from .input_types import (
     CreateRecipeVariationInput,
     CreateWebhookEndpointInput,
     DeleteWebhookEndpointInput,
+    FailBatchInput,
+    FinishBatchInput,
     FulfilReservationInput,
     InventoryItemFilter,
     InviteMemberInput,
     LogInInput,
     OverrideRecipeStepInput,
+    PlanBatchInput,
     PromoteRecipeTestInput,
     QuantityInput,
     ReceiveInventoryInput,
@@ -76,6 +92,8 @@ from .input_types import (
     SendTestWebhookInput,
     SetItemDensityInput,
     SignUpInput,
+    SplitBatchInput,
+    StartBatchInput,
     UpdateInventoryItemInput,
     UpdateMemberRoleInput,
     UpdateOrganizationInput,
@@ -105,6 +123,7 @@ from .override_recipe_step import (
     OverrideRecipeStep,
     OverrideRecipeStepOverrideRecipeStep,
 )
+from .plan_batch import PlanBatch, PlanBatchPlanBatch
 from .promote_recipe_test import PromoteRecipeTest, PromoteRecipeTestPromoteRecipeTest
 from .publish_recipe import PublishRecipe, PublishRecipePublishRecipe
 from .purchase_history import PurchaseHistory, PurchaseHistoryPurchaseHistory
@@ -136,7 +155,10 @@ from .rotate_webhook_secret import (
 from .send_test_webhook import SendTestWebhook, SendTestWebhookSendTestWebhook
 from .set_item_density import SetItemDensity, SetItemDensitySetItemDensity
 from .sign_up import SignUp, SignUpSignUp
+from .split_batch import SplitBatch, SplitBatchSplitBatch
 from .spoilage_report import SpoilageReport, SpoilageReportSpoilageReport
+from .start_batch import StartBatch, StartBatchStartBatch
+from .trace_lot import TraceLot, TraceLotTraceLot
 from .units import Units, UnitsUnits
 from .update_inventory_item import (
     UpdateInventoryItem,
@@ -4674,3 +4696,1962 @@ class AsyncClient(AsyncBaseClient):
         )
         data = self.get_data(response)
         return ReplayWebhookEvents.model_validate(data).replay_webhook_events
+
+    async def batches(
+        self,
+        filter_: Union[Optional[BatchFilter], UnsetType] = UNSET,
+        first: Union[Optional[int], UnsetType] = UNSET,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        last: Union[Optional[int], UnsetType] = UNSET,
+        before: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> BatchesBatches:
+        query = gql("""
+            query Batches($filter: BatchFilter, $first: Int, $after: String, $last: Int, $before: String) {
+              batches(
+                filter: $filter
+                first: $first
+                after: $after
+                last: $last
+                before: $before
+              ) {
+                nodes {
+                  ...BatchFields
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+
+            fragment BatchFields on Batch {
+              id
+              label
+              status
+              costMethod
+              factor
+              plannedYield {
+                ...QuantityFields
+              }
+              plannedPortions
+              plannedCost {
+                ...MoneyFields
+              }
+              ingredientCost {
+                ...MoneyFields
+              }
+              actualCost {
+                ...MoneyFields
+              }
+              forced
+              shortageSummary
+              startedAt
+              finishedAt
+              cancelledAt
+              failedAt
+              failureReason
+              actualYield {
+                ...QuantityFields
+              }
+              portions
+              variationName
+              percentage
+              recipe {
+                id
+              }
+              outputItem {
+                id
+              }
+              consumption {
+                position
+                kind
+                needed {
+                  ...QuantityFields
+                }
+                drawn {
+                  ...QuantityFields
+                }
+                skipped {
+                  ...QuantityFields
+                }
+                cost {
+                  ...MoneyFields
+                }
+                tracked
+                note
+                draws {
+                  quantity {
+                    ...QuantityFields
+                  }
+                  value {
+                    ...MoneyFields
+                  }
+                  lot {
+                    id
+                  }
+                }
+                item {
+                  id
+                }
+              }
+              outputs {
+                quantity {
+                  ...QuantityFields
+                }
+                cost {
+                  ...MoneyFields
+                }
+                containerCount
+                containerCost {
+                  ...MoneyFields
+                }
+                lot {
+                  id
+                }
+                container {
+                  id
+                }
+              }
+              comparison {
+                plannedCost {
+                  ...MoneyFields
+                }
+                actualCost {
+                  ...MoneyFields
+                }
+                plannedYield {
+                  ...QuantityFields
+                }
+                actualYield {
+                  ...QuantityFields
+                }
+                yieldVariancePercent
+                costPerOutputUnit {
+                  ...MoneyFields
+                }
+                costPerPortion {
+                  ...MoneyFields
+                }
+                saleValue {
+                  ...MoneyFields
+                }
+                margin {
+                  ...MoneyFields
+                }
+                marginPercent
+              }
+              parent {
+                id
+              }
+              variations {
+                id
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {
+            "filter": filter_,
+            "first": first,
+            "after": after,
+            "last": last,
+            "before": before,
+        }
+        response = await self.execute(
+            query=query, operation_name="Batches", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return Batches.model_validate(data).batches
+
+    async def trace_lot(
+        self, id: str, direction: TraceDirection, max_depth: int, **kwargs: Any
+    ) -> Optional[TraceLotTraceLot]:
+        query = gql("""
+            query TraceLot($id: ID!, $direction: TraceDirection!, $maxDepth: Int!) {
+              traceLot(id: $id, direction: $direction, maxDepth: $maxDepth) {
+                direction
+                lots {
+                  depth
+                  lot {
+                    ...InventoryLotFields
+                  }
+                  item {
+                    id
+                    name
+                    sku
+                  }
+                  viaBatch {
+                    id
+                    label
+                    status
+                  }
+                }
+                batches {
+                  depth
+                  batch {
+                    id
+                    label
+                    status
+                    startedAt
+                    finishedAt
+                  }
+                }
+                sales {
+                  depth
+                  orderReference
+                  quantity {
+                    ...QuantityFields
+                  }
+                  at
+                  lot {
+                    id
+                    lotCode
+                  }
+                }
+              }
+            }
+
+            fragment InventoryLotFields on InventoryLot {
+              id
+              lotCode
+              source
+              vendor
+              receivedAt
+              expiresAt
+              isExpired
+              quantityReceived {
+                ...QuantityFields
+              }
+              remaining {
+                ...QuantityFields
+              }
+              unitCost {
+                ...MoneyFields
+              }
+              totalCost {
+                ...MoneyFields
+              }
+              remainingValue {
+                ...MoneyFields
+              }
+              item {
+                id
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {
+            "id": id,
+            "direction": direction,
+            "maxDepth": max_depth,
+        }
+        response = await self.execute(
+            query=query, operation_name="TraceLot", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return TraceLot.model_validate(data).trace_lot
+
+    async def batch(self, id: str, **kwargs: Any) -> Optional[BatchBatch]:
+        query = gql("""
+            query Batch($id: ID!) {
+              batch(id: $id) {
+                ...BatchFields
+                instructions {
+                  steps {
+                    position
+                    key
+                    text
+                    durationMinutes
+                    temperature {
+                      value
+                      unit
+                    }
+                  }
+                  checklist {
+                    position
+                    kind
+                    needed {
+                      ...QuantityFields
+                    }
+                    drawn {
+                      ...QuantityFields
+                    }
+                    note
+                    item {
+                      id
+                      name
+                    }
+                    draws {
+                      quantity {
+                        ...QuantityFields
+                      }
+                      lot {
+                        id
+                        lotCode
+                        vendor
+                        expiresAt
+                      }
+                    }
+                  }
+                }
+              }
+            }
+
+            fragment BatchFields on Batch {
+              id
+              label
+              status
+              costMethod
+              factor
+              plannedYield {
+                ...QuantityFields
+              }
+              plannedPortions
+              plannedCost {
+                ...MoneyFields
+              }
+              ingredientCost {
+                ...MoneyFields
+              }
+              actualCost {
+                ...MoneyFields
+              }
+              forced
+              shortageSummary
+              startedAt
+              finishedAt
+              cancelledAt
+              failedAt
+              failureReason
+              actualYield {
+                ...QuantityFields
+              }
+              portions
+              variationName
+              percentage
+              recipe {
+                id
+              }
+              outputItem {
+                id
+              }
+              consumption {
+                position
+                kind
+                needed {
+                  ...QuantityFields
+                }
+                drawn {
+                  ...QuantityFields
+                }
+                skipped {
+                  ...QuantityFields
+                }
+                cost {
+                  ...MoneyFields
+                }
+                tracked
+                note
+                draws {
+                  quantity {
+                    ...QuantityFields
+                  }
+                  value {
+                    ...MoneyFields
+                  }
+                  lot {
+                    id
+                  }
+                }
+                item {
+                  id
+                }
+              }
+              outputs {
+                quantity {
+                  ...QuantityFields
+                }
+                cost {
+                  ...MoneyFields
+                }
+                containerCount
+                containerCost {
+                  ...MoneyFields
+                }
+                lot {
+                  id
+                }
+                container {
+                  id
+                }
+              }
+              comparison {
+                plannedCost {
+                  ...MoneyFields
+                }
+                actualCost {
+                  ...MoneyFields
+                }
+                plannedYield {
+                  ...QuantityFields
+                }
+                actualYield {
+                  ...QuantityFields
+                }
+                yieldVariancePercent
+                costPerOutputUnit {
+                  ...MoneyFields
+                }
+                costPerPortion {
+                  ...MoneyFields
+                }
+                saleValue {
+                  ...MoneyFields
+                }
+                margin {
+                  ...MoneyFields
+                }
+                marginPercent
+              }
+              parent {
+                id
+              }
+              variations {
+                id
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = await self.execute(
+            query=query, operation_name="Batch", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return Batch.model_validate(data).batch
+
+    async def plan_batch(
+        self, input: PlanBatchInput, **kwargs: Any
+    ) -> PlanBatchPlanBatch:
+        query = gql("""
+            mutation PlanBatch($input: PlanBatchInput!) {
+              planBatch(input: $input) {
+                plan {
+                  scaled {
+                    factor
+                    factorExact
+                    predictedYield {
+                      amount
+                      unit
+                      exact
+                      baseQuantity {
+                        ...QuantityFields
+                      }
+                      problem
+                    }
+                    ingredients {
+                      position
+                      quantity {
+                        amount
+                        unit
+                        exact
+                        problem
+                      }
+                      note
+                      item {
+                        ...InventoryItemFields
+                      }
+                    }
+                    consumables {
+                      position
+                      quantity {
+                        amount
+                        unit
+                        exact
+                        problem
+                      }
+                      note
+                      item {
+                        ...InventoryItemFields
+                      }
+                    }
+                    portionCount
+                    plannedCost {
+                      total {
+                        ...MoneyFields
+                      }
+                      complete
+                      sufficient
+                      costPerOutputUnit {
+                        ...MoneyFields
+                      }
+                      costPerPortion {
+                        ...MoneyFields
+                      }
+                      lines {
+                        position
+                        isConsumable
+                        unpriced
+                        reason
+                      }
+                      containers {
+                        count
+                        unpriced
+                        reason
+                      }
+                      costMethod
+                    }
+                  }
+                  plannedCost {
+                    total {
+                      ...MoneyFields
+                    }
+                    complete
+                    sufficient
+                    costPerOutputUnit {
+                      ...MoneyFields
+                    }
+                    costPerPortion {
+                      ...MoneyFields
+                    }
+                    lines {
+                      position
+                      isConsumable
+                      quantity {
+                        ...QuantityFields
+                      }
+                      cost {
+                        ...MoneyFields
+                      }
+                      available {
+                        ...QuantityFields
+                      }
+                      short {
+                        ...QuantityFields
+                      }
+                      unpriced
+                      reason
+                      item {
+                        ...InventoryItemFields
+                      }
+                    }
+                    containers {
+                      capacity {
+                        ...QuantityFields
+                      }
+                      count
+                      cost {
+                        ...MoneyFields
+                      }
+                      unpriced
+                      reason
+                      item {
+                        ...InventoryItemFields
+                      }
+                    }
+                    costMethod
+                  }
+                  shortages {
+                    needed {
+                      ...QuantityFields
+                    }
+                    available {
+                      ...QuantityFields
+                    }
+                    item {
+                      ...InventoryItemFields
+                    }
+                  }
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="PlanBatch", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return PlanBatch.model_validate(data).plan_batch
+
+    async def start_batch(
+        self, input: StartBatchInput, **kwargs: Any
+    ) -> StartBatchStartBatch:
+        query = gql("""
+            mutation StartBatch($input: StartBatchInput!) {
+              startBatch(input: $input) {
+                batch {
+                  ...BatchFields
+                }
+                shortages {
+                  needed {
+                    ...QuantityFields
+                  }
+                  available {
+                    ...QuantityFields
+                  }
+                  item {
+                    ...InventoryItemFields
+                  }
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment BatchFields on Batch {
+              id
+              label
+              status
+              costMethod
+              factor
+              plannedYield {
+                ...QuantityFields
+              }
+              plannedPortions
+              plannedCost {
+                ...MoneyFields
+              }
+              ingredientCost {
+                ...MoneyFields
+              }
+              actualCost {
+                ...MoneyFields
+              }
+              forced
+              shortageSummary
+              startedAt
+              finishedAt
+              cancelledAt
+              failedAt
+              failureReason
+              actualYield {
+                ...QuantityFields
+              }
+              portions
+              variationName
+              percentage
+              recipe {
+                id
+              }
+              outputItem {
+                id
+              }
+              consumption {
+                position
+                kind
+                needed {
+                  ...QuantityFields
+                }
+                drawn {
+                  ...QuantityFields
+                }
+                skipped {
+                  ...QuantityFields
+                }
+                cost {
+                  ...MoneyFields
+                }
+                tracked
+                note
+                draws {
+                  quantity {
+                    ...QuantityFields
+                  }
+                  value {
+                    ...MoneyFields
+                  }
+                  lot {
+                    id
+                  }
+                }
+                item {
+                  id
+                }
+              }
+              outputs {
+                quantity {
+                  ...QuantityFields
+                }
+                cost {
+                  ...MoneyFields
+                }
+                containerCount
+                containerCost {
+                  ...MoneyFields
+                }
+                lot {
+                  id
+                }
+                container {
+                  id
+                }
+              }
+              comparison {
+                plannedCost {
+                  ...MoneyFields
+                }
+                actualCost {
+                  ...MoneyFields
+                }
+                plannedYield {
+                  ...QuantityFields
+                }
+                actualYield {
+                  ...QuantityFields
+                }
+                yieldVariancePercent
+                costPerOutputUnit {
+                  ...MoneyFields
+                }
+                costPerPortion {
+                  ...MoneyFields
+                }
+                saleValue {
+                  ...MoneyFields
+                }
+                margin {
+                  ...MoneyFields
+                }
+                marginPercent
+              }
+              parent {
+                id
+              }
+              variations {
+                id
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="StartBatch", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return StartBatch.model_validate(data).start_batch
+
+    async def add_batch_ingredients(
+        self, input: AddBatchIngredientsInput, **kwargs: Any
+    ) -> AddBatchIngredientsAddBatchIngredients:
+        query = gql("""
+            mutation AddBatchIngredients($input: AddBatchIngredientsInput!) {
+              addBatchIngredients(input: $input) {
+                batch {
+                  ...BatchFields
+                }
+                shortages {
+                  needed {
+                    ...QuantityFields
+                  }
+                  available {
+                    ...QuantityFields
+                  }
+                  item {
+                    ...InventoryItemFields
+                  }
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment BatchFields on Batch {
+              id
+              label
+              status
+              costMethod
+              factor
+              plannedYield {
+                ...QuantityFields
+              }
+              plannedPortions
+              plannedCost {
+                ...MoneyFields
+              }
+              ingredientCost {
+                ...MoneyFields
+              }
+              actualCost {
+                ...MoneyFields
+              }
+              forced
+              shortageSummary
+              startedAt
+              finishedAt
+              cancelledAt
+              failedAt
+              failureReason
+              actualYield {
+                ...QuantityFields
+              }
+              portions
+              variationName
+              percentage
+              recipe {
+                id
+              }
+              outputItem {
+                id
+              }
+              consumption {
+                position
+                kind
+                needed {
+                  ...QuantityFields
+                }
+                drawn {
+                  ...QuantityFields
+                }
+                skipped {
+                  ...QuantityFields
+                }
+                cost {
+                  ...MoneyFields
+                }
+                tracked
+                note
+                draws {
+                  quantity {
+                    ...QuantityFields
+                  }
+                  value {
+                    ...MoneyFields
+                  }
+                  lot {
+                    id
+                  }
+                }
+                item {
+                  id
+                }
+              }
+              outputs {
+                quantity {
+                  ...QuantityFields
+                }
+                cost {
+                  ...MoneyFields
+                }
+                containerCount
+                containerCost {
+                  ...MoneyFields
+                }
+                lot {
+                  id
+                }
+                container {
+                  id
+                }
+              }
+              comparison {
+                plannedCost {
+                  ...MoneyFields
+                }
+                actualCost {
+                  ...MoneyFields
+                }
+                plannedYield {
+                  ...QuantityFields
+                }
+                actualYield {
+                  ...QuantityFields
+                }
+                yieldVariancePercent
+                costPerOutputUnit {
+                  ...MoneyFields
+                }
+                costPerPortion {
+                  ...MoneyFields
+                }
+                saleValue {
+                  ...MoneyFields
+                }
+                margin {
+                  ...MoneyFields
+                }
+                marginPercent
+              }
+              parent {
+                id
+              }
+              variations {
+                id
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="AddBatchIngredients",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return AddBatchIngredients.model_validate(data).add_batch_ingredients
+
+    async def split_batch(
+        self, input: SplitBatchInput, **kwargs: Any
+    ) -> SplitBatchSplitBatch:
+        query = gql("""
+            mutation SplitBatch($input: SplitBatchInput!) {
+              splitBatch(input: $input) {
+                batch {
+                  ...BatchFields
+                }
+                variations {
+                  ...BatchFields
+                }
+                shortages {
+                  needed {
+                    ...QuantityFields
+                  }
+                  available {
+                    ...QuantityFields
+                  }
+                  item {
+                    ...InventoryItemFields
+                  }
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment BatchFields on Batch {
+              id
+              label
+              status
+              costMethod
+              factor
+              plannedYield {
+                ...QuantityFields
+              }
+              plannedPortions
+              plannedCost {
+                ...MoneyFields
+              }
+              ingredientCost {
+                ...MoneyFields
+              }
+              actualCost {
+                ...MoneyFields
+              }
+              forced
+              shortageSummary
+              startedAt
+              finishedAt
+              cancelledAt
+              failedAt
+              failureReason
+              actualYield {
+                ...QuantityFields
+              }
+              portions
+              variationName
+              percentage
+              recipe {
+                id
+              }
+              outputItem {
+                id
+              }
+              consumption {
+                position
+                kind
+                needed {
+                  ...QuantityFields
+                }
+                drawn {
+                  ...QuantityFields
+                }
+                skipped {
+                  ...QuantityFields
+                }
+                cost {
+                  ...MoneyFields
+                }
+                tracked
+                note
+                draws {
+                  quantity {
+                    ...QuantityFields
+                  }
+                  value {
+                    ...MoneyFields
+                  }
+                  lot {
+                    id
+                  }
+                }
+                item {
+                  id
+                }
+              }
+              outputs {
+                quantity {
+                  ...QuantityFields
+                }
+                cost {
+                  ...MoneyFields
+                }
+                containerCount
+                containerCost {
+                  ...MoneyFields
+                }
+                lot {
+                  id
+                }
+                container {
+                  id
+                }
+              }
+              comparison {
+                plannedCost {
+                  ...MoneyFields
+                }
+                actualCost {
+                  ...MoneyFields
+                }
+                plannedYield {
+                  ...QuantityFields
+                }
+                actualYield {
+                  ...QuantityFields
+                }
+                yieldVariancePercent
+                costPerOutputUnit {
+                  ...MoneyFields
+                }
+                costPerPortion {
+                  ...MoneyFields
+                }
+                saleValue {
+                  ...MoneyFields
+                }
+                margin {
+                  ...MoneyFields
+                }
+                marginPercent
+              }
+              parent {
+                id
+              }
+              variations {
+                id
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="SplitBatch", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return SplitBatch.model_validate(data).split_batch
+
+    async def finish_batch(
+        self, input: FinishBatchInput, **kwargs: Any
+    ) -> FinishBatchFinishBatch:
+        query = gql("""
+            mutation FinishBatch($input: FinishBatchInput!) {
+              finishBatch(input: $input) {
+                batch {
+                  ...BatchFields
+                }
+                shortages {
+                  needed {
+                    ...QuantityFields
+                  }
+                  available {
+                    ...QuantityFields
+                  }
+                  item {
+                    ...InventoryItemFields
+                  }
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment BatchFields on Batch {
+              id
+              label
+              status
+              costMethod
+              factor
+              plannedYield {
+                ...QuantityFields
+              }
+              plannedPortions
+              plannedCost {
+                ...MoneyFields
+              }
+              ingredientCost {
+                ...MoneyFields
+              }
+              actualCost {
+                ...MoneyFields
+              }
+              forced
+              shortageSummary
+              startedAt
+              finishedAt
+              cancelledAt
+              failedAt
+              failureReason
+              actualYield {
+                ...QuantityFields
+              }
+              portions
+              variationName
+              percentage
+              recipe {
+                id
+              }
+              outputItem {
+                id
+              }
+              consumption {
+                position
+                kind
+                needed {
+                  ...QuantityFields
+                }
+                drawn {
+                  ...QuantityFields
+                }
+                skipped {
+                  ...QuantityFields
+                }
+                cost {
+                  ...MoneyFields
+                }
+                tracked
+                note
+                draws {
+                  quantity {
+                    ...QuantityFields
+                  }
+                  value {
+                    ...MoneyFields
+                  }
+                  lot {
+                    id
+                  }
+                }
+                item {
+                  id
+                }
+              }
+              outputs {
+                quantity {
+                  ...QuantityFields
+                }
+                cost {
+                  ...MoneyFields
+                }
+                containerCount
+                containerCost {
+                  ...MoneyFields
+                }
+                lot {
+                  id
+                }
+                container {
+                  id
+                }
+              }
+              comparison {
+                plannedCost {
+                  ...MoneyFields
+                }
+                actualCost {
+                  ...MoneyFields
+                }
+                plannedYield {
+                  ...QuantityFields
+                }
+                actualYield {
+                  ...QuantityFields
+                }
+                yieldVariancePercent
+                costPerOutputUnit {
+                  ...MoneyFields
+                }
+                costPerPortion {
+                  ...MoneyFields
+                }
+                saleValue {
+                  ...MoneyFields
+                }
+                margin {
+                  ...MoneyFields
+                }
+                marginPercent
+              }
+              parent {
+                id
+              }
+              variations {
+                id
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="FinishBatch", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return FinishBatch.model_validate(data).finish_batch
+
+    async def cancel_batch(
+        self, input: CancelBatchInput, **kwargs: Any
+    ) -> CancelBatchCancelBatch:
+        query = gql("""
+            mutation CancelBatch($input: CancelBatchInput!) {
+              cancelBatch(input: $input) {
+                batch {
+                  ...BatchFields
+                }
+                shortages {
+                  needed {
+                    ...QuantityFields
+                  }
+                  available {
+                    ...QuantityFields
+                  }
+                  item {
+                    ...InventoryItemFields
+                  }
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment BatchFields on Batch {
+              id
+              label
+              status
+              costMethod
+              factor
+              plannedYield {
+                ...QuantityFields
+              }
+              plannedPortions
+              plannedCost {
+                ...MoneyFields
+              }
+              ingredientCost {
+                ...MoneyFields
+              }
+              actualCost {
+                ...MoneyFields
+              }
+              forced
+              shortageSummary
+              startedAt
+              finishedAt
+              cancelledAt
+              failedAt
+              failureReason
+              actualYield {
+                ...QuantityFields
+              }
+              portions
+              variationName
+              percentage
+              recipe {
+                id
+              }
+              outputItem {
+                id
+              }
+              consumption {
+                position
+                kind
+                needed {
+                  ...QuantityFields
+                }
+                drawn {
+                  ...QuantityFields
+                }
+                skipped {
+                  ...QuantityFields
+                }
+                cost {
+                  ...MoneyFields
+                }
+                tracked
+                note
+                draws {
+                  quantity {
+                    ...QuantityFields
+                  }
+                  value {
+                    ...MoneyFields
+                  }
+                  lot {
+                    id
+                  }
+                }
+                item {
+                  id
+                }
+              }
+              outputs {
+                quantity {
+                  ...QuantityFields
+                }
+                cost {
+                  ...MoneyFields
+                }
+                containerCount
+                containerCost {
+                  ...MoneyFields
+                }
+                lot {
+                  id
+                }
+                container {
+                  id
+                }
+              }
+              comparison {
+                plannedCost {
+                  ...MoneyFields
+                }
+                actualCost {
+                  ...MoneyFields
+                }
+                plannedYield {
+                  ...QuantityFields
+                }
+                actualYield {
+                  ...QuantityFields
+                }
+                yieldVariancePercent
+                costPerOutputUnit {
+                  ...MoneyFields
+                }
+                costPerPortion {
+                  ...MoneyFields
+                }
+                saleValue {
+                  ...MoneyFields
+                }
+                margin {
+                  ...MoneyFields
+                }
+                marginPercent
+              }
+              parent {
+                id
+              }
+              variations {
+                id
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="CancelBatch", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return CancelBatch.model_validate(data).cancel_batch
+
+    async def fail_batch(
+        self, input: FailBatchInput, **kwargs: Any
+    ) -> FailBatchFailBatch:
+        query = gql("""
+            mutation FailBatch($input: FailBatchInput!) {
+              failBatch(input: $input) {
+                batch {
+                  ...BatchFields
+                }
+                shortages {
+                  needed {
+                    ...QuantityFields
+                  }
+                  available {
+                    ...QuantityFields
+                  }
+                  item {
+                    ...InventoryItemFields
+                  }
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment BatchFields on Batch {
+              id
+              label
+              status
+              costMethod
+              factor
+              plannedYield {
+                ...QuantityFields
+              }
+              plannedPortions
+              plannedCost {
+                ...MoneyFields
+              }
+              ingredientCost {
+                ...MoneyFields
+              }
+              actualCost {
+                ...MoneyFields
+              }
+              forced
+              shortageSummary
+              startedAt
+              finishedAt
+              cancelledAt
+              failedAt
+              failureReason
+              actualYield {
+                ...QuantityFields
+              }
+              portions
+              variationName
+              percentage
+              recipe {
+                id
+              }
+              outputItem {
+                id
+              }
+              consumption {
+                position
+                kind
+                needed {
+                  ...QuantityFields
+                }
+                drawn {
+                  ...QuantityFields
+                }
+                skipped {
+                  ...QuantityFields
+                }
+                cost {
+                  ...MoneyFields
+                }
+                tracked
+                note
+                draws {
+                  quantity {
+                    ...QuantityFields
+                  }
+                  value {
+                    ...MoneyFields
+                  }
+                  lot {
+                    id
+                  }
+                }
+                item {
+                  id
+                }
+              }
+              outputs {
+                quantity {
+                  ...QuantityFields
+                }
+                cost {
+                  ...MoneyFields
+                }
+                containerCount
+                containerCost {
+                  ...MoneyFields
+                }
+                lot {
+                  id
+                }
+                container {
+                  id
+                }
+              }
+              comparison {
+                plannedCost {
+                  ...MoneyFields
+                }
+                actualCost {
+                  ...MoneyFields
+                }
+                plannedYield {
+                  ...QuantityFields
+                }
+                actualYield {
+                  ...QuantityFields
+                }
+                yieldVariancePercent
+                costPerOutputUnit {
+                  ...MoneyFields
+                }
+                costPerPortion {
+                  ...MoneyFields
+                }
+                saleValue {
+                  ...MoneyFields
+                }
+                margin {
+                  ...MoneyFields
+                }
+                marginPercent
+              }
+              parent {
+                id
+              }
+              variations {
+                id
+              }
+            }
+
+            fragment InventoryItemFields on InventoryItem {
+              id
+              name
+              type
+              baseUnit
+              quantityPrecision
+              density
+              lowStockThreshold {
+                ...QuantityFields
+              }
+              shelfLifeDays
+              perishable
+              defaultVendor
+              sku
+              barcode
+              containerCapacity {
+                ...QuantityFields
+              }
+              costingMethod
+              leadTimeDays
+              archived
+              archivedAt
+              createdAt
+              updatedAt
+              onHand {
+                ...QuantityFields
+              }
+              reserved {
+                ...QuantityFields
+              }
+              available {
+                ...QuantityFields
+              }
+              stockValue {
+                ...MoneyFields
+              }
+              averageCostPerUnit {
+                ...MoneyFields
+              }
+              lowStockSince
+              usable {
+                ...QuantityFields
+              }
+              isLowStock
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+
+            fragment QuantityFields on Quantity {
+              amount
+              unit
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="FailBatch", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return FailBatch.model_validate(data).fail_batch

@@ -7,7 +7,10 @@ from pydantic import Field
 from .base_model import BaseModel
 from .enums import (
     ApiKeyScope,
+    BatchLineKind,
+    BatchStatus,
     CostingMethod,
+    CostMethod,
     CurrencyCode,
     InventoryChangeType,
     InventoryItemType,
@@ -32,6 +35,216 @@ class ApiKeyFields(BaseModel):
     revoked_at: Optional[datetime] = Field(alias="revokedAt")
 
 
+class MoneyFields(BaseModel):
+    amount: Decimal
+    currency_code: CurrencyCode = Field(alias="currencyCode")
+
+
+class QuantityFields(BaseModel):
+    amount: Decimal
+    unit: str
+
+
+class BatchFields(BaseModel):
+    id: str
+    label: str
+    status: BatchStatus
+    cost_method: CostMethod = Field(alias="costMethod")
+    factor: Decimal
+    planned_yield: Optional["BatchFieldsPlannedYield"] = Field(alias="plannedYield")
+    planned_portions: Optional[Decimal] = Field(alias="plannedPortions")
+    planned_cost: "BatchFieldsPlannedCost" = Field(alias="plannedCost")
+    ingredient_cost: "BatchFieldsIngredientCost" = Field(alias="ingredientCost")
+    actual_cost: Optional["BatchFieldsActualCost"] = Field(alias="actualCost")
+    forced: bool
+    shortage_summary: Optional[str] = Field(alias="shortageSummary")
+    started_at: datetime = Field(alias="startedAt")
+    finished_at: Optional[datetime] = Field(alias="finishedAt")
+    cancelled_at: Optional[datetime] = Field(alias="cancelledAt")
+    failed_at: Optional[datetime] = Field(alias="failedAt")
+    failure_reason: Optional[str] = Field(alias="failureReason")
+    actual_yield: Optional["BatchFieldsActualYield"] = Field(alias="actualYield")
+    portions: Optional[int]
+    variation_name: Optional[str] = Field(alias="variationName")
+    percentage: Optional[Decimal]
+    recipe: "BatchFieldsRecipe"
+    output_item: "BatchFieldsOutputItem" = Field(alias="outputItem")
+    consumption: list["BatchFieldsConsumption"]
+    outputs: list["BatchFieldsOutputs"]
+    comparison: "BatchFieldsComparison"
+    parent: Optional["BatchFieldsParent"]
+    variations: list["BatchFieldsVariations"]
+
+
+class BatchFieldsPlannedYield(QuantityFields):
+    pass
+
+
+class BatchFieldsPlannedCost(MoneyFields):
+    pass
+
+
+class BatchFieldsIngredientCost(MoneyFields):
+    pass
+
+
+class BatchFieldsActualCost(MoneyFields):
+    pass
+
+
+class BatchFieldsActualYield(QuantityFields):
+    pass
+
+
+class BatchFieldsRecipe(BaseModel):
+    id: str
+
+
+class BatchFieldsOutputItem(BaseModel):
+    id: str
+
+
+class BatchFieldsConsumption(BaseModel):
+    position: int
+    kind: BatchLineKind
+    needed: "BatchFieldsConsumptionNeeded"
+    drawn: "BatchFieldsConsumptionDrawn"
+    skipped: "BatchFieldsConsumptionSkipped"
+    cost: "BatchFieldsConsumptionCost"
+    tracked: bool
+    note: Optional[str]
+    draws: list["BatchFieldsConsumptionDraws"]
+    item: "BatchFieldsConsumptionItem"
+
+
+class BatchFieldsConsumptionNeeded(QuantityFields):
+    pass
+
+
+class BatchFieldsConsumptionDrawn(QuantityFields):
+    pass
+
+
+class BatchFieldsConsumptionSkipped(QuantityFields):
+    pass
+
+
+class BatchFieldsConsumptionCost(MoneyFields):
+    pass
+
+
+class BatchFieldsConsumptionDraws(BaseModel):
+    quantity: "BatchFieldsConsumptionDrawsQuantity"
+    value: "BatchFieldsConsumptionDrawsValue"
+    lot: "BatchFieldsConsumptionDrawsLot"
+
+
+class BatchFieldsConsumptionDrawsQuantity(QuantityFields):
+    pass
+
+
+class BatchFieldsConsumptionDrawsValue(MoneyFields):
+    pass
+
+
+class BatchFieldsConsumptionDrawsLot(BaseModel):
+    id: str
+
+
+class BatchFieldsConsumptionItem(BaseModel):
+    id: str
+
+
+class BatchFieldsOutputs(BaseModel):
+    quantity: "BatchFieldsOutputsQuantity"
+    cost: "BatchFieldsOutputsCost"
+    container_count: Optional[int] = Field(alias="containerCount")
+    container_cost: "BatchFieldsOutputsContainerCost" = Field(alias="containerCost")
+    lot: "BatchFieldsOutputsLot"
+    container: Optional["BatchFieldsOutputsContainer"]
+
+
+class BatchFieldsOutputsQuantity(QuantityFields):
+    pass
+
+
+class BatchFieldsOutputsCost(MoneyFields):
+    pass
+
+
+class BatchFieldsOutputsContainerCost(MoneyFields):
+    pass
+
+
+class BatchFieldsOutputsLot(BaseModel):
+    id: str
+
+
+class BatchFieldsOutputsContainer(BaseModel):
+    id: str
+
+
+class BatchFieldsComparison(BaseModel):
+    planned_cost: "BatchFieldsComparisonPlannedCost" = Field(alias="plannedCost")
+    actual_cost: Optional["BatchFieldsComparisonActualCost"] = Field(alias="actualCost")
+    planned_yield: Optional["BatchFieldsComparisonPlannedYield"] = Field(
+        alias="plannedYield"
+    )
+    actual_yield: Optional["BatchFieldsComparisonActualYield"] = Field(
+        alias="actualYield"
+    )
+    yield_variance_percent: Optional[Decimal] = Field(alias="yieldVariancePercent")
+    cost_per_output_unit: Optional["BatchFieldsComparisonCostPerOutputUnit"] = Field(
+        alias="costPerOutputUnit"
+    )
+    cost_per_portion: Optional["BatchFieldsComparisonCostPerPortion"] = Field(
+        alias="costPerPortion"
+    )
+    sale_value: Optional["BatchFieldsComparisonSaleValue"] = Field(alias="saleValue")
+    margin: Optional["BatchFieldsComparisonMargin"]
+    margin_percent: Optional[Decimal] = Field(alias="marginPercent")
+
+
+class BatchFieldsComparisonPlannedCost(MoneyFields):
+    pass
+
+
+class BatchFieldsComparisonActualCost(MoneyFields):
+    pass
+
+
+class BatchFieldsComparisonPlannedYield(QuantityFields):
+    pass
+
+
+class BatchFieldsComparisonActualYield(QuantityFields):
+    pass
+
+
+class BatchFieldsComparisonCostPerOutputUnit(MoneyFields):
+    pass
+
+
+class BatchFieldsComparisonCostPerPortion(MoneyFields):
+    pass
+
+
+class BatchFieldsComparisonSaleValue(MoneyFields):
+    pass
+
+
+class BatchFieldsComparisonMargin(MoneyFields):
+    pass
+
+
+class BatchFieldsParent(BaseModel):
+    id: str
+
+
+class BatchFieldsVariations(BaseModel):
+    id: str
+
+
 class EventFields(BaseModel):
     id: str
     event_id: str = Field(alias="eventId")
@@ -44,16 +257,6 @@ class EventFields(BaseModel):
     position: int
     data: Any
     organization_id: str = Field(alias="organizationId")
-
-
-class MoneyFields(BaseModel):
-    amount: Decimal
-    currency_code: CurrencyCode = Field(alias="currencyCode")
-
-
-class QuantityFields(BaseModel):
-    amount: Decimal
-    unit: str
 
 
 class InventoryItemFields(BaseModel):
@@ -449,9 +652,10 @@ class WebhookEndpointFields(BaseModel):
 
 
 ApiKeyFields.model_rebuild()
-EventFields.model_rebuild()
 MoneyFields.model_rebuild()
 QuantityFields.model_rebuild()
+BatchFields.model_rebuild()
+EventFields.model_rebuild()
 InventoryItemFields.model_rebuild()
 InventoryLedgerEntryFields.model_rebuild()
 InventoryReservationFields.model_rebuild()

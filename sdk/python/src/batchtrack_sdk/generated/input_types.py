@@ -7,7 +7,9 @@ from pydantic import Field
 from .base_model import BaseModel
 from .enums import (
     ApiKeyScope,
+    BatchStatus,
     CostingMethod,
+    CostMethod,
     CurrencyCode,
     InventoryChangeType,
     InventoryItemType,
@@ -19,6 +21,13 @@ from .enums import (
 
 class AcceptInvitationInput(BaseModel):
     token: str
+
+
+class AddBatchIngredientsInput(BaseModel):
+    batch_id: str = Field(alias="batchId")
+    lines: list["BatchIngredientInput"]
+    force: bool = False
+    "Skip the lines that are short."
 
 
 class AdjustInventoryInput(BaseModel):
@@ -41,9 +50,44 @@ class ArchiveInventoryItemInput(BaseModel):
     id: str
 
 
+class BatchFilter(BaseModel):
+    status: Optional[BatchStatus] = None
+    recipe_id: Optional[str] = Field(alias="recipeId", default=None)
+    output_item_id: Optional[str] = Field(alias="outputItemId", default=None)
+    include_variations: bool = Field(alias="includeVariations", default=False)
+    "A split's variations too (else only under their parent)."
+
+
+class BatchIngredientInput(BaseModel):
+    item_id: str = Field(alias="itemId")
+    quantity: "QuantityInput"
+    note: Optional[str] = None
+
+
+class BatchVariationInput(BaseModel):
+    name: str
+    "Unique in the batch; ends its sub-label."
+    percentage: Decimal
+    "Its share of the batch (more than 0; the variations of a batch sum to at most 100, the rest stays base)."
+    ingredients: list["BatchIngredientInput"] = Field(default_factory=lambda: [])
+    "Added to it, drawn FIFO."
+
+
+class CancelBatchInput(BaseModel):
+    id: str
+
+
 class ChangePasswordInput(BaseModel):
     current_password: str = Field(alias="currentPassword")
     new_password: str = Field(alias="newPassword")
+
+
+class ContainerFillInput(BaseModel):
+    """A container size to fill: "20 x 4 oz jars"."""
+
+    item_id: str = Field(alias="itemId")
+    "A CONTAINER item with a capacity."
+    count: int
 
 
 class CreateApiKeyInput(BaseModel):
@@ -89,6 +133,12 @@ class CreateInventoryItemInput(BaseModel):
     )
     lead_time_days: Optional[int] = Field(alias="leadTimeDays", default=None)
     "Days from order to receipt, for reorder suggestions."
+    tracked: bool = True
+    "False: kept without lots, costed at setUnitCost."
+    set_unit_cost: Optional[Decimal] = Field(alias="setUnitCost", default=None)
+    "Per base unit, for an untracked item."
+    sale_price: Optional[Decimal] = Field(alias="salePrice", default=None)
+    "Per base unit."
 
 
 class CreateRecipeInput(BaseModel):
@@ -139,6 +189,22 @@ class DeleteWebhookEndpointInput(BaseModel):
     id: str
 
 
+class FailBatchInput(BaseModel):
+    id: str
+    reason: str
+    "Why it failed (up to 2,000 characters)."
+
+
+class FinishBatchInput(BaseModel):
+    id: str
+    actual_yield: "QuantityInput" = Field(alias="actualYield")
+    "What was made, in any unit that converts to the output item's (more than 0: a batch that made nothing is failed with failBatch)."
+    portions: Optional[int] = None
+    "At least 1."
+    containers: list["ContainerFillInput"] = Field(default_factory=lambda: [])
+    "Container sizes to fill, drawn FIFO; the rest of the yield is bulk."
+
+
 class FulfilReservationInput(BaseModel):
     id: str
     quantity: Optional["QuantityInput"] = None
@@ -184,6 +250,14 @@ class OverrideRecipeStepInput(BaseModel):
     temperature: Optional["TemperatureInput"] = None
     omitted: bool = False
     "True: leave the step out of this recipe instead."
+
+
+class PlanBatchInput(BaseModel):
+    """A recipe version at a scale: `scale` (2 is twice) or `targetYield` in any unit that converts to the output item's; neither is the recipe as it is."""
+
+    recipe_id: str = Field(alias="recipeId")
+    scale: Optional[Decimal] = None
+    target_yield: Optional["QuantityInput"] = Field(alias="targetYield", default=None)
 
 
 class PromoteRecipeTestInput(BaseModel):
@@ -361,6 +435,20 @@ class SignUpInput(BaseModel):
     invitation_token: Optional[str] = Field(alias="invitationToken", default=None)
 
 
+class SplitBatchInput(BaseModel):
+    id: str
+    variations: list["BatchVariationInput"]
+
+
+class StartBatchInput(BaseModel):
+    recipe_id: str = Field(alias="recipeId")
+    "The exact version to make."
+    scale: Optional[Decimal] = None
+    target_yield: Optional["QuantityInput"] = Field(alias="targetYield", default=None)
+    force: bool = False
+    "Start even if lines are short: those lines are skipped and recorded."
+
+
 class TemperatureInput(BaseModel):
     value: Decimal
     "Less than 10000, 2 decimal places at most."
@@ -391,6 +479,9 @@ class UpdateInventoryItemInput(BaseModel):
     )
     costing_method: Optional[CostingMethod] = Field(alias="costingMethod", default=None)
     lead_time_days: Optional[int] = Field(alias="leadTimeDays", default=None)
+    tracked: Optional[bool] = None
+    set_unit_cost: Optional[Decimal] = Field(alias="setUnitCost", default=None)
+    sale_price: Optional[Decimal] = Field(alias="salePrice", default=None)
 
 
 class UpdateMemberRoleInput(BaseModel):
@@ -403,6 +494,8 @@ class UpdateOrganizationInput(BaseModel):
     "Null: unchanged."
     currency_code: Optional[CurrencyCode] = Field(alias="currencyCode", default=None)
     "Null: unchanged. Refused (CURRENCY_LOCKED) once any stock has been received: recorded costs and reports are amounts in the current currency."
+    cost_method: Optional[CostMethod] = Field(alias="costMethod", default=None)
+    "Null: unchanged. Batches started from now on use it."
 
 
 class UpdateRecipeInput(BaseModel):
@@ -447,14 +540,19 @@ class WriteOffExpiredLotsInput(BaseModel):
     "Only this item; default: every item."
 
 
+AddBatchIngredientsInput.model_rebuild()
 AdjustInventoryInput.model_rebuild()
+BatchIngredientInput.model_rebuild()
+BatchVariationInput.model_rebuild()
 CreateCustomUnitInput.model_rebuild()
 CreateInventoryItemInput.model_rebuild()
 CreateRecipeInput.model_rebuild()
 CreateRecipeTestInput.model_rebuild()
 CreateRecipeVariationInput.model_rebuild()
+FinishBatchInput.model_rebuild()
 FulfilReservationInput.model_rebuild()
 OverrideRecipeStepInput.model_rebuild()
+PlanBatchInput.model_rebuild()
 ReceiveInventoryInput.model_rebuild()
 RecipeChangesInput.model_rebuild()
 RecipeContainerInput.model_rebuild()
@@ -462,5 +560,7 @@ RecipeLineInput.model_rebuild()
 RecipePortioningInput.model_rebuild()
 RecipeStepInput.model_rebuild()
 ReserveInventoryInput.model_rebuild()
+SplitBatchInput.model_rebuild()
+StartBatchInput.model_rebuild()
 UpdateInventoryItemInput.model_rebuild()
 UpdateRecipeInput.model_rebuild()

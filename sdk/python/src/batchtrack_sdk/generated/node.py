@@ -36,6 +36,7 @@ class Node(BaseModel):
 class NodeNodeNode(BaseModel):
     typename__: Literal[
         "ApiKey",
+        "Batch",
         "CustomUnit",
         "Event",
         "InventoryLedgerEntry",

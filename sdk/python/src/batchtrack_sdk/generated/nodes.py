@@ -38,6 +38,7 @@ class Nodes(BaseModel):
 class NodesNodesNode(BaseModel):
     typename__: Literal[
         "ApiKey",
+        "Batch",
         "CustomUnit",
         "Event",
         "InventoryLedgerEntry",
