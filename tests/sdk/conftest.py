@@ -1,6 +1,7 @@
 """The SDKs' tests run them against `batchtrack serve` (tests/fuzz/live_server.py) on
-each backend's test database: one server per module, the database wiped after it; each
-test signs up its own organization."""
+each backend's test database: one server for the package (another for a module that
+needs other settings), the database wiped after it; each test signs up its own
+organization."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ async def start_server(
         await engine.dispose()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 async def sdk_server(
     database_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[LiveServer]:
