@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
+from fractions import Fraction
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,11 +28,13 @@ from services.error_codes import ErrorCode
 from services.errors import FieldProblem, NotFound, UserInputError
 from services.inventory import queries as inventory_queries
 from services.inventory.ledger import ZERO, shown
+from services.inventory.models import QUANTITY_SCALE
 from services.inventory.quantities import QuantityInput, to_base
 from services.permissions import Principal, require_permission
 from services.recipes import costing, steps
 from services.recipes.costing import PlannedCost, Scaled, ScaleRequest
 from services.recipes.models import LineKind, RecipeStatus
+from services.units.catalog import round_half_even
 
 MAX_ADDED_LINES = 100
 
@@ -136,9 +140,11 @@ async def start_batch(
         sequence=sequence,
         status=BatchStatus.IN_PROGRESS.value,
         cost_method=await costing.organization_cost_method(session, acting.organization_id),
-        factor=scaled.factor,
+        # Kept to the stored places (a factor from a target yield may have 9); the lines
+        # were scaled by the exact factor.
+        factor=_stored(scaled.factor),
         planned_yield=scaled.predicted_yield.base_amount,
-        planned_portions=scaled.portion_count,
+        planned_portions=None if scaled.portion_count is None else _stored(scaled.portion_count),
         started_at=now,
         started_by_user_id=acting.user_id,
     )
@@ -186,6 +192,10 @@ async def _freeze_steps(session: AsyncSession, batch: Batch, scaled: Scaled) -> 
         )
         for position, step in enumerate(resolved, start=1)
     )
+
+
+def _stored(value: Decimal) -> Decimal:
+    return round_half_even(Fraction(value), QUANTITY_SCALE)
 
 
 def require_in_progress(batch: Batch, action: str, field: Sequence[str] = ("id",)) -> None:

@@ -41,6 +41,7 @@ from tests.services.recipes.givens import (
     create_recipe,
     kitchen,
     line,
+    qty,
     soap_recipe,
     steps_now,
 )
@@ -277,6 +278,30 @@ async def test_added_ingredients_are_drawn_the_same_way(
     )
     assert (await batch_now(sessions, started.batch.id)).ingredient_cost == Decimal("16.2")
     await assert_inventory_consistent(sessions, owner.organization_id)
+
+
+async def test_a_target_yield_whose_factor_does_not_end_is_kept_to_six_places(
+    sessions: Sessions, owner: Actor, k: Kitchen
+) -> None:
+    await _stock(sessions, owner, k)
+    # 1 kg of soap from a 3 kg recipe: factor 1/3, 8 bars x 1/3 = 2.666... portions
+    recipe = await create_recipe(
+        sessions,
+        owner.principal,
+        **soap_recipe(k, predicted_yield=qty("3", "kg"), consumables=[]),
+    )
+
+    started = await start_batch(sessions, owner.principal, recipe.id, target=("1", "kg"))
+
+    batch = await batch_now(sessions, started.batch.id)
+    assert (batch.factor, batch.planned_portions, batch.planned_yield) == (
+        Decimal("0.333333"),
+        Decimal("2.666667"),
+        Decimal(1000),
+    )
+    oil, lye = await lines_now(sessions, owner.principal, batch.id)
+    # the lines by the exact factor: 700 g / 3 = 233.333 g, 90 g / 3 = 30 g
+    assert (oil.needed, lye.needed) == (Decimal("233.333"), Decimal(30))
 
 
 async def test_a_batch_keeps_the_steps_it_was_started_with(
