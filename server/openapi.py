@@ -355,6 +355,8 @@ _EXAMPLE_ENTITIES = [
     ("organization.", "Organization", ("organization", "id")),
     # Every recipe event is on its lineage's stream (services/recipes/stream.py).
     ("recipe.", "Recipe", ("recipe", "firstVersionId")),
+    # A batch's events are on its stream; a split's on its base batch's.
+    ("batch.", "Batch", ("batch", "id")),
 ]
 
 
