@@ -10,6 +10,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 
 from resolvers.accounts import AccountsMutation, AccountsQuery
+from resolvers.billing import BillingQuery
 from resolvers.inventory import InventoryMutation, InventoryQuery
 from resolvers.inventory_reports import InventoryReportsQuery
 from resolvers.node import NodeQuery
@@ -31,6 +32,7 @@ class Query(
     InventoryReportsQuery,
     RecipesQuery,
     WebhooksQuery,
+    BillingQuery,
 ):
     pass
 

@@ -2,6 +2,7 @@
 
 from services import events, idempotency, mail
 from services.accounts import models as accounts_models
+from services.billing import models as billing_models
 from services.db import Base
 from services.inventory import models as inventory_models
 from services.recipes import models as recipes_models
@@ -12,6 +13,7 @@ metadata = Base.metadata
 
 __all__ = [
     "accounts_models",
+    "billing_models",
     "events",
     "idempotency",
     "inventory_models",
