@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import strawberry
 
+from resolvers.common import mutation
 from resolvers.context import Info
 from schema import billing as gql
+from services.billing import changes, models
 from services.billing import plans as catalog
 from services.billing import subscription as billing
+from services.billing.standing import BillingRow, standing_of
 
 
 def _entitlements(entitlements: catalog.Entitlements) -> gql.Entitlements:
@@ -87,6 +90,81 @@ class BillingQuery:
             found = await billing.get_subscription(
                 session,
                 info.context.principal,
-                billing_configured=info.context.billing.configured,
+                billing_configured=info.context.billing.policy.configured,
             )
         return subscription_node(found)
+
+
+async def _subscription_after(info: Info, account: models.BillingAccount) -> gql.Subscription:
+    """The subscription as the change left it (the principal's standing is from before)."""
+    principal = info.context.principal
+    assert principal is not None
+    policy = info.context.billing.policy
+    standing = standing_of(BillingRow.of(account), policy)
+    async with info.context.reading() as session:
+        found = await billing.describe(
+            session, account.organization_id, account, standing, policy.configured
+        )
+    return subscription_node(found)
+
+
+@strawberry.type
+class BillingMutation:
+    @strawberry.mutation(description="A Stripe Checkout URL to subscribe to a plan, with add-ons.")
+    @mutation(gql.CreateCheckoutSessionPayload)
+    async def create_checkout_session(
+        self, info: Info, input: gql.CreateCheckoutSessionInput
+    ) -> gql.CreateCheckoutSessionPayload:
+        add_ons: dict[str, int] = {}
+        for addon in input.add_ons:
+            add_ons[addon.key] = add_ons.get(addon.key, 0) + addon.quantity
+        async with info.context.writing(while_restricted=True) as session:
+            url = await changes.create_checkout_session(
+                session,
+                info.context.principal,
+                billing=info.context.billing,
+                plan=input.plan.value,
+                interval=input.interval,
+                add_ons=add_ons,
+            )
+        return gql.CreateCheckoutSessionPayload(url=url)
+
+    @strawberry.mutation(
+        description="A Stripe billing portal URL: pay, change plan or card, see invoices."
+    )
+    @mutation(gql.CreateBillingPortalSessionPayload)
+    async def create_billing_portal_session(
+        self, info: Info
+    ) -> gql.CreateBillingPortalSessionPayload:
+        async with info.context.writing(while_restricted=True) as session:
+            url = await changes.create_billing_portal_session(
+                session, info.context.principal, billing=info.context.billing
+            )
+        return gql.CreateBillingPortalSessionPayload(url=url)
+
+    @strawberry.mutation(
+        description="Cancel in one call (at period end by default), with an exit survey."
+    )
+    @mutation(gql.CancelSubscriptionPayload)
+    async def cancel_subscription(
+        self, info: Info, input: gql.CancelSubscriptionInput
+    ) -> gql.CancelSubscriptionPayload:
+        async with info.context.writing(while_restricted=True) as session:
+            account = await changes.cancel_subscription(
+                session,
+                info.context.principal,
+                billing=info.context.billing,
+                reason=input.reason,
+                feedback=input.feedback,
+                at_period_end=input.at_period_end,
+            )
+        return gql.CancelSubscriptionPayload(subscription=await _subscription_after(info, account))
+
+    @strawberry.mutation(description="Undo a cancellation at period end, before it ends.")
+    @mutation(gql.ResumeSubscriptionPayload)
+    async def resume_subscription(self, info: Info) -> gql.ResumeSubscriptionPayload:
+        async with info.context.writing(while_restricted=True) as session:
+            account = await changes.resume_subscription(
+                session, info.context.principal, billing=info.context.billing
+            )
+        return gql.ResumeSubscriptionPayload(subscription=await _subscription_after(info, account))

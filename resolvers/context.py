@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from strawberry.types import Info as StrawberryInfo
 
+from services.billing.changes import UNCONFIGURED, Billing
 from services.billing.restriction import refuse_if_restricted
-from services.billing.standing import LOCAL_POLICY, BillingPolicy
 from services.db import unit_of_work
 from services.permissions import Principal
 from services.webhooks.secrets import SecretBox
@@ -31,8 +31,8 @@ class Context:
     # Where webhooks may go, and the key their signing secrets are sealed with.
     webhook_policy: TargetPolicy = field(default_factory=TargetPolicy)
     secret_box: SecretBox | None = None
-    # How billing runs here (configured or the local plan, the grace period).
-    billing: BillingPolicy = LOCAL_POLICY
+    # How billing runs here: Stripe (or not configured), the policy, the return URL.
+    billing: Billing = field(default_factory=lambda: UNCONFIGURED)
     # Per-request DataLoaders and memoized lookups (resolvers/*_loaders.py), by name.
     loaders: dict[str, Any] = field(default_factory=dict)
     _write_session: AsyncSession | None = None

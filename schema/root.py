@@ -10,7 +10,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 
 from resolvers.accounts import AccountsMutation, AccountsQuery
-from resolvers.billing import BillingQuery
+from resolvers.billing import BillingMutation, BillingQuery
 from resolvers.inventory import InventoryMutation, InventoryQuery
 from resolvers.inventory_reports import InventoryReportsQuery
 from resolvers.node import NodeQuery
@@ -39,7 +39,12 @@ class Query(
 
 @strawberry.type
 class Mutation(
-    AccountsMutation, UnitsMutation, InventoryMutation, RecipesMutation, WebhooksMutation
+    AccountsMutation,
+    UnitsMutation,
+    InventoryMutation,
+    RecipesMutation,
+    WebhooksMutation,
+    BillingMutation,
 ):
     pass
 

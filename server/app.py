@@ -11,6 +11,7 @@ from functools import partial
 from graphql import ASTValidationRule
 from redis.asyncio import Redis
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -35,7 +36,7 @@ from schema.root import build_schema
 from server import graphiql, migrate
 from server.graphql import INTERNAL_MESSAGE, AuthenticatedGraphQL, GraphQLView
 from server.idempotency import Idempotent
-from server.mailer import MailDispatcher
+from server.mailer import MailDispatcher, transport_for
 from server.middleware import BodySizeLimit, RequestContext, SecurityHeaders
 from server.observability import configure_logging, init_sentry
 from server.openapi import openapi_json
@@ -43,8 +44,11 @@ from server.planned_reads import PlanCache, PlannedReads, PlanRecorder
 from server.query_limits import QueryCostLimiter
 from server.request_body import CheckedBody, TextLiteralRule
 from server.settings import Settings, load_settings
+from server.stripe_webhook import StripeWebhook
 from server.throttle import Clock, CostBucket, MemoryBucket, RedisBucket, Throttle
+from services.billing.changes import Billing
 from services.billing.standing import BillingPolicy
+from services.billing.stripe_gateway import StripeGateway
 from services.db import create_engine, create_session_factory, utcnow
 from services.inventory import jobs as inventory_jobs
 from services.webhooks.secrets import SecretBox
@@ -65,6 +69,26 @@ def cost_bucket(settings: Settings, redis: Redis | None, clock: Clock | None = N
         return MemoryBucket(maximum, rate)
 
     return Throttle(make(settings.throttle_maximum, settings.throttle_restore_rate), make)
+
+
+def build_mailer(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> MailDispatcher:
+    """Sends in-process without Redis; with it, enqueues for the workers' `send_email`
+    (on the broker build_dispatcher has made)."""
+    transport = transport_for(settings.smtp_url, settings.mail_from)
+    if not settings.redis_url:
+        return MailDispatcher(sessions, settings.smtp_url, settings.mail_from, transport=transport)
+    import dramatiq
+
+    from server import mail_actor
+
+    mail_actor.configure(dramatiq.get_broker(), sessions, transport)
+    return MailDispatcher(
+        sessions,
+        settings.smtp_url,
+        settings.mail_from,
+        enqueue=mail_actor.enqueue,
+        transport=transport,
+    )
 
 
 def billing_policy(
@@ -139,10 +163,11 @@ def create_app(
     secret_key = settings.resolved_secret_key  # generated into ./var on a first embedded run
     engine = create_engine(settings.database_url)
     sessions = create_session_factory(engine)
-    mailer = MailDispatcher(sessions, settings.smtp_url, settings.mail_from)
     policy, box = webhook_policy(settings), SecretBox(secret_key)
-    # Embedded: sends webhooks in-process; with Redis: enqueues them for the workers.
+    # Embedded: sends webhooks and mail in-process; with Redis: enqueues them for the
+    # workers.
     hooks = build_dispatcher(sessions, redis_url=settings.redis_url, policy=policy, box=box)
+    mailer = build_mailer(settings, sessions)
 
     async def after_commit() -> None:
         await mailer.wake()
@@ -151,6 +176,17 @@ def create_app(
     redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
     throttle = cost_bucket(settings, redis, throttle_clock)
     policy_of_billing = billing_policy(settings, billing_clock)
+    billing = Billing(
+        StripeGateway(
+            settings.stripe_api_key,
+            api_base=settings.stripe_api_base,
+            webhook_secret=settings.stripe_webhook_secret,
+        )
+        if settings.stripe_api_key
+        else None,
+        policy_of_billing,
+        settings.billing_return_url,
+    )
     plans = PlanCache(CATALOG, QUERY_CACHE_SIZE) if settings.planned_reads else None
     schema = build_schema(schema_extensions(settings, throttle, plans))
     view = GraphQLView(
@@ -160,7 +196,7 @@ def create_app(
         graphiql_page=graphiql.page() if settings.graphiql else None,
         webhook_policy=policy,
         secret_box=box,
-        billing=policy_of_billing,
+        billing=billing,
     )
 
     graphql: ASGIApp = view
@@ -230,6 +266,11 @@ def create_app(
                     CheckedBody(Idempotent(graphql, sessions)), sessions, policy_of_billing
                 ),
                 methods=["GET", "POST"],
+            ),
+            Route(
+                "/billing/stripe/webhook",
+                StripeWebhook(sessions, billing, after_commit).handle,
+                methods=["POST"],
             ),
             *(graphiql.asset_routes() if settings.graphiql else []),
         ],

@@ -23,6 +23,7 @@ from server.middleware import send_json
 from server.observability import tag_principal
 from server.request_body import bad_request
 from services.accounts import service as accounts
+from services.billing.changes import UNCONFIGURED, Billing
 from services.billing.standing import LOCAL_POLICY, BillingPolicy
 from services.db import single_read_sessions, unit_of_work
 from services.errors import (
@@ -126,7 +127,7 @@ class GraphQLView(GraphQL[Context, None]):
         graphiql_page: str | None,
         webhook_policy: TargetPolicy,
         secret_box: SecretBox,
-        billing: BillingPolicy = LOCAL_POLICY,
+        billing: Billing = UNCONFIGURED,
     ) -> None:
         super().__init__(
             schema,

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 class ErrorCode(StrEnum):
     ALREADY_MEMBER = "ALREADY_MEMBER"
+    ALREADY_SUBSCRIBED = "ALREADY_SUBSCRIBED"
     BARCODE_TAKEN = "BARCODE_TAKEN"
     BASE_UNIT_LOCKED = "BASE_UNIT_LOCKED"
     BILLING_NOT_CONFIGURED = "BILLING_NOT_CONFIGURED"
@@ -97,6 +98,9 @@ class ErrorCode(StrEnum):
 
 DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.ALREADY_MEMBER: "The person invited is already a member of the organization.",
+    ErrorCode.ALREADY_SUBSCRIBED: (
+        "The organization has a subscription; change it in the billing portal."
+    ),
     ErrorCode.BARCODE_TAKEN: "Another item of the organization has this barcode.",
     ErrorCode.BASE_UNIT_LOCKED: (
         "The item's base unit cannot change once it has stock history; create a new item."
@@ -328,8 +332,10 @@ DOMAIN_ERROR_CODES: dict[str, frozenset[ErrorCode]] = {
     },
     "billing": _SHARED
     | {
+        ErrorCode.ALREADY_SUBSCRIBED,
         ErrorCode.BILLING_NOT_CONFIGURED,
         ErrorCode.NO_SUBSCRIPTION,
+        ErrorCode.OUT_OF_RANGE,
         ErrorCode.PLAN_LIMIT_REACHED,
         ErrorCode.PLAN_NOT_SOLD,
     },

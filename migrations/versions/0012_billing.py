@@ -1,6 +1,7 @@
 """billing: an organization's billing account (plan, subscription status, Stripe ids,
 grace end, exempt flag), the Stripe events already processed, and exit surveys; new
-tables only (an organization without a billing account is on the Free plan)
+tables (an organization without a billing account is on the Free plan), and the HTML
+part and retry time of outgoing emails
 
 Revision ID: 0012
 Revises: 0010
@@ -86,6 +87,11 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_cancellation_surveys")),
     )
+    with op.batch_alter_table("outbound_emails", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("html_body", sa.Text(), nullable=True))
+        batch_op.add_column(
+            sa.Column("next_attempt_at", services.db.UTCDateTime(timezone=True), nullable=True)
+        )
     with op.batch_alter_table("cancellation_surveys", schema=None) as batch_op:
         batch_op.create_index(
             batch_op.f("ix_cancellation_surveys_organization_id"), ["organization_id"]
@@ -93,6 +99,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("outbound_emails", schema=None) as batch_op:
+        batch_op.drop_column("next_attempt_at")
+        batch_op.drop_column("html_body")
     with op.batch_alter_table("cancellation_surveys", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_cancellation_surveys_organization_id"))
     op.drop_table("cancellation_surveys")

@@ -588,17 +588,16 @@ async def invite_member(
     )
     session.add(invitation)
     organization = await session.get_one(Organization, acting.organization_id)
-    mail.queue_email(
+    mail.queue_template(
         session,
         organization_id=acting.organization_id,
         to=email,
-        subject=f"You are invited to {organization.name} on BatchTrack",
-        body=(
-            f"You have been invited to join {organization.name} as {wanted.value}.\n"
-            f"Accept with the invitation token: {token}\n"
-            "(signUp with invitationToken, or acceptInvitation if you have an account.)\n"
-            f"The invitation expires in {INVITATION_LIFETIME.days} days."
-        ),
+        template="invitation",
+        organization=organization.name,
+        role=wanted.value,
+        token=token,
+        accept_url=None,
+        valid_days=INVITATION_LIFETIME.days,
     )
     await session.flush()
     return invitation, token

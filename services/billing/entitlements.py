@@ -66,18 +66,23 @@ async def usage_of(
     now = now or utcnow()
     statement: Select[int]
     if which is Limit.USERS:
-        members = await session.scalar(
-            select(func.count(Membership.id)).where(Membership.organization_id == organization_id)
+        # One statement for both counts: this runs on every invitation.
+        members = (
+            select(func.count(Membership.id))
+            .where(Membership.organization_id == organization_id)
+            .scalar_subquery()
         )
-        invited = await session.scalar(
-            select(func.count(Invitation.id)).where(
+        invited = (
+            select(func.count(Invitation.id))
+            .where(
                 Invitation.organization_id == organization_id,
                 Invitation.accepted_at.is_(None),
                 Invitation.expires_at > now,
             )
+            .scalar_subquery()
         )
-        return (members or 0) + (invited or 0)
-    if which is Limit.RECIPES:
+        statement = select(members + invited)
+    elif which is Limit.RECIPES:
         statement = select(func.count(distinct(Recipe.lineage_id))).where(
             Recipe.organization_id == organization_id,
             Recipe.status != RecipeStatus.ARCHIVED.value,

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.billing.entitlements import COUNTED, usage_of
 from services.billing.models import BillingAccount, SubscriptionStatus
 from services.billing.plans import ADD_ONS, PLANS, AddOn, Entitlements, Limit, Plan
+from services.billing.standing import Standing
 from services.permissions import Principal, require_permission
 
 
@@ -52,13 +53,25 @@ async def get_subscription(
     session: AsyncSession, principal: Principal | None, *, billing_configured: bool
 ) -> Subscription:
     acting = require_permission(principal, "billing.read")
-    standing = acting.standing
     account = await session.get(BillingAccount, acting.organization_id)
+    return await describe(
+        session, acting.organization_id, account, acting.standing, billing_configured
+    )
+
+
+async def describe(
+    session: AsyncSession,
+    organization_id: int,
+    account: BillingAccount | None,
+    standing: Standing,
+    billing_configured: bool,
+) -> Subscription:
+    """The subscription of an organization whose standing and account are these."""
     usage = [
         LimitUsage(
             limit,
             standing.entitlements.limit(limit),
-            await usage_of(session, acting.organization_id, limit) if limit in COUNTED else None,
+            await usage_of(session, organization_id, limit) if limit in COUNTED else None,
         )
         for limit in Limit
     ]

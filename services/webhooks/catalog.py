@@ -73,6 +73,16 @@ _TYPES = [
         "A recipe's draft was published: immutable from now on, and the current version.",
     ),
     EventType("recipe.archived", "A recipe was archived, every version of it."),
+    EventType(
+        "subscription.updated",
+        "The organization's subscription changed (plan, status, interval, cancellation), as "
+        "Stripe reports it now.",
+    ),
+    EventType(
+        "subscription.payment_failed",
+        "A payment failed: the organization is PAST_DUE and works until graceEndsAt; the "
+        "owners were emailed a link to pay.",
+    ),
     EventType(TEST_EVENT, "Sent by sendTestWebhook to one endpoint only."),
 ]
 EVENT_TYPES: dict[str, EventType] = {
