@@ -42,6 +42,7 @@ ENUM_OF_TYPE = {
     "InventoryUserError": "inventory",
     "RecipeUserError": "recipes",
     "WebhookUserError": "webhooks",
+    "BillingUserError": "billing",
 }
 
 
