@@ -16,7 +16,7 @@ from server.settings import load_settings
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-    from server.mailer import MailDispatcher, transport_for
+    from server.mailer import MailDispatcher
     from webhooks.dispatcher import WebhookDispatcher
 
 FIRST_STEPS = """
@@ -62,7 +62,7 @@ def worker() -> None:
     `deliver_webhook` plus the sweeper that enqueues due deliveries; without, the sweeper
     sends them in-process."""
     from server.app import webhook_policy
-    from server.mailer import MailDispatcher
+    from server.mailer import MailDispatcher, transport_for
     from server.observability import configure_logging, init_sentry
     from services.db import create_engine, create_session_factory
     from services.webhooks.secrets import SecretBox
