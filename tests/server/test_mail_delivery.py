@@ -7,7 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import email
 import email.policy
+import os
+import signal
 import ssl
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import timedelta
 from email.message import EmailMessage
@@ -20,12 +24,15 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from redis.asyncio import Redis
 from sqlalchemy import select
 
 from server.mailer import MailDispatcher, SmtpTransport
 from services import mail
 from services.db import unit_of_work, utcnow
+from tests.conftest import redis_url
 from tests.fuzz.live_server import free_port
+from tests.timing import PATIENCE_SECONDS, eventually
 
 pytestmark = pytest.mark.auth
 
@@ -248,3 +255,55 @@ async def test_a_failed_send_is_tried_again_later_with_backoff(sessions):
         assert first_retry is not None
         mail.record_attempt(row, "refused", now=first_retry)
         assert row.next_attempt_at == first_retry + mail.RETRY_DELAYS[1]
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _start_worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "server.cli", "worker"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+async def test_a_worker_sends_the_outbox_through_its_send_email_actor(
+    database_url, backend, sessions, smtp_server
+):
+    """PostgreSQL + Redis: `batchtrack worker` enqueues what is due and its Dramatiq actor
+    sends it (no API process involved)."""
+    redis = redis_url()
+    if backend != "postgresql" or not redis:
+        pytest.skip("needs PostgreSQL and Redis")
+    client = Redis.from_url(redis)
+    await client.flushdb()
+    await client.aclose()
+    inbox, port = smtp_server
+    values, link = TEMPLATES["password_reset"]
+    await _queue(sessions, "password_reset", "ada@example.com", **values)
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis,
+        "SECRET_KEY": "test-secret",
+        "SMTP_URL": f"smtp://127.0.0.1:{port}",
+        "LOG_LEVEL": "WARNING",
+    }
+    worker = _start_worker(env)
+    try:
+        await eventually(lambda: len(inbox.messages) == 1, what="the email through the worker")
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=PATIENCE_SECONDS)
+    text, _ = _parts(inbox.messages[0][1])
+    assert link in text
+
+    async def recorded() -> bool:
+        async with unit_of_work(sessions, write=False) as session:
+            [row] = (await session.scalars(select(mail.OutboundEmail))).all()
+        return row.sent_at is not None
+
+    await eventually(recorded, what="the send recorded")
