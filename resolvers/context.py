@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from strawberry.types import Info as StrawberryInfo
 
+from services.billing.changes import UNCONFIGURED, Billing
+from services.billing.restriction import refuse_if_restricted
 from services.db import unit_of_work
 from services.permissions import Principal
 from services.webhooks.secrets import SecretBox
@@ -29,6 +31,8 @@ class Context:
     # Where webhooks may go, and the key their signing secrets are sealed with.
     webhook_policy: TargetPolicy = field(default_factory=TargetPolicy)
     secret_box: SecretBox | None = None
+    # How billing runs here: Stripe (or not configured), the policy, the return URL.
+    billing: Billing = field(default_factory=lambda: UNCONFIGURED)
     # Per-request DataLoaders and memoized lookups (resolvers/*_loaders.py), by name.
     loaders: dict[str, Any] = field(default_factory=dict)
     _write_session: AsyncSession | None = None
@@ -45,8 +49,13 @@ class Context:
             yield session
 
     @asynccontextmanager
-    async def writing(self) -> AsyncIterator[AsyncSession]:
-        """The transaction of one mutation field: commits at the end, rolls back on error."""
+    async def writing(self, *, while_restricted: bool = False) -> AsyncIterator[AsyncSession]:
+        """The transaction of one mutation field: commits at the end, rolls back on error.
+        A restricted organization's principal is refused here, before anything runs,
+        except for the operations that must stay reachable (`while_restricted`: billing,
+        logging out)."""
+        if not while_restricted:
+            refuse_if_restricted(self.principal)
         async with unit_of_work(self.sessions, write=True) as session:
             self._write_session = session
             try:

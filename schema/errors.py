@@ -42,6 +42,7 @@ InventoryUserErrorCode = _code_enum("inventory", "InventoryUserError")
 RecipeUserErrorCode = _code_enum("recipes", "RecipeUserError")
 BatchUserErrorCode = _code_enum("batches", "BatchUserError")
 WebhookUserErrorCode = _code_enum("webhooks", "WebhookUserError")
+BillingUserErrorCode = _code_enum("billing", "BillingUserError")
 
 
 @strawberry.type(description="A userError of the account, member and API key operations.")
@@ -74,6 +75,11 @@ class WebhookUserError(UserError):
     code: WebhookUserErrorCode  # type: ignore[valid-type]
 
 
+@strawberry.type(description="A userError of the billing operations.")
+class BillingUserError(UserError):
+    code: BillingUserErrorCode  # type: ignore[valid-type]
+
+
 # The concrete userError type of each schema type name, for the resolvers that build them.
 USER_ERROR_TYPES: dict[str, tuple[type[UserError], frozenset[ErrorCode]]] = {
     "AccountUserError": (AccountUserError, DOMAIN_ERROR_CODES["accounts"]),
@@ -82,4 +88,5 @@ USER_ERROR_TYPES: dict[str, tuple[type[UserError], frozenset[ErrorCode]]] = {
     "RecipeUserError": (RecipeUserError, DOMAIN_ERROR_CODES["recipes"]),
     "BatchUserError": (BatchUserError, DOMAIN_ERROR_CODES["batches"]),
     "WebhookUserError": (WebhookUserError, DOMAIN_ERROR_CODES["webhooks"]),
+    "BillingUserError": (BillingUserError, DOMAIN_ERROR_CODES["billing"]),
 }

@@ -11,6 +11,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from resolvers.accounts import AccountsMutation, AccountsQuery
 from resolvers.batches import BatchesMutation, BatchesQuery
+from resolvers.billing import BillingMutation, BillingQuery
 from resolvers.inventory import InventoryMutation, InventoryQuery
 from resolvers.inventory_reports import InventoryReportsQuery
 from resolvers.node import NodeQuery
@@ -33,6 +34,7 @@ class Query(
     RecipesQuery,
     BatchesQuery,
     WebhooksQuery,
+    BillingQuery,
 ):
     pass
 
@@ -45,6 +47,7 @@ class Mutation(
     RecipesMutation,
     BatchesMutation,
     WebhooksMutation,
+    BillingMutation,
 ):
     pass
 

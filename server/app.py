@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
+from datetime import datetime, timedelta
 from functools import partial
 
 from graphql import ASTValidationRule
 from redis.asyncio import Redis
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -34,7 +36,7 @@ from schema.root import build_schema
 from server import graphiql, migrate
 from server.graphql import INTERNAL_MESSAGE, AuthenticatedGraphQL, GraphQLView
 from server.idempotency import Idempotent
-from server.mailer import MailDispatcher
+from server.mailer import MailDispatcher, transport_for
 from server.middleware import BodySizeLimit, RequestContext, SecurityHeaders
 from server.observability import configure_logging, init_sentry
 from server.openapi import openapi_json
@@ -42,23 +44,62 @@ from server.planned_reads import PlanCache, PlannedReads, PlanRecorder
 from server.query_limits import QueryCostLimiter
 from server.request_body import CheckedBody, TextLiteralRule
 from server.settings import Settings, load_settings
-from server.throttle import Clock, CostBucket, MemoryBucket, RedisBucket
-from services.db import create_engine, create_session_factory
+from server.stripe_webhook import StripeWebhook
+from server.throttle import Clock, CostBucket, MemoryBucket, RedisBucket, Throttle
+from services.billing.changes import Billing
+from services.billing.standing import BillingPolicy
+from services.billing.stripe_gateway import StripeGateway
+from services.db import create_engine, create_session_factory, utcnow
 from services.inventory import jobs as inventory_jobs
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
 from webhooks.dispatcher import build_dispatcher
 
 
-def cost_bucket(settings: Settings, redis: Redis | None, clock: Clock | None = None) -> CostBucket:
-    """The throttle's buckets: shared in Redis when there is one, else in memory. Their
-    clock is Redis's (or time.monotonic in memory) unless `clock` is given."""
-    maximum, rate = settings.throttle_maximum, settings.throttle_restore_rate
-    if redis is not None:
-        return RedisBucket(redis, maximum, rate, clock=clock)
-    if clock is not None:
-        return MemoryBucket(maximum, rate, clock=clock)
-    return MemoryBucket(maximum, rate)
+def cost_bucket(settings: Settings, redis: Redis | None, clock: Clock | None = None) -> Throttle:
+    """The throttle's buckets: shared in Redis when there is one, else in memory; sized
+    by the caller's plan, or by the settings. Their clock is Redis's (or time.monotonic in
+    memory) unless `clock` is given."""
+
+    def make(maximum: int, rate: float) -> CostBucket:
+        if redis is not None:
+            return RedisBucket(redis, maximum, rate, clock=clock)
+        if clock is not None:
+            return MemoryBucket(maximum, rate, clock=clock)
+        return MemoryBucket(maximum, rate)
+
+    return Throttle(make(settings.throttle_maximum, settings.throttle_restore_rate), make)
+
+
+def build_mailer(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> MailDispatcher:
+    """Sends in-process without Redis; with it, enqueues for the workers' `send_email`
+    (on the broker build_dispatcher has made)."""
+    transport = transport_for(settings.smtp_url, settings.mail_from)
+    if not settings.redis_url:
+        return MailDispatcher(sessions, settings.smtp_url, settings.mail_from, transport=transport)
+    import dramatiq
+
+    from server import mail_actor
+
+    mail_actor.configure(dramatiq.get_broker(), sessions, transport)
+    return MailDispatcher(
+        sessions,
+        settings.smtp_url,
+        settings.mail_from,
+        enqueue=mail_actor.enqueue,
+        transport=transport,
+    )
+
+
+def billing_policy(
+    settings: Settings, clock: Callable[[], datetime] | None = None
+) -> BillingPolicy:
+    """Billing is on when a Stripe key is set; `clock` replaces the time now (tests)."""
+    return BillingPolicy(
+        configured=settings.stripe_api_key is not None,
+        grace=timedelta(days=settings.billing_grace_days),
+        clock=clock or utcnow,
+    )
 
 
 # Distinct query texts whose parse and validation are kept (integrations send a few).
@@ -66,7 +107,7 @@ QUERY_CACHE_SIZE = 256
 
 
 def schema_extensions(
-    settings: Settings, bucket: CostBucket, plans: PlanCache | None = None
+    settings: Settings, throttle: Throttle, plans: PlanCache | None = None
 ) -> list[Callable[[], SchemaExtension]]:
     """Factories, so that every request gets fresh extension instances.
 
@@ -83,7 +124,7 @@ def schema_extensions(
         partial(ParserCache, maxsize=QUERY_CACHE_SIZE),
         partial(AddValidationRules, limits),
         partial(ValidationCache, maxsize=QUERY_CACHE_SIZE),
-        partial(QueryCostLimiter, bucket=bucket, max_cost=settings.max_query_cost),
+        partial(QueryCostLimiter, throttle=throttle, max_cost=settings.max_query_cost),
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
@@ -107,10 +148,14 @@ def webhook_policy(settings: Settings) -> TargetPolicy:
 
 
 def create_app(
-    settings: Settings | None = None, *, throttle_clock: Clock | None = None
+    settings: Settings | None = None,
+    *,
+    throttle_clock: Clock | None = None,
+    billing_clock: Callable[[], datetime] | None = None,
 ) -> Starlette:
-    """The application. `throttle_clock` (seconds) replaces the throttle's clock: tests
-    pass one they move by hand; production leaves it to the bucket."""
+    """The application. `throttle_clock` (seconds) replaces the throttle's clock and
+    `billing_clock` the time billing's grace period is measured by: tests pass ones they
+    move by hand; production leaves them to the bucket and the system clock."""
     settings = settings or load_settings()
     configure_logging(settings.log_level)
     init_sentry(settings.sentry_dsn, settings.sentry_environment)
@@ -118,19 +163,32 @@ def create_app(
     secret_key = settings.resolved_secret_key  # generated into ./var on a first embedded run
     engine = create_engine(settings.database_url)
     sessions = create_session_factory(engine)
-    mailer = MailDispatcher(sessions, settings.smtp_url, settings.mail_from)
     policy, box = webhook_policy(settings), SecretBox(secret_key)
-    # Embedded: sends webhooks in-process; with Redis: enqueues them for the workers.
+    # Embedded: sends webhooks and mail in-process; with Redis: enqueues them for the
+    # workers.
     hooks = build_dispatcher(sessions, redis_url=settings.redis_url, policy=policy, box=box)
+    mailer = build_mailer(settings, sessions)
 
     async def after_commit() -> None:
         await mailer.wake()
         await hooks.wake()
 
     redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
-    bucket = cost_bucket(settings, redis, throttle_clock)
+    throttle = cost_bucket(settings, redis, throttle_clock)
+    policy_of_billing = billing_policy(settings, billing_clock)
+    billing = Billing(
+        StripeGateway(
+            settings.stripe_api_key,
+            api_base=settings.stripe_api_base,
+            webhook_secret=settings.stripe_webhook_secret,
+        )
+        if settings.stripe_api_key
+        else None,
+        policy_of_billing,
+        settings.billing_return_url,
+    )
     plans = PlanCache(CATALOG, QUERY_CACHE_SIZE) if settings.planned_reads else None
-    schema = build_schema(schema_extensions(settings, bucket, plans))
+    schema = build_schema(schema_extensions(settings, throttle, plans))
     view = GraphQLView(
         schema,
         sessions=sessions,
@@ -138,6 +196,7 @@ def create_app(
         graphiql_page=graphiql.page() if settings.graphiql else None,
         webhook_policy=policy,
         secret_box=box,
+        billing=billing,
     )
 
     graphql: ASGIApp = view
@@ -147,7 +206,7 @@ def create_app(
             schema=schema._schema,
             plans=plans,
             sessions=sessions,
-            bucket=bucket,
+            throttle=throttle,
             max_cost=settings.max_query_cost,
         )
 
@@ -203,8 +262,15 @@ def create_app(
             Route("/openapi.json", openapi_json),
             Route(
                 "/graphql",
-                AuthenticatedGraphQL(CheckedBody(Idempotent(graphql, sessions)), sessions),
+                AuthenticatedGraphQL(
+                    CheckedBody(Idempotent(graphql, sessions)), sessions, policy_of_billing
+                ),
                 methods=["GET", "POST"],
+            ),
+            Route(
+                "/billing/stripe/webhook",
+                StripeWebhook(sessions, billing, after_commit).handle,
+                methods=["POST"],
             ),
             *(graphiql.asset_routes() if settings.graphiql else []),
         ],

@@ -1,4 +1,5 @@
-"""`batchtrack serve | worker | migrate | export-schema | verify-inventory`."""
+"""`batchtrack serve | worker | migrate | export-schema | verify-inventory |
+billing sync-catalog`."""
 
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ def worker() -> None:
     `deliver_webhook` plus the sweeper that enqueues due deliveries; without, the sweeper
     sends them in-process."""
     from server.app import webhook_policy
-    from server.mailer import MailDispatcher
+    from server.mailer import MailDispatcher, transport_for
     from server.observability import configure_logging, init_sentry
     from services.db import create_engine, create_session_factory
     from services.webhooks.secrets import SecretBox
@@ -71,22 +72,35 @@ def worker() -> None:
     configure_logging(settings.log_level)
     init_sentry(settings.sentry_dsn, settings.sentry_environment)
     sessions = create_session_factory(create_engine(settings.database_url))
-    mailer = MailDispatcher(sessions, settings.smtp_url, settings.mail_from)
+    transport = transport_for(settings.smtp_url, settings.mail_from)
     policy, box = webhook_policy(settings), SecretBox(settings.resolved_secret_key)
     consumer = None
     if settings.redis_url:
         import dramatiq
 
+        from server import mail_actor
         from webhooks import actors
 
-        # The actor runs on Dramatiq's event-loop thread, so it gets an engine of its own.
+        # The actors run on Dramatiq's event-loop thread, so they get an engine of their own.
         actor_sessions = create_session_factory(create_engine(settings.database_url))
         broker = actors.configure(settings.redis_url, actor_sessions, policy, box)
-        consumer = dramatiq.Worker(broker, queues={actors.QUEUE}, worker_threads=8)
+        mail_actor.configure(broker, actor_sessions, transport)
+        queues = {actors.QUEUE, mail_actor.QUEUE}
+        consumer = dramatiq.Worker(broker, queues=queues, worker_threads=8)
         consumer.start()
         hooks = WebhookDispatcher(sessions, policy=policy, box=box, enqueue=actors.enqueue)
+        mailer = MailDispatcher(
+            sessions,
+            settings.smtp_url,
+            settings.mail_from,
+            enqueue=mail_actor.enqueue,
+            transport=transport,
+        )
     else:
         hooks = WebhookDispatcher(sessions, policy=policy, box=box)
+        mailer = MailDispatcher(
+            sessions, settings.smtp_url, settings.mail_from, transport=transport
+        )
     try:
         asyncio.run(_work(mailer, hooks, sessions))
     finally:
@@ -163,18 +177,48 @@ def export_schema() -> None:
     print(f"wrote the operations of {API_DOC}", flush=True)
 
 
+async def sync_catalog(api_key: str | None, api_base: str | None, out: TextIO | None = None) -> int:
+    """Create the Stripe products and prices the catalog sells, by lookup key; check
+    those that exist. Idempotent: a second run creates nothing."""
+    from services.billing.stripe_gateway import PaymentProviderUnavailable, StripeGateway
+
+    out = out or sys.stdout
+    if not api_key:
+        print("STRIPE_API_KEY is not set: billing is not configured", file=out)
+        return 2
+    try:
+        outcomes = await StripeGateway(api_key, api_base=api_base).sync_catalog()
+    except PaymentProviderUnavailable as error:
+        print(f"Stripe refused or is unreachable: {error.cause}", file=out)
+        return 1
+    for lookup_key, outcome in outcomes:
+        print(f"{outcome:8} {lookup_key}", file=out)
+    created = sum(1 for _, outcome in outcomes if outcome == "created")
+    print(f"{created} price(s) created, {len(outcomes) - created} already there", file=out)
+    return 0
+
+
+def billing(subcommand: str | None) -> None:
+    if subcommand != "sync-catalog":
+        sys.exit("usage: batchtrack billing sync-catalog")
+    settings = load_settings()
+    sys.exit(asyncio.run(sync_catalog(settings.stripe_api_key, settings.stripe_api_base)))
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
     "serve": lambda _: serve(),
     "worker": lambda _: worker(),
     "migrate": lambda _: migrate(),
     "export-schema": lambda _: export_schema(),
     "verify-inventory": lambda args: verify_inventory(args.organization),
+    "billing": lambda args: billing(args.subcommand),
 }
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="batchtrack", description="BatchTrack platform API")
     parser.add_argument("command", choices=sorted(COMMANDS))
+    parser.add_argument("subcommand", nargs="?", help="billing: sync-catalog")
     parser.add_argument(
         "--organization",
         type=int,

@@ -23,8 +23,17 @@ from server.middleware import send_json
 from server.observability import tag_principal
 from server.request_body import bad_request
 from services.accounts import service as accounts
+from services.billing.changes import UNCONFIGURED, Billing
+from services.billing.standing import LOCAL_POLICY, BillingPolicy
 from services.db import single_read_sessions, unit_of_work
-from services.errors import Busy, ServiceError, Throttled, Unauthenticated, UserInputError
+from services.errors import (
+    ApiAccessNotIncluded,
+    Busy,
+    ServiceError,
+    Throttled,
+    Unauthenticated,
+    UserInputError,
+)
 from services.naming import camel_case
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
@@ -118,6 +127,7 @@ class GraphQLView(GraphQL[Context, None]):
         graphiql_page: str | None,
         webhook_policy: TargetPolicy,
         secret_box: SecretBox,
+        billing: Billing = UNCONFIGURED,
     ) -> None:
         super().__init__(
             schema,
@@ -129,6 +139,7 @@ class GraphQLView(GraphQL[Context, None]):
         self.on_commit = on_commit
         self.webhook_policy = webhook_policy
         self.secret_box = secret_box
+        self.billing = billing
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """As strawberry's, but transport errors (bad JSON, no query, wrong method) keep
@@ -168,6 +179,7 @@ class GraphQLView(GraphQL[Context, None]):
             on_commit=self.on_commit,
             webhook_policy=self.webhook_policy,
             secret_box=self.secret_box,
+            billing=self.billing,
         )
 
     async def process_result(
@@ -197,9 +209,15 @@ class AuthenticatedGraphQL:
     """Resolves the bearer token before GraphQL runs. A token that is present but not
     valid fails the whole request with 401, even for public operations."""
 
-    def __init__(self, view: ASGIApp, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self,
+        view: ASGIApp,
+        sessions: async_sessionmaker[AsyncSession],
+        billing: BillingPolicy = LOCAL_POLICY,
+    ) -> None:
         self.view = view
         self.sessions = sessions
+        self.billing = billing
         self.lookups = single_read_sessions(sessions.kw["bind"])
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -214,7 +232,7 @@ class AuthenticatedGraphQL:
                     return
                 try:
                     async with self.lookups() as session:
-                        auth = await accounts.authenticate(session, token.strip())
+                        auth = await accounts.authenticate(session, token.strip(), self.billing)
                     if auth.key_use_to_record and auth.principal.api_key_id is not None:
                         # Advisory: a key's last use is not worth failing its request.
                         with contextlib.suppress(Busy):
@@ -224,6 +242,12 @@ class AuthenticatedGraphQL:
                                 )
                 except Unauthenticated as error:
                     await send_json(send, 401, _unauthenticated(error.message))
+                    return
+                except ApiAccessNotIncluded as error:
+                    body = {
+                        "errors": [{"message": error.message, "extensions": {"code": error.code}}]
+                    }
+                    await send_json(send, 403, body)
                     return
                 state = scope.setdefault("state", {})
                 state["principal"] = auth.principal

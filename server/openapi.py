@@ -357,6 +357,8 @@ _EXAMPLE_ENTITIES = [
     ("recipe.", "Recipe", ("recipe", "firstVersionId")),
     # A batch's events are on its stream; a split's on its base batch's.
     ("batch.", "Batch", ("batch", "id")),
+    # A subscription's events are on its organization's subscription stream.
+    ("subscription.", "Subscription", ("subscription", "organizationId")),
 ]
 
 
@@ -452,6 +454,7 @@ def openapi_document() -> dict[str, Any]:
                 }
             },
             "/graphql": _graphql_path(),
+            "/billing/stripe/webhook": _STRIPE_WEBHOOK,
         },
         "webhooks": {name: _webhook(event_type) for name, event_type in EVENT_TYPES.items()},
         "components": {
@@ -472,6 +475,45 @@ def openapi_document() -> dict[str, Any]:
             },
         },
     }
+
+
+_STRIPE_RESULT: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "string", "description": "The Stripe event id."},
+        "result": {"type": "string", "enum": ["processed", "duplicate", "ignored"]},
+        "error": {"type": "string"},
+    },
+}
+_STRIPE_WEBHOOK: dict[str, Any] = {
+    "post": {
+        "operationId": "stripeWebhook",
+        "summary": "Stripe's events (for Stripe only): verified, stored by id, processed once.",
+        "description": (
+            "The Stripe-Signature header is verified on the raw body with the official "
+            "library (five minutes' tolerance). Each event names a subscription, which is "
+            "refetched from Stripe: the state never depends on the order events arrive in."
+        ),
+        "parameters": [
+            {
+                "name": "Stripe-Signature",
+                "in": "header",
+                "required": True,
+                "schema": {"type": "string"},
+            }
+        ],
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": {"type": "object"}}},
+        },
+        "responses": {
+            "200": _json(_STRIPE_RESULT, "Processed now, processed before, or not ours."),
+            "400": _json(_STRIPE_RESULT, "The signature does not verify; nothing changed."),
+            "404": _json(_STRIPE_RESULT, "Billing is not configured on this server."),
+            "503": _json(_STRIPE_RESULT, "Stripe could not be reached; deliver it again."),
+        },
+    }
+}
 
 
 async def openapi_json(request: Request) -> JSONResponse:

@@ -28,7 +28,7 @@ from resolvers.planned.sql_plan import PreparedAnswer, fetch_answer, prepare
 from server.cost import actual_cost, objects_in_answer_text, requested_cost
 from server.query_limits import caller_key, settle
 from server.request_body import checked_body
-from server.throttle import CostBucket
+from server.throttle import Throttle
 from services.db import unit_of_work
 from services.errors import ServiceError
 from services.permissions import Principal
@@ -117,14 +117,14 @@ class PlannedReads:
         schema: GraphQLSchema,
         plans: PlanCache,
         sessions: async_sessionmaker[AsyncSession],
-        bucket: CostBucket,
+        throttle: Throttle,
         max_cost: int,
     ) -> None:
         self.view = view
         self.schema = schema
         self.plans = plans
         self.sessions = sessions
-        self.bucket = bucket
+        self.throttle = throttle
         self.max_cost = max_cost
         # PostgreSQL runs a plan whose fields all have SQL forms as one statement,
         # prepared once per plan, caller and variables.
@@ -164,7 +164,8 @@ class PlannedReads:
         principal = scope.get("state", {}).get("principal")
         client = scope.get("client")
         key = caller_key(principal, client[0] if client else None)
-        if not (await self.bucket.take(key, requested)).allowed:
+        bucket = self.throttle.bucket_for(principal)
+        if not (await bucket.take(key, requested)).allowed:
             return None  # nothing was taken; the standard view refuses it (THROTTLED)
         try:
             if self.one_statement and plan.sql_ready:
@@ -178,11 +179,11 @@ class PlannedReads:
                     data = await plan.run(PlanScope(session, principal, coerced))
                 answer, returned = orjson.dumps(data), actual_cost(data, is_mutation=False)
         except Exception as error:
-            await self.bucket.refund(key, requested)
+            await bucket.refund(key, requested)
             if not isinstance(error, ServiceError | NotPlannable):
                 log.warning("planned read failed; the standard executor answers", exc_info=True)
             return None
-        cost = await settle(self.bucket, key, requested, returned)
+        cost = await settle(bucket, key, requested, returned)
         return b'{"data":' + answer + b',"extensions":' + orjson.dumps({"cost": cost}) + b"}"
 
     async def answer_in_sql(

@@ -14,7 +14,7 @@ from strawberry.types.graphql import OperationType
 
 from resolvers.context import Context
 from server.cost import QueryTooComplex, actual_cost, requested_cost
-from server.throttle import CostBucket
+from server.throttle import CostBucket, Throttle
 from services.errors import Throttled
 from services.permissions import Principal
 
@@ -55,8 +55,8 @@ async def settle(bucket: CostBucket, key: str, requested: int, returned: int) ->
 
 
 class QueryCostLimiter(SchemaExtension):
-    def __init__(self, *, bucket: CostBucket, max_cost: int) -> None:
-        self.bucket = bucket
+    def __init__(self, *, throttle: Throttle, max_cost: int) -> None:
+        self.throttle = throttle
         self.max_cost = max_cost
         self.cost: dict[str, Any] | None = None
 
@@ -73,6 +73,7 @@ class QueryCostLimiter(SchemaExtension):
             context.schema._schema, document, context.operation_name, context.variables
         )
         key = _context_caller(context.context)
+        bucket = self.throttle.bucket_for(context.context.principal)
         ran = False
         available: float
         if requested > self.max_cost:
@@ -82,14 +83,14 @@ class QueryCostLimiter(SchemaExtension):
                     "Ask for smaller pages or fewer fields."
                 )
             )
-            available = (await self.bucket.take(key, 0)).available
+            available = (await bucket.take(key, 0)).available
         else:
-            state = await self.bucket.take(key, requested)
+            state = await bucket.take(key, requested)
             available = state.available
             if state.allowed:
                 ran = True
             else:
-                wait = math.ceil((requested - available) / self.bucket.restore_rate)
+                wait = math.ceil((requested - available) / bucket.restore_rate)
                 self._refuse(
                     Throttled(
                         f"This query costs {requested} points and {int(available)} are "
@@ -103,9 +104,9 @@ class QueryCostLimiter(SchemaExtension):
             data = result.data if isinstance(result, ExecutionResult) else None
             is_mutation = context.operation_type is OperationType.MUTATION
             returned = actual_cost(data, is_mutation=is_mutation)
-            self.cost = await settle(self.bucket, key, requested, returned)
+            self.cost = await settle(bucket, key, requested, returned)
         else:
-            self.cost = cost_report(self.bucket, requested, 0, available)
+            self.cost = cost_report(bucket, requested, 0, available)
 
     def get_results(self) -> dict[str, Any]:
         return {"cost": self.cost} if self.cost is not None else {}

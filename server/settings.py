@@ -67,6 +67,24 @@ class Settings(BaseSettings):
         default_factory=list,
         description='Hosts exempt from the private-address check, as JSON: ["hooks.internal"].',
     )
+    stripe_api_key: str | None = Field(
+        default=None,
+        description="Stripe secret key; without it billing is off and every organization "
+        "runs on the local plan (Team limits).",
+    )
+    stripe_webhook_secret: str | None = Field(
+        default=None, description="Signing secret (whsec_...) of POST /billing/stripe/webhook."
+    )
+    stripe_api_base: str | None = Field(
+        default=None, description="Stripe API base URL, to point at a local Stripe peer."
+    )
+    billing_grace_days: int = Field(
+        default=7, ge=0, description="Days a past-due organization keeps working."
+    )
+    billing_return_url: str = Field(
+        default="http://localhost:8000/",
+        description="Where Stripe Checkout and the billing portal send the customer back.",
+    )
     trust_forwarded_proto: bool = Field(
         default=False, description="Behind a TLS proxy: honour X-Forwarded-Proto (for HSTS)."
     )

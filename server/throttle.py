@@ -14,6 +14,8 @@ from typing import Protocol
 
 from redis.asyncio import Redis
 
+from services.permissions import Principal
+
 
 @dataclass(frozen=True)
 class BucketState:
@@ -124,3 +126,25 @@ class RedisBucket:
 
     async def refund(self, key: str, points: int) -> float:
         return (await self._run(key, -points, only_if_enough=False)).available
+
+
+class Throttle:
+    """Each caller's bucket, sized by the plan of its organization (the principal's
+    standing); anonymous callers and the local plan get the settings' `default`. A bucket
+    keeps its level per caller key, so a caller whose plan changes starts a full bucket
+    of the new size."""
+
+    def __init__(self, default: CostBucket, make: Callable[[int, float], CostBucket]) -> None:
+        self.default = default
+        self.make = make
+        self._sized: dict[tuple[int, float], CostBucket] = {}
+
+    def bucket_for(self, principal: Principal | None) -> CostBucket:
+        size = principal.standing.throttle if principal is not None else None
+        if size is None:
+            return self.default
+        key = (size.maximum, size.restore_rate)
+        found = self._sized.get(key)
+        if found is None:
+            found = self._sized[key] = self.make(*key)
+        return found

@@ -14,9 +14,11 @@ from enum import StrEnum
 
 class ErrorCode(StrEnum):
     ALREADY_MEMBER = "ALREADY_MEMBER"
+    ALREADY_SUBSCRIBED = "ALREADY_SUBSCRIBED"
     BARCODE_TAKEN = "BARCODE_TAKEN"
     BASE_UNIT_LOCKED = "BASE_UNIT_LOCKED"
     BATCH_NOT_IN_PROGRESS = "BATCH_NOT_IN_PROGRESS"
+    BILLING_NOT_CONFIGURED = "BILLING_NOT_CONFIGURED"
     BLANK = "BLANK"
     CAPACITY_REQUIRED = "CAPACITY_REQUIRED"
     CONTAINERS_EXCEED_YIELD = "CONTAINERS_EXCEED_YIELD"
@@ -67,6 +69,9 @@ class ErrorCode(StrEnum):
     NOT_FOUND = "NOT_FOUND"
     NOT_POSITIVE = "NOT_POSITIVE"
     NO_ORGANIZATION = "NO_ORGANIZATION"
+    NO_SUBSCRIPTION = "NO_SUBSCRIPTION"
+    PLAN_LIMIT_REACHED = "PLAN_LIMIT_REACHED"
+    PLAN_NOT_SOLD = "PLAN_NOT_SOLD"
     OUT_OF_RANGE = "OUT_OF_RANGE"
     PASSWORD_TOO_SHORT = "PASSWORD_TOO_SHORT"
     PERIOD_TOO_LONG = "PERIOD_TOO_LONG"
@@ -97,12 +102,19 @@ class ErrorCode(StrEnum):
 
 DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.ALREADY_MEMBER: "The person invited is already a member of the organization.",
+    ErrorCode.ALREADY_SUBSCRIBED: (
+        "The organization has a subscription; change it in the billing portal."
+    ),
     ErrorCode.BARCODE_TAKEN: "Another item of the organization has this barcode.",
     ErrorCode.BASE_UNIT_LOCKED: (
         "The item's base unit cannot change once it has stock history; create a new item."
     ),
     ErrorCode.BATCH_NOT_IN_PROGRESS: (
         "The batch is finished, cancelled or failed: only a batch in progress takes this."
+    ),
+    ErrorCode.BILLING_NOT_CONFIGURED: (
+        "Billing is not configured on this server (no Stripe settings): every organization "
+        "runs on the local plan."
     ),
     ErrorCode.BLANK: "A required value is missing or empty.",
     ErrorCode.CAPACITY_REQUIRED: (
@@ -169,6 +181,12 @@ DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.NOT_FOUND: "Nothing with this ID exists in the organization.",
     ErrorCode.NOT_POSITIVE: "The value must be greater than zero.",
     ErrorCode.NO_ORGANIZATION: "The account belongs to no organization.",
+    ErrorCode.NO_SUBSCRIPTION: "The organization has no paid subscription to change.",
+    ErrorCode.PLAN_LIMIT_REACHED: (
+        "The organization's plan allows no more of these (the message gives the limit and "
+        "the usage); upgrade the plan or buy an add-on."
+    ),
+    ErrorCode.PLAN_NOT_SOLD: "The plan, interval or add-on is not one that is sold.",
     ErrorCode.OUT_OF_RANGE: "The number is outside the range the field allows.",
     ErrorCode.PASSWORD_TOO_SHORT: "The password is shorter than the minimum length.",
     ErrorCode.PERIOD_TOO_LONG: "The period is longer than one report may span.",
@@ -264,6 +282,7 @@ DOMAIN_ERROR_CODES: dict[str, frozenset[ErrorCode]] = {
         ErrorCode.LAST_OWNER,
         ErrorCode.LIMIT_REACHED,
         ErrorCode.NO_ORGANIZATION,
+        ErrorCode.PLAN_LIMIT_REACHED,
         ErrorCode.NOT_A_SESSION,
         ErrorCode.PASSWORD_TOO_SHORT,
         ErrorCode.ROLE_TOO_HIGH,
@@ -308,6 +327,7 @@ DOMAIN_ERROR_CODES: dict[str, frozenset[ErrorCode]] = {
         ErrorCode.INVALID_LABEL_PREFIX,
         ErrorCode.ITEM_TYPE_NOT_ALLOWED,
         ErrorCode.NOT_A_TEST,
+        ErrorCode.PLAN_LIMIT_REACHED,
         ErrorCode.QUANTITY_TOO_PRECISE,
         ErrorCode.RECIPE_ARCHIVED,
         ErrorCode.RECIPE_CYCLE,
@@ -334,8 +354,18 @@ DOMAIN_ERROR_CODES: dict[str, frozenset[ErrorCode]] = {
         ErrorCode.INVALID_PERIOD,
         ErrorCode.INVALID_URL,
         ErrorCode.LIMIT_REACHED,
+        ErrorCode.PLAN_LIMIT_REACHED,
         ErrorCode.TOO_MANY_EVENTS,
         ErrorCode.UNKNOWN_EVENT_TYPE,
         ErrorCode.URL_NOT_ALLOWED,
+    },
+    "billing": _SHARED
+    | {
+        ErrorCode.ALREADY_SUBSCRIBED,
+        ErrorCode.BILLING_NOT_CONFIGURED,
+        ErrorCode.NO_SUBSCRIPTION,
+        ErrorCode.OUT_OF_RANGE,
+        ErrorCode.PLAN_LIMIT_REACHED,
+        ErrorCode.PLAN_NOT_SOLD,
     },
 }

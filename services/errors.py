@@ -97,6 +97,19 @@ class PermissionDenied(ServiceError):
         self.permission = permission
 
 
+class PlanRestricted(ServiceError):
+    """The organization is restricted (unpaid past its grace period, canceled or
+    suspended): reads and billing work, changes wait until it pays."""
+
+    code = "PLAN_RESTRICTED"
+
+
+class ApiAccessNotIncluded(ServiceError):
+    """An API key of an organization whose plan has no API access."""
+
+    code = "FORBIDDEN"
+
+
 class Throttled(ServiceError):
     code = "THROTTLED"
 

@@ -3,6 +3,7 @@
 from services import events, idempotency, mail
 from services.accounts import models as accounts_models
 from services.batches import models as batches_models
+from services.billing import models as billing_models
 from services.db import Base
 from services.inventory import models as inventory_models
 from services.recipes import models as recipes_models
@@ -14,6 +15,7 @@ metadata = Base.metadata
 __all__ = [
     "accounts_models",
     "batches_models",
+    "billing_models",
     "events",
     "idempotency",
     "inventory_models",

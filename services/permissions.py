@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from services.billing.standing import LOCAL_STANDING, Standing
 from services.errors import PermissionDenied, Unauthenticated
 
 PERMISSIONS: dict[str, str] = {
@@ -41,7 +42,9 @@ class Role(StrEnum):
     VIEWER = "viewer"
 
 
-_READ = frozenset(p for p in PERMISSIONS if p.endswith(".read"))
+# The organization's subscription and invoices are for those who run it: owners (who
+# also pay and cancel) and admins.
+_READ = frozenset(p for p in PERMISSIONS if p.endswith(".read")) - {"billing.read"}
 _MAKER = _READ | {"inventory.adjust", "batches.manage"}
 _MANAGER = _MAKER | {"units.manage", "inventory.manage", "recipes.manage"}
 _ADMIN = frozenset(PERMISSIONS) - {"billing.manage"}
@@ -74,6 +77,9 @@ class Principal:
     role: Role | None = None
     session_id: int | None = None
     api_key_id: int | None = None
+    # The organization's plan, what it grants and whether it is restricted, as worked out
+    # at authentication (services/billing/standing.py).
+    standing: Standing = LOCAL_STANDING
 
     @property
     def kind(self) -> str:

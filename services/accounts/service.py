@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -32,10 +33,20 @@ from services.accounts.secrets import (
     token_digest,
     verify_password,
 )
+from services.billing.entitlements import require_within
+from services.billing.models import BillingAccount
+from services.billing.plans import Limit
+from services.billing.standing import LOCAL_POLICY, BillingPolicy, BillingRow, Standing, standing_of
 from services.currencies import DEFAULT_CURRENCY, clean_currency_code
 from services.db import utcnow
 from services.error_codes import ErrorCode
-from services.errors import NotFound, PermissionDenied, Unauthenticated, UserInputError
+from services.errors import (
+    ApiAccessNotIncluded,
+    NotFound,
+    PermissionDenied,
+    Unauthenticated,
+    UserInputError,
+)
 from services.pagination import Page, PageRequest, paginate
 from services.permissions import (
     PERMISSIONS,
@@ -275,7 +286,9 @@ async def log_out(session: AsyncSession, principal: Principal | None) -> None:
     await session.flush()
 
 
-def _principal_for_membership(membership: Membership, session_id: int) -> Principal:
+def _principal_for_membership(
+    membership: Membership, session_id: int, standing: Standing
+) -> Principal:
     role = Role(membership.role)
     return Principal(
         organization_id=membership.organization_id,
@@ -283,6 +296,7 @@ def _principal_for_membership(membership: Membership, session_id: int) -> Princi
         user_id=membership.user_id,
         role=role,
         session_id=session_id,
+        standing=standing,
     )
 
 
@@ -294,47 +308,80 @@ class Authentication:
 
 
 # Runs before every API-key request: built once, and plain columns rather than the ORM
-# object (the ORM's per-row work costs more than the lookup).
+# object (the ORM's per-row work costs more than the lookup). The organization's billing
+# columns come in the same statement: the principal carries its standing.
 _API_KEYS = ApiKey.__table__.c
-_LIVE_API_KEY = select(
-    _API_KEYS.id, _API_KEYS.organization_id, _API_KEYS.scopes, _API_KEYS.last_used_at
-).where(_API_KEYS.token_hash == bindparam("digest"), _API_KEYS.revoked_at.is_(None))
+_BILLING = BillingAccount.__table__.c
+_BILLING_COLUMNS = (
+    _BILLING.plan,
+    _BILLING.status,
+    _BILLING.add_ons,
+    _BILLING.grace_ends_at,
+    _BILLING.exempt,
+)
+_LIVE_API_KEY = (
+    select(
+        _API_KEYS.id,
+        _API_KEYS.organization_id,
+        _API_KEYS.scopes,
+        _API_KEYS.last_used_at,
+        *_BILLING_COLUMNS,
+    )
+    .outerjoin(BillingAccount, _BILLING.organization_id == _API_KEYS.organization_id)
+    .where(_API_KEYS.token_hash == bindparam("digest"), _API_KEYS.revoked_at.is_(None))
+)
 
 
-async def authenticate(session: AsyncSession, token: str) -> Authentication:
-    """Turn a bearer token into a principal, or raise Unauthenticated. Reads only."""
+def _billing_row(row: Any) -> BillingRow:
+    return BillingRow(row.plan, row.status, row.add_ons, row.grace_ends_at, row.exempt)
+
+
+async def authenticate(
+    session: AsyncSession, token: str, policy: BillingPolicy = LOCAL_POLICY
+) -> Authentication:
+    """Turn a bearer token into a principal, or raise Unauthenticated (or, for an API key
+    of a plan without API access, ApiAccessNotIncluded). Reads only."""
     now = utcnow()
     digest = token_digest(token)
     if token.startswith(API_KEY_PREFIX):
         key = (await session.execute(_LIVE_API_KEY, {"digest": digest})).first()
         if key is None:
             raise Unauthenticated("This API key is not valid or has been revoked.")
+        standing = standing_of(_billing_row(key), policy)
+        if not standing.entitlements.api_access:
+            raise ApiAccessNotIncluded(
+                f"The {standing.plan} plan has no API access: upgrade the plan "
+                "(createCheckoutSession) to use API keys."
+            )
         principal = Principal(
             organization_id=key.organization_id,
             permissions=frozenset(key.scopes),
             user_id=None,
             api_key_id=key.id,
+            standing=standing,
         )
         stale = key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION
         return Authentication(principal, key_use_to_record=stale)
     if token.startswith(SESSION_TOKEN_PREFIX):
         row = (
             await session.execute(
-                select(UserSession, Membership)
+                select(UserSession, Membership, *_BILLING_COLUMNS)
                 .join(
                     Membership,
                     (Membership.user_id == UserSession.user_id)
                     & (Membership.organization_id == UserSession.organization_id),
                 )
+                .outerjoin(BillingAccount, _BILLING.organization_id == UserSession.organization_id)
                 .where(UserSession.token_hash == digest)
             )
         ).first()
         if row is None:
             raise Unauthenticated("This session token is not valid.")
-        user_session, membership = row
+        user_session, membership = row[0], row[1]
         if user_session.revoked_at is not None or user_session.expires_at <= now:
             raise Unauthenticated("This session has ended; log in again.")
-        return Authentication(_principal_for_membership(membership, user_session.id))
+        standing = standing_of(_billing_row(row), policy)
+        return Authentication(_principal_for_membership(membership, user_session.id, standing))
     raise Unauthenticated("The bearer token is not a BatchTrack session token or API key.")
 
 
@@ -397,6 +444,7 @@ async def create_api_key(
             ApiKey.organization_id == acting.organization_id, ApiKey.revoked_at.is_(None)
         )
     )
+    await require_within(session, acting, Limit.API_KEYS, field=("name",), usage=active or 0)
     if (active or 0) >= MAX_ACTIVE_API_KEYS:
         raise UserInputError(
             ErrorCode.LIMIT_REACHED,
@@ -518,6 +566,7 @@ async def invite_member(
     email = clean_email(email)
     wanted = _parse_role(role)
     _check_can_grant(acting, wanted, ("role",))
+    await require_within(session, acting, Limit.USERS, field=("email",))
     already = await session.scalar(
         select(Membership.id)
         .join(User, User.id == Membership.user_id)
@@ -539,17 +588,16 @@ async def invite_member(
     )
     session.add(invitation)
     organization = await session.get_one(Organization, acting.organization_id)
-    mail.queue_email(
+    mail.queue_template(
         session,
         organization_id=acting.organization_id,
         to=email,
-        subject=f"You are invited to {organization.name} on BatchTrack",
-        body=(
-            f"You have been invited to join {organization.name} as {wanted.value}.\n"
-            f"Accept with the invitation token: {token}\n"
-            "(signUp with invitationToken, or acceptInvitation if you have an account.)\n"
-            f"The invitation expires in {INVITATION_LIFETIME.days} days."
-        ),
+        template="invitation",
+        organization=organization.name,
+        role=wanted.value,
+        token=token,
+        accept_url=None,
+        valid_days=INVITATION_LIFETIME.days,
     )
     await session.flush()
     return invitation, token
@@ -598,6 +646,7 @@ async def update_member_role(
     wanted = _parse_role(role)
     member = await _member_to_manage(session, acting, membership_id)
     _check_can_grant(acting, wanted, ("role",))
+    await require_within(session, acting, Limit.USERS, field=("email",))
     current = Role(member.membership.role)
     if (
         current is Role.OWNER

@@ -11,6 +11,8 @@ from typing import Any
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.billing.entitlements import require_within
+from services.billing.plans import Limit
 from services.db import utcnow
 from services.error_codes import ErrorCode
 from services.errors import UserInputError
@@ -58,7 +60,9 @@ async def start_lineage(
     kind: RecipeKind,
     **descent: Any,
 ) -> Recipe:
-    """Version 1 of a new recipe (`blame`: the ingredients input, if given)."""
+    """Version 1 of a new recipe (`blame`: the ingredients input, if given); every new
+    recipe, original, variation or test, counts against the plan's recipes."""
+    await require_within(session, acting, Limit.RECIPES, field=("name",))
     await check_no_cycle(
         session,
         acting.organization_id,

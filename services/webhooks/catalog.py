@@ -97,6 +97,16 @@ _TYPES = [
         "batch.failed",
         "A batch in progress failed: its draws are kept as the loss, with the reason.",
     ),
+    EventType(
+        "subscription.updated",
+        "The organization's subscription changed (plan, status, interval, cancellation), as "
+        "Stripe reports it now.",
+    ),
+    EventType(
+        "subscription.payment_failed",
+        "A payment failed: the organization is PAST_DUE and works until graceEndsAt; the "
+        "owners were emailed a link to pay.",
+    ),
     EventType(TEST_EVENT, "Sent by sendTestWebhook to one endpoint only."),
 ]
 EVENT_TYPES: dict[str, EventType] = {

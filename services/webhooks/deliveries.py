@@ -19,7 +19,7 @@ from services.error_codes import ErrorCode
 from services.errors import NotFound, UserInputError
 from services.events import Event, append_event
 from services.ids import to_global_id
-from services.mail import queue_email
+from services.mail import queue_template
 from services.pagination import Page, PageRequest, paginate
 from services.permissions import Principal, require_permission
 from services.webhooks.catalog import TEST_EVENT, subscribes
@@ -522,15 +522,11 @@ async def _tell_owners(session: AsyncSession, endpoint: WebhookEndpoint) -> None
         .where(Membership.organization_id == endpoint.organization_id, Membership.role == "owner")
     )
     for email in owners:
-        queue_email(
+        queue_template(
             session,
             organization_id=endpoint.organization_id,
             to=email,
-            subject="A webhook endpoint was disabled",
-            body=(
-                f"Every delivery to {endpoint.url} has failed for "
-                f"{FAILING_DISABLE_AFTER.days} days, so BatchTrack disabled the endpoint. "
-                "Fix the receiver, enable the endpoint again (updateWebhookEndpoint) and "
-                "replay what it missed (replayWebhookEvents)."
-            ),
+            template="endpoint_disabled",
+            url=endpoint.url,
+            days=FAILING_DISABLE_AFTER.days,
         )

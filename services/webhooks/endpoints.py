@@ -9,6 +9,8 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.billing.entitlements import require_within
+from services.billing.plans import Limit
 from services.db import utcnow
 from services.error_codes import ErrorCode
 from services.errors import NotFound, UserInputError
@@ -61,6 +63,7 @@ async def create_endpoint(
             )
         ).all()
     )
+    await require_within(session, acting, Limit.WEBHOOK_ENDPOINTS, field=("url",), usage=count)
     if count >= MAX_ENDPOINTS:
         raise UserInputError(
             ErrorCode.LIMIT_REACHED,

@@ -54,6 +54,16 @@ RECIPE_KINDS = ["ORIGINAL", "VARIATION", "TEST"]
 RECIPE_STATUSES = ["DRAFT", "PUBLISHED", "ARCHIVED"]
 BATCH_STATUSES = ["IN_PROGRESS", "FINISHED", "CANCELLED", "FAILED"]
 COST_METHODS = ["FIFO", "AVERAGE"]
+SUBSCRIPTION_STATUSES = [
+    "ACTIVE",
+    "TRIALING",
+    "PAST_DUE",
+    "UNPAID",
+    "INCOMPLETE",
+    "CANCELED",
+    "SUSPENDED",
+]
+PLAN_KEYS = ["FREE", "SOLO", "TEAM", "ENTERPRISE"]
 
 DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 
@@ -372,6 +382,25 @@ CHANGED_FIELDS: Schema = {
 }
 
 
+SUBSCRIPTION: Schema = obj(
+    "As `Subscription` in the GraphQL API (its plan and status), as Stripe reports it now.",
+    {
+        "organizationId": global_id("Organization"),
+        "plan": enum(PLAN_KEYS, "The plan."),
+        "status": enum(SUBSCRIPTION_STATUSES, "The subscription's status."),
+        "interval": {
+            "type": ["string", "null"],
+            "enum": ["MONTH", "YEAR", None],
+            "description": "The billing interval.",
+        },
+        "cancelAtPeriodEnd": {"type": "boolean", "description": "Ends at currentPeriodEnd."},
+        "currentPeriodEnd": date_time("End of the paid period.", nullable=True),
+        "graceEndsAt": date_time("A past-due organization works until then.", nullable=True),
+        "restricted": {"type": "boolean", "description": "Changes are on hold until it pays."},
+    },
+)
+
+
 def data_schema(title: str, root: Schema) -> Schema:
     return {"$schema": DIALECT, "title": title, **root}
 
@@ -420,6 +449,21 @@ _LOT_EXAMPLE = {
     "totalCost": "12.5",
     "vendor": "Mediterranean Oils",
 }
+
+
+def _subscription_example(**changes: Any) -> dict[str, Any]:
+    example: dict[str, Any] = {
+        "organizationId": to_global_id("Organization", 1),
+        "plan": "TEAM",
+        "status": "ACTIVE",
+        "interval": "MONTH",
+        "cancelAtPeriodEnd": False,
+        "currentPeriodEnd": "2027-01-07T09:30:00+00:00",
+        "graceEndsAt": None,
+        "restricted": False,
+    }
+    example.update(changes)
+    return example
 
 
 def _reservation_example(
@@ -540,6 +584,16 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "inventory.reservation.created": {
         "reservation": _reservation_example(),
         "item": _item_example("1000", reserved="200"),
+    },
+    "subscription.updated": {
+        "subscription": _subscription_example(),
+        "changedFields": ["plan", "status"],
+    },
+    "subscription.payment_failed": {
+        "subscription": _subscription_example(
+            status="PAST_DUE", graceEndsAt="2026-12-14T09:30:00+00:00"
+        ),
+        "invoiceId": "in_1QxT4b2eZvKYlo2C0a1b2c3d",
     },
     "organization.updated": {
         "organization": {
@@ -679,6 +733,20 @@ SCHEMAS: dict[str, Schema] = {
     ),
     "inventory.reservation.created": data_schema(
         "inventory.reservation.created", obj("", {"reservation": RESERVATION, "item": ITEM})
+    ),
+    "subscription.updated": data_schema(
+        "subscription.updated",
+        obj("", {"subscription": SUBSCRIPTION, "changedFields": CHANGED_FIELDS}),
+    ),
+    "subscription.payment_failed": data_schema(
+        "subscription.payment_failed",
+        obj(
+            "",
+            {
+                "subscription": SUBSCRIPTION,
+                "invoiceId": text("The Stripe invoice whose payment failed."),
+            },
+        ),
     ),
     "organization.updated": data_schema(
         "organization.updated",

@@ -43,6 +43,7 @@ ENUM_OF_TYPE = {
     "RecipeUserError": "recipes",
     "BatchUserError": "batches",
     "WebhookUserError": "webhooks",
+    "BillingUserError": "billing",
 }
 
 

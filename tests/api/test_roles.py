@@ -389,6 +389,7 @@ GATED = [
     ),
     Gated("webhooks.manage", "query { webhookDeliveries { nodes { id } } }"),
     Gated("events.read", "query { events { nodes { id } } }"),
+    Gated("billing.read", "query { subscription { plan usage { limit used } } }"),
 ]
 
 

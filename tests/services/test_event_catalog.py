@@ -11,6 +11,10 @@ from typing import Any
 
 import pytest
 
+from services.billing.accounts import account_for, apply_remote, record_payment_failure
+from services.billing.models import SubscriptionStatus
+from services.billing.standing import BillingPolicy
+from services.billing.stripe_gateway import RemoteSubscription
 from services.db import unit_of_work, utcnow
 from services.inventory import stock
 from services.inventory.models import ChangeType, ItemType, ReservationStatus
@@ -26,6 +30,7 @@ from services.webhooks.payload_schemas import (
     RECIPE_KINDS,
     RECIPE_STATUSES,
     RESERVATION_STATUSES,
+    SUBSCRIPTION_STATUSES,
 )
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
@@ -110,6 +115,7 @@ def test_the_schemas_enums_are_the_models():
     assert [status.value for status in ReservationStatus] == RESERVATION_STATUSES
     assert [kind.value for kind in RecipeKind] == RECIPE_KINDS
     assert [status.value for status in RecipeStatus] == RECIPE_STATUSES
+    assert [status.value for status in SubscriptionStatus] == SUBSCRIPTION_STATUSES
 
 
 async def test_real_events_validate_against_the_catalog(sessions):
@@ -180,6 +186,22 @@ async def test_real_events_validate_against_the_catalog(sessions):
             box=SecretBox("test"),
         )
         await deliveries.send_test(session, principal, endpoint_id=created.endpoint.id)
+
+    # and the organization subscribes to Team, then a payment fails (as Stripe reports)
+    async with unit_of_work(sessions) as session:
+        account = await account_for(session, owner.organization_id)
+        policy = BillingPolicy(configured=True)
+        remote = RemoteSubscription(
+            id="sub_1",
+            customer="cus_1",
+            status="past_due",
+            items=(("batchtrack_team_monthly", 1),),
+            current_period_end=utcnow() + timedelta(days=30),
+            cancel_at_period_end=False,
+            organization_id=owner.organization_id,
+        )
+        await apply_remote(session, account, remote, policy)
+        await record_payment_failure(session, account, policy, "in_1")
 
     # when the log is read back
     events = await events_of(sessions, owner.organization_id)

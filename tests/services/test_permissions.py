@@ -45,7 +45,14 @@ def test_only_the_owner_manages_billing() -> None:
 
 def test_a_viewer_only_reads() -> None:
     reads = {name for name in PERMISSIONS if name.endswith(".read")}
-    assert ROLE_PERMISSIONS[Role.VIEWER] == reads
+    assert ROLE_PERMISSIONS[Role.VIEWER] == reads - {"billing.read"}
+
+
+def test_billing_is_seen_by_owners_and_admins_only() -> None:
+    assert [role for role in Role if "billing.read" in ROLE_PERMISSIONS[role]] == [
+        Role.OWNER,
+        Role.ADMIN,
+    ]
 
 
 def test_makers_and_above_run_batches_and_every_role_sees_them() -> None:
