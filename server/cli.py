@@ -22,7 +22,7 @@ FIRST_STEPS = """
 BatchTrack API is serving at http://{host}:{port}/graphql (GraphiQL in a browser).
 Create the first account with this mutation (GraphiQL or curl):
 
-  mutation {{ signUp(input: {{email: "you@example.com", password: "a long password",
+  mutation {{ signUp(input: {{email: "you@example.com", password: "four uncommon words here",
     organizationName: "My Workshop"}}) {{ token userErrors {{ field message code }} }} }}
 
 then send the token as 'Authorization: Bearer <token>' (in GraphiQL's Headers tab:

@@ -22,6 +22,7 @@ class ErrorCode(StrEnum):
     CURRENCY_LOCKED = "CURRENCY_LOCKED"
     DUPLICATE_ITEM = "DUPLICATE_ITEM"
     DUPLICATE_STEP = "DUPLICATE_STEP"
+    EMAIL_NOT_VERIFIED = "EMAIL_NOT_VERIFIED"
     EMAIL_TAKEN = "EMAIL_TAKEN"
     ENDPOINT_DISABLED = "ENDPOINT_DISABLED"
     EXCEEDS_RESERVATION = "EXCEEDS_RESERVATION"
@@ -66,6 +67,7 @@ class ErrorCode(StrEnum):
     NO_ORGANIZATION = "NO_ORGANIZATION"
     OUT_OF_RANGE = "OUT_OF_RANGE"
     PASSWORD_TOO_SHORT = "PASSWORD_TOO_SHORT"
+    PASSWORD_TOO_WEAK = "PASSWORD_TOO_WEAK"
     PERIOD_TOO_LONG = "PERIOD_TOO_LONG"
     QUANTITY_TOO_PRECISE = "QUANTITY_TOO_PRECISE"
     RECIPE_ARCHIVED = "RECIPE_ARCHIVED"
@@ -80,6 +82,8 @@ class ErrorCode(StrEnum):
     SKU_TAKEN = "SKU_TAKEN"
     STEP_NOT_INHERITED = "STEP_NOT_INHERITED"
     STEP_NOT_OVERRIDDEN = "STEP_NOT_OVERRIDDEN"
+    TOKEN_EXPIRED = "TOKEN_EXPIRED"
+    TOKEN_INVALID = "TOKEN_INVALID"
     TOO_LONG = "TOO_LONG"
     TOO_MANY = "TOO_MANY"
     TOO_MANY_EVENTS = "TOO_MANY_EVENTS"
@@ -159,6 +163,14 @@ DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.NO_ORGANIZATION: "The account belongs to no organization.",
     ErrorCode.OUT_OF_RANGE: "The number is outside the range the field allows.",
     ErrorCode.PASSWORD_TOO_SHORT: "The password is shorter than the minimum length.",
+    ErrorCode.TOKEN_EXPIRED: ("The token has expired; ask for a new one."),
+    ErrorCode.TOKEN_INVALID: ("The token is not valid or has been used already."),
+    ErrorCode.EMAIL_NOT_VERIFIED: (
+        "Verify your email address first (verifyEmail, with the token sent at sign-up)."
+    ),
+    ErrorCode.PASSWORD_TOO_WEAK: (
+        "The password is easy to guess; the message gives the estimator's advice."
+    ),
     ErrorCode.PERIOD_TOO_LONG: "The period is longer than one report may span.",
     ErrorCode.QUANTITY_TOO_PRECISE: (
         "A quantity in the item's own unit has more decimal places than its precision."
@@ -250,6 +262,10 @@ DOMAIN_ERROR_CODES: dict[str, frozenset[ErrorCode]] = {
         ErrorCode.NO_ORGANIZATION,
         ErrorCode.NOT_A_SESSION,
         ErrorCode.PASSWORD_TOO_SHORT,
+        ErrorCode.PASSWORD_TOO_WEAK,
+        ErrorCode.EMAIL_NOT_VERIFIED,
+        ErrorCode.TOKEN_INVALID,
+        ErrorCode.TOKEN_EXPIRED,
         ErrorCode.ROLE_TOO_HIGH,
         ErrorCode.SCOPE_NOT_HELD,
     },

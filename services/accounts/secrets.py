@@ -39,6 +39,15 @@ def _verify(password_hash: str | None, password: str) -> bool:
         return False
 
 
+def needs_rehash(password_hash: str) -> bool:
+    """Whether the hash was made with other argon2 parameters (or another variant) than
+    the current ones: rehashed at the next login, while the password is at hand."""
+    try:
+        return _hasher.check_needs_rehash(password_hash)
+    except InvalidHashError:
+        return True
+
+
 def new_token(prefix: str) -> str:
     return prefix + secrets.token_urlsafe(32)
 

@@ -23,11 +23,13 @@ from services.accounts.models import (
     UserSession,
 )
 from services.accounts.organizations import clean_organization_name
+from services.accounts.passwords import PASSWORD_MAX_LENGTH, check_new_password
 from services.accounts.secrets import (
     API_KEY_PREFIX,
     INVITATION_TOKEN_PREFIX,
     SESSION_TOKEN_PREFIX,
     hash_password,
+    needs_rehash,
     new_token,
     token_digest,
     verify_password,
@@ -54,8 +56,6 @@ INVITATION_LIFETIME = timedelta(days=7)
 # Writing last-used time on every request would turn reads into writes; once a minute is
 # precise enough for "is this key still in use?".
 LAST_USED_RESOLUTION = timedelta(minutes=1)
-PASSWORD_MIN_LENGTH = 10
-PASSWORD_MAX_LENGTH = 256
 MAX_ACTIVE_API_KEYS = 100
 
 
@@ -81,22 +81,6 @@ class Viewer:
     membership: Membership | None
     api_key: ApiKey | None
     permissions: frozenset[str]
-
-
-def _check_password(password: str, field: Sequence[str] = ("password",)) -> str:
-    if len(password) < PASSWORD_MIN_LENGTH:
-        raise UserInputError(
-            ErrorCode.PASSWORD_TOO_SHORT,
-            f"password must have at least {PASSWORD_MIN_LENGTH} characters.",
-            field,
-        )
-    if len(password) > PASSWORD_MAX_LENGTH:
-        raise UserInputError(
-            ErrorCode.TOO_LONG,
-            f"password must have at most {PASSWORD_MAX_LENGTH} characters.",
-            field,
-        )
-    return password
 
 
 def _parse_role(role: str, field: Sequence[str] = ("role",)) -> Role:
@@ -178,7 +162,6 @@ async def sign_up(
     `currency_code` (ISO 4217), or, with an invitation, membership of the inviting
     organization, whose name and currency stay as they are; log them in."""
     email = clean_email(email)
-    password = _check_password(password)
     name = clean_text(name, ("name",), max_length=200, min_length=0)
     currency_code = clean_currency_code(currency_code)
     invitation = (
@@ -192,6 +175,10 @@ async def sign_up(
                 ("organization_name",),
             )
         organization_name = clean_organization_name(organization_name, ("organization_name",))
+        known = organization_name
+    else:
+        known = (await session.get_one(Organization, invitation.organization_id)).name
+    password = await check_new_password(password, user_inputs=(email, name, known))
     if await session.scalar(select(User.id).where(User.email == email)) is not None:
         raise UserInputError(
             ErrorCode.EMAIL_TAKEN, "An account with this email exists; log in instead.", ("email",)
@@ -220,6 +207,9 @@ class Credentials:
 
     user_id: int
     password_hash: str
+    # The same password hashed with the current argon2 parameters, when the stored hash
+    # used older ones; log_in stores it.
+    rehashed: str | None = None
 
 
 def _invalid_credentials() -> UserInputError:
@@ -237,7 +227,8 @@ async def check_credentials(session: AsyncSession, *, email: str, password: str)
     user = await session.scalar(select(User).where(User.email == email.strip().lower()))
     if not await verify_password(user.password_hash if user else None, password) or not user:
         raise _invalid_credentials()
-    return Credentials(user.id, user.password_hash)
+    rehashed = await hash_password(password) if needs_rehash(user.password_hash) else None
+    return Credentials(user.id, user.password_hash, rehashed)
 
 
 async def log_in(
@@ -251,6 +242,8 @@ async def log_in(
     user = await session.get(User, credentials.user_id)
     if user is None or user.password_hash != credentials.password_hash:
         raise _invalid_credentials()  # the password changed since it was checked
+    if credentials.rehashed is not None:
+        user.password_hash = credentials.rehashed
     memberships = select(Membership).where(Membership.user_id == user.id)
     if organization_id is not None:
         memberships = memberships.where(Membership.organization_id == organization_id)
@@ -663,7 +656,13 @@ async def change_password(
             "The current password is not correct.",
             ("current_password",),
         )
-    user.password_hash = await hash_password(_check_password(new_password, ("new_password",)))
+    organization = await session.get_one(Organization, acting.organization_id)
+    new_password = await check_new_password(
+        new_password,
+        user_inputs=(user.email, user.name, organization.name),
+        field=("new_password",),
+    )
+    user.password_hash = await hash_password(new_password)
     others = await session.scalars(
         select(UserSession).where(
             UserSession.user_id == user.id,
