@@ -142,11 +142,18 @@ class AccountsMutation:
             if input.organization_id
             else None
         )
-        # Two steps: the password is checked before the write transaction starts.
-        async with info.context.reading() as session:
-            credentials = await accounts.check_credentials(
-                session, email=input.email, password=input.password
-            )
+        # Two steps: the password is checked before the write transaction starts; a
+        # refusal is counted in a transaction of its own (the lockout's count).
+        try:
+            async with info.context.reading() as session:
+                credentials = await accounts.check_credentials(
+                    session, email=input.email, password=input.password
+                )
+        except accounts.LoginRefusedError as refused:
+            async with info.context.writing() as session:
+                await accounts.record_login_failure(session, refused)
+            await info.context.committed()  # a lock's email goes out now
+            raise
         async with info.context.writing() as session:
             grant = await accounts.log_in(
                 session,

@@ -32,6 +32,7 @@ from strawberry.extensions import query_depth_limiter as depth_limit
 from resolvers.planned.catalog import CATALOG
 from schema.root import build_schema
 from server import graphiql, migrate
+from server.client_address import ClientAddress, parse_networks
 from server.graphql import INTERNAL_MESSAGE, AuthenticatedGraphQL, GraphQLView
 from server.idempotency import Idempotent
 from server.mailer import MailDispatcher
@@ -39,6 +40,7 @@ from server.middleware import BodySizeLimit, RequestContext, SecurityHeaders
 from server.observability import configure_logging, init_sentry
 from server.openapi import openapi_json
 from server.planned_reads import PlanCache, PlannedReads, PlanRecorder
+from server.public_limits import PublicLimits
 from server.query_limits import QueryCostLimiter
 from server.request_body import CheckedBody, TextLiteralRule
 from server.settings import Settings, load_settings
@@ -53,7 +55,12 @@ from webhooks.dispatcher import build_dispatcher
 def cost_bucket(settings: Settings, redis: Redis | None, clock: Clock | None = None) -> CostBucket:
     """The throttle's buckets: shared in Redis when there is one, else in memory. Their
     clock is Redis's (or time.monotonic in memory) unless `clock` is given."""
-    maximum, rate = settings.throttle_maximum, settings.throttle_restore_rate
+    return make_bucket(settings.throttle_maximum, settings.throttle_restore_rate, redis, clock)
+
+
+def make_bucket(
+    maximum: int, rate: float, redis: Redis | None, clock: Clock | None = None
+) -> CostBucket:
     if redis is not None:
         return RedisBucket(redis, maximum, rate, clock=clock)
     if clock is not None:
@@ -66,7 +73,10 @@ QUERY_CACHE_SIZE = 256
 
 
 def schema_extensions(
-    settings: Settings, bucket: CostBucket, plans: PlanCache | None = None
+    settings: Settings,
+    bucket: CostBucket,
+    plans: PlanCache | None = None,
+    public: PublicLimits | None = None,
 ) -> list[Callable[[], SchemaExtension]]:
     """Factories, so that every request gets fresh extension instances.
 
@@ -83,7 +93,7 @@ def schema_extensions(
         partial(ParserCache, maxsize=QUERY_CACHE_SIZE),
         partial(AddValidationRules, limits),
         partial(ValidationCache, maxsize=QUERY_CACHE_SIZE),
-        partial(QueryCostLimiter, bucket=bucket, max_cost=settings.max_query_cost),
+        partial(QueryCostLimiter, bucket=bucket, max_cost=settings.max_query_cost, public=public),
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
@@ -129,8 +139,12 @@ def create_app(
 
     redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
     bucket = cost_bucket(settings, redis, throttle_clock)
+    public = PublicLimits(
+        lambda maximum, rate: make_bucket(maximum, rate, redis, throttle_clock),
+        settings.public_throttle_scale,
+    )
     plans = PlanCache(CATALOG, QUERY_CACHE_SIZE) if settings.planned_reads else None
-    schema = build_schema(schema_extensions(settings, bucket, plans))
+    schema = build_schema(schema_extensions(settings, bucket, plans, public))
     view = GraphQLView(
         schema,
         sessions=sessions,
@@ -209,6 +223,7 @@ def create_app(
             *(graphiql.asset_routes() if settings.graphiql else []),
         ],
         middleware=[
+            Middleware(ClientAddress, trusted_proxies=parse_networks(settings.trusted_proxies)),
             Middleware(RequestContext),
             Middleware(SecurityHeaders, trust_forwarded_proto=settings.trust_forwarded_proto),
             Middleware(

@@ -44,7 +44,16 @@ def serve() -> None:
     gc.collect()
     gc.freeze()
     print(FIRST_STEPS.format(host=settings.host, port=settings.port), flush=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_config=None, access_log=False)
+    # proxy_headers off: uvicorn would otherwise believe X-Forwarded-For from loopback;
+    # TRUSTED_PROXIES decides instead (server/client_address.py).
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_config=None,
+        access_log=False,
+        proxy_headers=False,
+    )
 
 
 def migrate() -> None:

@@ -23,7 +23,7 @@ from server import migrate
 from server.app import create_app
 from server.observability import configure_logging
 from server.settings import Settings
-from services.db import create_engine, create_session_factory
+from services.db import ServiceClock, create_engine, create_session_factory
 from services.models import metadata
 from tests.timing import PATIENCE_SECONDS
 
@@ -130,6 +130,9 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
         "secret_key": "test-secret",
         "log_level": "WARNING",
         "redis_url": redis_url(),
+        # Every test client shares one address: the per-address buckets of the public
+        # operations are widened here, and tests of those buckets set 1.
+        "public_throttle_scale": 100.0,
     }
     values.update(overrides)
     return Settings(**values)
@@ -163,6 +166,16 @@ async def client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     ):
         client.app = app  # type: ignore[attr-defined]
         yield client
+
+
+@pytest.fixture
+def clock() -> Iterator[type[ServiceClock]]:
+    """The services' clock, for tests that move time forward; put back after the test."""
+    ServiceClock.reset()
+    try:
+        yield ServiceClock
+    finally:
+        ServiceClock.reset()
 
 
 @pytest.fixture(autouse=True)

@@ -81,3 +81,20 @@ class ApiKey(IdMixin, TimestampMixin, Base):
     created_by_user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id"))
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+class LoginGuard(Base):
+    """Failed logins for one email address, whether an account has it or not (so that
+    refusing an unknown email costs the same as refusing a wrong password), and the lock
+    they led to. Keyed by the address's SHA-256, so no unknown address is kept as text."""
+
+    __tablename__ = "login_guards"
+
+    email_digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    window_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # How many times the address was locked since its last successful login: each lock
+    # lasts twice the one before.
+    locks: Mapped[int] = mapped_column(default=0)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)

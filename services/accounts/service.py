@@ -14,6 +14,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services import mail
+from services.accounts import guard
 from services.accounts.models import (
     ApiKey,
     Invitation,
@@ -213,22 +214,64 @@ class Credentials:
 
 
 def _invalid_credentials() -> UserInputError:
-    return UserInputError(
-        ErrorCode.INVALID_CREDENTIALS, "The email or password is not correct.", ("email",)
-    )
+    return UserInputError(ErrorCode.INVALID_CREDENTIALS, _REFUSED_LOGIN, ("email",))
+
+
+_REFUSED_LOGIN = "The email or password is not correct."
+
+
+class LoginRefusedError(UserInputError):
+    """A login refused for a wrong password, an unknown email or a locked account: one
+    answer for the three, so nothing tells which accounts exist or are locked. The
+    caller records it (`record_login_failure`) in a transaction of its own."""
+
+    def __init__(self, digest: str, user_id: int | None) -> None:
+        super().__init__(ErrorCode.INVALID_CREDENTIALS, _REFUSED_LOGIN, ("email",))
+        self.digest = digest
+        self.user_id = user_id
 
 
 async def check_credentials(session: AsyncSession, *, email: str, password: str) -> Credentials:
     """Verify an email and password; a read. Kept out of log_in's write transaction: the
     hash takes tens of milliseconds, and on SQLite every writer waits while one holds the
-    write lock, so a burst of logins would queue behind each other's hashing."""
+    write lock, so a burst of logins would queue behind each other's hashing.
+
+    The three refusals do the same work: one user lookup, one lock lookup, one argon2
+    verification (of a dummy hash for an unknown email), then one guard row written by
+    `record_login_failure`; a locked account is refused even with the right password."""
     if len(email) > 320 or len(password) > PASSWORD_MAX_LENGTH:
         raise _invalid_credentials()
+    digest = guard.email_digest(email)
     user = await session.scalar(select(User).where(User.email == email.strip().lower()))
-    if not await verify_password(user.password_hash if user else None, password) or not user:
-        raise _invalid_credentials()
+    locked = await guard.locked_until(session, digest)
+    verified = await verify_password(user.password_hash if user else None, password)
+    if not verified or user is None or locked is not None:
+        raise LoginRefusedError(digest, user.id if user else None)
     rehashed = await hash_password(password) if needs_rehash(user.password_hash) else None
     return Credentials(user.id, user.password_hash, rehashed)
+
+
+async def record_login_failure(session: AsyncSession, refused: LoginRefusedError) -> None:
+    """Count the refusal against the address; when it locks an account, tell its owner."""
+    until = await guard.record_failure(session, refused.digest)
+    if until is None or refused.user_id is None:
+        return
+    user = await session.get_one(User, refused.user_id)
+    minutes = round((until - utcnow()).total_seconds() / 60)
+    mail.queue_email(
+        session,
+        organization_id=None,
+        to=user.email,
+        subject="Your BatchTrack account is locked after failed log-ins",
+        body=(
+            f"Someone entered a wrong password for {user.email} {guard.MAX_FAILURES} times, "
+            f"so logging in is paused for {minutes} minutes (until {until:%Y-%m-%d %H:%M} UTC).\n"
+            "If it was you, wait and try again. If it was not, your password may be known "
+            "or guessed: reset it (requestPasswordReset) once the lock ends, and check your "
+            "sessions (the `sessions` query) for devices you do not recognise."
+        ),
+    )
+    await session.flush()
 
 
 async def log_in(
@@ -244,6 +287,7 @@ async def log_in(
         raise _invalid_credentials()  # the password changed since it was checked
     if credentials.rehashed is not None:
         user.password_hash = credentials.rehashed
+    await guard.clear(session, guard.email_digest(user.email))
     memberships = select(Membership).where(Membership.user_id == user.id)
     if organization_id is not None:
         memberships = memberships.where(Membership.organization_id == organization_id)

@@ -113,6 +113,20 @@ async def log_in_step(
     )
 
 
+async def attempt_log_in(sessions: Sessions, email: str, password: str) -> service.SessionGrant:
+    """A login as the API runs it: the password checked in a read; a refusal counted in a
+    transaction of its own, then raised; else the session opened."""
+    try:
+        async with unit_of_work(sessions, write=False) as session:
+            credentials = await service.check_credentials(session, email=email, password=password)
+    except service.LoginRefusedError as refused:
+        async with unit_of_work(sessions) as session:
+            await service.record_login_failure(session, refused)
+        raise
+    async with unit_of_work(sessions) as session:
+        return await service.log_in(session, None, credentials=credentials)
+
+
 async def invite(sessions: Sessions, inviter: Principal, *, email: str, role: str) -> str:
     """Invite someone; return the invitation token (which the email carries)."""
     async with unit_of_work(sessions) as session:
