@@ -9,7 +9,7 @@ from resolvers.context import Info
 from resolvers.ids import decode_id, to_global_id
 from schema import accounts as gql
 from schema.money import CurrencyCode
-from services.accounts import models, organizations
+from services.accounts import models, organizations, tokens
 from services.accounts import service as accounts
 from services.accounts.service import Member, SessionGrant
 
@@ -20,6 +20,7 @@ def user_node(user: models.User) -> gql.User:
         email=user.email,
         name=user.name,
         created_at=user.created_at,
+        email_verified_at=user.email_verified_at,
     )
 
 
@@ -162,6 +163,44 @@ class AccountsMutation:
                 organization_id=organization_id,
             )
         return gql.LogInPayload(**_grant_fields(grant))  # type: ignore[arg-type]
+
+    @strawberry.mutation(description="Prove your email address with the token mailed to it.")
+    @mutation(gql.VerifyEmailPayload)
+    async def verify_email(self, info: Info, input: gql.VerifyEmailInput) -> gql.VerifyEmailPayload:
+        async with info.context.writing() as session:
+            user = await tokens.verify_email(session, info.context.principal, token=input.token)
+        return gql.VerifyEmailPayload(user=user_node(user))
+
+    @strawberry.mutation(
+        description="Mail yourself a new verification token (the earlier one stops working)."
+    )
+    @mutation(gql.SendVerificationEmailPayload)
+    async def send_verification_email(self, info: Info) -> gql.SendVerificationEmailPayload:
+        async with info.context.writing() as session:
+            user = await tokens.resend_verification(session, info.context.principal)
+        return gql.SendVerificationEmailPayload(user=user_node(user))
+
+    @strawberry.mutation(
+        description="Mail a password reset token to the address if an account has it."
+    )
+    @mutation(gql.RequestPasswordResetPayload)
+    async def request_password_reset(
+        self, info: Info, input: gql.RequestPasswordResetInput
+    ) -> gql.RequestPasswordResetPayload:
+        async with info.context.writing() as session:
+            await tokens.request_password_reset(session, info.context.principal, email=input.email)
+        return gql.RequestPasswordResetPayload(requested=True)
+
+    @strawberry.mutation(description="Set a new password with a reset token; ends every session.")
+    @mutation(gql.ResetPasswordPayload)
+    async def reset_password(
+        self, info: Info, input: gql.ResetPasswordInput
+    ) -> gql.ResetPasswordPayload:
+        async with info.context.writing() as session:
+            user = await tokens.reset_password(
+                session, info.context.principal, token=input.token, new_password=input.new_password
+            )
+        return gql.ResetPasswordPayload(user=user_node(user))
 
     @strawberry.mutation(description="End the calling session.")
     @mutation(gql.LogOutPayload)

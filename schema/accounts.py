@@ -54,6 +54,12 @@ class User(Node):
     email: str
     name: str
     created_at: datetime
+    email_verified_at: datetime | None = strawberry.field(
+        description=(
+            "When the person proved the address (verifyEmail, an accepted invitation or a "
+            "password reset). Until then they cannot invite members or create API keys."
+        )
+    )
 
 
 @strawberry.type
@@ -262,4 +268,50 @@ class UpdateOrganizationInput:
 @strawberry.type
 class UpdateOrganizationPayload:
     organization: Organization | None = None
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class VerifyEmailInput:
+    token: str = strawberry.field(description="The bt_verify_... token from the email.")
+
+
+@strawberry.type
+class VerifyEmailPayload:
+    user: User | None = None
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class SendVerificationEmailPayload:
+    user: User | None = None
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class RequestPasswordResetInput:
+    email: str
+
+
+@strawberry.type
+class RequestPasswordResetPayload:
+    requested: bool = strawberry.field(
+        default=False,
+        description=(
+            "True for any well-formed address: whether an account has it is not told. "
+            "When one has, a token valid for one hour is emailed to it."
+        ),
+    )
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class ResetPasswordInput:
+    token: str = strawberry.field(description="The bt_reset_... token from the email.")
+    new_password: str
+
+
+@strawberry.type
+class ResetPasswordPayload:
+    user: User | None = None
     user_errors: list[AccountUserError] = strawberry.field(default_factory=list)

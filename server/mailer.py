@@ -8,6 +8,7 @@ import asyncio
 import contextlib
 import logging
 import smtplib
+from collections.abc import Callable
 from email.message import EmailMessage
 from urllib.parse import unquote, urlparse
 
@@ -28,6 +29,9 @@ class MailDispatcher:
         self.smtp_url = smtp_url
         self.sender = sender
         self._wake = asyncio.Event()
+        # Called with (to, subject, body) for each message sent: how the tests read the
+        # mail a person would receive, once the outbox has removed its tokens.
+        self.listeners: list[Callable[[str, str, str], None]] = []
 
     async def wake(self) -> None:
         self._wake.set()
@@ -65,6 +69,9 @@ class MailDispatcher:
             async with unit_of_work(self.sessions) as session:
                 message = await session.get_one(mail.OutboundEmail, message_id)
                 mail.record_attempt(message, error)
+            if error is None:
+                for listener in self.listeners:
+                    listener(to, subject, body)
         return len(pending)
 
     async def run_forever(self) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import ForeignKey, String, Text, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
+from services.accounts.secrets import EMAILED_TOKEN
 from services.db import Base, IdMixin, IdType, TimestampMixin, UTCDateTime, utcnow
 
 
@@ -41,16 +42,24 @@ def queue_email(
 async def pending_emails(session: AsyncSession, *, limit: int = 50) -> list[OutboundEmail]:
     statement = (
         select(OutboundEmail)
-        .where(OutboundEmail.sent_at.is_(None), OutboundEmail.attempts < 10)
+        .where(OutboundEmail.sent_at.is_(None), OutboundEmail.attempts < MAX_ATTEMPTS)
         .order_by(OutboundEmail.id)
         .limit(limit)
     )
     return list((await session.scalars(statement)).all())
 
 
+MAX_ATTEMPTS = 10
+TOKEN_REMOVED = "[removed once sent]"
+
+
 def record_attempt(message: OutboundEmail, error: str | None) -> None:
+    """Once a message is sent (or given up on), the one-time tokens in its body are
+    removed: the row stays as a record of what was sent, without a credential in it."""
     message.attempts += 1
     if error is None:
         message.sent_at = utcnow()
     else:
         message.last_error = error[:2000]
+    if message.sent_at is not None or message.attempts >= MAX_ATTEMPTS:
+        message.body = EMAILED_TOKEN.sub(lambda m: m.group(1) + TOKEN_REMOVED, message.body)

@@ -1,4 +1,4 @@
-"""account security: failed-login guards (lockout)
+"""account security: failed-login guards (lockout), one-time email tokens
 
 Revision ID: 0013
 Revises: 0010
@@ -29,7 +29,33 @@ def upgrade() -> None:
         sa.Column("last_attempt_at", services.db.UTCDateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("email_digest", name=op.f("pk_login_guards")),
     )
+    op.create_table(
+        "account_tokens",
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column("user_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("purpose", sa.String(length=20), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("expires_at", services.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("used_at", services.db.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("created_at", services.db.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_account_tokens_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_account_tokens")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_account_tokens_token_hash")),
+    )
+    op.create_index(op.f("ix_account_tokens_user_id"), "account_tokens", ["user_id"])
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_account_tokens_user_id"), table_name="account_tokens")
+    op.drop_table("account_tokens")
     op.drop_table("login_guards")

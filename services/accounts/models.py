@@ -98,3 +98,18 @@ class LoginGuard(Base):
     # lasts twice the one before.
     locks: Mapped[int] = mapped_column(default=0)
     last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+class AccountToken(IdMixin, TimestampMixin, Base):
+    """A one-time token mailed to a user: to verify their email address, or to reset
+    their password. Only its SHA-256 is kept; using it sets `used_at`."""
+
+    __tablename__ = "account_tokens"
+
+    user_id: Mapped[int] = mapped_column(
+        IdType, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    purpose: Mapped[str] = mapped_column(String(20))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import re
 import secrets
 
 from argon2 import PasswordHasher
@@ -16,6 +17,10 @@ from argon2.exceptions import InvalidHashError, VerificationError
 SESSION_TOKEN_PREFIX = "bt_sess_"
 API_KEY_PREFIX = "bt_live_"
 INVITATION_TOKEN_PREFIX = "bt_inv_"
+VERIFY_TOKEN_PREFIX = "bt_verify_"
+RESET_TOKEN_PREFIX = "bt_reset_"
+# The one-time tokens an email carries; the outbox removes them once the mail is sent.
+EMAILED_TOKEN = re.compile(r"(bt_(?:inv|verify|reset)_)[A-Za-z0-9_\-]+")
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended cost
 # Verified when the email is unknown, so a wrong email costs as much time as a wrong password.

@@ -14,7 +14,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services import mail
-from services.accounts import guard
+from services.accounts import guard, tokens
 from services.accounts.models import (
     ApiKey,
     Invitation,
@@ -188,6 +188,7 @@ async def sign_up(
     session.add(user)
     await session.flush()
     if invitation is not None:
+        user.email_verified_at = utcnow()  # the invitation was mailed to this address
         membership = await _join(session, user, invitation)
     else:
         assert organization_name is not None
@@ -198,7 +199,7 @@ async def sign_up(
             organization_id=organization.id, user_id=user.id, role=Role.OWNER.value
         )
         session.add(membership)
-        await session.flush()
+        await tokens.send_verification(session, user)
     return await _open_session(session, user, membership)
 
 
@@ -429,6 +430,7 @@ async def create_api_key(
     acting = require_user(principal, "api_keys.manage")
     name = clean_text(name, ("name",), max_length=200)
     granted = _check_scopes(acting, scopes)
+    await tokens.require_verified_email(session, acting)
     active = await session.scalar(
         select(func.count(ApiKey.id)).where(
             ApiKey.organization_id == acting.organization_id, ApiKey.revoked_at.is_(None)
@@ -555,6 +557,7 @@ async def invite_member(
     email = clean_email(email)
     wanted = _parse_role(role)
     _check_can_grant(acting, wanted, ("role",))
+    await tokens.require_verified_email(session, acting)
     already = await session.scalar(
         select(Membership.id)
         .join(User, User.id == Membership.user_id)
