@@ -87,8 +87,13 @@ class ApiKey(Node):
     prefix: str = strawberry.field(description="The first characters of the key.")
     scopes: list[ApiKeyScope]  # type: ignore[valid-type]
     created_at: datetime
-    last_used_at: datetime | None
+    last_used_at: datetime | None = strawberry.field(
+        description="When the key was last used, to the minute (written at most once a minute)."
+    )
     revoked_at: datetime | None
+    expires_at: datetime | None = strawberry.field(
+        description="When the key stops working; null: it does not expire."
+    )
 
 
 @strawberry.type
@@ -108,7 +113,22 @@ class Viewer:
     permissions: list[ApiKeyScope]  # type: ignore[valid-type]
 
 
+@strawberry.type(description="One of your logged-in sessions.")
+class Session(Node):
+    created_at: datetime
+    expires_at: datetime
+    last_used_at: datetime | None = strawberry.field(
+        description="When it was last used, to the minute."
+    )
+    ip_address: str | None = strawberry.field(
+        description="The client address it was opened from (see TRUSTED_PROXIES)."
+    )
+    user_agent: str | None = strawberry.field(description="The device's User-Agent at login.")
+    current: bool = strawberry.field(description="Whether it is the session making this call.")
+
+
 ApiKeyConnection = Connection[ApiKey]
+SessionConnection = Connection[Session]
 MemberConnection = Connection[Member]
 
 
@@ -180,6 +200,9 @@ class CreateApiKeyInput:
     name: str
     scopes: list[ApiKeyScope] = strawberry.field(  # type: ignore[valid-type]
         description="Permissions such as INVENTORY_READ; you can only grant ones you hold."
+    )
+    expires_at: datetime | None = strawberry.field(
+        default=None, description="When the key stops working (in the future); null: never."
     )
 
 
@@ -314,4 +337,42 @@ class ResetPasswordInput:
 @strawberry.type
 class ResetPasswordPayload:
     user: User | None = None
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class RotateApiKeyInput:
+    id: strawberry.ID
+    overlap_seconds: int = strawberry.field(
+        default=86_400,
+        description=(
+            "How long the current secret keeps working beside the new one: 0 to 604800 "
+            "(7 days); a day by default."
+        ),
+    )
+
+
+@strawberry.type
+class RotateApiKeyPayload:
+    api_key: ApiKey | None = None
+    token: str | None = strawberry.field(
+        default=None, description="The new secret key (bt_live_...). Shown only this once."
+    )
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class RevokeSessionInput:
+    id: strawberry.ID
+
+
+@strawberry.type
+class RevokeSessionPayload:
+    session: Session | None = None
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class RevokeOtherSessionsPayload:
+    revoked_count: int = 0
     user_errors: list[AccountUserError] = strawberry.field(default_factory=list)

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 class ErrorCode(StrEnum):
     ALREADY_MEMBER = "ALREADY_MEMBER"
+    API_KEY_REVOKED = "API_KEY_REVOKED"
     BARCODE_TAKEN = "BARCODE_TAKEN"
     BASE_UNIT_LOCKED = "BASE_UNIT_LOCKED"
     BLANK = "BLANK"
@@ -163,6 +164,7 @@ DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.NO_ORGANIZATION: "The account belongs to no organization.",
     ErrorCode.OUT_OF_RANGE: "The number is outside the range the field allows.",
     ErrorCode.PASSWORD_TOO_SHORT: "The password is shorter than the minimum length.",
+    ErrorCode.API_KEY_REVOKED: "The API key is revoked; create a new one instead.",
     ErrorCode.TOKEN_EXPIRED: ("The token has expired; ask for a new one."),
     ErrorCode.TOKEN_INVALID: ("The token is not valid or has been used already."),
     ErrorCode.EMAIL_NOT_VERIFIED: (
@@ -263,6 +265,8 @@ DOMAIN_ERROR_CODES: dict[str, frozenset[ErrorCode]] = {
         ErrorCode.NOT_A_SESSION,
         ErrorCode.PASSWORD_TOO_SHORT,
         ErrorCode.PASSWORD_TOO_WEAK,
+        ErrorCode.API_KEY_REVOKED,
+        ErrorCode.OUT_OF_RANGE,
         ErrorCode.EMAIL_NOT_VERIFIED,
         ErrorCode.TOKEN_INVALID,
         ErrorCode.TOKEN_EXPIRED,

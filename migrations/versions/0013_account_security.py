@@ -1,4 +1,5 @@
-"""account security: failed-login guards (lockout), one-time email tokens
+"""account security: failed-login guards (lockout), one-time email tokens, where and
+when sessions were used, API key expiry and rotation
 
 Revision ID: 0013
 Revises: 0010
@@ -53,9 +54,35 @@ def upgrade() -> None:
         sa.UniqueConstraint("token_hash", name=op.f("uq_account_tokens_token_hash")),
     )
     op.create_index(op.f("ix_account_tokens_user_id"), "account_tokens", ["user_id"])
+    with op.batch_alter_table("user_sessions", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("ip_address", sa.String(length=45), nullable=True))
+        batch_op.add_column(sa.Column("user_agent", sa.String(length=300), nullable=True))
+        batch_op.add_column(
+            sa.Column("last_used_at", services.db.UTCDateTime(timezone=True), nullable=True)
+        )
+    with op.batch_alter_table("api_keys", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("expires_at", services.db.UTCDateTime(timezone=True), nullable=True)
+        )
+        batch_op.add_column(sa.Column("previous_token_hash", sa.String(length=64), nullable=True))
+        batch_op.add_column(
+            sa.Column("previous_expires_at", services.db.UTCDateTime(timezone=True), nullable=True)
+        )
+        batch_op.create_unique_constraint(
+            batch_op.f("uq_api_keys_previous_token_hash"), ["previous_token_hash"]
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("api_keys", schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f("uq_api_keys_previous_token_hash"), type_="unique")
+        batch_op.drop_column("previous_expires_at")
+        batch_op.drop_column("previous_token_hash")
+        batch_op.drop_column("expires_at")
+    with op.batch_alter_table("user_sessions", schema=None) as batch_op:
+        batch_op.drop_column("last_used_at")
+        batch_op.drop_column("user_agent")
+        batch_op.drop_column("ip_address")
     op.drop_index(op.f("ix_account_tokens_user_id"), table_name="account_tokens")
     op.drop_table("account_tokens")
     op.drop_table("login_guards")

@@ -64,6 +64,11 @@ class UserSession(IdMixin, TimestampMixin, Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # Where it was opened from (the client's address as server/client_address.py sees
+    # it, and its User-Agent), and when it was last used (to the minute).
+    ip_address: Mapped[str | None] = mapped_column(String(45), default=None)
+    user_agent: Mapped[str | None] = mapped_column(String(300), default=None)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
 
 class ApiKey(IdMixin, TimestampMixin, Base):
@@ -81,6 +86,10 @@ class ApiKey(IdMixin, TimestampMixin, Base):
     created_by_user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id"))
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # After rotateApiKey: the secret before, accepted until previous_expires_at.
+    previous_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
+    previous_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
 
 class LoginGuard(Base):

@@ -94,15 +94,30 @@ def _parse_role(role: str, field: Sequence[str] = ("role",)) -> Role:
         ) from None
 
 
-async def _open_session(session: AsyncSession, user: User, membership: Membership) -> SessionGrant:
+@dataclass(frozen=True)
+class Device:
+    """Where a session was opened from, as the `sessions` list shows it."""
+
+    ip_address: str | None = None
+    user_agent: str | None = None
+
+
+async def _open_session(
+    session: AsyncSession, user: User, membership: Membership, device: Device | None = None
+) -> SessionGrant:
     token = new_token(SESSION_TOKEN_PREFIX)
-    expires_at = utcnow() + SESSION_LIFETIME
+    now = utcnow()
+    expires_at = now + SESSION_LIFETIME
+    device = device or Device()
     session.add(
         UserSession(
             organization_id=membership.organization_id,
             user_id=user.id,
             token_hash=token_digest(token),
             expires_at=expires_at,
+            ip_address=(device.ip_address or None) and device.ip_address[:45],
+            user_agent=(device.user_agent or None) and device.user_agent[:300],
+            last_used_at=now,
         )
     )
     organization = await session.get_one(Organization, membership.organization_id)
@@ -158,6 +173,7 @@ async def sign_up(
     organization_name: str | None = None,
     currency_code: str = DEFAULT_CURRENCY,
     invitation_token: str | None = None,
+    device: Device | None = None,
 ) -> SessionGrant:
     """Create a user and either a new organization they own, keeping its books in
     `currency_code` (ISO 4217), or, with an invitation, membership of the inviting
@@ -200,7 +216,7 @@ async def sign_up(
         )
         session.add(membership)
         await tokens.send_verification(session, user)
-    return await _open_session(session, user, membership)
+    return await _open_session(session, user, membership, device)
 
 
 @dataclass(frozen=True)
@@ -281,6 +297,7 @@ async def log_in(
     *,
     credentials: Credentials,
     organization_id: int | None = None,
+    device: Device | None = None,
 ) -> SessionGrant:
     """Open a session for one of the user's organizations (the oldest one by default)."""
     user = await session.get(User, credentials.user_id)
@@ -299,7 +316,7 @@ async def log_in(
         raise UserInputError(
             ErrorCode.NO_ORGANIZATION, "This account belongs to no organization.", ("email",)
         )
-    return await _open_session(session, user, membership)
+    return await _open_session(session, user, membership, device)
 
 
 async def log_out(session: AsyncSession, principal: Principal | None) -> None:
@@ -327,16 +344,36 @@ def _principal_for_membership(membership: Membership, session_id: int) -> Princi
 @dataclass(frozen=True)
 class Authentication:
     principal: Principal
-    # The key's last-used time is older than LAST_USED_RESOLUTION: record this use.
+    # The key's (or session's) last-used time is older than LAST_USED_RESOLUTION:
+    # record this use (`record_use`).
     key_use_to_record: bool = False
+    session_use_to_record: bool = False
+
+
+def _stale(last_used_at: datetime | None, now: datetime) -> bool:
+    return last_used_at is None or now - last_used_at > LAST_USED_RESOLUTION
 
 
 # Runs before every API-key request: built once, and plain columns rather than the ORM
 # object (the ORM's per-row work costs more than the lookup).
 _API_KEYS = ApiKey.__table__.c
-_LIVE_API_KEY = select(
-    _API_KEYS.id, _API_KEYS.organization_id, _API_KEYS.scopes, _API_KEYS.last_used_at
-).where(_API_KEYS.token_hash == bindparam("digest"), _API_KEYS.revoked_at.is_(None))
+_KEY_COLUMNS = (
+    _API_KEYS.id,
+    _API_KEYS.organization_id,
+    _API_KEYS.scopes,
+    _API_KEYS.last_used_at,
+    _API_KEYS.expires_at,
+)
+_LIVE_API_KEY = select(*_KEY_COLUMNS).where(
+    _API_KEYS.token_hash == bindparam("digest"), _API_KEYS.revoked_at.is_(None)
+)
+# A rotated key's previous secret, during its overlap (looked up only when the current
+# secrets did not match, so a good key costs one indexed lookup as before).
+_ROTATED_API_KEY = select(*_KEY_COLUMNS).where(
+    _API_KEYS.previous_token_hash == bindparam("digest"),
+    _API_KEYS.previous_expires_at > bindparam("now"),
+    _API_KEYS.revoked_at.is_(None),
+)
 
 
 async def authenticate(session: AsyncSession, token: str) -> Authentication:
@@ -346,15 +383,18 @@ async def authenticate(session: AsyncSession, token: str) -> Authentication:
     if token.startswith(API_KEY_PREFIX):
         key = (await session.execute(_LIVE_API_KEY, {"digest": digest})).first()
         if key is None:
+            key = (await session.execute(_ROTATED_API_KEY, {"digest": digest, "now": now})).first()
+        if key is None:
             raise Unauthenticated("This API key is not valid or has been revoked.")
+        if key.expires_at is not None and key.expires_at <= now:
+            raise Unauthenticated("This API key has expired.")
         principal = Principal(
             organization_id=key.organization_id,
             permissions=frozenset(key.scopes),
             user_id=None,
             api_key_id=key.id,
         )
-        stale = key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION
-        return Authentication(principal, key_use_to_record=stale)
+        return Authentication(principal, key_use_to_record=_stale(key.last_used_at, now))
     if token.startswith(SESSION_TOKEN_PREFIX):
         row = (
             await session.execute(
@@ -372,7 +412,10 @@ async def authenticate(session: AsyncSession, token: str) -> Authentication:
         user_session, membership = row
         if user_session.revoked_at is not None or user_session.expires_at <= now:
             raise Unauthenticated("This session has ended; log in again.")
-        return Authentication(_principal_for_membership(membership, user_session.id))
+        return Authentication(
+            _principal_for_membership(membership, user_session.id),
+            session_use_to_record=_stale(user_session.last_used_at, now),
+        )
     raise Unauthenticated("The bearer token is not a BatchTrack session token or API key.")
 
 
@@ -380,6 +423,18 @@ async def record_api_key_use(session: AsyncSession, api_key_id: int) -> None:
     key = await session.get_one(ApiKey, api_key_id)
     key.last_used_at = utcnow()
     await session.flush()
+
+
+async def record_use(session: AsyncSession, authentication: Authentication) -> None:
+    """Note that the key or session was used now, when `authenticate` said the last note
+    is older than LAST_USED_RESOLUTION (so at most one write a minute per credential)."""
+    principal = authentication.principal
+    if authentication.key_use_to_record and principal.api_key_id is not None:
+        await record_api_key_use(session, principal.api_key_id)
+    elif authentication.session_use_to_record and principal.session_id is not None:
+        user_session = await session.get_one(UserSession, principal.session_id)
+        user_session.last_used_at = utcnow()
+        await session.flush()
 
 
 async def get_viewer(session: AsyncSession, principal: Principal | None) -> Viewer:
@@ -424,12 +479,22 @@ def _check_scopes(acting: Principal, scopes: Sequence[str]) -> list[str]:
 
 
 async def create_api_key(
-    session: AsyncSession, principal: Principal | None, *, name: str, scopes: Sequence[str]
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    name: str,
+    scopes: Sequence[str],
+    expires_at: datetime | None = None,
 ) -> NewApiKey:
-    """Keys are created by a person (never by another key), with scopes they hold."""
+    """Keys are created by a person (never by another key), with scopes they hold; one
+    with `expires_at` stops working then."""
     acting = require_user(principal, "api_keys.manage")
     name = clean_text(name, ("name",), max_length=200)
     granted = _check_scopes(acting, scopes)
+    if expires_at is not None and expires_at <= utcnow():
+        raise UserInputError(
+            ErrorCode.OUT_OF_RANGE, "expiresAt must be in the future.", ("expires_at",)
+        )
     await tokens.require_verified_email(session, acting)
     active = await session.scalar(
         select(func.count(ApiKey.id)).where(
@@ -451,6 +516,7 @@ async def create_api_key(
         token_hash=token_digest(token),
         scopes=granted,
         created_by_user_id=acting.user_id,
+        expires_at=expires_at,
     )
     session.add(key)
     await session.flush()
@@ -596,7 +662,7 @@ async def invite_member(
 
 
 async def accept_invitation(
-    session: AsyncSession, principal: Principal | None, *, token: str
+    session: AsyncSession, principal: Principal | None, *, token: str, device: Device | None = None
 ) -> SessionGrant:
     acting = require_principal(principal)
     if acting.user_id is None:
@@ -604,7 +670,7 @@ async def accept_invitation(
     user = await session.get_one(User, acting.user_id)
     invitation = await _find_invitation(session, token, user.email)
     membership = await _join(session, user, invitation)
-    return await _open_session(session, user, membership)
+    return await _open_session(session, user, membership, device)
 
 
 async def _owner_count(session: AsyncSession, organization_id: int) -> int:
