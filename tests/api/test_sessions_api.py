@@ -3,6 +3,9 @@ wire."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import httpx
 import pytest
 
 from tests.api_helpers import (
@@ -25,11 +28,12 @@ REVOKE_SESSION = """mutation($id: ID!) {
 REVOKE_OTHERS = "mutation { revokeOtherSessions { revokedCount userErrors { code } } }"
 
 
-async def _new_key(client, owner_token):
+async def _new_key(client: httpx.AsyncClient, owner_token: str) -> dict[str, Any]:
     body = await gql(
         client, CREATE_API_KEY, {"input": {"name": "k", "scopes": ["MEMBERS_READ"]}}, owner_token
     )
-    return data(body)["createApiKey"]
+    created: dict[str, Any] = data(body)["createApiKey"]
+    return created
 
 
 async def test_sessions_show_device_and_address_and_can_be_ended(client):
