@@ -52,9 +52,11 @@ clean:
 # bench/RESULTS.md: side by side with PostGraphile (bench/load: a cached
 # `batchtrack_load_*` dataset, needs wrk), inventory (a fresh `batchtrack_bench`),
 # webhooks (a fresh `batchtrack_bench_webhooks`, Redis DB 11) and recipes (a fresh
-# `batchtrack_bench_recipes`, needs wrk). BENCH_ARGS=--quick: short.
+# `batchtrack_bench_recipes`, needs wrk) and security (SQLite in a temporary directory).
+# BENCH_ARGS=--quick: short.
 bench: install
 	$(BIN)/python bench/load/run.py $(BENCH_ARGS)
 	$(BIN)/python bench/load/section.py inventory -- $(BIN)/python bench/inventory/run.py $(BENCH_ARGS)
 	$(BIN)/python bench/load/section.py webhooks -- $(BIN)/python bench/webhooks/run.py $(BENCH_ARGS)
 	$(BIN)/python bench/load/section.py recipes -- $(BIN)/python bench/recipes/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/load/section.py security -- $(BIN)/python bench/security/run.py $(BENCH_ARGS)

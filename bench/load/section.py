@@ -20,11 +20,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "bench" / "RESULTS.md"
-ORDER = ("load", "inventory", "webhooks", "recipes")  # where missing sections go, top of the file
+# where missing sections go, top of the file
+ORDER = ("load", "inventory", "webhooks", "recipes", "security")
 HEADINGS = {
     "inventory": "Inventory ledger (latest `make bench`, generated)",
     "webhooks": "Webhooks (latest `make bench`, generated)",
     "recipes": "Recipes (latest `make bench`, generated)",
+    "security": "Security: /healthz under 200 concurrent logins (latest `make bench`, generated)",
 }
 
 
