@@ -130,6 +130,15 @@ class Mailbox:
         return found[-1]
 
 
+def open_mailbox(client: httpx.AsyncClient, app: Any) -> Mailbox:
+    """Deliver what the app mails to a Mailbox on the client (`client.mailbox`), where
+    sign_up finds the verification token and join_with_role the invitation."""
+    mailbox = Mailbox()
+    app.state.mailer.listeners.append(mailbox.receive)
+    client.mailbox = mailbox  # type: ignore[attr-defined]
+    return mailbox
+
+
 async def api_key(client: httpx.AsyncClient, owner_token: str, scopes: list[str]) -> str:
     body = await gql(
         client,

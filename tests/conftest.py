@@ -25,7 +25,7 @@ from server.observability import configure_logging
 from server.settings import Settings
 from services.db import ServiceClock, create_engine, create_session_factory
 from services.models import metadata
-from tests.api_helpers import Mailbox
+from tests.api_helpers import open_mailbox
 from tests.timing import PATIENCE_SECONDS
 
 DEFAULT_PG_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/batchtrack_test"
@@ -166,9 +166,7 @@ async def client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
         httpx.AsyncClient(transport=transport, base_url="http://testserver") as client,
     ):
         client.app = app  # type: ignore[attr-defined]
-        mailbox = Mailbox()
-        app.state.mailer.listeners.append(mailbox.receive)
-        client.mailbox = mailbox  # type: ignore[attr-defined]
+        open_mailbox(client, app)
         yield client
 
 

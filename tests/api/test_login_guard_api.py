@@ -16,7 +16,7 @@ import pytest
 
 from server.app import create_app
 from server.client_address import client_address, parse_networks
-from tests.api_helpers import PASSWORD, gql, sign_up
+from tests.api_helpers import PASSWORD, gql, open_mailbox, sign_up
 from tests.conftest import flush_test_redis, make_settings
 
 pytestmark = [pytest.mark.api, pytest.mark.auth]
@@ -34,6 +34,7 @@ async def api(database_url: str, **overrides: Any) -> AsyncIterator[httpx.AsyncC
         app.router.lifespan_context(app),
         httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client,
     ):
+        open_mailbox(client, app)
         yield client
 
 
