@@ -100,9 +100,9 @@ clean:
 # bench/RESULTS.md: side by side with PostGraphile (bench/load: a cached
 # `batchtrack_load_*` dataset, needs wrk), inventory (a fresh `batchtrack_bench`),
 # webhooks (a fresh `batchtrack_bench_webhooks`, Redis DB 11), recipes (a fresh
-# `batchtrack_bench_recipes`, needs wrk), batches (a fresh `batchtrack_bench_batches`) and
-# billing (a fresh `batchtrack_bench_billing`, local Stripe in-process). BENCH_ARGS=--quick:
-# short.
+# `batchtrack_bench_recipes`, needs wrk), batches (a fresh `batchtrack_bench_batches`),
+# billing (a fresh `batchtrack_bench_billing`, local Stripe in-process) and security
+# (SQLite in a temporary directory). BENCH_ARGS=--quick: short.
 bench: install
 	$(BIN)/python bench/load/run.py $(BENCH_ARGS)
 	$(BIN)/python bench/load/section.py inventory -- $(BIN)/python bench/inventory/run.py $(BENCH_ARGS)
@@ -110,3 +110,4 @@ bench: install
 	$(BIN)/python bench/load/section.py recipes -- $(BIN)/python bench/recipes/run.py $(BENCH_ARGS)
 	$(BIN)/python bench/load/section.py batches -- $(BIN)/python bench/batches/run.py $(BENCH_ARGS)
 	$(BIN)/python bench/load/section.py billing -- $(BIN)/python bench/billing/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/load/section.py security -- $(BIN)/python bench/security/run.py $(BENCH_ARGS)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import strawberry
 
 from resolvers.common import connection, mutation, page_request
@@ -9,9 +11,9 @@ from resolvers.context import Info
 from resolvers.ids import decode_id, to_global_id
 from schema import accounts as gql
 from schema.money import CurrencyCode
-from services.accounts import models, organizations
+from services.accounts import models, organizations, sessions, tokens
 from services.accounts import service as accounts
-from services.accounts.service import Member, SessionGrant
+from services.accounts.service import Device, Member, SessionGrant
 
 
 def user_node(user: models.User) -> gql.User:
@@ -20,6 +22,7 @@ def user_node(user: models.User) -> gql.User:
         email=user.email,
         name=user.name,
         created_at=user.created_at,
+        email_verified_at=user.email_verified_at,
     )
 
 
@@ -51,7 +54,36 @@ def api_key_node(key: models.ApiKey) -> gql.ApiKey:
         created_at=key.created_at,
         last_used_at=key.last_used_at,
         revoked_at=key.revoked_at,
+        expires_at=key.expires_at,
     )
+
+
+def session_node(user_session: models.UserSession, current_id: int | None) -> gql.Session:
+    return gql.Session(
+        id=strawberry.ID(to_global_id("Session", user_session.id)),
+        created_at=user_session.created_at,
+        expires_at=user_session.expires_at,
+        last_used_at=user_session.last_used_at,
+        ip_address=user_session.ip_address,
+        user_agent=user_session.user_agent,
+        current=user_session.id == current_id,
+    )
+
+
+def _device(info: Info) -> Device:
+    """Where the request comes from, as a new session records it."""
+    request = info.context.request
+    client = getattr(request, "client", None)
+    headers = getattr(request, "headers", None)
+    return Device(
+        ip_address=client.host if client else None,
+        user_agent=headers.get("user-agent") if headers is not None else None,
+    )
+
+
+def _session_id(info: Info) -> int | None:
+    principal = info.context.principal
+    return principal.session_id if principal else None
 
 
 def invitation_node(invitation: models.Invitation) -> gql.Invitation:
@@ -102,6 +134,21 @@ class AccountsQuery:
             page = await accounts.list_api_keys(session, info.context.principal, page=request)
         return connection(page, api_key_node)
 
+    @strawberry.field(description="Your sessions that still work, across your organizations.")
+    async def sessions(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> gql.SessionConnection:
+        request = page_request(first, after, last, before)
+        async with info.context.reading() as session:
+            page = await sessions.list_sessions(session, info.context.principal, page=request)
+        current = _session_id(info)
+        return connection(page, lambda found: session_node(found, current))
+
     @strawberry.field(description="The organization's members.")
     async def members(
         self,
@@ -132,6 +179,7 @@ class AccountsMutation:
                 organization_name=input.organization_name,
                 currency_code=input.currency_code.value,
                 invitation_token=input.invitation_token,
+                device=_device(info),
             )
         return gql.SignUpPayload(**_grant_fields(grant))  # type: ignore[arg-type]
 
@@ -143,19 +191,65 @@ class AccountsMutation:
             if input.organization_id
             else None
         )
-        # Two steps: the password is checked before the write transaction starts.
-        async with info.context.reading() as session:
-            credentials = await accounts.check_credentials(
-                session, email=input.email, password=input.password
-            )
+        # Two steps: the password is checked before the write transaction starts; a
+        # refusal is counted in a transaction of its own (the lockout's count).
+        try:
+            async with info.context.reading() as session:
+                credentials = await accounts.check_credentials(
+                    session, email=input.email, password=input.password
+                )
+        except accounts.LoginRefusedError as refused:
+            async with info.context.writing() as session:
+                await accounts.record_login_failure(session, refused)
+            await info.context.committed()  # a lock's email goes out now
+            raise
         async with info.context.writing() as session:
             grant = await accounts.log_in(
                 session,
                 info.context.principal,
                 credentials=credentials,
                 organization_id=organization_id,
+                device=_device(info),
             )
         return gql.LogInPayload(**_grant_fields(grant))  # type: ignore[arg-type]
+
+    @strawberry.mutation(description="Prove your email address with the token mailed to it.")
+    @mutation(gql.VerifyEmailPayload)
+    async def verify_email(self, info: Info, input: gql.VerifyEmailInput) -> gql.VerifyEmailPayload:
+        async with info.context.writing() as session:
+            user = await tokens.verify_email(session, info.context.principal, token=input.token)
+        return gql.VerifyEmailPayload(user=user_node(user))
+
+    @strawberry.mutation(
+        description="Mail yourself a new verification token (the earlier one stops working)."
+    )
+    @mutation(gql.SendVerificationEmailPayload)
+    async def send_verification_email(self, info: Info) -> gql.SendVerificationEmailPayload:
+        async with info.context.writing() as session:
+            user = await tokens.resend_verification(session, info.context.principal)
+        return gql.SendVerificationEmailPayload(user=user_node(user))
+
+    @strawberry.mutation(
+        description="Mail a password reset token to the address if an account has it."
+    )
+    @mutation(gql.RequestPasswordResetPayload)
+    async def request_password_reset(
+        self, info: Info, input: gql.RequestPasswordResetInput
+    ) -> gql.RequestPasswordResetPayload:
+        async with info.context.writing() as session:
+            await tokens.request_password_reset(session, info.context.principal, email=input.email)
+        return gql.RequestPasswordResetPayload(requested=True)
+
+    @strawberry.mutation(description="Set a new password with a reset token; ends every session.")
+    @mutation(gql.ResetPasswordPayload)
+    async def reset_password(
+        self, info: Info, input: gql.ResetPasswordInput
+    ) -> gql.ResetPasswordPayload:
+        async with info.context.writing() as session:
+            user = await tokens.reset_password(
+                session, info.context.principal, token=input.token, new_password=input.new_password
+            )
+        return gql.ResetPasswordPayload(user=user_node(user))
 
     @strawberry.mutation(description="End the calling session.")
     @mutation(gql.LogOutPayload)
@@ -191,8 +285,47 @@ class AccountsMutation:
                 info.context.principal,
                 name=input.name,
                 scopes=[gql.permission_of(scope) for scope in input.scopes],
+                expires_at=input.expires_at,
             )
         return gql.CreateApiKeyPayload(api_key=api_key_node(created.api_key), token=created.token)
+
+    @strawberry.mutation(
+        description=(
+            "Give an API key a new secret; the current one keeps working for overlapSeconds."
+        )
+    )
+    @mutation(gql.RotateApiKeyPayload)
+    async def rotate_api_key(
+        self, info: Info, input: gql.RotateApiKeyInput
+    ) -> gql.RotateApiKeyPayload:
+        key_id = decode_id(input.id, "ApiKey")
+        async with info.context.writing() as session:
+            rotated = await sessions.rotate_api_key(
+                session,
+                info.context.principal,
+                api_key_id=key_id,
+                overlap=timedelta(seconds=input.overlap_seconds),
+            )
+        return gql.RotateApiKeyPayload(api_key=api_key_node(rotated.api_key), token=rotated.token)
+
+    @strawberry.mutation(description="End one of your sessions.")
+    @mutation(gql.RevokeSessionPayload)
+    async def revoke_session(
+        self, info: Info, input: gql.RevokeSessionInput
+    ) -> gql.RevokeSessionPayload:
+        session_id = decode_id(input.id, "Session")
+        async with info.context.writing() as session:
+            ended = await sessions.revoke_session(
+                session, info.context.principal, session_id=session_id
+            )
+        return gql.RevokeSessionPayload(session=session_node(ended, _session_id(info)))
+
+    @strawberry.mutation(description="End every session of yours but this one.")
+    @mutation(gql.RevokeOtherSessionsPayload)
+    async def revoke_other_sessions(self, info: Info) -> gql.RevokeOtherSessionsPayload:
+        async with info.context.writing() as session:
+            count = await sessions.revoke_other_sessions(session, info.context.principal)
+        return gql.RevokeOtherSessionsPayload(revoked_count=count)
 
     @strawberry.mutation(description="Revoke an API key; requests with it fail from now on.")
     @mutation(gql.RevokeApiKeyPayload)
@@ -222,7 +355,7 @@ class AccountsMutation:
     ) -> gql.AcceptInvitationPayload:
         async with info.context.writing() as session:
             grant = await accounts.accept_invitation(
-                session, info.context.principal, token=input.token
+                session, info.context.principal, token=input.token, device=_device(info)
             )
         return gql.AcceptInvitationPayload(
             member=member_node(Member(grant.membership, grant.user)),

@@ -54,6 +54,12 @@ class User(Node):
     email: str
     name: str
     created_at: datetime
+    email_verified_at: datetime | None = strawberry.field(
+        description=(
+            "When the person proved the address (verifyEmail, an accepted invitation or a "
+            "password reset). Until then they cannot invite members or create API keys."
+        )
+    )
 
 
 @strawberry.enum(description="How a batch costs its lines; quantities are always drawn FIFO.")
@@ -93,8 +99,13 @@ class ApiKey(Node):
     prefix: str = strawberry.field(description="The first characters of the key.")
     scopes: list[ApiKeyScope]  # type: ignore[valid-type]
     created_at: datetime
-    last_used_at: datetime | None
+    last_used_at: datetime | None = strawberry.field(
+        description="When the key was last used, to the minute (written at most once a minute)."
+    )
     revoked_at: datetime | None
+    expires_at: datetime | None = strawberry.field(
+        description="When the key stops working; null: it does not expire."
+    )
 
 
 @strawberry.type
@@ -114,7 +125,22 @@ class Viewer:
     permissions: list[ApiKeyScope]  # type: ignore[valid-type]
 
 
+@strawberry.type(description="One of your logged-in sessions.")
+class Session(Node):
+    created_at: datetime
+    expires_at: datetime
+    last_used_at: datetime | None = strawberry.field(
+        description="When it was last used, to the minute."
+    )
+    ip_address: str | None = strawberry.field(
+        description="The client address it was opened from (see TRUSTED_PROXIES)."
+    )
+    user_agent: str | None = strawberry.field(description="The device's User-Agent at login.")
+    current: bool = strawberry.field(description="Whether it is the session making this call.")
+
+
 ApiKeyConnection = Connection[ApiKey]
+SessionConnection = Connection[Session]
 MemberConnection = Connection[Member]
 
 
@@ -186,6 +212,9 @@ class CreateApiKeyInput:
     name: str
     scopes: list[ApiKeyScope] = strawberry.field(  # type: ignore[valid-type]
         description="Permissions such as INVENTORY_READ; you can only grant ones you hold."
+    )
+    expires_at: datetime | None = strawberry.field(
+        default=None, description="When the key stops working (in the future); null: never."
     )
 
 
@@ -277,4 +306,88 @@ class UpdateOrganizationInput:
 @strawberry.type
 class UpdateOrganizationPayload:
     organization: Organization | None = None
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class VerifyEmailInput:
+    token: str = strawberry.field(description="The bt_verify_... token from the email.")
+
+
+@strawberry.type
+class VerifyEmailPayload:
+    user: User | None = None
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class SendVerificationEmailPayload:
+    user: User | None = None
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class RequestPasswordResetInput:
+    email: str
+
+
+@strawberry.type
+class RequestPasswordResetPayload:
+    requested: bool = strawberry.field(
+        default=False,
+        description=(
+            "True for any well-formed address: whether an account has it is not told. "
+            "When one has, a token valid for one hour is emailed to it."
+        ),
+    )
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class ResetPasswordInput:
+    token: str = strawberry.field(description="The bt_reset_... token from the email.")
+    new_password: str
+
+
+@strawberry.type
+class ResetPasswordPayload:
+    user: User | None = None
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class RotateApiKeyInput:
+    id: strawberry.ID
+    overlap_seconds: int = strawberry.field(
+        default=86_400,
+        description=(
+            "How long the current secret keeps working beside the new one: 0 to 604800 "
+            "(7 days); a day by default."
+        ),
+    )
+
+
+@strawberry.type
+class RotateApiKeyPayload:
+    api_key: ApiKey | None = None
+    token: str | None = strawberry.field(
+        default=None, description="The new secret key (bt_live_...). Shown only this once."
+    )
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class RevokeSessionInput:
+    id: strawberry.ID
+
+
+@strawberry.type
+class RevokeSessionPayload:
+    session: Session | None = None
+    user_errors: list[AccountUserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class RevokeOtherSessionsPayload:
+    revoked_count: int = 0
     user_errors: list[AccountUserError] = strawberry.field(default_factory=list)

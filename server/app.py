@@ -34,6 +34,7 @@ from strawberry.extensions import query_depth_limiter as depth_limit
 from resolvers.planned.catalog import CATALOG
 from schema.root import build_schema
 from server import graphiql, migrate
+from server.client_address import ClientAddress, parse_networks
 from server.graphql import INTERNAL_MESSAGE, AuthenticatedGraphQL, GraphQLView
 from server.idempotency import Idempotent
 from server.mailer import MailDispatcher, transport_for
@@ -41,6 +42,7 @@ from server.middleware import BodySizeLimit, RequestContext, SecurityHeaders
 from server.observability import configure_logging, init_sentry
 from server.openapi import openapi_json
 from server.planned_reads import PlanCache, PlannedReads, PlanRecorder
+from server.public_limits import PublicLimits
 from server.query_limits import QueryCostLimiter
 from server.request_body import CheckedBody, TextLiteralRule
 from server.settings import Settings, load_settings
@@ -62,13 +64,19 @@ def cost_bucket(settings: Settings, redis: Redis | None, clock: Clock | None = N
     memory) unless `clock` is given."""
 
     def make(maximum: int, rate: float) -> CostBucket:
-        if redis is not None:
-            return RedisBucket(redis, maximum, rate, clock=clock)
-        if clock is not None:
-            return MemoryBucket(maximum, rate, clock=clock)
-        return MemoryBucket(maximum, rate)
+        return make_bucket(maximum, rate, redis, clock)
 
     return Throttle(make(settings.throttle_maximum, settings.throttle_restore_rate), make)
+
+
+def make_bucket(
+    maximum: int, rate: float, redis: Redis | None, clock: Clock | None = None
+) -> CostBucket:
+    if redis is not None:
+        return RedisBucket(redis, maximum, rate, clock=clock)
+    if clock is not None:
+        return MemoryBucket(maximum, rate, clock=clock)
+    return MemoryBucket(maximum, rate)
 
 
 def build_mailer(settings: Settings, sessions: async_sessionmaker[AsyncSession]) -> MailDispatcher:
@@ -107,7 +115,10 @@ QUERY_CACHE_SIZE = 256
 
 
 def schema_extensions(
-    settings: Settings, throttle: Throttle, plans: PlanCache | None = None
+    settings: Settings,
+    throttle: Throttle,
+    plans: PlanCache | None = None,
+    public: PublicLimits | None = None,
 ) -> list[Callable[[], SchemaExtension]]:
     """Factories, so that every request gets fresh extension instances.
 
@@ -124,7 +135,9 @@ def schema_extensions(
         partial(ParserCache, maxsize=QUERY_CACHE_SIZE),
         partial(AddValidationRules, limits),
         partial(ValidationCache, maxsize=QUERY_CACHE_SIZE),
-        partial(QueryCostLimiter, throttle=throttle, max_cost=settings.max_query_cost),
+        partial(
+            QueryCostLimiter, throttle=throttle, max_cost=settings.max_query_cost, public=public
+        ),
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)
@@ -187,8 +200,12 @@ def create_app(
         policy_of_billing,
         settings.billing_return_url,
     )
+    public = PublicLimits(
+        lambda maximum, rate: make_bucket(maximum, rate, redis, throttle_clock),
+        settings.public_throttle_scale,
+    )
     plans = PlanCache(CATALOG, QUERY_CACHE_SIZE) if settings.planned_reads else None
-    schema = build_schema(schema_extensions(settings, throttle, plans))
+    schema = build_schema(schema_extensions(settings, throttle, plans, public))
     view = GraphQLView(
         schema,
         sessions=sessions,
@@ -275,6 +292,7 @@ def create_app(
             *(graphiql.asset_routes() if settings.graphiql else []),
         ],
         middleware=[
+            Middleware(ClientAddress, trusted_proxies=parse_networks(settings.trusted_proxies)),
             Middleware(RequestContext),
             Middleware(SecurityHeaders, trust_forwarded_proto=settings.trust_forwarded_proto),
             Middleware(

@@ -23,7 +23,7 @@ FIRST_STEPS = """
 BatchTrack API is serving at http://{host}:{port}/graphql (GraphiQL in a browser).
 Create the first account with this mutation (GraphiQL or curl):
 
-  mutation {{ signUp(input: {{email: "you@example.com", password: "a long password",
+  mutation {{ signUp(input: {{email: "you@example.com", password: "four uncommon words here",
     organizationName: "My Workshop"}}) {{ token userErrors {{ field message code }} }} }}
 
 then send the token as 'Authorization: Bearer <token>' (in GraphiQL's Headers tab:
@@ -45,7 +45,16 @@ def serve() -> None:
     gc.collect()
     gc.freeze()
     print(FIRST_STEPS.format(host=settings.host, port=settings.port), flush=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_config=None, access_log=False)
+    # proxy_headers off: uvicorn would otherwise believe X-Forwarded-For from loopback;
+    # TRUSTED_PROXIES decides instead (server/client_address.py).
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_config=None,
+        access_log=False,
+        proxy_headers=False,
+    )
 
 
 def migrate() -> None:

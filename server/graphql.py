@@ -233,13 +233,11 @@ class AuthenticatedGraphQL:
                 try:
                     async with self.lookups() as session:
                         auth = await accounts.authenticate(session, token.strip(), self.billing)
-                    if auth.key_use_to_record and auth.principal.api_key_id is not None:
-                        # Advisory: a key's last use is not worth failing its request.
+                    if auth.key_use_to_record or auth.session_use_to_record:
+                        # Advisory: a last use is not worth failing its request.
                         with contextlib.suppress(Busy):
                             async with unit_of_work(self.sessions) as session:
-                                await accounts.record_api_key_use(
-                                    session, auth.principal.api_key_id
-                                )
+                                await accounts.record_use(session, auth)
                 except Unauthenticated as error:
                     await send_json(send, 401, _unauthenticated(error.message))
                     return

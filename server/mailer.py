@@ -112,9 +112,11 @@ async def send_one(
     message_id: int,
     *,
     claimed: bool = False,
+    on_sent: Callable[[Outgoing], None] | None = None,
 ) -> bool:
     """Send one due message (`claimed`: the dispatcher claimed it when it enqueued it);
-    False if there was nothing to send (sent already, waiting, or being sent)."""
+    False if there was nothing to send (sent already, waiting, or being sent). `on_sent`
+    sees each message sent, as it was sent."""
     async with unit_of_work(sessions) as session:
         if not claimed and not await mail.claim(session, message_id):
             return False
@@ -131,6 +133,8 @@ async def send_one(
     async with unit_of_work(sessions) as session:
         message = await session.get_one(mail.OutboundEmail, message_id)
         mail.record_attempt(message, error)
+    if error is None and on_sent is not None:
+        on_sent(outgoing)
     return True
 
 
@@ -148,6 +152,9 @@ class MailDispatcher:
         self.transport = transport or transport_for(smtp_url, sender)
         self.enqueue = enqueue
         self._wake = asyncio.Event()
+        # Called with (to, subject, body) for each message sent: how the tests read the
+        # mail a person would receive, once the outbox has removed its tokens.
+        self.listeners: list[Callable[[str, str, str], None]] = []
 
     async def wake(self) -> None:
         self._wake.set()
@@ -164,8 +171,12 @@ class MailDispatcher:
             return await self.enqueue(queued) if queued else 0
         sent = 0
         for message_id in due:
-            sent += await send_one(self.sessions, self.transport, message_id)
+            sent += await send_one(self.sessions, self.transport, message_id, on_sent=self._notify)
         return sent
+
+    def _notify(self, outgoing: Outgoing) -> None:
+        for listener in self.listeners:
+            listener(outgoing.to, outgoing.subject, outgoing.text)
 
     async def run_forever(self) -> None:
         while True:

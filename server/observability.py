@@ -25,7 +25,9 @@ request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
 )
 
 # Our own secrets and Stripe's, recognised by their prefix wherever they appear.
-SECRET_PATTERN = re.compile(r"(bt_(?:live|sess|inv)_|whsec_|sk_(?:live|test)_)[A-Za-z0-9_\-+/=]+")
+SECRET_PATTERN = re.compile(
+    r"(bt_(?:live|sess|inv|verify|reset)_|whsec_|sk_(?:live|test)_)[A-Za-z0-9_\-+/=]+"
+)
 # Names whose values are secret: dictionary keys, URL query parameters, "name: value" text.
 SECRET_KEYS = re.compile(
     r"pass(word)?|secret|token|api_?key|authorization|cookie|dsn|credential", re.IGNORECASE

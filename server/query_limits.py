@@ -8,12 +8,13 @@ import math
 from collections.abc import AsyncIterator
 from typing import Any
 
-from graphql import ExecutionResult, GraphQLError
+from graphql import DocumentNode, ExecutionResult, GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from resolvers.context import Context
 from server.cost import QueryTooComplex, actual_cost, requested_cost
+from server.public_limits import PublicLimits
 from server.throttle import CostBucket, Throttle
 from services.errors import Throttled
 from services.permissions import Principal
@@ -26,9 +27,13 @@ def caller_key(principal: Principal | None, client_host: str | None) -> str:
     return f"org{principal.organization_id}:{who}"
 
 
-def _context_caller(context: Context) -> str:
+def _client_host(context: Context) -> str | None:
     client = getattr(context.request, "client", None)
-    return caller_key(context.principal, client.host if client else None)
+    return client.host if client else None
+
+
+def _context_caller(context: Context) -> str:
+    return caller_key(context.principal, _client_host(context))
 
 
 def cost_report(
@@ -55,9 +60,12 @@ async def settle(bucket: CostBucket, key: str, requested: int, returned: int) ->
 
 
 class QueryCostLimiter(SchemaExtension):
-    def __init__(self, *, throttle: Throttle, max_cost: int) -> None:
+    def __init__(
+        self, *, throttle: Throttle, max_cost: int, public: PublicLimits | None = None
+    ) -> None:
         self.throttle = throttle
         self.max_cost = max_cost
+        self.public = public
         self.cost: dict[str, Any] | None = None
 
     def _refuse(self, error: Exception) -> None:
@@ -76,7 +84,11 @@ class QueryCostLimiter(SchemaExtension):
         bucket = self.throttle.bucket_for(context.context.principal)
         ran = False
         available: float
-        if requested > self.max_cost:
+        public_refusal = await self._public_refusal(document)
+        if public_refusal is not None:
+            self._refuse(public_refusal)
+            available = (await bucket.take(key, 0)).available
+        elif requested > self.max_cost:
             self._refuse(
                 QueryTooComplex(
                     f"This query would cost {requested} points; the most is {self.max_cost}. "
@@ -107,6 +119,17 @@ class QueryCostLimiter(SchemaExtension):
             self.cost = await settle(bucket, key, requested, returned)
         else:
             self.cost = cost_report(bucket, requested, 0, available)
+
+    async def _public_refusal(self, document: DocumentNode) -> Throttled | None:
+        context = self.execution_context
+        if self.public is None or context.context.principal is not None:
+            return None
+        address = _client_host(context.context) or "unknown"
+        try:
+            await self.public.check(address, document, context.operation_name)
+        except Throttled as refused:
+            return refused
+        return None
 
     def get_results(self) -> dict[str, Any]:
         return {"cost": self.cost} if self.cost is not None else {}

@@ -51,6 +51,20 @@ class Settings(BaseSettings):
     throttle_restore_rate: float = Field(
         default=100.0, description="Cost points a caller regains per second."
     )
+    public_throttle_scale: float = Field(
+        default=1.0,
+        description=(
+            "Multiplies the per-address buckets of logIn, signUp, requestPasswordReset, "
+            "resetPassword and verifyEmail (server/public_limits.py); above 1 for load tests."
+        ),
+    )
+    trusted_proxies: list[str] = Field(
+        default_factory=list,
+        description=(
+            'Reverse proxies whose X-Forwarded-For is believed, as JSON: ["10.0.0.0/8"]. '
+            "None by default, not even loopback: the peer is the client."
+        ),
+    )
     max_body_bytes: int = Field(default=1_000_000, description="Largest request body.")
     auto_migrate: bool | None = Field(
         default=None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -47,8 +47,23 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+class ServiceClock:
+    """The services' time: the real time, moved ahead by `offset`. Only tests move it, to
+    reach an expiry (a token's hour, a lock's minutes) without waiting for it."""
+
+    offset = timedelta(0)
+
+    @classmethod
+    def advance(cls, by: timedelta) -> None:
+        cls.offset += by
+
+    @classmethod
+    def reset(cls) -> None:
+        cls.offset = timedelta(0)
+
+
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return datetime.now(UTC) + ServiceClock.offset
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -15,6 +15,7 @@ from enum import StrEnum
 class ErrorCode(StrEnum):
     ALREADY_MEMBER = "ALREADY_MEMBER"
     ALREADY_SUBSCRIBED = "ALREADY_SUBSCRIBED"
+    API_KEY_REVOKED = "API_KEY_REVOKED"
     BARCODE_TAKEN = "BARCODE_TAKEN"
     BASE_UNIT_LOCKED = "BASE_UNIT_LOCKED"
     BATCH_NOT_IN_PROGRESS = "BATCH_NOT_IN_PROGRESS"
@@ -26,6 +27,7 @@ class ErrorCode(StrEnum):
     CURRENCY_LOCKED = "CURRENCY_LOCKED"
     DUPLICATE_ITEM = "DUPLICATE_ITEM"
     DUPLICATE_STEP = "DUPLICATE_STEP"
+    EMAIL_NOT_VERIFIED = "EMAIL_NOT_VERIFIED"
     EMAIL_TAKEN = "EMAIL_TAKEN"
     ENDPOINT_DISABLED = "ENDPOINT_DISABLED"
     EXCEEDS_RESERVATION = "EXCEEDS_RESERVATION"
@@ -74,6 +76,7 @@ class ErrorCode(StrEnum):
     PLAN_NOT_SOLD = "PLAN_NOT_SOLD"
     OUT_OF_RANGE = "OUT_OF_RANGE"
     PASSWORD_TOO_SHORT = "PASSWORD_TOO_SHORT"
+    PASSWORD_TOO_WEAK = "PASSWORD_TOO_WEAK"
     PERIOD_TOO_LONG = "PERIOD_TOO_LONG"
     QUANTITY_TOO_PRECISE = "QUANTITY_TOO_PRECISE"
     RECIPE_ARCHIVED = "RECIPE_ARCHIVED"
@@ -89,6 +92,8 @@ class ErrorCode(StrEnum):
     SPLIT_OVER_100 = "SPLIT_OVER_100"
     STEP_NOT_INHERITED = "STEP_NOT_INHERITED"
     STEP_NOT_OVERRIDDEN = "STEP_NOT_OVERRIDDEN"
+    TOKEN_EXPIRED = "TOKEN_EXPIRED"
+    TOKEN_INVALID = "TOKEN_INVALID"
     TOO_LONG = "TOO_LONG"
     TOO_MANY = "TOO_MANY"
     TOO_MANY_EVENTS = "TOO_MANY_EVENTS"
@@ -189,6 +194,15 @@ DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.PLAN_NOT_SOLD: "The plan, interval or add-on is not one that is sold.",
     ErrorCode.OUT_OF_RANGE: "The number is outside the range the field allows.",
     ErrorCode.PASSWORD_TOO_SHORT: "The password is shorter than the minimum length.",
+    ErrorCode.API_KEY_REVOKED: "The API key is revoked; create a new one instead.",
+    ErrorCode.TOKEN_EXPIRED: ("The token has expired; ask for a new one."),
+    ErrorCode.TOKEN_INVALID: ("The token is not valid or has been used already."),
+    ErrorCode.EMAIL_NOT_VERIFIED: (
+        "Verify your email address first (verifyEmail, with the token sent at sign-up)."
+    ),
+    ErrorCode.PASSWORD_TOO_WEAK: (
+        "The password is easy to guess; the message gives the estimator's advice."
+    ),
     ErrorCode.PERIOD_TOO_LONG: "The period is longer than one report may span.",
     ErrorCode.QUANTITY_TOO_PRECISE: (
         "A quantity in the item's own unit has more decimal places than its precision."
@@ -285,6 +299,12 @@ DOMAIN_ERROR_CODES: dict[str, frozenset[ErrorCode]] = {
         ErrorCode.PLAN_LIMIT_REACHED,
         ErrorCode.NOT_A_SESSION,
         ErrorCode.PASSWORD_TOO_SHORT,
+        ErrorCode.PASSWORD_TOO_WEAK,
+        ErrorCode.API_KEY_REVOKED,
+        ErrorCode.OUT_OF_RANGE,
+        ErrorCode.EMAIL_NOT_VERIFIED,
+        ErrorCode.TOKEN_INVALID,
+        ErrorCode.TOKEN_EXPIRED,
         ErrorCode.ROLE_TOO_HIGH,
         ErrorCode.SCOPE_NOT_HELD,
     },

@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, ForeignKey, String, Text, and_, or_, selec
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
+from services.accounts.secrets import EMAILED_TOKEN
 from services.db import Base, IdMixin, IdType, TimestampMixin, UTCDateTime, utcnow
 
 
@@ -150,9 +151,14 @@ async def claim(session: AsyncSession, message_id: int, *, now: datetime | None 
     return bool(getattr(taken, "rowcount", 0))
 
 
+TOKEN_REMOVED = "[removed once sent]"
+
+
 def record_attempt(
     message: OutboundEmail, error: str | None, *, now: datetime | None = None
 ) -> None:
+    """Once a message is sent (or given up on), the one-time tokens in its parts are
+    removed: the row stays as a record of what was sent, without a credential in it."""
     now = now or utcnow()
     message.attempts += 1
     if error is None:
@@ -162,3 +168,11 @@ def record_attempt(
         message.last_error = error[:2000]
         delay = RETRY_DELAYS[min(message.attempts, len(RETRY_DELAYS)) - 1]
         message.next_attempt_at = now + delay
+    if message.sent_at is not None or message.attempts >= MAX_ATTEMPTS:
+        message.body = _without_tokens(message.body)
+        if message.html_body is not None:
+            message.html_body = _without_tokens(message.html_body)
+
+
+def _without_tokens(text: str) -> str:
+    return EMAILED_TOKEN.sub(lambda m: m.group(1) + TOKEN_REMOVED, text)

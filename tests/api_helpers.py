@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 
 from schema.accounts import scope_name
+from tests.timing import eventually
 
 _counter = itertools.count(1)
 PASSWORD = "correct horse battery"
@@ -65,9 +66,14 @@ class Account:
 
 
 async def sign_up(
-    client: httpx.AsyncClient, organization: str = "Workshop", currency: str | None = None
+    client: httpx.AsyncClient,
+    organization: str = "Workshop",
+    currency: str | None = None,
+    *,
+    verified: bool = True,
 ) -> Account:
-    """A new owner and organization (in `currency`, else the default)."""
+    """A new owner and organization (in `currency`, else the default), their email
+    verified with the mailed token when the client's app delivers to a Mailbox."""
     email = f"maker{next(_counter)}@example.com"
     values = {"email": email, "password": PASSWORD, "organizationName": organization}
     if currency is not None:
@@ -75,7 +81,64 @@ async def sign_up(
     body = await gql(client, SIGN_UP, {"input": values})
     result = data(body)["signUp"]
     assert result["userErrors"] == []
+    if verified and hasattr(client, "mailbox"):
+        token = await client.mailbox.token(email, "bt_verify_")
+        verify = data(await gql(client, VERIFY_EMAIL, {"input": {"token": token}}))
+        assert verify["verifyEmail"]["userErrors"] == [], verify
     return Account(result["token"], result["user"]["id"], result["organization"]["id"], email)
+
+
+VERIFY_EMAIL = """
+mutation($input: VerifyEmailInput!) {
+  verifyEmail(input: $input) { user { id emailVerifiedAt } userErrors { field message code } }
+}"""
+
+
+@dataclass
+class Mail:
+    to: str
+    subject: str
+    body: str
+
+
+class Mailbox:
+    """Every message the app's mail dispatcher sent, as the recipients got them."""
+
+    def __init__(self) -> None:
+        self.received: list[Mail] = []
+
+    def receive(self, to: str, subject: str, body: str) -> None:
+        self.received.append(Mail(to, subject, body))
+
+    async def token(self, to: str, prefix: str, *, mails: int = 1) -> str:
+        """The newest token with this prefix mailed to `to`, once `mails` such mails
+        have arrived."""
+        pattern = re.compile(re.escape(prefix) + r"[A-Za-z0-9_\-]+")
+        found: list[str] = []
+
+        def arrived() -> bool:
+            found[:] = [
+                m.group(0)
+                for mail in self.received
+                if mail.to == to
+                for m in [pattern.search(mail.body)]
+                if m is not None
+            ]
+            return len(found) >= mails
+
+        await eventually(arrived, what=f"a {prefix} token mailed to {to}")
+        return found[-1]
+
+
+def open_mailbox(client: httpx.AsyncClient, app: Any) -> Mailbox:
+    """Deliver what the app mails to a Mailbox on the client (`client.mailbox`), where
+    sign_up finds the verification token and join_with_role the invitation."""
+    mailbox = Mailbox()
+    # Read in this process: the app sends its mail itself, not through Redis and workers.
+    app.state.mailer.enqueue = None
+    app.state.mailer.listeners.append(mailbox.receive)
+    client.mailbox = mailbox  # type: ignore[attr-defined]
+    return mailbox
 
 
 async def api_key(client: httpx.AsyncClient, owner_token: str, scopes: list[str]) -> str:
@@ -98,25 +161,9 @@ mutation($input: InviteMemberInput!) {
 
 
 async def invitation_token(client: httpx.AsyncClient, email: str) -> str:
-    """Reads the invitation token from the mail outbox, as the invitee would from email."""
-    import re
-
-    from sqlalchemy import select
-
-    from services.mail import OutboundEmail
-
-    sessions = client.app.state.sessions  # type: ignore[attr-defined]
-    async with sessions() as session:
-        bodies = (
-            await session.scalars(
-                select(OutboundEmail.body)
-                .where(OutboundEmail.to_address == email)
-                .order_by(OutboundEmail.id.desc())
-            )
-        ).all()
-    match = re.search(r"bt_inv_[A-Za-z0-9_\-]+", bodies[0])
-    assert match, bodies
-    return match.group(0)
+    """The invitation token, from the email the invitee received."""
+    token: str = await client.mailbox.token(email, "bt_inv_")  # type: ignore[attr-defined]
+    return token
 
 
 async def join_with_role(client: httpx.AsyncClient, owner: Account, role: str) -> Account:

@@ -23,8 +23,9 @@ from server import migrate
 from server.app import create_app
 from server.observability import configure_logging
 from server.settings import Settings
-from services.db import create_engine, create_session_factory
+from services.db import ServiceClock, create_engine, create_session_factory
 from services.models import metadata
+from tests.api_helpers import open_mailbox
 from tests.timing import PATIENCE_SECONDS
 
 DEFAULT_PG_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/batchtrack_test"
@@ -130,6 +131,9 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
         "secret_key": "test-secret",
         "log_level": "WARNING",
         "redis_url": redis_url(),
+        # Every test client shares one address: the per-address buckets of the public
+        # operations are widened here, and tests of those buckets set 1.
+        "public_throttle_scale": 100.0,
     }
     values.update(overrides)
     return Settings(**values)
@@ -162,7 +166,18 @@ async def client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
         httpx.AsyncClient(transport=transport, base_url="http://testserver") as client,
     ):
         client.app = app  # type: ignore[attr-defined]
+        open_mailbox(client, app)
         yield client
+
+
+@pytest.fixture
+def clock() -> Iterator[type[ServiceClock]]:
+    """The services' clock, for tests that move time forward; put back after the test."""
+    ServiceClock.reset()
+    try:
+        yield ServiceClock
+    finally:
+        ServiceClock.reset()
 
 
 @pytest.fixture(autouse=True)

@@ -21,13 +21,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "bench" / "RESULTS.md"
 # Where missing sections go, top of the file first.
-ORDER = ("load", "inventory", "webhooks", "recipes", "batches", "billing")
+ORDER = ("load", "inventory", "webhooks", "recipes", "batches", "billing", "security")
 HEADINGS = {
     "inventory": "Inventory ledger (latest `make bench`, generated)",
     "webhooks": "Webhooks (latest `make bench`, generated)",
     "recipes": "Recipes (latest `make bench`, generated)",
     "batches": "Batches (latest `make bench`, generated)",
     "billing": "Billing (latest `make bench`, generated)",
+    "security": "Security: /healthz under 200 concurrent logins (latest `make bench`, generated)",
 }
 
 

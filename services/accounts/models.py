@@ -67,6 +67,11 @@ class UserSession(IdMixin, TimestampMixin, Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # Where it was opened from (the client's address as server/client_address.py sees
+    # it, and its User-Agent), and when it was last used (to the minute).
+    ip_address: Mapped[str | None] = mapped_column(String(45), default=None)
+    user_agent: Mapped[str | None] = mapped_column(String(300), default=None)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
 
 class ApiKey(IdMixin, TimestampMixin, Base):
@@ -84,3 +89,39 @@ class ApiKey(IdMixin, TimestampMixin, Base):
     created_by_user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id"))
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # After rotateApiKey: the secret before, accepted until previous_expires_at.
+    previous_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
+    previous_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+class LoginGuard(Base):
+    """Failed logins for one email address, whether an account has it or not (so that
+    refusing an unknown email costs the same as refusing a wrong password), and the lock
+    they led to. Keyed by the address's SHA-256, so no unknown address is kept as text."""
+
+    __tablename__ = "login_guards"
+
+    email_digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    window_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    # How many times the address was locked since its last successful login: each lock
+    # lasts twice the one before.
+    locks: Mapped[int] = mapped_column(default=0)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+class AccountToken(IdMixin, TimestampMixin, Base):
+    """A one-time token mailed to a user: to verify their email address, or to reset
+    their password. Only its SHA-256 is kept; using it sets `used_at`."""
+
+    __tablename__ = "account_tokens"
+
+    user_id: Mapped[int] = mapped_column(
+        IdType, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    purpose: Mapped[str] = mapped_column(String(20))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)

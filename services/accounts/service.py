@@ -15,6 +15,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services import mail
+from services.accounts import guard, tokens
 from services.accounts.models import (
     ApiKey,
     Invitation,
@@ -24,11 +25,13 @@ from services.accounts.models import (
     UserSession,
 )
 from services.accounts.organizations import clean_organization_name
+from services.accounts.passwords import PASSWORD_MAX_LENGTH, check_new_password
 from services.accounts.secrets import (
     API_KEY_PREFIX,
     INVITATION_TOKEN_PREFIX,
     SESSION_TOKEN_PREFIX,
     hash_password,
+    needs_rehash,
     new_token,
     token_digest,
     verify_password,
@@ -65,8 +68,6 @@ INVITATION_LIFETIME = timedelta(days=7)
 # Writing last-used time on every request would turn reads into writes; once a minute is
 # precise enough for "is this key still in use?".
 LAST_USED_RESOLUTION = timedelta(minutes=1)
-PASSWORD_MIN_LENGTH = 10
-PASSWORD_MAX_LENGTH = 256
 MAX_ACTIVE_API_KEYS = 100
 
 
@@ -94,22 +95,6 @@ class Viewer:
     permissions: frozenset[str]
 
 
-def _check_password(password: str, field: Sequence[str] = ("password",)) -> str:
-    if len(password) < PASSWORD_MIN_LENGTH:
-        raise UserInputError(
-            ErrorCode.PASSWORD_TOO_SHORT,
-            f"password must have at least {PASSWORD_MIN_LENGTH} characters.",
-            field,
-        )
-    if len(password) > PASSWORD_MAX_LENGTH:
-        raise UserInputError(
-            ErrorCode.TOO_LONG,
-            f"password must have at most {PASSWORD_MAX_LENGTH} characters.",
-            field,
-        )
-    return password
-
-
 def _parse_role(role: str, field: Sequence[str] = ("role",)) -> Role:
     try:
         return Role(role.lower())
@@ -120,15 +105,30 @@ def _parse_role(role: str, field: Sequence[str] = ("role",)) -> Role:
         ) from None
 
 
-async def _open_session(session: AsyncSession, user: User, membership: Membership) -> SessionGrant:
+@dataclass(frozen=True)
+class Device:
+    """Where a session was opened from, as the `sessions` list shows it."""
+
+    ip_address: str | None = None
+    user_agent: str | None = None
+
+
+async def _open_session(
+    session: AsyncSession, user: User, membership: Membership, device: Device | None = None
+) -> SessionGrant:
     token = new_token(SESSION_TOKEN_PREFIX)
-    expires_at = utcnow() + SESSION_LIFETIME
+    now = utcnow()
+    expires_at = now + SESSION_LIFETIME
+    device = device or Device()
     session.add(
         UserSession(
             organization_id=membership.organization_id,
             user_id=user.id,
             token_hash=token_digest(token),
             expires_at=expires_at,
+            ip_address=(device.ip_address or None) and device.ip_address[:45],
+            user_agent=(device.user_agent or None) and device.user_agent[:300],
+            last_used_at=now,
         )
     )
     organization = await session.get_one(Organization, membership.organization_id)
@@ -184,12 +184,12 @@ async def sign_up(
     organization_name: str | None = None,
     currency_code: str = DEFAULT_CURRENCY,
     invitation_token: str | None = None,
+    device: Device | None = None,
 ) -> SessionGrant:
     """Create a user and either a new organization they own, keeping its books in
     `currency_code` (ISO 4217), or, with an invitation, membership of the inviting
     organization, whose name and currency stay as they are; log them in."""
     email = clean_email(email)
-    password = _check_password(password)
     name = clean_text(name, ("name",), max_length=200, min_length=0)
     currency_code = clean_currency_code(currency_code)
     invitation = (
@@ -203,6 +203,10 @@ async def sign_up(
                 ("organization_name",),
             )
         organization_name = clean_organization_name(organization_name, ("organization_name",))
+        known = organization_name
+    else:
+        known = (await session.get_one(Organization, invitation.organization_id)).name
+    password = await check_new_password(password, user_inputs=(email, name, known))
     if await session.scalar(select(User.id).where(User.email == email)) is not None:
         raise UserInputError(
             ErrorCode.EMAIL_TAKEN, "An account with this email exists; log in instead.", ("email",)
@@ -211,6 +215,7 @@ async def sign_up(
     session.add(user)
     await session.flush()
     if invitation is not None:
+        user.email_verified_at = utcnow()  # the invitation was mailed to this address
         membership = await _join(session, user, invitation)
     else:
         assert organization_name is not None
@@ -221,8 +226,8 @@ async def sign_up(
             organization_id=organization.id, user_id=user.id, role=Role.OWNER.value
         )
         session.add(membership)
-        await session.flush()
-    return await _open_session(session, user, membership)
+        await tokens.send_verification(session, user)
+    return await _open_session(session, user, membership, device)
 
 
 @dataclass(frozen=True)
@@ -231,24 +236,70 @@ class Credentials:
 
     user_id: int
     password_hash: str
+    # The same password hashed with the current argon2 parameters, when the stored hash
+    # used older ones; log_in stores it.
+    rehashed: str | None = None
 
 
 def _invalid_credentials() -> UserInputError:
-    return UserInputError(
-        ErrorCode.INVALID_CREDENTIALS, "The email or password is not correct.", ("email",)
-    )
+    return UserInputError(ErrorCode.INVALID_CREDENTIALS, _REFUSED_LOGIN, ("email",))
+
+
+_REFUSED_LOGIN = "The email or password is not correct."
+
+
+class LoginRefusedError(UserInputError):
+    """A login refused for a wrong password, an unknown email or a locked account: one
+    answer for the three, so nothing tells which accounts exist or are locked. The
+    caller records it (`record_login_failure`) in a transaction of its own."""
+
+    def __init__(self, digest: str, user_id: int | None) -> None:
+        super().__init__(ErrorCode.INVALID_CREDENTIALS, _REFUSED_LOGIN, ("email",))
+        self.digest = digest
+        self.user_id = user_id
 
 
 async def check_credentials(session: AsyncSession, *, email: str, password: str) -> Credentials:
     """Verify an email and password; a read. Kept out of log_in's write transaction: the
     hash takes tens of milliseconds, and on SQLite every writer waits while one holds the
-    write lock, so a burst of logins would queue behind each other's hashing."""
+    write lock, so a burst of logins would queue behind each other's hashing.
+
+    The three refusals do the same work: one user lookup, one lock lookup, one argon2
+    verification (of a dummy hash for an unknown email), then one guard row written by
+    `record_login_failure`; a locked account is refused even with the right password."""
     if len(email) > 320 or len(password) > PASSWORD_MAX_LENGTH:
         raise _invalid_credentials()
+    digest = guard.email_digest(email)
     user = await session.scalar(select(User).where(User.email == email.strip().lower()))
-    if not await verify_password(user.password_hash if user else None, password) or not user:
-        raise _invalid_credentials()
-    return Credentials(user.id, user.password_hash)
+    locked = await guard.locked_until(session, digest)
+    verified = await verify_password(user.password_hash if user else None, password)
+    if not verified or user is None or locked is not None:
+        raise LoginRefusedError(digest, user.id if user else None)
+    rehashed = await hash_password(password) if needs_rehash(user.password_hash) else None
+    return Credentials(user.id, user.password_hash, rehashed)
+
+
+async def record_login_failure(session: AsyncSession, refused: LoginRefusedError) -> None:
+    """Count the refusal against the address; when it locks an account, tell its owner."""
+    until = await guard.record_failure(session, refused.digest)
+    if until is None or refused.user_id is None:
+        return
+    user = await session.get_one(User, refused.user_id)
+    minutes = round((until - utcnow()).total_seconds() / 60)
+    mail.queue_email(
+        session,
+        organization_id=None,
+        to=user.email,
+        subject="Your BatchTrack account is locked after failed log-ins",
+        body=(
+            f"Someone entered a wrong password for {user.email} {guard.MAX_FAILURES} times, "
+            f"so logging in is paused for {minutes} minutes (until {until:%Y-%m-%d %H:%M} UTC).\n"
+            "If it was you, wait and try again. If it was not, your password may be known "
+            "or guessed: reset it (requestPasswordReset) once the lock ends, and check your "
+            "sessions (the `sessions` query) for devices you do not recognise."
+        ),
+    )
+    await session.flush()
 
 
 async def log_in(
@@ -257,11 +308,15 @@ async def log_in(
     *,
     credentials: Credentials,
     organization_id: int | None = None,
+    device: Device | None = None,
 ) -> SessionGrant:
     """Open a session for one of the user's organizations (the oldest one by default)."""
     user = await session.get(User, credentials.user_id)
     if user is None or user.password_hash != credentials.password_hash:
         raise _invalid_credentials()  # the password changed since it was checked
+    if credentials.rehashed is not None:
+        user.password_hash = credentials.rehashed
+    await guard.clear(session, guard.email_digest(user.email))
     memberships = select(Membership).where(Membership.user_id == user.id)
     if organization_id is not None:
         memberships = memberships.where(Membership.organization_id == organization_id)
@@ -272,7 +327,7 @@ async def log_in(
         raise UserInputError(
             ErrorCode.NO_ORGANIZATION, "This account belongs to no organization.", ("email",)
         )
-    return await _open_session(session, user, membership)
+    return await _open_session(session, user, membership, device)
 
 
 async def log_out(session: AsyncSession, principal: Principal | None) -> None:
@@ -303,8 +358,14 @@ def _principal_for_membership(
 @dataclass(frozen=True)
 class Authentication:
     principal: Principal
-    # The key's last-used time is older than LAST_USED_RESOLUTION: record this use.
+    # The key's (or session's) last-used time is older than LAST_USED_RESOLUTION:
+    # record this use (`record_use`).
     key_use_to_record: bool = False
+    session_use_to_record: bool = False
+
+
+def _stale(last_used_at: datetime | None, now: datetime) -> bool:
+    return last_used_at is None or now - last_used_at > LAST_USED_RESOLUTION
 
 
 # Runs before every API-key request: built once, and plain columns rather than the ORM
@@ -319,16 +380,26 @@ _BILLING_COLUMNS = (
     _BILLING.grace_ends_at,
     _BILLING.exempt,
 )
-_LIVE_API_KEY = (
-    select(
-        _API_KEYS.id,
-        _API_KEYS.organization_id,
-        _API_KEYS.scopes,
-        _API_KEYS.last_used_at,
-        *_BILLING_COLUMNS,
-    )
-    .outerjoin(BillingAccount, _BILLING.organization_id == _API_KEYS.organization_id)
-    .where(_API_KEYS.token_hash == bindparam("digest"), _API_KEYS.revoked_at.is_(None))
+_KEY_COLUMNS = (
+    _API_KEYS.id,
+    _API_KEYS.organization_id,
+    _API_KEYS.scopes,
+    _API_KEYS.last_used_at,
+    _API_KEYS.expires_at,
+    *_BILLING_COLUMNS,
+)
+_KEYS_WITH_BILLING = select(*_KEY_COLUMNS).outerjoin(
+    BillingAccount, _BILLING.organization_id == _API_KEYS.organization_id
+)
+_LIVE_API_KEY = _KEYS_WITH_BILLING.where(
+    _API_KEYS.token_hash == bindparam("digest"), _API_KEYS.revoked_at.is_(None)
+)
+# A rotated key's previous secret, during its overlap (looked up only when the current
+# secrets did not match, so a good key costs one indexed lookup as before).
+_ROTATED_API_KEY = _KEYS_WITH_BILLING.where(
+    _API_KEYS.previous_token_hash == bindparam("digest"),
+    _API_KEYS.previous_expires_at > bindparam("now"),
+    _API_KEYS.revoked_at.is_(None),
 )
 
 
@@ -346,7 +417,11 @@ async def authenticate(
     if token.startswith(API_KEY_PREFIX):
         key = (await session.execute(_LIVE_API_KEY, {"digest": digest})).first()
         if key is None:
+            key = (await session.execute(_ROTATED_API_KEY, {"digest": digest, "now": now})).first()
+        if key is None:
             raise Unauthenticated("This API key is not valid or has been revoked.")
+        if key.expires_at is not None and key.expires_at <= now:
+            raise Unauthenticated("This API key has expired.")
         standing = standing_of(_billing_row(key), policy)
         if not standing.entitlements.api_access:
             raise ApiAccessNotIncluded(
@@ -360,8 +435,7 @@ async def authenticate(
             api_key_id=key.id,
             standing=standing,
         )
-        stale = key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION
-        return Authentication(principal, key_use_to_record=stale)
+        return Authentication(principal, key_use_to_record=_stale(key.last_used_at, now))
     if token.startswith(SESSION_TOKEN_PREFIX):
         row = (
             await session.execute(
@@ -381,7 +455,10 @@ async def authenticate(
         if user_session.revoked_at is not None or user_session.expires_at <= now:
             raise Unauthenticated("This session has ended; log in again.")
         standing = standing_of(_billing_row(row), policy)
-        return Authentication(_principal_for_membership(membership, user_session.id, standing))
+        return Authentication(
+            _principal_for_membership(membership, user_session.id, standing),
+            session_use_to_record=_stale(user_session.last_used_at, now),
+        )
     raise Unauthenticated("The bearer token is not a BatchTrack session token or API key.")
 
 
@@ -389,6 +466,18 @@ async def record_api_key_use(session: AsyncSession, api_key_id: int) -> None:
     key = await session.get_one(ApiKey, api_key_id)
     key.last_used_at = utcnow()
     await session.flush()
+
+
+async def record_use(session: AsyncSession, authentication: Authentication) -> None:
+    """Note that the key or session was used now, when `authenticate` said the last note
+    is older than LAST_USED_RESOLUTION (so at most one write a minute per credential)."""
+    principal = authentication.principal
+    if authentication.key_use_to_record and principal.api_key_id is not None:
+        await record_api_key_use(session, principal.api_key_id)
+    elif authentication.session_use_to_record and principal.session_id is not None:
+        user_session = await session.get_one(UserSession, principal.session_id)
+        user_session.last_used_at = utcnow()
+        await session.flush()
 
 
 async def get_viewer(session: AsyncSession, principal: Principal | None) -> Viewer:
@@ -433,12 +522,23 @@ def _check_scopes(acting: Principal, scopes: Sequence[str]) -> list[str]:
 
 
 async def create_api_key(
-    session: AsyncSession, principal: Principal | None, *, name: str, scopes: Sequence[str]
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    name: str,
+    scopes: Sequence[str],
+    expires_at: datetime | None = None,
 ) -> NewApiKey:
-    """Keys are created by a person (never by another key), with scopes they hold."""
+    """Keys are created by a person (never by another key), with scopes they hold; one
+    with `expires_at` stops working then."""
     acting = require_user(principal, "api_keys.manage")
     name = clean_text(name, ("name",), max_length=200)
     granted = _check_scopes(acting, scopes)
+    if expires_at is not None and expires_at <= utcnow():
+        raise UserInputError(
+            ErrorCode.OUT_OF_RANGE, "expiresAt must be in the future.", ("expires_at",)
+        )
+    await tokens.require_verified_email(session, acting)
     active = await session.scalar(
         select(func.count(ApiKey.id)).where(
             ApiKey.organization_id == acting.organization_id, ApiKey.revoked_at.is_(None)
@@ -460,6 +560,7 @@ async def create_api_key(
         token_hash=token_digest(token),
         scopes=granted,
         created_by_user_id=acting.user_id,
+        expires_at=expires_at,
     )
     session.add(key)
     await session.flush()
@@ -566,6 +667,7 @@ async def invite_member(
     email = clean_email(email)
     wanted = _parse_role(role)
     _check_can_grant(acting, wanted, ("role",))
+    await tokens.require_verified_email(session, acting)
     await require_within(session, acting, Limit.USERS, field=("email",))
     already = await session.scalar(
         select(Membership.id)
@@ -604,7 +706,7 @@ async def invite_member(
 
 
 async def accept_invitation(
-    session: AsyncSession, principal: Principal | None, *, token: str
+    session: AsyncSession, principal: Principal | None, *, token: str, device: Device | None = None
 ) -> SessionGrant:
     acting = require_principal(principal)
     if acting.user_id is None:
@@ -612,7 +714,7 @@ async def accept_invitation(
     user = await session.get_one(User, acting.user_id)
     invitation = await _find_invitation(session, token, user.email)
     membership = await _join(session, user, invitation)
-    return await _open_session(session, user, membership)
+    return await _open_session(session, user, membership, device)
 
 
 async def _owner_count(session: AsyncSession, organization_id: int) -> int:
@@ -712,7 +814,13 @@ async def change_password(
             "The current password is not correct.",
             ("current_password",),
         )
-    user.password_hash = await hash_password(_check_password(new_password, ("new_password",)))
+    organization = await session.get_one(Organization, acting.organization_id)
+    new_password = await check_new_password(
+        new_password,
+        user_inputs=(user.email, user.name, organization.name),
+        field=("new_password",),
+    )
+    user.password_hash = await hash_password(new_password)
     others = await session.scalars(
         select(UserSession).where(
             UserSession.user_id == user.id,

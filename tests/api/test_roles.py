@@ -182,6 +182,11 @@ GATED = [
         _fresh_key,
     ),
     Gated(
+        "api_keys.manage",
+        "mutation($id: ID!) { rotateApiKey(input: {id: $id}) { userErrors { code } } }",
+        _fresh_key,
+    ),
+    Gated(
         "members.manage",
         "mutation($email: String!) { inviteMember(input: {email: $email, role: VIEWER}) "
         "{ userErrors { code } } }",

@@ -51,6 +51,12 @@ async def _member_id(client: httpx.AsyncClient, owner: Account) -> str:
     return member_id
 
 
+async def _session_id(client: httpx.AsyncClient, owner: Account) -> str:
+    found = data(await gql(client, "{ sessions(last: 1) { nodes { id } } }", token=owner.token))
+    session_id: str = found["sessions"]["nodes"][0]["id"]
+    return session_id
+
+
 async def _organization_id(client: httpx.AsyncClient, owner: Account) -> str:
     return owner.organization_id
 
@@ -114,6 +120,20 @@ MATRIX = [
         _api_key_id,
         "mutation($id: ID!) { revokeApiKey(input: {id: $id}) "
         "{ apiKey { id revokedAt } userErrors { field message code } } }",
+        lambda i: {"id": i},
+    ),
+    IdOperation(
+        "rotateApiKey",
+        _api_key_id,
+        "mutation($id: ID!) { rotateApiKey(input: {id: $id}) "
+        "{ token apiKey { id } userErrors { field message code } } }",
+        lambda i: {"id": i},
+    ),
+    IdOperation(
+        "revokeSession",
+        _session_id,
+        "mutation($id: ID!) { revokeSession(input: {id: $id}) "
+        "{ session { id } userErrors { field message code } } }",
         lambda i: {"id": i},
     ),
     IdOperation(
@@ -514,7 +534,8 @@ def _normalised(body: dict[str, Any], global_id: str) -> str:
     return json.dumps(body, sort_keys=True).replace(global_id, "<ID>")
 
 
-SNAPSHOT = """{ apiKeys { nodes { id revokedAt } } members { nodes { id role } }
+SNAPSHOT = """{ apiKeys { nodes { id revokedAt prefix } } members { nodes { id role } }
+  sessions { nodes { id } }
   viewer { organization { id name currencyCode } }
   inventoryItems(filter: {includeArchived: true}) { nodes { id name archived
     onHand { amount } reserved { amount } stockValue { amount } } }

@@ -10,6 +10,7 @@ import pytest
 
 from server.app import create_app
 from server.settings import Settings
+from tests.api_helpers import open_mailbox
 
 AppClient = Callable[[Settings], AbstractAsyncContextManager[httpx.AsyncClient]]
 
@@ -24,6 +25,7 @@ async def _app_client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
         app.router.lifespan_context(app),
         httpx.AsyncClient(transport=transport, base_url="http://testserver") as client,
     ):
+        open_mailbox(client, app)
         yield client
 
 

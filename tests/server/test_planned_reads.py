@@ -13,7 +13,16 @@ import pytest
 from sqlalchemy import event
 
 from server.app import create_app
-from tests.api_helpers import api_key, create_item, data, error_codes, gql, receive, sign_up
+from tests.api_helpers import (
+    api_key,
+    create_item,
+    data,
+    error_codes,
+    gql,
+    open_mailbox,
+    receive,
+    sign_up,
+)
 from tests.conftest import flush_test_redis, make_settings
 
 pytestmark = pytest.mark.api
@@ -37,6 +46,7 @@ async def _client(database_url: str, **overrides: Any) -> AsyncIterator[httpx.As
         httpx.AsyncClient(transport=transport, base_url="http://t") as client,
     ):
         client.app = app  # type: ignore[attr-defined]
+        open_mailbox(client, app)
         yield client
 
 

@@ -7,16 +7,20 @@ request does, so a test sees only what a later request would see.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from services.accounts import organizations, service
+from services.accounts import organizations, service, tokens
 from services.accounts.models import Organization
+from services.accounts.secrets import VERIFY_TOKEN_PREFIX
 from services.db import unit_of_work
 from services.errors import FieldProblem, UserInputError
+from services.mail import OutboundEmail
 from services.permissions import Principal
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -79,7 +83,10 @@ async def sign_up(
     organization_name: str | None = "Lye & Lavender",
     currency_code: str = "USD",
     invitation_token: str | None = None,
+    verified: bool = True,
 ) -> Actor:
+    """A new person and, without an invitation, their organization; their email address
+    verified with the token mailed at sign-up unless `verified` is False."""
     async with unit_of_work(sessions) as session:
         grant = await service.sign_up(
             session,
@@ -90,7 +97,33 @@ async def sign_up(
             currency_code=currency_code,
             invitation_token=invitation_token,
         )
+    if verified and grant.user.email_verified_at is None:
+        await verify_email(sessions, grant.user.email)
     return await actor(sessions, grant)
+
+
+async def mailed_token(sessions: Sessions, to: str, prefix: str) -> str:
+    """The newest token with this prefix mailed to `to`, read from the outbox as the
+    person would read it from their email (the outbox keeps it until the mail is sent)."""
+    async with unit_of_work(sessions, write=False) as session:
+        bodies = (
+            await session.scalars(
+                select(OutboundEmail.body)
+                .where(OutboundEmail.to_address == to)
+                .order_by(OutboundEmail.id.desc())
+            )
+        ).all()
+    for body in bodies:
+        match = re.search(re.escape(prefix) + r"[A-Za-z0-9_\-]+", body)
+        if match:
+            return match.group(0)
+    raise AssertionError(f"no {prefix} token was mailed to {to}: {bodies}")
+
+
+async def verify_email(sessions: Sessions, email: str) -> None:
+    token = await mailed_token(sessions, email, VERIFY_TOKEN_PREFIX)
+    async with unit_of_work(sessions) as session:
+        await tokens.verify_email(session, None, token=token)
 
 
 async def log_in(
@@ -111,6 +144,20 @@ async def log_in_step(
     return await service.log_in(
         session, None, credentials=credentials, organization_id=organization_id
     )
+
+
+async def attempt_log_in(sessions: Sessions, email: str, password: str) -> service.SessionGrant:
+    """A login as the API runs it: the password checked in a read; a refusal counted in a
+    transaction of its own, then raised; else the session opened."""
+    try:
+        async with unit_of_work(sessions, write=False) as session:
+            credentials = await service.check_credentials(session, email=email, password=password)
+    except service.LoginRefusedError as refused:
+        async with unit_of_work(sessions) as session:
+            await service.record_login_failure(session, refused)
+        raise
+    async with unit_of_work(sessions) as session:
+        return await service.log_in(session, None, credentials=credentials)
 
 
 async def invite(sessions: Sessions, inviter: Principal, *, email: str, role: str) -> str:

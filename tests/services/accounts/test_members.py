@@ -62,7 +62,11 @@ async def test_an_invitation_is_queued_as_an_email_carrying_its_token(sessions: 
     assert (invitation.email, invitation.role) == ("new.maker@example.com", "maker")
     assert token not in invitation.token_hash
     async with unit_of_work(sessions, write=False) as session:
-        emails = (await session.scalars(select(OutboundEmail))).all()
+        emails = (
+            await session.scalars(
+                select(OutboundEmail).where(OutboundEmail.subject.contains("invited"))
+            )
+        ).all()
     assert len(emails) == 1
     email = emails[0]
     assert email.to_address == "new.maker@example.com"
