@@ -11,10 +11,14 @@ export type AcceptInvitationInput = {
 export type AccountUserErrorCode =
   /** The person invited is already a member of the organization. */
   | 'ALREADY_MEMBER'
+  /** The API key is revoked; create a new one instead. */
+  | 'API_KEY_REVOKED'
   /** A required value is missing or empty. */
   | 'BLANK'
   /** The currency cannot change once stock has been valued in it. */
   | 'CURRENCY_LOCKED'
+  /** Verify your email address first (verifyEmail, with the token sent at sign-up). */
+  | 'EMAIL_NOT_VERIFIED'
   /** An account with this email exists; log in instead. */
   | 'EMAIL_TAKEN'
   /** The value is not acceptable as given (the message says why). */
@@ -55,12 +59,22 @@ export type AccountUserErrorCode =
   | 'NOT_FOUND'
   /** The account belongs to no organization. */
   | 'NO_ORGANIZATION'
+  /** The number is outside the range the field allows. */
+  | 'OUT_OF_RANGE'
   /** The password is shorter than the minimum length. */
   | 'PASSWORD_TOO_SHORT'
+  /** The password is easy to guess; the message gives the estimator's advice. */
+  | 'PASSWORD_TOO_WEAK'
+  /** The organization's plan allows no more of these (the message gives the limit and the usage); upgrade the plan or buy an add-on. */
+  | 'PLAN_LIMIT_REACHED'
   /** A member cannot grant a role above their own. */
   | 'ROLE_TOO_HIGH'
   /** An API key cannot get a scope its creator does not hold. */
   | 'SCOPE_NOT_HELD'
+  /** The token has expired; ask for a new one. */
+  | 'TOKEN_EXPIRED'
+  /** The token is not valid or has been used already. */
+  | 'TOKEN_INVALID'
   /** The text is longer than the field allows. */
   | 'TOO_LONG'
   /** The list has more entries than the field allows. */
@@ -73,6 +87,11 @@ export type AddBatchIngredientsInput = {
   /** Skip the lines that are short. */
   force?: boolean;
   lines: Array<BatchIngredientInput>;
+};
+
+export type AddOnInput = {
+  key: string;
+  quantity?: number;
 };
 
 export type AdjustInventoryInput = {
@@ -238,9 +257,68 @@ export type BatchVariationInput = {
   percentage: string;
 };
 
+export type BillingInterval =
+  | 'MONTH'
+  | 'YEAR';
+
+/** Every code a userError of the billing operations can carry. */
+export type BillingUserErrorCode =
+  /** The organization has a subscription; change it in the billing portal. */
+  | 'ALREADY_SUBSCRIBED'
+  /** Billing is not configured on this server (no Stripe settings): every organization runs on the local plan. */
+  | 'BILLING_NOT_CONFIGURED'
+  /** A required value is missing or empty. */
+  | 'BLANK'
+  /** The value is not acceptable as given (the message says why). */
+  | 'INVALID'
+  /** The currency is not an active ISO 4217 code. */
+  | 'INVALID_CURRENCY'
+  /** The cursor does not belong to this list. */
+  | 'INVALID_CURSOR'
+  /** The email address is not of the form name@example.com. */
+  | 'INVALID_EMAIL'
+  /** The event type filter is malformed. */
+  | 'INVALID_EVENT_TYPE'
+  /** The ID is malformed or names another type of object. */
+  | 'INVALID_ID'
+  /** The page arguments contradict each other or are out of range. */
+  | 'INVALID_PAGINATION'
+  /** Nothing with this ID exists in the organization. */
+  | 'NOT_FOUND'
+  /** The organization has no paid subscription to change. */
+  | 'NO_SUBSCRIPTION'
+  /** The number is outside the range the field allows. */
+  | 'OUT_OF_RANGE'
+  /** The organization's plan allows no more of these (the message gives the limit and the usage); upgrade the plan or buy an add-on. */
+  | 'PLAN_LIMIT_REACHED'
+  /** The plan, interval or add-on is not one that is sold. */
+  | 'PLAN_NOT_SOLD'
+  /** The text is longer than the field allows. */
+  | 'TOO_LONG'
+  /** The list has more entries than the field allows. */
+  | 'TOO_MANY'
+  /** The text is shorter than the field allows. */
+  | 'TOO_SHORT';
+
 export type CancelBatchInput = {
   id: string | number;
 };
+
+export type CancelSubscriptionInput = {
+  /** Keep the plan until the paid period ends (the default). */
+  atPeriodEnd?: boolean;
+  /** Free text, kept. */
+  feedback?: string | null | undefined;
+  reason?: CancellationReason | null | undefined;
+};
+
+/** Why a customer cancels (the exit survey). */
+export type CancellationReason =
+  | 'MISSING_FEATURE'
+  | 'OTHER'
+  | 'SEASONAL'
+  | 'SWITCHED_TOOL'
+  | 'TOO_EXPENSIVE';
 
 export type ChangePasswordInput = {
   currentPassword: string;
@@ -269,9 +347,17 @@ export type CostingMethod =
   | 'FIFO';
 
 export type CreateApiKeyInput = {
+  /** When the key stops working (in the future); null: never. */
+  expiresAt?: string | null | undefined;
   name: string;
   /** Permissions such as INVENTORY_READ; you can only grant ones you hold. */
   scopes: Array<ApiKeyScope>;
+};
+
+export type CreateCheckoutSessionInput = {
+  addOns?: Array<AddOnInput>;
+  interval: BillingInterval;
+  plan: PlanKey;
 };
 
 export type CreateCustomUnitInput = {
@@ -711,6 +797,24 @@ export type PlanBatchInput = {
   targetYield?: QuantityInput | null | undefined;
 };
 
+/** A plan an organization runs on. */
+export type PlanKey =
+  | 'ENTERPRISE'
+  | 'FREE'
+  /** Billing is not configured on this server: Team's limits. */
+  | 'LOCAL'
+  | 'SOLO'
+  | 'TEAM';
+
+/** A limit of a plan. */
+export type PlanLimit =
+  | 'API_KEYS'
+  | 'BATCHES_PER_MONTH'
+  | 'HISTORY_DAYS'
+  | 'RECIPES'
+  | 'USERS'
+  | 'WEBHOOK_ENDPOINTS';
+
 export type PromoteRecipeTestInput = {
   testId: string | number;
 };
@@ -875,6 +979,8 @@ export type RecipeUserErrorCode =
   | 'NOT_POSITIVE'
   /** The number is outside the range the field allows. */
   | 'OUT_OF_RANGE'
+  /** The organization's plan allows no more of these (the message gives the limit and the usage); upgrade the plan or buy an add-on. */
+  | 'PLAN_LIMIT_REACHED'
   /** A quantity in the item's own unit has more decimal places than its precision. */
   | 'QUANTITY_TOO_PRECISE'
   /** The recipe is archived: it no longer changes, nor takes variations or tests. */
@@ -916,6 +1022,10 @@ export type ReplayWebhookEventsInput = {
   until: string;
 };
 
+export type RequestPasswordResetInput = {
+  email: string;
+};
+
 export type ReservationInput = {
   id: string | number;
 };
@@ -941,12 +1051,22 @@ export type ReserveInventoryInput = {
   quantity: QuantityInput;
 };
 
+export type ResetPasswordInput = {
+  newPassword: string;
+  /** The bt_reset_... token from the email. */
+  token: string;
+};
+
 export type RevertRecipeStepInput = {
   recipeId: string | number;
   stepKey: string;
 };
 
 export type RevokeApiKeyInput = {
+  id: string | number;
+};
+
+export type RevokeSessionInput = {
   id: string | number;
 };
 
@@ -957,6 +1077,12 @@ export type Role =
   | 'MANAGER'
   | 'OWNER'
   | 'VIEWER';
+
+export type RotateApiKeyInput = {
+  id: string | number;
+  /** How long the current secret keeps working beside the new one: 0 to 604800 (7 days); a day by default. */
+  overlapSeconds?: number;
+};
 
 export type RotateWebhookSecretInput = {
   id: string | number;
@@ -997,6 +1123,16 @@ export type StartBatchInput = {
   scale?: string | null | undefined;
   targetYield?: QuantityInput | null | undefined;
 };
+
+/** PAST_DUE: a payment failed, everything works until graceEndsAt. INCOMPLETE: the first payment is not through, Free until it is. UNPAID, CANCELED and SUSPENDED (paused) are restricted. */
+export type SubscriptionStatus =
+  | 'ACTIVE'
+  | 'CANCELED'
+  | 'INCOMPLETE'
+  | 'PAST_DUE'
+  | 'SUSPENDED'
+  | 'TRIALING'
+  | 'UNPAID';
 
 export type TemperatureInput = {
   unit: TemperatureUnit;
@@ -1147,6 +1283,11 @@ export type UpdateWebhookEndpointInput = {
   url?: string | null | undefined;
 };
 
+export type VerifyEmailInput = {
+  /** The bt_verify_... token from the email. */
+  token: string;
+};
+
 /** What one attempt led to. */
 export type WebhookAttemptOutcome =
   /** Failed, and it was the last attempt. */
@@ -1208,6 +1349,8 @@ export type WebhookUserErrorCode =
   | 'LIMIT_REACHED'
   /** Nothing with this ID exists in the organization. */
   | 'NOT_FOUND'
+  /** The organization's plan allows no more of these (the message gives the limit and the usage); upgrade the plan or buy an add-on. */
+  | 'PLAN_LIMIT_REACHED'
   /** The text is longer than the field allows. */
   | 'TOO_LONG'
   /** The list has more entries than the field allows. */
@@ -1244,6 +1387,7 @@ export type NodeQuery = { node:
     | { __typename: 'Member', id: string }
     | { __typename: 'Organization', id: string }
     | { __typename: 'Recipe', id: string, version: number, isCurrent: boolean, kind: RecipeKind, status: RecipeStatus, name: string, category: string | null, notes: string | null, labelPrefix: string | null, createdAt: string, updatedAt: string, publishedAt: string | null, archivedAt: string | null, predictedYield: { amount: string, unit: string }, portioning: { name: string, count: number, size: { amount: string, unit: string } } | null, outputItem: { id: string }, ingredients: Array<{ position: number, note: string | null, quantity: { amount: string, unit: string }, item: { id: string } }>, consumables: Array<{ position: number, note: string | null, quantity: { amount: string, unit: string }, item: { id: string } }>, containers: Array<{ capacity: { amount: string, unit: string }, item: { id: string } }>, steps: Array<{ key: string, position: number, text: string, durationMinutes: number | null, overridden: boolean, temperature: { value: string, unit: TemperatureUnit } | null }> }
+    | { __typename: 'Session', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'WebhookDelivery', id: string }
     | { __typename: 'WebhookEndpoint', id: string }
@@ -1267,6 +1411,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'Member', id: string }
     | { __typename: 'Organization', id: string }
     | { __typename: 'Recipe', id: string, version: number, isCurrent: boolean, kind: RecipeKind, status: RecipeStatus, name: string, category: string | null, notes: string | null, labelPrefix: string | null, createdAt: string, updatedAt: string, publishedAt: string | null, archivedAt: string | null, predictedYield: { amount: string, unit: string }, portioning: { name: string, count: number, size: { amount: string, unit: string } } | null, outputItem: { id: string }, ingredients: Array<{ position: number, note: string | null, quantity: { amount: string, unit: string }, item: { id: string } }>, consumables: Array<{ position: number, note: string | null, quantity: { amount: string, unit: string }, item: { id: string } }>, containers: Array<{ capacity: { amount: string, unit: string }, item: { id: string } }>, steps: Array<{ key: string, position: number, text: string, durationMinutes: number | null, overridden: boolean, temperature: { value: string, unit: TemperatureUnit } | null }> }
+    | { __typename: 'Session', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'WebhookDelivery', id: string }
     | { __typename: 'WebhookEndpoint', id: string }
@@ -1864,6 +2009,95 @@ export type FailBatchMutationVariables = Exact<{
 export type FailBatchMutation = { failBatch: { batch: { id: string, label: string, status: BatchStatus, costMethod: CostMethod, factor: string, plannedPortions: string | null, forced: boolean, shortageSummary: string | null, startedAt: string, finishedAt: string | null, cancelledAt: string | null, failedAt: string | null, failureReason: string | null, portions: number | null, variationName: string | null, percentage: string | null, plannedYield: { amount: string, unit: string } | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, ingredientCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, actualYield: { amount: string, unit: string } | null, recipe: { id: string }, outputItem: { id: string }, consumption: Array<{ position: number, kind: BatchLineKind, tracked: boolean, note: string | null, needed: { amount: string, unit: string }, drawn: { amount: string, unit: string }, skipped: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, draws: Array<{ quantity: { amount: string, unit: string }, value: { amount: string, currencyCode: CurrencyCode }, lot: { id: string } }>, item: { id: string } }>, outputs: Array<{ containerCount: number | null, quantity: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, containerCost: { amount: string, currencyCode: CurrencyCode }, lot: { id: string }, container: { id: string } | null }>, comparison: { yieldVariancePercent: string | null, marginPercent: string | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, plannedYield: { amount: string, unit: string } | null, actualYield: { amount: string, unit: string } | null, costPerOutputUnit: { amount: string, currencyCode: CurrencyCode } | null, costPerPortion: { amount: string, currencyCode: CurrencyCode } | null, saleValue: { amount: string, currencyCode: CurrencyCode } | null, margin: { amount: string, currencyCode: CurrencyCode } | null }, parent: { id: string } | null, variations: Array<{ id: string }> } | null, shortages: Array<{ needed: { amount: string, unit: string }, available: { amount: string, unit: string }, item: { id: string, name: string, type: InventoryItemType, baseUnit: string, quantityPrecision: number, density: string | null, shelfLifeDays: number | null, perishable: boolean, defaultVendor: string | null, sku: string | null, barcode: string | null, costingMethod: CostingMethod, leadTimeDays: number | null, archived: boolean, archivedAt: string | null, createdAt: string, updatedAt: string, lowStockSince: string | null, isLowStock: boolean, lowStockThreshold: { amount: string, unit: string } | null, containerCapacity: { amount: string, unit: string } | null, onHand: { amount: string, unit: string }, reserved: { amount: string, unit: string }, available: { amount: string, unit: string }, stockValue: { amount: string, currencyCode: CurrencyCode }, averageCostPerUnit: { amount: string, currencyCode: CurrencyCode } | null, usable: { amount: string, unit: string } } }>, userErrors: Array<{ field: Array<string> | null, message: string, code: BatchUserErrorCode }> } };
 
 export type BatchFieldsFragment = { id: string, label: string, status: BatchStatus, costMethod: CostMethod, factor: string, plannedPortions: string | null, forced: boolean, shortageSummary: string | null, startedAt: string, finishedAt: string | null, cancelledAt: string | null, failedAt: string | null, failureReason: string | null, portions: number | null, variationName: string | null, percentage: string | null, plannedYield: { amount: string, unit: string } | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, ingredientCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, actualYield: { amount: string, unit: string } | null, recipe: { id: string }, outputItem: { id: string }, consumption: Array<{ position: number, kind: BatchLineKind, tracked: boolean, note: string | null, needed: { amount: string, unit: string }, drawn: { amount: string, unit: string }, skipped: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, draws: Array<{ quantity: { amount: string, unit: string }, value: { amount: string, currencyCode: CurrencyCode }, lot: { id: string } }>, item: { id: string } }>, outputs: Array<{ containerCount: number | null, quantity: { amount: string, unit: string }, cost: { amount: string, currencyCode: CurrencyCode }, containerCost: { amount: string, currencyCode: CurrencyCode }, lot: { id: string }, container: { id: string } | null }>, comparison: { yieldVariancePercent: string | null, marginPercent: string | null, plannedCost: { amount: string, currencyCode: CurrencyCode }, actualCost: { amount: string, currencyCode: CurrencyCode } | null, plannedYield: { amount: string, unit: string } | null, actualYield: { amount: string, unit: string } | null, costPerOutputUnit: { amount: string, currencyCode: CurrencyCode } | null, costPerPortion: { amount: string, currencyCode: CurrencyCode } | null, saleValue: { amount: string, currencyCode: CurrencyCode } | null, margin: { amount: string, currencyCode: CurrencyCode } | null }, parent: { id: string } | null, variations: Array<{ id: string }> };
+
+export type SessionsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type SessionsQuery = { sessions: { nodes: Array<{ id: string, createdAt: string, expiresAt: string, lastUsedAt: string | null, ipAddress: string | null, userAgent: string | null, current: boolean }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PlansQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlansQuery = { plans: { plans: Array<{ key: PlanKey, name: string, entitlements: { users: number | null, recipes: number | null, batchesPerMonth: number | null, webhookEndpoints: number | null, apiKeys: number | null, historyDays: number | null, apiAccess: boolean, advancedReports: boolean }, throttle: { maximumAvailable: number, restoreRate: number }, prices: Array<{ interval: BillingInterval, lookupKey: string, price: { amount: string, currencyCode: CurrencyCode } }> }>, addOns: Array<{ key: string, name: string, description: string, prices: Array<{ interval: BillingInterval, lookupKey: string, price: { amount: string, currencyCode: CurrencyCode } }> }> } };
+
+export type SubscriptionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SubscriptionQuery = { subscription: { billingConfigured: boolean, plan: PlanKey, status: SubscriptionStatus, interval: BillingInterval | null, currentPeriodEnd: string | null, cancelAtPeriodEnd: boolean, graceEndsAt: string | null, restricted: boolean, exempt: boolean, addOns: Array<{ key: string, quantity: number }>, entitlements: { users: number | null, recipes: number | null, batchesPerMonth: number | null, webhookEndpoints: number | null, apiKeys: number | null, historyDays: number | null, apiAccess: boolean, advancedReports: boolean }, usage: Array<{ limit: PlanLimit, allowed: number | null, used: number | null }> } };
+
+export type VerifyEmailMutationVariables = Exact<{
+  input: VerifyEmailInput;
+}>;
+
+
+export type VerifyEmailMutation = { verifyEmail: { user: { id: string, email: string, name: string, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: AccountUserErrorCode }> } };
+
+export type SendVerificationEmailMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SendVerificationEmailMutation = { sendVerificationEmail: { user: { id: string, email: string, name: string, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: AccountUserErrorCode }> } };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  input: RequestPasswordResetInput;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: { requested: boolean, userErrors: Array<{ field: Array<string> | null, message: string, code: AccountUserErrorCode }> } };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: { user: { id: string, email: string, name: string, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: AccountUserErrorCode }> } };
+
+export type RotateApiKeyMutationVariables = Exact<{
+  input: RotateApiKeyInput;
+}>;
+
+
+export type RotateApiKeyMutation = { rotateApiKey: { token: string | null, apiKey: { id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: AccountUserErrorCode }> } };
+
+export type RevokeSessionMutationVariables = Exact<{
+  input: RevokeSessionInput;
+}>;
+
+
+export type RevokeSessionMutation = { revokeSession: { session: { id: string, createdAt: string, expiresAt: string, lastUsedAt: string | null, ipAddress: string | null, userAgent: string | null, current: boolean } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: AccountUserErrorCode }> } };
+
+export type RevokeOtherSessionsMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RevokeOtherSessionsMutation = { revokeOtherSessions: { revokedCount: number, userErrors: Array<{ field: Array<string> | null, message: string, code: AccountUserErrorCode }> } };
+
+export type CreateCheckoutSessionMutationVariables = Exact<{
+  input: CreateCheckoutSessionInput;
+}>;
+
+
+export type CreateCheckoutSessionMutation = { createCheckoutSession: { url: string | null, userErrors: Array<{ field: Array<string> | null, message: string, code: BillingUserErrorCode }> } };
+
+export type CreateBillingPortalSessionMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CreateBillingPortalSessionMutation = { createBillingPortalSession: { url: string | null, userErrors: Array<{ field: Array<string> | null, message: string, code: BillingUserErrorCode }> } };
+
+export type CancelSubscriptionMutationVariables = Exact<{
+  input: CancelSubscriptionInput;
+}>;
+
+
+export type CancelSubscriptionMutation = { cancelSubscription: { subscription: { billingConfigured: boolean, plan: PlanKey, status: SubscriptionStatus, interval: BillingInterval | null, currentPeriodEnd: string | null, cancelAtPeriodEnd: boolean, graceEndsAt: string | null, restricted: boolean, exempt: boolean, addOns: Array<{ key: string, quantity: number }>, entitlements: { users: number | null, recipes: number | null, batchesPerMonth: number | null, webhookEndpoints: number | null, apiKeys: number | null, historyDays: number | null, apiAccess: boolean, advancedReports: boolean }, usage: Array<{ limit: PlanLimit, allowed: number | null, used: number | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: BillingUserErrorCode }> } };
+
+export type ResumeSubscriptionMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ResumeSubscriptionMutation = { resumeSubscription: { subscription: { billingConfigured: boolean, plan: PlanKey, status: SubscriptionStatus, interval: BillingInterval | null, currentPeriodEnd: string | null, cancelAtPeriodEnd: boolean, graceEndsAt: string | null, restricted: boolean, exempt: boolean, addOns: Array<{ key: string, quantity: number }>, entitlements: { users: number | null, recipes: number | null, batchesPerMonth: number | null, webhookEndpoints: number | null, apiKeys: number | null, historyDays: number | null, apiAccess: boolean, advancedReports: boolean }, usage: Array<{ limit: PlanLimit, allowed: number | null, used: number | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: BillingUserErrorCode }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -7706,3 +7940,332 @@ fragment BatchFields on Batch {
     id
   }
 }`) as unknown as TypedDocumentString<FailBatchMutation, FailBatchMutationVariables>;
+export const SessionsDocument = new TypedDocumentString(`
+    query Sessions($first: Int, $after: String, $last: Int, $before: String) {
+  sessions(first: $first, after: $after, last: $last, before: $before) {
+    nodes {
+      id
+      createdAt
+      expiresAt
+      lastUsedAt
+      ipAddress
+      userAgent
+      current
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SessionsQuery, SessionsQueryVariables>;
+export const PlansDocument = new TypedDocumentString(`
+    query Plans {
+  plans {
+    plans {
+      key
+      name
+      entitlements {
+        users
+        recipes
+        batchesPerMonth
+        webhookEndpoints
+        apiKeys
+        historyDays
+        apiAccess
+        advancedReports
+      }
+      throttle {
+        maximumAvailable
+        restoreRate
+      }
+      prices {
+        interval
+        price {
+          ...MoneyFields
+        }
+        lookupKey
+      }
+    }
+    addOns {
+      key
+      name
+      description
+      prices {
+        interval
+        price {
+          ...MoneyFields
+        }
+        lookupKey
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amount
+  currencyCode
+}`) as unknown as TypedDocumentString<PlansQuery, PlansQueryVariables>;
+export const SubscriptionDocument = new TypedDocumentString(`
+    query Subscription {
+  subscription {
+    billingConfigured
+    plan
+    status
+    interval
+    addOns {
+      key
+      quantity
+    }
+    currentPeriodEnd
+    cancelAtPeriodEnd
+    graceEndsAt
+    restricted
+    exempt
+    entitlements {
+      users
+      recipes
+      batchesPerMonth
+      webhookEndpoints
+      apiKeys
+      historyDays
+      apiAccess
+      advancedReports
+    }
+    usage {
+      limit
+      allowed
+      used
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubscriptionQuery, SubscriptionQueryVariables>;
+export const VerifyEmailDocument = new TypedDocumentString(`
+    mutation VerifyEmail($input: VerifyEmailInput!) {
+  verifyEmail(input: $input) {
+    user {
+      ...UserFields
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  email
+  name
+  createdAt
+}`) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const SendVerificationEmailDocument = new TypedDocumentString(`
+    mutation SendVerificationEmail {
+  sendVerificationEmail {
+    user {
+      ...UserFields
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  email
+  name
+  createdAt
+}`) as unknown as TypedDocumentString<SendVerificationEmailMutation, SendVerificationEmailMutationVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
+  requestPasswordReset(input: $input) {
+    requested
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($input: ResetPasswordInput!) {
+  resetPassword(input: $input) {
+    user {
+      ...UserFields
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  email
+  name
+  createdAt
+}`) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const RotateApiKeyDocument = new TypedDocumentString(`
+    mutation RotateApiKey($input: RotateApiKeyInput!) {
+  rotateApiKey(input: $input) {
+    apiKey {
+      ...ApiKeyFields
+    }
+    token
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  scopes
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<RotateApiKeyMutation, RotateApiKeyMutationVariables>;
+export const RevokeSessionDocument = new TypedDocumentString(`
+    mutation RevokeSession($input: RevokeSessionInput!) {
+  revokeSession(input: $input) {
+    session {
+      id
+      createdAt
+      expiresAt
+      lastUsedAt
+      ipAddress
+      userAgent
+      current
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
+export const RevokeOtherSessionsDocument = new TypedDocumentString(`
+    mutation RevokeOtherSessions {
+  revokeOtherSessions {
+    revokedCount
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeOtherSessionsMutation, RevokeOtherSessionsMutationVariables>;
+export const CreateCheckoutSessionDocument = new TypedDocumentString(`
+    mutation CreateCheckoutSession($input: CreateCheckoutSessionInput!) {
+  createCheckoutSession(input: $input) {
+    url
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCheckoutSessionMutation, CreateCheckoutSessionMutationVariables>;
+export const CreateBillingPortalSessionDocument = new TypedDocumentString(`
+    mutation CreateBillingPortalSession {
+  createBillingPortalSession {
+    url
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateBillingPortalSessionMutation, CreateBillingPortalSessionMutationVariables>;
+export const CancelSubscriptionDocument = new TypedDocumentString(`
+    mutation CancelSubscription($input: CancelSubscriptionInput!) {
+  cancelSubscription(input: $input) {
+    subscription {
+      billingConfigured
+      plan
+      status
+      interval
+      addOns {
+        key
+        quantity
+      }
+      currentPeriodEnd
+      cancelAtPeriodEnd
+      graceEndsAt
+      restricted
+      exempt
+      entitlements {
+        users
+        recipes
+        batchesPerMonth
+        webhookEndpoints
+        apiKeys
+        historyDays
+        apiAccess
+        advancedReports
+      }
+      usage {
+        limit
+        allowed
+        used
+      }
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CancelSubscriptionMutation, CancelSubscriptionMutationVariables>;
+export const ResumeSubscriptionDocument = new TypedDocumentString(`
+    mutation ResumeSubscription {
+  resumeSubscription {
+    subscription {
+      billingConfigured
+      plan
+      status
+      interval
+      addOns {
+        key
+        quantity
+      }
+      currentPeriodEnd
+      cancelAtPeriodEnd
+      graceEndsAt
+      restricted
+      exempt
+      entitlements {
+        users
+        recipes
+        batchesPerMonth
+        webhookEndpoints
+        apiKeys
+        historyDays
+        apiAccess
+        advancedReports
+      }
+      usage {
+        limit
+        allowed
+        used
+      }
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeSubscriptionMutation, ResumeSubscriptionMutationVariables>;

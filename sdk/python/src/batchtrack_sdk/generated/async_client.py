@@ -18,9 +18,21 @@ from .base_model import UNSET, UnsetType
 from .batch import Batch, BatchBatch
 from .batches import Batches, BatchesBatches
 from .cancel_batch import CancelBatch, CancelBatchCancelBatch
+from .cancel_subscription import (
+    CancelSubscription,
+    CancelSubscriptionCancelSubscription,
+)
 from .change_password import ChangePassword, ChangePasswordChangePassword
 from .convert_quantity import ConvertQuantity, ConvertQuantityConvertQuantity
 from .create_api_key import CreateApiKey, CreateApiKeyCreateApiKey
+from .create_billing_portal_session import (
+    CreateBillingPortalSession,
+    CreateBillingPortalSessionCreateBillingPortalSession,
+)
+from .create_checkout_session import (
+    CreateCheckoutSession,
+    CreateCheckoutSessionCreateCheckoutSession,
+)
 from .create_custom_unit import CreateCustomUnit, CreateCustomUnitCreateCustomUnit
 from .create_inventory_item import (
     CreateInventoryItem,
@@ -59,8 +71,10 @@ from .input_types import (
     ArchiveInventoryItemInput,
     BatchFilter,
     CancelBatchInput,
+    CancelSubscriptionInput,
     ChangePasswordInput,
     CreateApiKeyInput,
+    CreateCheckoutSessionInput,
     CreateCustomUnitInput,
     CreateInventoryItemInput,
     CreateRecipeInput,
@@ -84,10 +98,14 @@ from .input_types import (
     RedeliverWebhookInput,
     RemoveMemberInput,
     ReplayWebhookEventsInput,
+    RequestPasswordResetInput,
     ReservationInput,
     ReserveInventoryInput,
+    ResetPasswordInput,
     RevertRecipeStepInput,
     RevokeApiKeyInput,
+    RevokeSessionInput,
+    RotateApiKeyInput,
     RotateWebhookSecretInput,
     SendTestWebhookInput,
     SetItemDensityInput,
@@ -99,6 +117,7 @@ from .input_types import (
     UpdateOrganizationInput,
     UpdateRecipeInput,
     UpdateWebhookEndpointInput,
+    VerifyEmailInput,
     WriteOffExpiredLotsInput,
 )
 from .inventory_history import InventoryHistory, InventoryHistoryInventoryHistory
@@ -124,6 +143,7 @@ from .override_recipe_step import (
     OverrideRecipeStepOverrideRecipeStep,
 )
 from .plan_batch import PlanBatch, PlanBatchPlanBatch
+from .plans import Plans, PlansPlans
 from .promote_recipe_test import PromoteRecipeTest, PromoteRecipeTestPromoteRecipeTest
 from .publish_recipe import PublishRecipe, PublishRecipePublishRecipe
 from .purchase_history import PurchaseHistory, PurchaseHistoryPurchaseHistory
@@ -145,19 +165,40 @@ from .replay_webhook_events import (
     ReplayWebhookEvents,
     ReplayWebhookEventsReplayWebhookEvents,
 )
+from .request_password_reset import (
+    RequestPasswordReset,
+    RequestPasswordResetRequestPasswordReset,
+)
 from .reserve_inventory import ReserveInventory, ReserveInventoryReserveInventory
+from .reset_password import ResetPassword, ResetPasswordResetPassword
+from .resume_subscription import (
+    ResumeSubscription,
+    ResumeSubscriptionResumeSubscription,
+)
 from .revert_recipe_step import RevertRecipeStep, RevertRecipeStepRevertRecipeStep
 from .revoke_api_key import RevokeApiKey, RevokeApiKeyRevokeApiKey
+from .revoke_other_sessions import (
+    RevokeOtherSessions,
+    RevokeOtherSessionsRevokeOtherSessions,
+)
+from .revoke_session import RevokeSession, RevokeSessionRevokeSession
+from .rotate_api_key import RotateApiKey, RotateApiKeyRotateApiKey
 from .rotate_webhook_secret import (
     RotateWebhookSecret,
     RotateWebhookSecretRotateWebhookSecret,
 )
 from .send_test_webhook import SendTestWebhook, SendTestWebhookSendTestWebhook
+from .send_verification_email import (
+    SendVerificationEmail,
+    SendVerificationEmailSendVerificationEmail,
+)
+from .sessions import Sessions, SessionsSessions
 from .set_item_density import SetItemDensity, SetItemDensitySetItemDensity
 from .sign_up import SignUp, SignUpSignUp
 from .split_batch import SplitBatch, SplitBatchSplitBatch
 from .spoilage_report import SpoilageReport, SpoilageReportSpoilageReport
 from .start_batch import StartBatch, StartBatchStartBatch
+from .subscription import Subscription, SubscriptionSubscription
 from .trace_lot import TraceLot, TraceLotTraceLot
 from .units import Units, UnitsUnits
 from .update_inventory_item import (
@@ -178,6 +219,7 @@ from .vendor_price_history import (
     VendorPriceHistory,
     VendorPriceHistoryVendorPriceHistory,
 )
+from .verify_email import VerifyEmail, VerifyEmailVerifyEmail
 from .viewer import Viewer, ViewerViewer
 from .webhook_deliveries import WebhookDeliveries, WebhookDeliveriesWebhookDeliveries
 from .webhook_endpoints import WebhookEndpoints, WebhookEndpointsWebhookEndpoints
@@ -6655,3 +6697,511 @@ class AsyncClient(AsyncBaseClient):
         )
         data = self.get_data(response)
         return FailBatch.model_validate(data).fail_batch
+
+    async def sessions(
+        self,
+        first: Union[Optional[int], UnsetType] = UNSET,
+        after: Union[Optional[str], UnsetType] = UNSET,
+        last: Union[Optional[int], UnsetType] = UNSET,
+        before: Union[Optional[str], UnsetType] = UNSET,
+        **kwargs: Any,
+    ) -> SessionsSessions:
+        query = gql("""
+            query Sessions($first: Int, $after: String, $last: Int, $before: String) {
+              sessions(first: $first, after: $after, last: $last, before: $before) {
+                nodes {
+                  id
+                  createdAt
+                  expiresAt
+                  lastUsedAt
+                  ipAddress
+                  userAgent
+                  current
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "first": first,
+            "after": after,
+            "last": last,
+            "before": before,
+        }
+        response = await self.execute(
+            query=query, operation_name="Sessions", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return Sessions.model_validate(data).sessions
+
+    async def plans(self, **kwargs: Any) -> PlansPlans:
+        query = gql("""
+            query Plans {
+              plans {
+                plans {
+                  key
+                  name
+                  entitlements {
+                    users
+                    recipes
+                    batchesPerMonth
+                    webhookEndpoints
+                    apiKeys
+                    historyDays
+                    apiAccess
+                    advancedReports
+                  }
+                  throttle {
+                    maximumAvailable
+                    restoreRate
+                  }
+                  prices {
+                    interval
+                    price {
+                      ...MoneyFields
+                    }
+                    lookupKey
+                  }
+                }
+                addOns {
+                  key
+                  name
+                  description
+                  prices {
+                    interval
+                    price {
+                      ...MoneyFields
+                    }
+                    lookupKey
+                  }
+                }
+              }
+            }
+
+            fragment MoneyFields on Money {
+              amount
+              currencyCode
+            }
+            """)
+        variables: dict[str, object] = {}
+        response = await self.execute(
+            query=query, operation_name="Plans", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return Plans.model_validate(data).plans
+
+    async def subscription(self, **kwargs: Any) -> SubscriptionSubscription:
+        query = gql("""
+            query Subscription {
+              subscription {
+                billingConfigured
+                plan
+                status
+                interval
+                addOns {
+                  key
+                  quantity
+                }
+                currentPeriodEnd
+                cancelAtPeriodEnd
+                graceEndsAt
+                restricted
+                exempt
+                entitlements {
+                  users
+                  recipes
+                  batchesPerMonth
+                  webhookEndpoints
+                  apiKeys
+                  historyDays
+                  apiAccess
+                  advancedReports
+                }
+                usage {
+                  limit
+                  allowed
+                  used
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {}
+        response = await self.execute(
+            query=query, operation_name="Subscription", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return Subscription.model_validate(data).subscription
+
+    async def verify_email(
+        self, input: VerifyEmailInput, **kwargs: Any
+    ) -> VerifyEmailVerifyEmail:
+        query = gql("""
+            mutation VerifyEmail($input: VerifyEmailInput!) {
+              verifyEmail(input: $input) {
+                user {
+                  ...UserFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment UserFields on User {
+              id
+              email
+              name
+              createdAt
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="VerifyEmail", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return VerifyEmail.model_validate(data).verify_email
+
+    async def send_verification_email(
+        self, **kwargs: Any
+    ) -> SendVerificationEmailSendVerificationEmail:
+        query = gql("""
+            mutation SendVerificationEmail {
+              sendVerificationEmail {
+                user {
+                  ...UserFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment UserFields on User {
+              id
+              email
+              name
+              createdAt
+            }
+            """)
+        variables: dict[str, object] = {}
+        response = await self.execute(
+            query=query,
+            operation_name="SendVerificationEmail",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return SendVerificationEmail.model_validate(data).send_verification_email
+
+    async def request_password_reset(
+        self, input: RequestPasswordResetInput, **kwargs: Any
+    ) -> RequestPasswordResetRequestPasswordReset:
+        query = gql("""
+            mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
+              requestPasswordReset(input: $input) {
+                requested
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="RequestPasswordReset",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return RequestPasswordReset.model_validate(data).request_password_reset
+
+    async def reset_password(
+        self, input: ResetPasswordInput, **kwargs: Any
+    ) -> ResetPasswordResetPassword:
+        query = gql("""
+            mutation ResetPassword($input: ResetPasswordInput!) {
+              resetPassword(input: $input) {
+                user {
+                  ...UserFields
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment UserFields on User {
+              id
+              email
+              name
+              createdAt
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="ResetPassword", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ResetPassword.model_validate(data).reset_password
+
+    async def rotate_api_key(
+        self, input: RotateApiKeyInput, **kwargs: Any
+    ) -> RotateApiKeyRotateApiKey:
+        query = gql("""
+            mutation RotateApiKey($input: RotateApiKeyInput!) {
+              rotateApiKey(input: $input) {
+                apiKey {
+                  ...ApiKeyFields
+                }
+                token
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+
+            fragment ApiKeyFields on ApiKey {
+              id
+              name
+              prefix
+              scopes
+              createdAt
+              lastUsedAt
+              revokedAt
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="RotateApiKey", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return RotateApiKey.model_validate(data).rotate_api_key
+
+    async def revoke_session(
+        self, input: RevokeSessionInput, **kwargs: Any
+    ) -> RevokeSessionRevokeSession:
+        query = gql("""
+            mutation RevokeSession($input: RevokeSessionInput!) {
+              revokeSession(input: $input) {
+                session {
+                  id
+                  createdAt
+                  expiresAt
+                  lastUsedAt
+                  ipAddress
+                  userAgent
+                  current
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="RevokeSession", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return RevokeSession.model_validate(data).revoke_session
+
+    async def revoke_other_sessions(
+        self, **kwargs: Any
+    ) -> RevokeOtherSessionsRevokeOtherSessions:
+        query = gql("""
+            mutation RevokeOtherSessions {
+              revokeOtherSessions {
+                revokedCount
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {}
+        response = await self.execute(
+            query=query,
+            operation_name="RevokeOtherSessions",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return RevokeOtherSessions.model_validate(data).revoke_other_sessions
+
+    async def create_checkout_session(
+        self, input: CreateCheckoutSessionInput, **kwargs: Any
+    ) -> CreateCheckoutSessionCreateCheckoutSession:
+        query = gql("""
+            mutation CreateCheckoutSession($input: CreateCheckoutSessionInput!) {
+              createCheckoutSession(input: $input) {
+                url
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="CreateCheckoutSession",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CreateCheckoutSession.model_validate(data).create_checkout_session
+
+    async def create_billing_portal_session(
+        self, **kwargs: Any
+    ) -> CreateBillingPortalSessionCreateBillingPortalSession:
+        query = gql("""
+            mutation CreateBillingPortalSession {
+              createBillingPortalSession {
+                url
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {}
+        response = await self.execute(
+            query=query,
+            operation_name="CreateBillingPortalSession",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CreateBillingPortalSession.model_validate(
+            data
+        ).create_billing_portal_session
+
+    async def cancel_subscription(
+        self, input: CancelSubscriptionInput, **kwargs: Any
+    ) -> CancelSubscriptionCancelSubscription:
+        query = gql("""
+            mutation CancelSubscription($input: CancelSubscriptionInput!) {
+              cancelSubscription(input: $input) {
+                subscription {
+                  billingConfigured
+                  plan
+                  status
+                  interval
+                  addOns {
+                    key
+                    quantity
+                  }
+                  currentPeriodEnd
+                  cancelAtPeriodEnd
+                  graceEndsAt
+                  restricted
+                  exempt
+                  entitlements {
+                    users
+                    recipes
+                    batchesPerMonth
+                    webhookEndpoints
+                    apiKeys
+                    historyDays
+                    apiAccess
+                    advancedReports
+                  }
+                  usage {
+                    limit
+                    allowed
+                    used
+                  }
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query,
+            operation_name="CancelSubscription",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CancelSubscription.model_validate(data).cancel_subscription
+
+    async def resume_subscription(
+        self, **kwargs: Any
+    ) -> ResumeSubscriptionResumeSubscription:
+        query = gql("""
+            mutation ResumeSubscription {
+              resumeSubscription {
+                subscription {
+                  billingConfigured
+                  plan
+                  status
+                  interval
+                  addOns {
+                    key
+                    quantity
+                  }
+                  currentPeriodEnd
+                  cancelAtPeriodEnd
+                  graceEndsAt
+                  restricted
+                  exempt
+                  entitlements {
+                    users
+                    recipes
+                    batchesPerMonth
+                    webhookEndpoints
+                    apiKeys
+                    historyDays
+                    apiAccess
+                    advancedReports
+                  }
+                  usage {
+                    limit
+                    allowed
+                    used
+                  }
+                }
+                userErrors {
+                  field
+                  message
+                  code
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {}
+        response = await self.execute(
+            query=query,
+            operation_name="ResumeSubscription",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ResumeSubscription.model_validate(data).resume_subscription

@@ -8,11 +8,14 @@ from .base_model import BaseModel
 from .enums import (
     ApiKeyScope,
     BatchStatus,
+    BillingInterval,
+    CancellationReason,
     CostingMethod,
     CostMethod,
     CurrencyCode,
     InventoryChangeType,
     InventoryItemType,
+    PlanKey,
     RecipeStatus,
     Role,
     TemperatureUnit,
@@ -28,6 +31,11 @@ class AddBatchIngredientsInput(BaseModel):
     lines: list["BatchIngredientInput"]
     force: bool = False
     "Skip the lines that are short."
+
+
+class AddOnInput(BaseModel):
+    key: str
+    quantity: int = 1
 
 
 class AdjustInventoryInput(BaseModel):
@@ -77,6 +85,14 @@ class CancelBatchInput(BaseModel):
     id: str
 
 
+class CancelSubscriptionInput(BaseModel):
+    reason: Optional[CancellationReason] = None
+    feedback: Optional[str] = None
+    "Free text, kept."
+    at_period_end: bool = Field(alias="atPeriodEnd", default=True)
+    "Keep the plan until the paid period ends (the default)."
+
+
 class ChangePasswordInput(BaseModel):
     current_password: str = Field(alias="currentPassword")
     new_password: str = Field(alias="newPassword")
@@ -94,6 +110,14 @@ class CreateApiKeyInput(BaseModel):
     name: str
     scopes: list[ApiKeyScope]
     "Permissions such as INVENTORY_READ; you can only grant ones you hold."
+    expires_at: Optional[datetime] = Field(alias="expiresAt", default=None)
+    "When the key stops working (in the future); null: never."
+
+
+class CreateCheckoutSessionInput(BaseModel):
+    plan: PlanKey
+    interval: BillingInterval
+    add_ons: list["AddOnInput"] = Field(alias="addOns", default_factory=lambda: [])
 
 
 class CreateCustomUnitInput(BaseModel):
@@ -388,6 +412,10 @@ class ReplayWebhookEventsInput(BaseModel):
     until: datetime
 
 
+class RequestPasswordResetInput(BaseModel):
+    email: str
+
+
 class ReservationInput(BaseModel):
     id: str
 
@@ -400,6 +428,12 @@ class ReserveInventoryInput(BaseModel):
     "Released automatically after this time."
 
 
+class ResetPasswordInput(BaseModel):
+    token: str
+    "The bt_reset_... token from the email."
+    new_password: str = Field(alias="newPassword")
+
+
 class RevertRecipeStepInput(BaseModel):
     recipe_id: str = Field(alias="recipeId")
     step_key: str = Field(alias="stepKey")
@@ -407,6 +441,16 @@ class RevertRecipeStepInput(BaseModel):
 
 class RevokeApiKeyInput(BaseModel):
     id: str
+
+
+class RevokeSessionInput(BaseModel):
+    id: str
+
+
+class RotateApiKeyInput(BaseModel):
+    id: str
+    overlap_seconds: int = Field(alias="overlapSeconds", default=86400)
+    "How long the current secret keeps working beside the new one: 0 to 604800 (7 days); a day by default."
 
 
 class RotateWebhookSecretInput(BaseModel):
@@ -535,6 +579,11 @@ class UpdateWebhookEndpointInput(BaseModel):
     "Enabling clears the disabled reason and the failing state."
 
 
+class VerifyEmailInput(BaseModel):
+    token: str
+    "The bt_verify_... token from the email."
+
+
 class WriteOffExpiredLotsInput(BaseModel):
     item_id: Optional[str] = Field(alias="itemId", default=None)
     "Only this item; default: every item."
@@ -544,6 +593,7 @@ AddBatchIngredientsInput.model_rebuild()
 AdjustInventoryInput.model_rebuild()
 BatchIngredientInput.model_rebuild()
 BatchVariationInput.model_rebuild()
+CreateCheckoutSessionInput.model_rebuild()
 CreateCustomUnitInput.model_rebuild()
 CreateInventoryItemInput.model_rebuild()
 CreateRecipeInput.model_rebuild()

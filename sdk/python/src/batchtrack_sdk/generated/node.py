@@ -46,6 +46,7 @@ class NodeNodeNode(BaseModel):
         "Member",
         "Node",
         "Organization",
+        "Session",
         "User",
         "WebhookDelivery",
         "WebhookEndpoint",

@@ -48,6 +48,7 @@ class NodesNodesNode(BaseModel):
         "Member",
         "Node",
         "Organization",
+        "Session",
         "User",
         "WebhookDelivery",
         "WebhookEndpoint",

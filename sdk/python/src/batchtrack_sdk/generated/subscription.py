@@ -1,0 +1,52 @@
+from datetime import datetime
+from typing import Optional
+
+from pydantic import Field
+
+from .base_model import BaseModel
+from .enums import BillingInterval, PlanKey, PlanLimit, SubscriptionStatus
+
+
+class Subscription(BaseModel):
+    subscription: "SubscriptionSubscription"
+
+
+class SubscriptionSubscription(BaseModel):
+    billing_configured: bool = Field(alias="billingConfigured")
+    plan: PlanKey
+    status: SubscriptionStatus
+    interval: Optional[BillingInterval]
+    add_ons: list["SubscriptionSubscriptionAddOns"] = Field(alias="addOns")
+    current_period_end: Optional[datetime] = Field(alias="currentPeriodEnd")
+    cancel_at_period_end: bool = Field(alias="cancelAtPeriodEnd")
+    grace_ends_at: Optional[datetime] = Field(alias="graceEndsAt")
+    restricted: bool
+    exempt: bool
+    entitlements: "SubscriptionSubscriptionEntitlements"
+    usage: list["SubscriptionSubscriptionUsage"]
+
+
+class SubscriptionSubscriptionAddOns(BaseModel):
+    key: str
+    quantity: int
+
+
+class SubscriptionSubscriptionEntitlements(BaseModel):
+    users: Optional[int]
+    recipes: Optional[int]
+    batches_per_month: Optional[int] = Field(alias="batchesPerMonth")
+    webhook_endpoints: Optional[int] = Field(alias="webhookEndpoints")
+    api_keys: Optional[int] = Field(alias="apiKeys")
+    history_days: Optional[int] = Field(alias="historyDays")
+    api_access: bool = Field(alias="apiAccess")
+    advanced_reports: bool = Field(alias="advancedReports")
+
+
+class SubscriptionSubscriptionUsage(BaseModel):
+    limit: PlanLimit
+    allowed: Optional[int]
+    used: Optional[int]
+
+
+Subscription.model_rebuild()
+SubscriptionSubscription.model_rebuild()
