@@ -23,6 +23,8 @@ from services.batches.drawing import Drawn, Need, draw_lines
 from services.batches.models import Batch, BatchLine, BatchLineKind, BatchStatus, BatchStep
 from services.batches.queries import lock_batch
 from services.batches.stream import append_batch_event, consumed_payload, skipped_payload
+from services.billing.entitlements import require_within
+from services.billing.plans import Limit
 from services.db import utcnow
 from services.error_codes import ErrorCode
 from services.errors import FieldProblem, NotFound, UserInputError
@@ -126,6 +128,7 @@ async def start_batch(
     force: bool = False,
 ) -> Started:
     acting = require_permission(principal, "batches.manage")
+    await require_within(session, acting, Limit.BATCHES_PER_MONTH, field=("recipe_id",))
     scaled = await _scaled(session, principal, request)
     needs = _needs(scaled)
     recipe = scaled.resolved.recipe

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.accounts import service
+from services.batches.start import start_batch
 from services.billing.entitlements import PlanLimitReached, require_within, usage_of
 from services.billing.models import SubscriptionStatus
 from services.billing.plans import LOCAL, SOLO, TEAM, Limit
@@ -17,6 +18,7 @@ from services.db import unit_of_work
 from services.errors import ApiAccessNotIncluded
 from services.events import append_event
 from services.permissions import Principal
+from services.recipes.costing import ScaleRequest
 from tests.services.accounts.givens import (
     add_member,
     create_api_key,
@@ -229,3 +231,14 @@ async def test_an_incomplete_checkout_grants_nothing_yet(sessions):
 
     assert standing.plan == "free"
     assert standing.restricted is False
+
+
+async def test_a_batch_start_on_free_is_refused_by_the_batch_service(sessions):
+    # Free includes no batches: startBatch itself asks the plan, before anything moves
+    owner = await sign_up(sessions)
+    await on_plan(sessions, owner.organization_id, "free")
+    principal = await principal_under(sessions, owner.token, billed())
+    async with unit_of_work(sessions) as session:
+        with pytest.raises(PlanLimitReached) as raised:
+            await start_batch(session, principal, request=ScaleRequest(recipe_id=1))
+    assert (raised.value.limit, raised.value.problems[0].field) == (0, ("recipe_id",))
