@@ -44,6 +44,8 @@ class OutboundEmail(IdMixin, TimestampMixin, Base):
 TEMPLATES = Path(__file__).with_name("email_templates")
 TEMPLATE_NAMES = (
     "welcome",
+    "first_batch",
+    "webhooks",
     "email_verification",
     "password_reset",
     "invitation",

@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services import mail
-from services.accounts import guard, tokens
+from services.accounts import guard, lifecycle, tokens
 from services.accounts.models import (
     ApiKey,
     Invitation,
@@ -227,6 +227,7 @@ async def sign_up(
         )
         session.add(membership)
         await tokens.send_verification(session, user)
+        lifecycle.queue_first_week(session, user, organization, at=utcnow())
     return await _open_session(session, user, membership, device)
 
 

@@ -97,10 +97,25 @@ class LiveServer:
         self.base_url = ""
         self.restarts = 0
 
-    def start(self) -> None:
-        port = free_port()
+    def _environment(self) -> dict[str, str]:
         env = {key: value for key, value in os.environ.items() if key.upper() not in _SETTINGS}
         env.update(self.settings)
+        return env
+
+    def verify_email(self, email: str) -> None:
+        """What the verification mail's token would do, through the operator's command on
+        this server's database (a test server's mail reaches nobody)."""
+        subprocess.run(
+            [sys.executable, "-m", "server.cli", "verify-email", email],
+            cwd=self.workdir,
+            env={**self._environment(), "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+            check=True,
+            capture_output=True,
+        )
+
+    def start(self) -> None:
+        port = free_port()
+        env = self._environment()
         env.update({"HOST": "127.0.0.1", "PORT": str(port), "PYTHONUNBUFFERED": "1"})
         env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
         log = self.log_path.open("ab")

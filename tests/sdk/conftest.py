@@ -59,16 +59,14 @@ def graphql_url(server: LiveServer) -> str:
 
 
 def new_owner(server: LiveServer) -> str:
-    """A new organization's owner: their session token."""
+    """A new organization's owner, their address verified: their session token."""
+    email = f"sdk{next(_emails)}@example.com"
     with Client(graphql_url(server)) as client:
         signed_up = client.sign_up(
-            SignUpInput(
-                email=f"sdk{next(_emails)}@example.com",
-                password=PASSWORD,
-                organizationName="SDK Workshop",
-            )
+            SignUpInput(email=email, password=PASSWORD, organizationName="SDK Workshop")
         )
     assert signed_up.token is not None
+    server.verify_email(email)
     return signed_up.token
 
 

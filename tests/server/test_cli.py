@@ -15,7 +15,8 @@ import pytest
 from sqlalchemy import update
 
 from server.app import create_app
-from server.cli import report_inventory
+from server.cli import report_inventory, verify_email_address
+from services.accounts.models import User
 from services.db import unit_of_work, utcnow
 from services.inventory import jobs
 from services.inventory.models import InventoryItem, Reservation, ReservationStatus
@@ -138,3 +139,18 @@ async def test_serve_runs_the_job_loop_for_the_lifetime_of_the_app(settings):
         await asyncio.sleep(0)
         assert not app.state.jobs.done()
     assert app.state.jobs.cancelled()
+
+
+async def test_verify_email_marks_an_address_verified_and_says_when_none_has_it(
+    database_url, sessions
+):
+    ada = await sign_up(sessions, verified=False)
+    out = io.StringIO()
+
+    assert await verify_email_address(database_url, ada.email.upper(), out) == 0
+    assert await verify_email_address(database_url, "nobody@example.com", out) == 1
+
+    async with unit_of_work(sessions, write=False) as session:
+        user = await session.get_one(User, ada.user_id)
+    assert user.email_verified_at is not None
+    assert "nobody@example.com: no account has this address" in out.getvalue()

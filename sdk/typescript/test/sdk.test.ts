@@ -38,14 +38,12 @@ after(async () => {
 
 async function signUp(): Promise<string> {
   const anonymous = new BatchTrackClient({ url: server.url });
+  const email = `ts${(emails += 1)}@example.com`;
   const { signUp } = await anonymous.request(SignUpDocument, {
-    input: {
-      email: `ts${(emails += 1)}@example.com`,
-      password: 'correct horse battery',
-      organizationName: 'TypeScript Workshop',
-    },
+    input: { email, password: 'correct horse battery', organizationName: 'TypeScript Workshop' },
   });
   assert.ok(signUp.token);
+  server.verifyEmail(email); // API keys need a verified address
   return signUp.token;
 }
 

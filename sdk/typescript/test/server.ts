@@ -2,7 +2,7 @@
 // temporary folder: the repository's .venv (or BATCHTRACK_PYTHON), migrated on start,
 // webhooks allowed to this machine over http. Waits for /healthz, never a fixed pause.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,9 @@ export async function freePort(): Promise<number> {
 
 export interface LiveServer {
   url: string;
+  /** What the verification mail's token would do, through the operator's command on the
+   * server's database (a test server's mail reaches nobody). */
+  verifyEmail(email: string): void;
   stop(): Promise<void>;
 }
 
@@ -66,6 +69,9 @@ export async function startServer(settings: Record<string, string> = {}): Promis
   }
   return {
     url: `${base}/graphql`,
+    verifyEmail: (email: string) => {
+      execFileSync(python, ['-m', 'server.cli', 'verify-email', email], { cwd: workdir, env });
+    },
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((done) => child.once('exit', done));
