@@ -13,7 +13,7 @@ import pytest
 from server.app import create_app
 from services.billing.models import SubscriptionStatus
 from services.billing.plans import SOLO
-from tests.api_helpers import data, error_codes, gql, join_with_role, sign_up
+from tests.api_helpers import data, error_codes, gql, join_with_role, open_mailbox, sign_up
 from tests.conftest import flush_test_redis, make_settings
 from tests.services.billing.givens import MovableClock, on_plan
 
@@ -47,6 +47,7 @@ async def billed_client(database_url, engine, clock) -> AsyncIterator[httpx.Asyn
         ) as client,
     ):
         client.app = app  # type: ignore[attr-defined]
+        open_mailbox(client, app)  # sign_up verifies the address from its mail
         yield client
 
 

@@ -18,6 +18,7 @@ from starlette.applications import Starlette
 
 from server.app import create_app
 from server.cli import sync_catalog
+from tests.api_helpers import open_mailbox
 from tests.billing.stripe_peer import API_KEY, WEBHOOK_SECRET, StripePeer
 from tests.conftest import flush_test_redis, make_settings
 from tests.services.billing.givens import MovableClock
@@ -85,6 +86,7 @@ async def live(database_url, engine, stripe_peer) -> AsyncIterator[Live]:
     await stripe_peer.send_webhooks_to(f"{url}/billing/stripe/webhook")
     async with httpx.AsyncClient(base_url=url, timeout=PATIENCE_SECONDS) as client:
         client.app = app  # type: ignore[attr-defined]  # as tests/conftest.py's client
+        open_mailbox(client, app)  # sign_up verifies the address from its mail
         yield Live(url, app, client, clock)
     await eventually(stripe_peer.quiet, what="local Stripe sent what it had to")
     server.should_exit = True
