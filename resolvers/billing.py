@@ -61,6 +61,8 @@ def subscription_node(found: billing.Subscription) -> gql.Subscription:
         grace_ends_at=found.grace_ends_at,
         restricted=found.restricted,
         exempt=found.exempt,
+        suspended=found.suspended,
+        history_since=found.history_since,
         entitlements=_entitlements(found.entitlements),
         usage=[gql.LimitUsage(limit=u.limit, allowed=u.allowed, used=u.used) for u in found.usage],
     )

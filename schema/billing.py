@@ -125,7 +125,17 @@ class Subscription:
     restricted: bool = strawberry.field(
         description="Changes are refused (PLAN_RESTRICTED) until it pays; reads work."
     )
-    exempt: bool
+    exempt: bool = strawberry.field(description="Never restricted (set by BatchTrack).")
+    suspended: bool = strawberry.field(
+        description="Suspended by BatchTrack (status SUSPENDED, restricted) until reinstated."
+    )
+    history_since: datetime | None = strawberry.field(
+        description=(
+            "History reads (inventoryHistory, purchaseHistory, events) and reports reach back "
+            "to here under the plan; older rows are kept and show again with a plan or add-on "
+            "that reaches further. Null: all history."
+        )
+    )
     entitlements: Entitlements
     usage: list[LimitUsage]
 

@@ -1,5 +1,5 @@
-"""`batchtrack serve | worker | migrate | export-schema | verify-inventory |
-billing sync-catalog`."""
+"""`batchtrack serve | worker | migrate | export-schema | verify-inventory | verify-email |
+billing sync-catalog|exempt|unexempt|suspend|reinstate`."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
     from server.mailer import MailDispatcher
+    from services.billing.standing import BillingPolicy
     from webhooks.dispatcher import WebhookDispatcher
 
 FIRST_STEPS = """
@@ -230,11 +231,70 @@ async def sync_catalog(api_key: str | None, api_base: str | None, out: TextIO | 
     return 0
 
 
-def billing(subcommand: str | None) -> None:
-    if subcommand != "sync-catalog":
-        sys.exit("usage: batchtrack billing sync-catalog")
+BILLING_USAGE = (
+    "usage: batchtrack billing sync-catalog\n"
+    "       batchtrack billing exempt|unexempt|reinstate --organization ID\n"
+    "       batchtrack billing suspend --organization ID --reason TEXT"
+)
+
+
+async def operate_billing(
+    database_url: str,
+    policy: BillingPolicy,
+    action: str,
+    organization_id: int,
+    *,
+    reason: str = "",
+    out: TextIO | None = None,
+) -> int:
+    """An operator's change to an organization's billing (services/billing/operator.py);
+    1 if there is no such organization."""
+    from services.billing import operator
+    from services.db import create_engine, create_session_factory, unit_of_work
+
+    out = out or sys.stdout
+    engine = create_engine(database_url)
+    try:
+        async with unit_of_work(create_session_factory(engine)) as session:
+            if action in ("exempt", "unexempt"):
+                changed = await operator.set_exempt(
+                    session, organization_id, action == "exempt", policy
+                )
+            elif action == "suspend":
+                changed = await operator.suspend(session, organization_id, reason, policy)
+            else:
+                changed = await operator.reinstate(session, organization_id, policy)
+    except operator.UnknownOrganization:
+        print(f"organization {organization_id}: no such organization", file=out)
+        return 1
+    finally:
+        await engine.dispose()
+    outcome = f"changed {', '.join(changed)}" if changed else "already so, nothing changed"
+    print(f"organization {organization_id}: {action}: {outcome}", file=out)
+    return 0
+
+
+def billing(args: argparse.Namespace) -> None:
+    from server.app import billing_policy
+
     settings = load_settings()
-    sys.exit(asyncio.run(sync_catalog(settings.stripe_api_key, settings.stripe_api_base)))
+    if args.subcommand == "sync-catalog":
+        sys.exit(asyncio.run(sync_catalog(settings.stripe_api_key, settings.stripe_api_base)))
+    if args.subcommand not in ("exempt", "unexempt", "suspend", "reinstate"):
+        sys.exit(BILLING_USAGE)
+    if args.organization is None or (args.subcommand == "suspend" and not args.reason):
+        sys.exit(BILLING_USAGE)
+    sys.exit(
+        asyncio.run(
+            operate_billing(
+                settings.database_url,
+                billing_policy(settings),
+                args.subcommand,
+                args.organization,
+                reason=args.reason,
+            )
+        )
+    )
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
@@ -243,7 +303,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], None]] = {
     "migrate": lambda _: migrate(),
     "export-schema": lambda _: export_schema(),
     "verify-inventory": lambda args: verify_inventory(args.organization),
-    "billing": lambda args: billing(args.subcommand),
+    "billing": billing,
     "verify-email": lambda args: verify_email(args.subcommand),
 }
 
@@ -252,14 +312,19 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="batchtrack", description="BatchTrack platform API")
     parser.add_argument("command", choices=sorted(COMMANDS))
     parser.add_argument(
-        "subcommand", nargs="?", help="billing: sync-catalog; verify-email: the address"
+        "subcommand",
+        nargs="?",
+        help="billing: sync-catalog, exempt, unexempt, suspend, reinstate; "
+        "verify-email: the address",
     )
     parser.add_argument(
         "--organization",
         type=int,
         metavar="ID",
-        help="verify-inventory: check only this organization (default: all)",
+        help="verify-inventory: check only this organization (default: all); "
+        "billing: the organization to change",
     )
+    parser.add_argument("--reason", default="", help="billing suspend: why (kept on record)")
     args = parser.parse_args(argv if argv is not None else sys.argv[1:])
     COMMANDS[args.command](args)
 

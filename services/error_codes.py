@@ -69,6 +69,7 @@ class ErrorCode(StrEnum):
     NOT_A_SESSION = "NOT_A_SESSION"
     NOT_A_TEST = "NOT_A_TEST"
     NOT_FOUND = "NOT_FOUND"
+    NOT_IN_PLAN = "NOT_IN_PLAN"
     NOT_POSITIVE = "NOT_POSITIVE"
     NO_ORGANIZATION = "NO_ORGANIZATION"
     NO_SUBSCRIPTION = "NO_SUBSCRIPTION"
@@ -184,6 +185,10 @@ DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.NOT_A_SESSION: "The operation needs a user session, not an API key.",
     ErrorCode.NOT_A_TEST: "Only a recipe test (createRecipeTest) can be promoted.",
     ErrorCode.NOT_FOUND: "Nothing with this ID exists in the organization.",
+    ErrorCode.NOT_IN_PLAN: (
+        "The organization's plan does not include this feature; upgrade the plan or buy "
+        "the add-on that does."
+    ),
     ErrorCode.NOT_POSITIVE: "The value must be greater than zero.",
     ErrorCode.NO_ORGANIZATION: "The account belongs to no organization.",
     ErrorCode.NO_SUBSCRIPTION: "The organization has no paid subscription to change.",
@@ -328,7 +333,9 @@ DOMAIN_ERROR_CODES: dict[str, frozenset[ErrorCode]] = {
         ErrorCode.LOT_CODE_TAKEN,
         ErrorCode.LOT_NOT_ALLOWED,
         ErrorCode.NEGATIVE,
+        ErrorCode.NOT_IN_PLAN,
         ErrorCode.PERIOD_TOO_LONG,
+        ErrorCode.PLAN_LIMIT_REACHED,
         ErrorCode.QUANTITY_TOO_PRECISE,
         ErrorCode.RESERVATION_CLOSED,
         ErrorCode.RESERVATION_EXISTS,

@@ -35,6 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, make_transient_to_detached, mapped_column
 
+from services.billing.reach import within_history
 from services.db import Base, IdType, UTCDateTime, utcnow
 from services.error_codes import ErrorCode
 from services.errors import UserInputError
@@ -192,7 +193,10 @@ async def list_events(
     """The organization's log in order of position, for reconciliation: `page.after` is
     the position after which to start (a consumer's last seen event)."""
     acting = require_permission(principal, "events.read")
-    statement = select(Event).where(Event.organization_id == acting.organization_id)
+    statement = select(Event).where(
+        Event.organization_id == acting.organization_id,
+        within_history(acting, Event.created_at),
+    )
     if filters.types:
         condition = _type_condition(filters.types)
         if condition is not None:

@@ -380,6 +380,7 @@ _BILLING_COLUMNS = (
     _BILLING.add_ons,
     _BILLING.grace_ends_at,
     _BILLING.exempt,
+    _BILLING.suspended_at,
 )
 _KEY_COLUMNS = (
     _API_KEYS.id,
@@ -405,7 +406,9 @@ _ROTATED_API_KEY = _KEYS_WITH_BILLING.where(
 
 
 def _billing_row(row: Any) -> BillingRow:
-    return BillingRow(row.plan, row.status, row.add_ons, row.grace_ends_at, row.exempt)
+    return BillingRow(
+        row.plan, row.status, row.add_ons, row.grace_ends_at, row.exempt, row.suspended_at
+    )
 
 
 async def authenticate(

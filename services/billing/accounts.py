@@ -42,6 +42,8 @@ _WATCHED = (
     "cancel_at_period_end",
     "current_period_end",
     "grace_ends_at",
+    "exempt",
+    "suspended_at",
 )
 
 
@@ -84,7 +86,7 @@ def subscription_payload(account: BillingAccount, policy: BillingPolicy) -> dict
     return {
         "organizationId": to_global_id("Organization", account.organization_id),
         "plan": account.plan.upper(),
-        "status": account.status,
+        "status": standing.status.value if standing.suspended else account.status,
         "interval": account.interval.upper() if account.interval else None,
         "cancelAtPeriodEnd": account.cancel_at_period_end,
         "currentPeriodEnd": _iso(account.current_period_end),
@@ -122,7 +124,7 @@ async def apply_remote(
     """Make the account what Stripe reports now (None: Stripe has no such subscription,
     so it is canceled); append `subscription.updated` if anything changed. Returns the
     changed fields."""
-    before = {name: getattr(account, name) for name in _WATCHED}
+    before = watched(account)
     if remote is None:
         account.status = SubscriptionStatus.CANCELED.value
         account.cancel_at_period_end = False
@@ -140,6 +142,19 @@ async def apply_remote(
         account.grace_ends_at = policy.clock() + policy.grace
     elif status in _PAID_UP:
         account.grace_ends_at = None
+    return await record_changes(session, account, before, policy)
+
+
+def watched(account: BillingAccount) -> dict[str, Any]:
+    """The fields whose change `record_changes` reports, as they are now."""
+    return {name: getattr(account, name) for name in _WATCHED}
+
+
+async def record_changes(
+    session: AsyncSession, account: BillingAccount, before: dict[str, Any], policy: BillingPolicy
+) -> list[str]:
+    """Append `subscription.updated` if the account changed since `before` (`watched`);
+    the changed fields."""
     changed = [name for name in _WATCHED if getattr(account, name) != before[name]]
     if changed:
         account.updated_at = utcnow()

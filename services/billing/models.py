@@ -56,6 +56,10 @@ class BillingAccount(Base):
     grace_ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     # Never restricted (partners, internal accounts); set by an operator.
     exempt: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Suspended by an operator (abuse, a request of the customer's): restricted whatever
+    # Stripe reports, until reinstated. Kept apart from `status`, which Stripe owns.
+    suspended_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    suspension_reason: Mapped[str | None] = mapped_column(Text, default=None)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 

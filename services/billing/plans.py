@@ -144,9 +144,16 @@ ENTERPRISE = Plan(
     ThrottleSize(10000, 500.0),
     {Interval.MONTH: 19900, Interval.YEAR: 199000},
 )
-# Without Stripe settings every organization runs on this: Team's limits, the throttle
-# the settings give (an unbilled deployment tunes it there), never restricted.
-LOCAL = replace(TEAM, key="local", name="Local (billing not configured)", prices={})
+# Without Stripe settings every organization runs on this: Team's counted limits, the
+# throttle the settings give (an unbilled deployment tunes it there), never restricted for
+# payment. Nothing is sold there, so nothing is held back to sell: all history, every report.
+LOCAL = replace(
+    TEAM,
+    key="local",
+    name="Local (billing not configured)",
+    entitlements=replace(TEAM.entitlements, history_days=None, advanced_reports=True),
+    prices={},
+)
 
 PLANS: dict[str, Plan] = {plan.key: plan for plan in (FREE, SOLO, TEAM, ENTERPRISE)}
 PAID_PLANS = [SOLO, TEAM, ENTERPRISE]

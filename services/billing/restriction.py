@@ -13,10 +13,18 @@ HOW_TO_PAY = (
 )
 
 
+SUSPENDED = (
+    "The organization is suspended and changes are on hold: contact BatchTrack support to "
+    "lift it; reads and exports keep working, nothing was deleted."
+)
+
+
 def refuse_if_restricted(principal: Principal | None) -> None:
     if principal is None or not principal.standing.restricted:
         return
     standing = principal.standing
+    if standing.suspended:
+        raise PlanRestricted(SUSPENDED)
     raise PlanRestricted(
         f"The organization's subscription is {standing.status.value.lower().replace('_', ' ')}"
         f" and changes are on hold. {HOW_TO_PAY}"

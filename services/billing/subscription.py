@@ -45,6 +45,8 @@ class Subscription:
     grace_ends_at: datetime | None
     restricted: bool
     exempt: bool
+    suspended: bool
+    history_since: datetime | None
     entitlements: Entitlements
     usage: list[LimitUsage]
 
@@ -86,6 +88,8 @@ async def describe(
         grace_ends_at=account.grace_ends_at if account else None,
         restricted=standing.restricted,
         exempt=account.exempt if account else False,
+        suspended=standing.suspended,
+        history_since=standing.history_since,
         entitlements=standing.entitlements,
         usage=usage,
     )

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from services.accounts.models import Organization
+from services.billing.reach import within_history
 from services.currencies import DEFAULT_CURRENCY
 from services.error_codes import ErrorCode
 from services.errors import UserInputError
@@ -220,7 +221,10 @@ def history_rows(
     principal: Principal | None, filters: HistoryFilter, columns: Columns = None
 ) -> Select[Any]:
     """The caller's ledger rows that pass `filters`, in no particular order."""
-    statement = readable(principal, LedgerEntry, columns)
+    acting = require_permission(principal, "inventory.read")
+    statement = readable(acting, LedgerEntry, columns).where(
+        within_history(acting, LedgerEntry.created_at)
+    )
     if filters.item_id is not None:
         statement = statement.where(LedgerEntry.item_id == filters.item_id)
     if filters.lot_id is not None:
@@ -258,7 +262,9 @@ async def get_ledger_entry(
     acting = require_permission(principal, "inventory.read")
     return await session.scalar(
         select(LedgerEntry).where(
-            LedgerEntry.id == entry_id, LedgerEntry.organization_id == acting.organization_id
+            LedgerEntry.id == entry_id,
+            LedgerEntry.organization_id == acting.organization_id,
+            within_history(acting, LedgerEntry.created_at),
         )
     )
 

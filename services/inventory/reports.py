@@ -40,6 +40,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, literal, literal_column, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.billing.reach import (
+    require_advanced_reports,
+    require_history_reaches,
+    within_history,
+)
 from services.db import UTCDateTime, utcnow
 from services.error_codes import ErrorCode
 from services.errors import UserInputError
@@ -191,9 +196,12 @@ async def _item(session: AsyncSession, principal: Principal, item_id: int) -> In
     )
 
 
-def _check_period(start: datetime, end: datetime, limit: timedelta | None = None) -> None:
+def _check_period(
+    acting: Principal, start: datetime, end: datetime, limit: timedelta | None = None
+) -> None:
     if start >= end:
         raise UserInputError(ErrorCode.INVALID_PERIOD, "from must be earlier than to.", ("from",))
+    require_history_reaches(acting, start, ("from",))
     if limit is not None and end - start > limit:
         raise UserInputError(
             ErrorCode.PERIOD_TOO_LONG,
@@ -239,7 +247,7 @@ async def effective_cost_per_unit(
     the quantity acquired minus the quantity wasted (spoiled, trashed, expired). Waste
     makes it higher than the price paid. None when the item is not the caller's."""
     acting = require_permission(principal, "inventory.read")
-    _check_period(period_start, period_end)
+    _check_period(acting, period_start, period_end)
     item = await _item(session, acting, item_id)
     if item is None:
         return None
@@ -298,7 +306,8 @@ async def spoilage_report(
     Months cut by the period's ends count only their part inside it. An item ID of
     another organization finds nothing, like one that does not exist."""
     acting = require_permission(principal, "inventory.read")
-    _check_period(period_start, period_end, MAX_SPOILAGE_PERIOD)
+    require_advanced_reports(acting)
+    _check_period(acting, period_start, period_end, MAX_SPOILAGE_PERIOD)
     month = _month(session, LedgerEntry.created_at).label("month")
     statement = (
         select(
@@ -384,6 +393,7 @@ async def purchase_history(
         InventoryLot.organization_id == acting.organization_id,
         InventoryLot.item_id == item.id,
         InventoryLot.source == ChangeType.PURCHASE.value,
+        within_history(acting, InventoryLot.received_at),
     )
     return PurchaseHistory(
         item=_ref(item),
@@ -398,6 +408,7 @@ async def vendor_price_history(
     """Per vendor (null: none recorded), the first, last, lowest and highest unit cost
     per base unit of the item's purchases, first and last by received time."""
     acting = require_permission(principal, "inventory.read")
+    require_advanced_reports(acting)
     item = await _item(session, acting, item_id)
     if item is None:
         return None
@@ -421,6 +432,7 @@ async def vendor_price_history(
             InventoryLot.organization_id == acting.organization_id,
             InventoryLot.item_id == item.id,
             InventoryLot.source == ChangeType.PURCHASE.value,
+            within_history(acting, InventoryLot.received_at),
         )
         .subquery()
     )
@@ -479,6 +491,7 @@ async def reorder_suggestions(
             ("lookback_days",),
         )
     end = now or utcnow()
+    require_history_reaches(acting, end - timedelta(days=lookback_days), ("lookback_days",))
     watched = (
         select(InventoryItem)
         .where(

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.accounts import service
 from services.batches.start import start_batch
-from services.billing.entitlements import PlanLimitReached, require_within, usage_of
+from services.billing.entitlements import COUNTED, PlanLimitReached, require_within, usage_of
 from services.billing.models import SubscriptionStatus
 from services.billing.plans import LOCAL, SOLO, TEAM, Limit
 from services.db import unit_of_work
@@ -182,7 +182,11 @@ async def test_without_billing_every_organization_runs_on_team_limits(sessions):
     principal = (await authenticate_locally(sessions, owner.token)).principal
 
     assert principal.standing.plan == LOCAL.key
-    assert principal.standing.entitlements == TEAM.entitlements
+    counted = {limit: TEAM.entitlements.limit(limit) for limit in COUNTED}
+    assert {limit: principal.standing.entitlements.limit(limit) for limit in COUNTED} == counted
+    # Nothing is sold there, so nothing is held back: all history, every report.
+    assert principal.standing.history_since is None
+    assert principal.standing.entitlements.advanced_reports is True
     assert principal.standing.restricted is False
 
 

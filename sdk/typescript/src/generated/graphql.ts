@@ -734,12 +734,16 @@ export type InventoryUserErrorCode =
   | 'NEGATIVE'
   /** Nothing with this ID exists in the organization. */
   | 'NOT_FOUND'
+  /** The organization's plan does not include this feature; upgrade the plan or buy the add-on that does. */
+  | 'NOT_IN_PLAN'
   /** The value must be greater than zero. */
   | 'NOT_POSITIVE'
   /** The number is outside the range the field allows. */
   | 'OUT_OF_RANGE'
   /** The period is longer than one report may span. */
   | 'PERIOD_TOO_LONG'
+  /** The organization's plan allows no more of these (the message gives the limit and the usage); upgrade the plan or buy an add-on. */
+  | 'PLAN_LIMIT_REACHED'
   /** A quantity in the item's own unit has more decimal places than its precision. */
   | 'QUANTITY_TOO_PRECISE'
   /** The reservation is no longer active. */
@@ -2028,7 +2032,7 @@ export type PlansQuery = { plans: { plans: Array<{ key: PlanKey, name: string, e
 export type SubscriptionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SubscriptionQuery = { subscription: { billingConfigured: boolean, plan: PlanKey, status: SubscriptionStatus, interval: BillingInterval | null, currentPeriodEnd: string | null, cancelAtPeriodEnd: boolean, graceEndsAt: string | null, restricted: boolean, exempt: boolean, addOns: Array<{ key: string, quantity: number }>, entitlements: { users: number | null, recipes: number | null, batchesPerMonth: number | null, webhookEndpoints: number | null, apiKeys: number | null, historyDays: number | null, apiAccess: boolean, advancedReports: boolean }, usage: Array<{ limit: PlanLimit, allowed: number | null, used: number | null }> } };
+export type SubscriptionQuery = { subscription: { billingConfigured: boolean, plan: PlanKey, status: SubscriptionStatus, interval: BillingInterval | null, currentPeriodEnd: string | null, cancelAtPeriodEnd: boolean, graceEndsAt: string | null, restricted: boolean, exempt: boolean, suspended: boolean, historySince: string | null, addOns: Array<{ key: string, quantity: number }>, entitlements: { users: number | null, recipes: number | null, batchesPerMonth: number | null, webhookEndpoints: number | null, apiKeys: number | null, historyDays: number | null, apiAccess: boolean, advancedReports: boolean }, usage: Array<{ limit: PlanLimit, allowed: number | null, used: number | null }> } };
 
 export type VerifyEmailMutationVariables = Exact<{
   input: VerifyEmailInput;
@@ -2092,12 +2096,12 @@ export type CancelSubscriptionMutationVariables = Exact<{
 }>;
 
 
-export type CancelSubscriptionMutation = { cancelSubscription: { subscription: { billingConfigured: boolean, plan: PlanKey, status: SubscriptionStatus, interval: BillingInterval | null, currentPeriodEnd: string | null, cancelAtPeriodEnd: boolean, graceEndsAt: string | null, restricted: boolean, exempt: boolean, addOns: Array<{ key: string, quantity: number }>, entitlements: { users: number | null, recipes: number | null, batchesPerMonth: number | null, webhookEndpoints: number | null, apiKeys: number | null, historyDays: number | null, apiAccess: boolean, advancedReports: boolean }, usage: Array<{ limit: PlanLimit, allowed: number | null, used: number | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: BillingUserErrorCode }> } };
+export type CancelSubscriptionMutation = { cancelSubscription: { subscription: { billingConfigured: boolean, plan: PlanKey, status: SubscriptionStatus, interval: BillingInterval | null, currentPeriodEnd: string | null, cancelAtPeriodEnd: boolean, graceEndsAt: string | null, restricted: boolean, exempt: boolean, suspended: boolean, historySince: string | null, addOns: Array<{ key: string, quantity: number }>, entitlements: { users: number | null, recipes: number | null, batchesPerMonth: number | null, webhookEndpoints: number | null, apiKeys: number | null, historyDays: number | null, apiAccess: boolean, advancedReports: boolean }, usage: Array<{ limit: PlanLimit, allowed: number | null, used: number | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: BillingUserErrorCode }> } };
 
 export type ResumeSubscriptionMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ResumeSubscriptionMutation = { resumeSubscription: { subscription: { billingConfigured: boolean, plan: PlanKey, status: SubscriptionStatus, interval: BillingInterval | null, currentPeriodEnd: string | null, cancelAtPeriodEnd: boolean, graceEndsAt: string | null, restricted: boolean, exempt: boolean, addOns: Array<{ key: string, quantity: number }>, entitlements: { users: number | null, recipes: number | null, batchesPerMonth: number | null, webhookEndpoints: number | null, apiKeys: number | null, historyDays: number | null, apiAccess: boolean, advancedReports: boolean }, usage: Array<{ limit: PlanLimit, allowed: number | null, used: number | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: BillingUserErrorCode }> } };
+export type ResumeSubscriptionMutation = { resumeSubscription: { subscription: { billingConfigured: boolean, plan: PlanKey, status: SubscriptionStatus, interval: BillingInterval | null, currentPeriodEnd: string | null, cancelAtPeriodEnd: boolean, graceEndsAt: string | null, restricted: boolean, exempt: boolean, suspended: boolean, historySince: string | null, addOns: Array<{ key: string, quantity: number }>, entitlements: { users: number | null, recipes: number | null, batchesPerMonth: number | null, webhookEndpoints: number | null, apiKeys: number | null, historyDays: number | null, apiAccess: boolean, advancedReports: boolean }, usage: Array<{ limit: PlanLimit, allowed: number | null, used: number | null }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: BillingUserErrorCode }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -8021,6 +8025,8 @@ export const SubscriptionDocument = new TypedDocumentString(`
     graceEndsAt
     restricted
     exempt
+    suspended
+    historySince
     entitlements {
       users
       recipes
@@ -8204,6 +8210,8 @@ export const CancelSubscriptionDocument = new TypedDocumentString(`
       graceEndsAt
       restricted
       exempt
+      suspended
+      historySince
       entitlements {
         users
         recipes
@@ -8245,6 +8253,8 @@ export const ResumeSubscriptionDocument = new TypedDocumentString(`
       graceEndsAt
       restricted
       exempt
+      suspended
+      historySince
       entitlements {
         users
         recipes

@@ -6810,6 +6810,8 @@ class AsyncClient(AsyncBaseClient):
                 graceEndsAt
                 restricted
                 exempt
+                suspended
+                historySince
                 entitlements {
                   users
                   recipes
@@ -7118,6 +7120,8 @@ class AsyncClient(AsyncBaseClient):
                   graceEndsAt
                   restricted
                   exempt
+                  suspended
+                  historySince
                   entitlements {
                     users
                     recipes
@@ -7172,6 +7176,8 @@ class AsyncClient(AsyncBaseClient):
                   graceEndsAt
                   restricted
                   exempt
+                  suspended
+                  historySince
                   entitlements {
                     users
                     recipes

@@ -39,6 +39,8 @@ class ResumeSubscriptionResumeSubscriptionSubscription(BaseModel):
     grace_ends_at: Optional[datetime] = Field(alias="graceEndsAt")
     restricted: bool
     exempt: bool
+    suspended: bool
+    history_since: Optional[datetime] = Field(alias="historySince")
     entitlements: "ResumeSubscriptionResumeSubscriptionSubscriptionEntitlements"
     usage: list["ResumeSubscriptionResumeSubscriptionSubscriptionUsage"]
 

@@ -22,6 +22,8 @@ class SubscriptionSubscription(BaseModel):
     grace_ends_at: Optional[datetime] = Field(alias="graceEndsAt")
     restricted: bool
     exempt: bool
+    suspended: bool
+    history_since: Optional[datetime] = Field(alias="historySince")
     entitlements: "SubscriptionSubscriptionEntitlements"
     usage: list["SubscriptionSubscriptionUsage"]
 

@@ -6806,6 +6806,8 @@ class Client(BaseClient):
                 graceEndsAt
                 restricted
                 exempt
+                suspended
+                historySince
                 entitlements {
                   users
                   recipes
@@ -7114,6 +7116,8 @@ class Client(BaseClient):
                   graceEndsAt
                   restricted
                   exempt
+                  suspended
+                  historySince
                   entitlements {
                     users
                     recipes
@@ -7168,6 +7172,8 @@ class Client(BaseClient):
                   graceEndsAt
                   restricted
                   exempt
+                  suspended
+                  historySince
                   entitlements {
                     users
                     recipes
