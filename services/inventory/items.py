@@ -26,6 +26,7 @@ from services.inventory.models import (
 )
 from services.inventory.quantities import check_money, low_stock_condition
 from services.inventory.queries import readable, row_by_key
+from services.inventory.stock import refresh_low_stock
 from services.inventory.stream import append_item_event
 from services.naming import camel_case
 from services.pagination import Columns, Page, PageRequest, paginate
@@ -298,14 +299,17 @@ async def _update(
     changed = {name: value for name, value in columns.items() if getattr(item, name) != value}
     if changed:
         await _check_keys_free(session, acting.organization_id, changed, item.id)
-        touched = {**changed, "updated_at": utcnow()}
-        await _save(session, acting.organization_id, item, touched, item.id)
+        now = utcnow()
+        await _save(session, acting.organization_id, item, {**changed, "updated_at": now}, item.id)
         await append_item_event(
             session,
             item,
             "inventory.item.updated",
             changedFields=sorted(camel_case(name) for name in changed if name != "name_key"),
         )
+        if "low_stock_threshold" in changed:
+            # A threshold moved over the stock crosses it as surely as a draw does.
+            await refresh_low_stock(session, item, now)
     return item
 
 

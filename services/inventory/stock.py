@@ -62,6 +62,7 @@ async def refresh_low_stock(
     `at`, when the caller has read it."""
     threshold = item.low_stock_threshold
     if threshold is None:
+        item.low_stock_since = None  # no threshold, nothing to be under: re-armed for a new one
         return
     if unexpired is None:
         unexpired = await unexpired_at(session, item, at)

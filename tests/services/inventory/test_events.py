@@ -78,6 +78,26 @@ async def test_holding_stock_for_an_order_can_cross_the_threshold(sessions, owne
     assert await _low_stock_count(sessions, owner) == 2
 
 
+async def test_a_threshold_raised_over_the_stock_announces_low_stock_and_clearing_re_arms(
+    sessions, owner
+):
+    item = await create_item(sessions, owner.principal, low_stock_threshold=Decimal(100))
+    await receive(sessions, owner.principal, item.id, "150", total_cost="15")
+
+    await update_item(sessions, owner.principal, item.id, low_stock_threshold=Decimal(200))
+    [event] = await events_of(sessions, owner.organization_id, "inventory.low_stock")
+    assert event.payload["item"]["lowStockThreshold"] == {"amount": "200", "unit": "g"}
+    await update_item(sessions, owner.principal, item.id, name="Olive oil, extra virgin")
+    assert await _low_stock_count(sessions, owner) == 1  # still under: not again
+
+    await update_item(sessions, owner.principal, item.id, low_stock_threshold=None)
+    await update_item(sessions, owner.principal, item.id, low_stock_threshold=Decimal(160))
+    assert await _low_stock_count(sessions, owner) == 2
+    await update_item(sessions, owner.principal, item.id, low_stock_threshold=Decimal(150))
+    await adjust(sessions, owner.principal, item.id, "USE", "1")
+    assert await _low_stock_count(sessions, owner) == 3  # lowered to the stock: re-armed
+
+
 async def test_an_item_without_a_threshold_is_never_low(sessions, owner):
     item = await create_item(sessions, owner.principal)
     await receive(sessions, owner.principal, item.id, "1", total_cost="1")
