@@ -2,14 +2,19 @@
 FAILURE_WINDOW the address is locked for FIRST_LOCK, each further lock twice as long as
 the one before (at most MAX_LOCK), until a successful login. The count is a database row,
 so every API process sees the same one; it is written in its own transaction, since the
-login it counts is refused (and a refused mutation rolls back)."""
+login it counts is refused (and a refused mutation rolls back).
+
+A row holds nothing once its address has been quiet for FORGOTTEN_AFTER (its window is
+over, its lock ended more than a day before, so its lock count would start again): each
+failure deletes a few such rows, so guessing over millions of addresses cannot grow the
+table without bound, and no job has to run for it."""
 
 from __future__ import annotations
 
 import hashlib
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,6 +26,8 @@ MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=15)
 FIRST_LOCK = timedelta(minutes=15)
 MAX_LOCK = timedelta(hours=24)
+FORGOTTEN_AFTER = 2 * MAX_LOCK
+PRUNED_PER_FAILURE = 10
 
 
 def email_digest(email: str) -> str:
@@ -45,6 +52,7 @@ async def record_failure(session: AsyncSession, digest: str) -> datetime | None:
     """Count one refused login; the end of the lock when this one starts a lock. A login
     refused while locked is not counted (the lock does not grow while it holds), but the
     row is written all the same, so every refusal costs the same."""
+    await _forget_quiet(session)
     insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     await session.execute(insert(LoginGuard).values(email_digest=digest).on_conflict_do_nothing())
     guard = await session.scalar(
@@ -71,6 +79,23 @@ async def record_failure(session: AsyncSession, digest: str) -> datetime | None:
         guard.failures, guard.window_started_at = 0, None
     await session.flush()
     return started
+
+
+async def _forget_quiet(session: AsyncSession) -> None:
+    """Delete a few rows that hold nothing any more (see the module's note). Rows another
+    failure holds are skipped, so two failures never wait on each other here."""
+    now = utcnow()
+    quiet = (
+        select(LoginGuard.email_digest)
+        .where(
+            LoginGuard.last_attempt_at < now - FORGOTTEN_AFTER,
+            or_(LoginGuard.locked_until.is_(None), LoginGuard.locked_until < now - MAX_LOCK),
+        )
+        .order_by(LoginGuard.last_attempt_at)
+        .limit(PRUNED_PER_FAILURE)
+        .with_for_update(skip_locked=True)
+    )
+    await session.execute(delete(LoginGuard).where(LoginGuard.email_digest.in_(quiet)))
 
 
 async def clear(session: AsyncSession, digest: str) -> None:

@@ -151,3 +151,24 @@ async def test_the_lock_is_shared_by_two_api_processes_on_one_database(
         assert await _refused_with_the_right_password(sessions, ada.email)
     finally:
         await other_engine.dispose()
+
+
+async def test_a_failure_forgets_addresses_quiet_for_two_days_and_only_those(
+    sessions: Sessions, clock: type[ServiceClock]
+) -> None:
+    # given one address that failed three days ago, one locked a day and a half ago (quiet
+    # for less than two days: remembered), and one that failed an hour ago
+    quiet, locked, recent = new_email(), new_email(), new_email()
+    await _fail(sessions, quiet)
+    clock.advance(timedelta(hours=36))
+    await _fail(sessions, locked, guard.MAX_FAILURES)
+    clock.advance(timedelta(hours=35))
+    await _fail(sessions, recent)
+    clock.advance(timedelta(hours=1))
+    # when another address fails
+    await _fail(sessions, new_email())
+    # then only the quiet one is forgotten
+    async with unit_of_work(sessions, write=False) as session:
+        kept = set(await session.scalars(select(LoginGuard.email_digest)))
+    assert guard.email_digest(quiet) not in kept
+    assert {guard.email_digest(locked), guard.email_digest(recent)} <= kept
