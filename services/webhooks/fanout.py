@@ -8,7 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import utcnow
 from services.webhooks.catalog import subscribes
-from services.webhooks.models import WebhookDelivery, WebhookEndpoint
+from services.webhooks.heads import NewDelivery, add_deliveries
+from services.webhooks.models import WebhookEndpoint
 
 
 def _enabled_endpoints_of(organization_id: ColumnElement[int]) -> ColumnElement[bool]:
@@ -44,22 +45,19 @@ async def fan_out(
     event_id: str,
     event_type: str,
     entity: str,
-) -> list[WebhookDelivery]:
+) -> list[int]:
+    """One delivery per subscribed endpoint; returns their ids."""
     endpoints = await session.execute(_SUBSCRIBERS, {"organization_id": organization_id})
-    now = utcnow()
-    deliveries = [
-        WebhookDelivery(
+    rows = [
+        NewDelivery(
             organization_id=organization_id,
             endpoint_id=endpoint_id,
             event_position=event_position,
             event_id=event_id,
             event_type=event_type,
             entity_key=entity,
-            next_attempt_at=now,
-            created_at=now,
         )
         for endpoint_id, event_types in endpoints
         if subscribes(event_types, event_type)
     ]
-    session.add_all(deliveries)
-    return deliveries
+    return await add_deliveries(session, rows, now=utcnow())

@@ -18,7 +18,8 @@ from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
 from tests.services.accounts.givens import Sessions
 from tests.timing import PATIENCE_SECONDS, eventually
-from webhooks.sender import Clock, Outcome, deliver, new_client
+from webhooks.engine import PER_ENDPOINT, Outcome, deliver
+from webhooks.sender import ClientPool, Clock
 
 SECRET_KEY = "test-secret"
 BOX = SecretBox(SECRET_KEY)
@@ -116,7 +117,7 @@ async def send(
 ) -> Outcome:
     """One run of the sender for one delivery, with the client the dispatcher uses (and,
     unless the test asks otherwise, retries exactly on the schedule)."""
-    async with new_client() as client:
+    async with ClientPool(PER_ENDPOINT) as client:
         return await deliver(
             sessions,
             delivery_id,
