@@ -96,7 +96,10 @@ def worker() -> None:
         mail_actor.configure(broker, actor_sessions, transport)
         queues = {actors.QUEUE, mail_actor.QUEUE}
         consumer = dramatiq.Worker(
-            broker, queues=queues, worker_threads=8, worker_timeout=actors.IDLE_POLL_MS
+            broker,
+            queues=queues,
+            worker_threads=actors.WORKER_THREADS,
+            worker_timeout=actors.IDLE_POLL_MS,
         )
         consumer.start()
         hooks = WebhookDispatcher(sessions, policy=policy, box=box, enqueue=actors.enqueue)

@@ -111,7 +111,14 @@ class Engine:
             if not claimed:
                 return _Batch([])
             endpoint = await session.get_one(WebhookEndpoint, claimed[0].endpoint_id)
-            return _Batch(claimed, endpoint.id, endpoint.url, self._keys_of(endpoint, utcnow()))
+            try:
+                keys = self._keys_of(endpoint, utcnow())
+            except RuntimeError:
+                # SECRET_KEY changed: every attempt fails (and is retried on schedule)
+                # until an operator restores it or the owner rotates the secret.
+                log.exception("webhooks.secret.unreadable", extra={"fields": {"id": endpoint.id}})
+                keys = ()
+            return _Batch(claimed, endpoint.id, endpoint.url, keys)
 
     async def _target(self, batch: _Batch) -> Target | str:
         """Where the batch goes, checked now; or why it may not go (a failed attempt)."""
@@ -130,6 +137,8 @@ class Engine:
             started = time.monotonic()
             if isinstance(target, str):
                 return AttemptResult(None, 0, error=target)
+            if not batch.keys:
+                return AttemptResult(None, 0, error="internal error: the secret cannot be read")
             try:
                 body = encode_body(webhook_body(claimed.event))
                 headers = sign(batch.keys, message_id=claimed.event.id, body=body)
