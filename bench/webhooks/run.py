@@ -59,7 +59,7 @@ from server import migrate
 from server.settings import Settings
 from services.accounts import service as accounts
 from services.db import unit_of_work, utcnow
-from services.events import append_event
+from services.events import NewEvent, append_event, append_events
 from services.ids import to_global_id
 from services.permissions import ROLE_PERMISSIONS, Principal, Role
 from services.webhooks.attempts import due_deliveries, due_endpoints
@@ -85,6 +85,8 @@ EVENT_TYPE = "inventory.adjusted"
 ENDPOINTS = 10
 ENTITIES = 1000  # over all endpoints' organizations
 WORKERS = 2
+# Events per transaction in the batched burst (a batch drawing that many items).
+PER_TRANSACTION = 20
 # The failure mix: the endpoint that never answers, and the one answering 429 first.
 TIMING_OUT, THROTTLING = 9, 8
 # Concurrent transactions of the producer: in the burst, and at most in the paced runs.
@@ -428,6 +430,50 @@ class Producer:
         await self.hooks.wake()
         return event_id, endpoint, committed
 
+    async def commit_many(self, endpoint: int, first: int, count: int) -> list[str]:
+        """`count` events of distinct entities of one organization in one transaction,
+        appended together (services.events.append_events), as a batch drawing its items
+        does; returns their ids."""
+        entities = self.entities[endpoint]
+        chosen = sorted({entities[(first + n) % len(entities)] for n in range(count)})
+        payload = json.loads(json.dumps(EXAMPLES[EVENT_TYPE]))
+        async with unit_of_work(self.sessions) as session:
+            for entity in chosen:  # in one order, as the domain's row locks are taken
+                await session.execute(
+                    text("SELECT pg_advisory_xact_lock(hashtext(:entity))"), {"entity": entity}
+                )
+            events = await append_events(
+                session,
+                organization_id=self.organizations[endpoint],
+                events=[
+                    NewEvent(EVENT_TYPE, "InventoryItem", e, {**payload, "item": {"id": e}})
+                    for e in chosen
+                ],
+            )
+            ids = [event.id for event in events]
+        await self.mailer.wake()
+        await self.hooks.wake()
+        return ids
+
+    async def batched_burst(self, count: int, per_transaction: int) -> Produced:
+        """`count` events, `per_transaction` in each transaction, as fast as
+        BURST_WRITERS concurrent transactions go."""
+        produced = Produced(scheduled_start=time.monotonic())
+        transactions = iter(range(count // per_transaction))
+
+        async def writer() -> None:
+            for number in transactions:
+                endpoint = number % len(self.organizations)
+                first = (number // len(self.organizations)) * per_transaction
+                ids = await self.commit_many(endpoint, first, per_transaction)
+                committed = time.monotonic()
+                for event_id in ids:
+                    produced.commits[event_id] = committed
+                    produced.endpoint_of[event_id] = endpoint
+
+        await asyncio.gather(*(writer() for _ in range(BURST_WRITERS)))
+        return produced
+
     def _note(self, produced: Produced, made: tuple[str, int, float]) -> None:
         event_id, endpoint, committed = made
         produced.commits[event_id] = committed
@@ -650,6 +696,7 @@ class Bench:
         rate: float | None = None,
         seconds: float = 0.0,
         modes: dict[int, str] | None = None,
+        per_transaction: int = 1,
     ) -> Result:
         await asyncio.to_thread(self.children.command, f"reset {failing}")
         for endpoint, mode in (modes or {}).items():
@@ -660,7 +707,9 @@ class Bench:
         transactions = await _transactions(self.sessions)
         usage = Usage.begin(self.pids)
         started = time.monotonic()
-        if rate is None:
+        if rate is None and per_transaction > 1:
+            produced = await self.producer.batched_burst(count, per_transaction)
+        elif rate is None:
             produced = await self.producer.burst(count)
         else:
             produced = await self.producer.paced(rate, seconds)
@@ -894,6 +943,11 @@ async def benchmark(
             raise RuntimeError("the warm-up events were not delivered: are the workers running?")
         runs = [
             await bench.run(f"burst of {sizes.burst:,}", count=sizes.burst),
+            await bench.run(
+                f"burst of {sizes.burst:,}, {PER_TRANSACTION} per transaction",
+                count=sizes.burst,
+                per_transaction=PER_TRANSACTION,
+            ),
             await bench.run("500/s", rate=500, seconds=sizes.seconds),
             await bench.run("50/s", rate=50, seconds=sizes.seconds),
             await bench.run(
@@ -942,8 +996,9 @@ async def benchmark(
         "",
         f"{ENDPOINTS} endpoints (one per organization), {ENTITIES:,} entities, one delivery "
         f"per event; {WORKERS} workers; the burst commits as fast as {BURST_WRITERS} "
-        "concurrent transactions go; fixed rates are an open model. Latency is receipt "
-        "minus commit, first successful receipt, of the healthy endpoints' events (in the "
+        f"concurrent transactions go, one event each or {PER_TRANSACTION} appended together "
+        "(`append_events`); fixed rates are an open model. Latency is receipt minus commit, "
+        "first successful receipt, of the healthy endpoints' events (in the "
         f"failure mix: 10 % of first attempts answered 500, endpoint {TIMING_OUT} never "
         f"answers, endpoint {THROTTLING} answers 429 with Retry-After: 5 first; its "
         "events arrive too, after the retry).",

@@ -32,6 +32,7 @@ PENDING = DeliveryStatus.PENDING.value
 DELIVERIES = cast(Table, WebhookDelivery.__table__)
 HEADS = cast(Table, WebhookEntityHead.__table__)
 Pair = tuple[int, str]
+CHUNK = 1000
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,8 @@ async def add_deliveries(
     session: AsyncSession, rows: Sequence[NewDelivery], *, now: datetime
 ) -> list[int]:
     """The one writer of delivery rows: each is written held back when an earlier event
-    of its entity is still pending at its endpoint. Returns the new ids in `rows` order.
-    Two statements whatever the number of rows."""
+    of its entity is still pending at its endpoint (at most one row per endpoint and
+    event). Returns the new ids in `rows` order. Two statements up to CHUNK rows."""
     if not rows:
         return []
     first: dict[Pair, int] = {}
@@ -80,28 +81,34 @@ async def add_deliveries(
     dialect = session.get_bind().dialect.name
     locked = await session.execute(_upsert_heads(dialect, heads))
     head_of = {(endpoint_id, key): position for endpoint_id, key, position in locked}
-    # One INSERT for all rows (SQLAlchemy's "insertmanyvalues"), ids in `rows` order.
-    inserted = await session.execute(
-        insert(DELIVERIES).returning(DELIVERIES.c.id, sort_by_parameter_order=True),
-        [
-            {
-                "organization_id": row.organization_id,
-                "endpoint_id": row.endpoint_id,
-                "event_position": row.event_position,
-                "event_id": row.event_id,
-                "event_type": row.event_type,
-                "entity_key": row.entity_key,
-                "status": PENDING,
-                "held_back": row.event_position > head_of[(row.endpoint_id, row.entity_key)],
-                "attempt_count": 0,
-                "next_attempt_at": now,
-                "created_at": now,
-                "redelivery_of_id": row.redelivery_of_id,
-            }
-            for row in rows
-        ],
-    )
-    return list(inserted.scalars())
+    values = [
+        {
+            "organization_id": row.organization_id,
+            "endpoint_id": row.endpoint_id,
+            "event_position": row.event_position,
+            "event_id": row.event_id,
+            "event_type": row.event_type,
+            "entity_key": row.entity_key,
+            "status": PENDING,
+            "held_back": row.event_position > head_of[(row.endpoint_id, row.entity_key)],
+            "attempt_count": 0,
+            "next_attempt_at": now,
+            "created_at": now,
+            "redelivery_of_id": row.redelivery_of_id,
+        }
+        for row in rows
+    ]
+    # One multi-row INSERT (per CHUNK rows: SQLite's limit on parameters); a row is
+    # known by its endpoint and event, unique among the rows of one call.
+    ids: dict[tuple[int, int], int] = {}
+    for start in range(0, len(values), CHUNK):
+        inserted = await session.execute(
+            insert(DELIVERIES)
+            .values(values[start : start + CHUNK])
+            .returning(DELIVERIES.c.id, DELIVERIES.c.endpoint_id, DELIVERIES.c.event_position)
+        )
+        ids.update({(endpoint, position): id_ for id_, endpoint, position in inserted})
+    return [ids[(row.endpoint_id, row.event_position)] for row in rows]
 
 
 async def advance_heads(
