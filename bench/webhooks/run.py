@@ -950,13 +950,6 @@ async def benchmark(
             ),
             await bench.run("500/s", rate=500, seconds=sizes.seconds),
             await bench.run("50/s", rate=50, seconds=sizes.seconds),
-            await bench.run(
-                "500/s, failure mix",
-                rate=500,
-                seconds=sizes.mixed_seconds,
-                failing=FAILING_FRACTION,
-                modes=mix,
-            ),
         ]
         claim_before = await _claim_cost_ms(sessions)
         dead = await _organization(sessions)
@@ -973,6 +966,17 @@ async def benchmark(
             )
         )
         claim_after = await _claim_cost_ms(sessions)
+        # Last: what fails here stays pending (the timing-out endpoint's retries, minutes
+        # apart) and holds its entities' later events back, as it should.
+        runs.append(
+            await bench.run(
+                "500/s, failure mix",
+                rate=500,
+                seconds=sizes.mixed_seconds,
+                failing=FAILING_FRACTION,
+                modes=mix,
+            )
+        )
     counted = await _organization(sessions)
     counted_endpoint = await _endpoint(
         sessions, counted, f"http://127.0.0.1:{port}/webhooks/{ENDPOINTS}"
