@@ -47,9 +47,10 @@ ACTOR_TIME_LIMIT_MS = 600_000
 # costs an idle worker CPU (measured here: 0.5 % of a core at 1 s, 4.7 % at 50 ms, 11.6 %
 # at 20 ms); 50 ms bounds the added latency well inside the 150 ms p99 aimed at 50/s.
 IDLE_POLL_MS = 50
-# Each thread drains one endpoint at a time (many requests in flight on the event loop);
-# each also wakes every IDLE_POLL_MS while idle.
-WORKER_THREADS = 4
+# Each thread drains one endpoint at a time (its requests in flight on the one event
+# loop), so this many endpoints go at once per worker; fewer than the endpoints with
+# traffic makes the others queue behind them.
+WORKER_THREADS = 8
 
 
 @dataclass
