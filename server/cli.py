@@ -69,7 +69,7 @@ def migrate() -> None:
 
 def worker() -> None:
     """The mail outbox, the inventory jobs and webhooks: with Redis, a Dramatiq worker for
-    `deliver_webhook` plus the sweeper that enqueues due deliveries; without, the sweeper
+    `deliver_webhooks` plus the sweeper that enqueues due deliveries; without, the sweeper
     sends them in-process."""
     from server.app import webhook_policy
     from server.mailer import MailDispatcher, transport_for
@@ -96,7 +96,12 @@ def worker() -> None:
         broker = actors.configure(settings.redis_url, actor_sessions, policy, box)
         mail_actor.configure(broker, actor_sessions, transport)
         queues = {actors.QUEUE, mail_actor.QUEUE}
-        consumer = dramatiq.Worker(broker, queues=queues, worker_threads=8)
+        consumer = dramatiq.Worker(
+            broker,
+            queues=queues,
+            worker_threads=actors.WORKER_THREADS,
+            worker_timeout=actors.IDLE_POLL_MS,
+        )
         consumer.start()
         hooks = WebhookDispatcher(sessions, policy=policy, box=box, enqueue=actors.enqueue)
         mailer = MailDispatcher(

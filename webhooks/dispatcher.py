@@ -1,15 +1,16 @@
 """The sweeper: every couple of seconds, and at once when woken after a commit, it finds
-the deliveries that are due and has them sent.
+the endpoints with deliveries that may go now and has them drained.
 
-- Embedded mode (no Redis): sent here, in-process, several at a time (a bounded pool
-  shared by all endpoints, and at most a few per endpoint, so a slow endpoint cannot
-  take every slot and hold the others up).
-- With Redis: each due delivery becomes a Dramatiq message (webhooks/actors.py) and the
-  workers send it. A delivery enqueued twice is harmless: the first sender leases it and
-  the second finds nothing to do.
+- Embedded mode (no Redis): drained here, in-process, by the engine (webhooks/engine.py),
+  one task per endpoint with at most `per_endpoint` requests in flight, so a slow
+  endpoint only holds up itself.
+- With Redis: one Dramatiq message per endpoint (webhooks/actors.py), and the workers
+  drain it. An endpoint enqueued twice is harmless: the claims skip what another sender
+  holds.
 
 The database is the queue of record: a lost message, a flushed Redis or a dead sender
-only delays a delivery until the next sweep after its lease runs out.
+only delays a delivery until the next sweep after its lease runs out. Now and then the
+sweep also advances entity heads a dead sender left behind (services/webhooks/heads.py).
 """
 
 from __future__ import annotations
@@ -17,29 +18,29 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections import Counter
+import time
 from collections.abc import Awaitable, Callable
 
-import httpx
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.db import unit_of_work, utcnow
-from services.webhooks.deliveries import due_by_endpoint
+from services.webhooks.attempts import due_endpoints
+from services.webhooks.heads import advance_heads, stuck_heads
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
-from webhooks.sender import TIMEOUT_SECONDS, Clock, deliver, new_client
+from webhooks.engine import Engine
+from webhooks.sender import TIMEOUT_SECONDS, ClientPool, Clock
 
 log = logging.getLogger("batchtrack.webhooks")
 
 SWEEP_SECONDS = 2.0
 # Wake-ups closer together than this share one sweep: a burst of commits then costs a
-# few due-deliveries queries a second, not one per commit, for at most this much delay.
+# few queries a second, not one per commit, for at most this much delay.
 MIN_SWEEP_GAP = 0.05
-CONCURRENCY = 8
 PER_ENDPOINT = 2
-BATCH = 500
+REPAIR_SECONDS = 30.0
 
-# Hands due delivery ids to the workers; returns how many it enqueued.
+# Hands endpoint ids with due deliveries to the workers; returns how many it enqueued.
 Enqueue = Callable[[list[int]], Awaitable[int]]
 
 
@@ -51,29 +52,29 @@ class WebhookDispatcher:
         policy: TargetPolicy,
         box: SecretBox,
         enqueue: Enqueue | None = None,
-        concurrency: int = CONCURRENCY,
         per_endpoint: int = PER_ENDPOINT,
         interval: float = SWEEP_SECONDS,
         time_limit: float = TIMEOUT_SECONDS,
         clock: Clock = utcnow,
     ) -> None:
         self.sessions = sessions
-        self.policy = policy
-        self.box = box
         self.enqueue = enqueue
-        self.per_endpoint = per_endpoint
         self.interval = interval
-        self.time_limit = time_limit
         self.clock = clock
-        self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
         self._stop = asyncio.Event()
-        self._client: httpx.AsyncClient | None = None
-        self._in_flight: set[int] = set()
-        self._by_endpoint: Counter[int] = Counter()
-        self._tasks: set[asyncio.Task[None]] = set()
-        # Due deliveries the last sweep left for later because their endpoint was busy.
-        self._held_back = False
+        self._clients = ClientPool(per_endpoint)
+        self.engine = Engine(
+            sessions,
+            policy=policy,
+            box=box,
+            clients=self._clients,
+            time_limit=time_limit,
+            clock=clock,
+            stop=self._stop,
+        )
+        self._draining: dict[int, asyncio.Task[None]] = {}
+        self._repaired_at = 0.0
         # Sweeps finished by run_forever (so a test can wait for one instead of guessing).
         self.sweeps = 0
 
@@ -84,69 +85,57 @@ class WebhookDispatcher:
     async def wake(self) -> None:
         self._wake.set()
 
-    async def sweep_once(self) -> int:
-        """Send (or enqueue) what is due now; returns how many deliveries it started."""
+    async def _repair(self) -> None:
+        if time.monotonic() - self._repaired_at < REPAIR_SECONDS:
+            return
+        self._repaired_at = time.monotonic()
         async with unit_of_work(self.sessions, write=False) as session:
-            due = await due_by_endpoint(session, now=self.clock(), limit=BATCH)
+            stuck = await stuck_heads(session)
+        for pair in stuck:
+            async with unit_of_work(self.sessions) as session:
+                await advance_heads(session, [pair], wait=True)
+        if stuck:
+            log.warning("webhooks.heads.repaired", extra={"fields": {"pairs": len(stuck)}})
+
+    async def sweep_once(self) -> int:
+        """Drain (or enqueue) the endpoints with deliveries that may go now; returns how
+        many it started."""
+        await self._repair()
+        async with unit_of_work(self.sessions, write=False) as session:
+            endpoints = await due_endpoints(session, now=self.clock())
         if self.enqueue is not None:
-            return await self.enqueue([delivery_id for delivery_id, _ in due]) if due else 0
+            return await self.enqueue(endpoints) if endpoints else 0
         started = 0
-        self._held_back = False
-        for delivery_id, endpoint_id in due:
-            if delivery_id in self._in_flight:
+        for endpoint_id in endpoints:
+            if endpoint_id in self._draining or self._stop.is_set():
                 continue
-            if self._by_endpoint[endpoint_id] >= self.per_endpoint:
-                self._held_back = True
-                continue
-            self._in_flight.add(delivery_id)
-            self._by_endpoint[endpoint_id] += 1
-            task = asyncio.create_task(self._send(delivery_id, endpoint_id))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+            self._draining[endpoint_id] = asyncio.create_task(self._drain(endpoint_id))
             started += 1
         return started
 
-    async def _send(self, delivery_id: int, endpoint_id: int) -> None:
+    async def _drain(self, endpoint_id: int) -> None:
+        attempted = 0
         try:
-            async with self._slots:
-                if self._stop.is_set():
-                    return
-                if self._client is None:
-                    self._client = new_client()
-                outcome = await deliver(
-                    self.sessions,
-                    delivery_id,
-                    policy=self.policy,
-                    box=self.box,
-                    client=self._client,
-                    time_limit=self.time_limit,
-                    clock=self.clock,
-                    stop=self._stop,
-                )
-            if outcome.next_delivery_id is not None or self._held_back:
-                # The entity's next delivery may go now, or this endpoint has a free slot.
-                self._wake.set()
+            attempted = await self.engine.drain(endpoint_id)
         except Exception:
-            log.exception("webhooks.delivery.crashed", extra={"fields": {"id": delivery_id}})
+            log.exception("webhooks.drain.crashed", extra={"fields": {"endpoint_id": endpoint_id}})
         finally:
-            self._in_flight.discard(delivery_id)
-            self._by_endpoint[endpoint_id] -= 1
-            if self._by_endpoint[endpoint_id] <= 0:
-                del self._by_endpoint[endpoint_id]
+            del self._draining[endpoint_id]
+            if attempted:
+                # What was committed after its last claim is looked for at once.
+                self._wake.set()
 
     async def drain(self) -> None:
-        """Wait for the sends in flight (tests and a graceful stop)."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        """Wait for the drains in progress (tests and a graceful stop)."""
+        while self._draining:
+            await asyncio.gather(*list(self._draining.values()), return_exceptions=True)
 
     async def aclose(self) -> None:
         """Stop: requests in flight are abandoned at once (and recorded as failed
         attempts); database work in progress is let finish, never cut off halfway."""
         self._stop.set()
         await self.drain()
-        if self._client is not None:
-            await self._client.aclose()
-            self._client = None
+        await self._clients.aclose()
 
     async def run_forever(self) -> None:
         """Sweep at once (what a previous process left is due), then every `interval`

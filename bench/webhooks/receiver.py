@@ -2,9 +2,10 @@
 
     python bench/webhooks/receiver.py        (started by run.py, never by hand)
 
-It binds 127.0.0.1 on a free port and prints `port <n>` on stdout. Every POST is
-answered at once, with keep-alive, and recorded as (arrival time, webhook-id, attempt
-number for that id, status answered). The arrival time is `time.monotonic()` taken when
+It binds 127.0.0.1 on a free port and prints `port <n>` on stdout. A POST to
+`/webhooks/<endpoint>` is answered at once (unless that endpoint's mode says otherwise),
+with keep-alive, and recorded as (arrival time, webhook-id, attempt number for that id,
+status answered, endpoint). The arrival time is `time.monotonic()` taken when
 the whole request has been read: CLOCK_MONOTONIC, the same clock in every process of the
 machine, so the benchmark can subtract the producer's commit times from it.
 
@@ -12,7 +13,10 @@ Commands arrive on stdin, one a line, and are answered on stdout:
 - `reset <fraction>`: forget what was received; from now on fail (500) the first attempt
   of that fraction of webhook-ids, chosen by a hash of "id:attempt", so the same ids fail
   on every run; retries are always accepted (a second failure would wait the retry
-  schedule's 5 minutes). Answers `ok`.
+  schedule's 5 minutes). Every endpoint goes back to mode `ok`. Answers `ok`.
+- `mode <endpoint> <ok|timeout|429>`: `timeout` never answers (the sender's time limit
+  ends the request); `429` answers the first attempt of every id with 429 and
+  `Retry-After: 5`, and accepts the retry. Answers `ok`.
 - `dump`: answers one JSON line, {"records": [[arrival, id, attempt, status], ...]}.
 """
 
@@ -27,6 +31,7 @@ from collections import Counter
 
 OK = b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n"
 FAILED = b"HTTP/1.1 500 Internal Server Error\r\ncontent-length: 6\r\n\r\nfailed"
+THROTTLED = b"HTTP/1.1 429 Too Many Requests\r\nretry-after: 5\r\ncontent-length: 0\r\n\r\n"
 BAD = b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
 # Only a first attempt can fail; see `reset` above.
 FAILING_ATTEMPTS = 1
@@ -35,13 +40,15 @@ FAILING_ATTEMPTS = 1
 class Receiver:
     def __init__(self) -> None:
         self.fraction = 0.0
-        self.records: list[tuple[float, str, int, int]] = []
+        self.records: list[tuple[float, str, int, int, int]] = []
         self.attempts: Counter[str] = Counter()
+        self.modes: dict[int, str] = {}
 
     def reset(self, fraction: float) -> None:
         self.fraction = fraction
         self.records = []
         self.attempts = Counter()
+        self.modes = {}
 
     def fails(self, webhook_id: str, attempt: int) -> bool:
         if attempt > FAILING_ATTEMPTS or self.fraction <= 0:
@@ -57,7 +64,10 @@ class Receiver:
                 except (asyncio.IncompleteReadError, ConnectionError):
                     return
                 headers: dict[str, str] = {}
-                for line in head.decode("latin-1").split("\r\n")[1:]:
+                lines = head.decode("latin-1").split("\r\n")
+                path = lines[0].split(" ")[1] if " " in lines[0] else ""
+                endpoint = int(path.rsplit("/", 1)[1]) if path.startswith("/webhooks/") else -1
+                for line in lines[1:]:
                     name, _, value = line.partition(":")
                     if name:
                         headers[name.strip().lower()] = value.strip()
@@ -72,9 +82,19 @@ class Receiver:
                     return
                 self.attempts[webhook_id] += 1
                 attempt = self.attempts[webhook_id]
-                status = 500 if self.fails(webhook_id, attempt) else 200
-                self.records.append((arrived, webhook_id, attempt, status))
-                writer.write(FAILED if status == 500 else OK)
+                mode = self.modes.get(endpoint, "ok")
+                if mode == "timeout":
+                    self.records.append((arrived, webhook_id, attempt, 0, endpoint))
+                    await asyncio.sleep(3600)  # the sender gives up and closes
+                    return
+                if mode == "429" and attempt == 1:
+                    status, answer = 429, THROTTLED
+                elif self.fails(webhook_id, attempt):
+                    status, answer = 500, FAILED
+                else:
+                    status, answer = 200, OK
+                self.records.append((arrived, webhook_id, attempt, status, endpoint))
+                writer.write(answer)
                 await writer.drain()
         except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError):
             return  # the peer went away, or the receiver is stopping
@@ -89,6 +109,10 @@ class Receiver:
             command, _, argument = line.partition(" ")
             if command == "reset":
                 self.reset(float(argument))
+                print("ok", flush=True)
+            elif command == "mode":
+                endpoint, _, mode = argument.partition(" ")
+                self.modes[int(endpoint)] = mode
                 print("ok", flush=True)
             elif command == "dump":
                 print(json.dumps({"records": self.records}), flush=True)

@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.batches.models import Batch, BatchDraw, BatchLine, BatchLineKind, CostMethod
 from services.error_codes import ErrorCode
 from services.errors import FieldProblem, Shortage, UserInputError
+from services.events import NewEvent, append_events
 from services.inventory import ledger, stock
 from services.inventory.ledger import ZERO, Movement, shown
 from services.inventory.models import ChangeType, InventoryItem, InventoryLot
@@ -206,6 +207,8 @@ async def _post(
         at=now,
     )
     draws: dict[int, tuple[BatchDraw, ...]] = {}
+    # Every item's events in one append (a few statements for the whole batch).
+    announced: list[NewEvent] = []
     for (line, item, movements), posting in zip(to_post, postings, strict=True):
         draws[line.id] = tuple(
             BatchDraw(
@@ -220,6 +223,7 @@ async def _post(
             for movement in movements
             if movement.lot is not None
         )
-        await stock.announce_posting(session, item, ChangeType.BATCH, posting, now)
-        await stock.refresh_low_stock(session, item, now, posting.unexpired_on_hand)
+        announced += await stock.posting_events(session, item, ChangeType.BATCH, posting, now)
+        announced += await stock.low_stock_events(session, item, now, posting.unexpired_on_hand)
+    await append_events(session, organization_id=batch.organization_id, events=announced)
     return draws

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.db import UTCDateTime, utcnow
 from services.error_codes import ErrorCode
 from services.errors import NotFound, UserInputError
+from services.events import NewEvent, append_events
 from services.inventory import ledger, payloads
 from services.inventory.ledger import ZERO, Movement, Posting, shown
 from services.inventory.models import (
@@ -38,7 +39,7 @@ from services.inventory.quantities import (
     usable_sql,
     value_of,
 )
-from services.inventory.stream import append_item_event
+from services.inventory.stream import append_item_event, item_event
 from services.permissions import Principal, require_permission
 from services.validation import clean_text
 
@@ -57,22 +58,31 @@ async def refresh_low_stock(
 ) -> None:
     """Send inventory.low_stock once when usable stock (quantities.usable) crosses below
     the threshold at `at`; re-arm when it is back at or above it. Every write of an item
-    calls this; time alone lowers usable stock too (a lot expires), which the periodic
-    job catches (announce_expiry_low_stock). `unexpired`: the item's unexpired stock at
-    `at`, when the caller has read it."""
+    calls this (or `low_stock_events`); time alone lowers usable stock too (a lot
+    expires), which the periodic job catches (announce_expiry_low_stock). `unexpired`:
+    the item's unexpired stock at `at`, when the caller has read it."""
+    events = await low_stock_events(session, item, at, unexpired)
+    await append_events(session, organization_id=item.organization_id, events=events)
+
+
+async def low_stock_events(
+    session: AsyncSession, item: InventoryItem, at: datetime, unexpired: Decimal | None = None
+) -> list[NewEvent]:
+    """`refresh_low_stock`'s rule, the event left for the caller to append with others."""
     threshold = item.low_stock_threshold
     if threshold is None:
         item.low_stock_since = None  # no threshold, nothing to be under: re-armed for a new one
-        return
+        return []
     if unexpired is None:
         unexpired = await unexpired_at(session, item, at)
     usable = usable_of(unexpired, item.reserved)
     if usable < threshold and item.low_stock_since is None:
         item.low_stock_since = at
         # The threshold crossed is the item's lowStockThreshold, in the event's item.
-        await append_item_event(session, item, "inventory.low_stock", at=at, unexpired=unexpired)
-    elif usable >= threshold and item.low_stock_since is not None:
+        return [await item_event(session, item, "inventory.low_stock", at=at, unexpired=unexpired)]
+    if usable >= threshold and item.low_stock_since is not None:
         item.low_stock_since = None
+    return []
 
 
 async def announce_expiry_low_stock(session: AsyncSession, *, now: datetime) -> int:
@@ -119,31 +129,49 @@ async def announce_posting(
     posting: Posting,
     at: datetime,
 ) -> None:
+    """Append `posting_events`."""
+    events = await posting_events(session, item, change_type, posting, at)
+    await append_events(session, organization_id=item.organization_id, events=events)
+
+
+async def posting_events(
+    session: AsyncSession,
+    item: InventoryItem,
+    change_type: ChangeType,
+    posting: Posting,
+    at: datetime,
+) -> list[NewEvent]:
     """`inventory.adjusted` for what the posting moved, then one
     `inventory.reservation.shortened` for each reservation it cut short (the loss, then
     what it cost the orders), sharing its operation id."""
     unexpired = posting.unexpired_on_hand
+    events = []
     if posting.entries:
-        await append_item_event(
-            session,
-            item,
-            "inventory.adjusted",
-            at=at,
-            unexpired=unexpired,
-            **posting_payload(change_type.value, posting, item.base_unit),
+        events.append(
+            await item_event(
+                session,
+                item,
+                "inventory.adjusted",
+                at=at,
+                unexpired=unexpired,
+                **posting_payload(change_type.value, posting, item.base_unit),
+            )
         )
     for shortened in posting.shortened:
-        await append_item_event(
-            session,
-            item,
-            "inventory.reservation.shortened",
-            at=at,
-            unexpired=unexpired,
-            reservation=reservation_payload(shortened.reservation, item.base_unit),
-            quantity=payloads.quantity(shortened.quantity, item.base_unit),
-            changeType=change_type.value,
-            operationId=posting.operation_id,
+        events.append(
+            await item_event(
+                session,
+                item,
+                "inventory.reservation.shortened",
+                at=at,
+                unexpired=unexpired,
+                reservation=reservation_payload(shortened.reservation, item.base_unit),
+                quantity=payloads.quantity(shortened.quantity, item.base_unit),
+                changeType=change_type.value,
+                operationId=posting.operation_id,
+            )
         )
+    return events
 
 
 async def _announce(

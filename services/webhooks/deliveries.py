@@ -1,5 +1,6 @@
-"""The delivery log: what callers read and ask for (list, redeliver, replay, test), and
-the state changes the sender makes (claim, record an attempt)."""
+"""The delivery log: what callers read and ask for (list, redeliver, replay, test), the
+retry schedule, and the rules an attempt's outcome applies to its endpoint (the sender's
+claim and record, a batch at a time, are in attempts.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
 from services.accounts.models import Membership, User
 from services.db import utcnow
@@ -25,6 +25,7 @@ from services.permissions import Principal, require_permission
 from services.webhooks.catalog import TEST_EVENT, subscribes
 from services.webhooks.endpoints import require_endpoint
 from services.webhooks.fanout import entity_key
+from services.webhooks.heads import NewDelivery, add_deliveries
 from services.webhooks.models import (
     DeliveryStatus,
     DisabledReason,
@@ -123,18 +124,40 @@ async def attempts_of(
     return found
 
 
-def _new_delivery(endpoint: WebhookEndpoint, event: Event) -> WebhookDelivery:
-    now = utcnow()
-    return WebhookDelivery(
-        organization_id=endpoint.organization_id,
-        endpoint_id=endpoint.id,
-        event_position=event.position,
-        event_id=event.id,
-        event_type=event.type,
-        entity_key=entity_key(event.entity_type, event.entity_id),
-        next_attempt_at=now,
-        created_at=now,
+async def _new_deliveries(
+    session: AsyncSession,
+    endpoint: WebhookEndpoint,
+    events: Sequence[Event],
+    *,
+    redelivery_of_id: int | None = None,
+) -> list[WebhookDelivery]:
+    """Deliveries of these events to the endpoint, through the one writer of delivery
+    rows (services/webhooks/heads.py), read back as objects for the caller."""
+    ids = await add_deliveries(
+        session,
+        [
+            NewDelivery(
+                organization_id=endpoint.organization_id,
+                endpoint_id=endpoint.id,
+                event_position=event.position,
+                event_id=event.id,
+                event_type=event.type,
+                entity_key=entity_key(event.entity_type, event.entity_id),
+                redelivery_of_id=redelivery_of_id,
+            )
+            for event in events
+        ],
+        now=utcnow(),
     )
+    if not ids:
+        return []
+    found = {
+        delivery.id: delivery
+        for delivery in await session.scalars(
+            select(WebhookDelivery).where(WebhookDelivery.id.in_(ids))
+        )
+    }
+    return [found[delivery_id] for delivery_id in ids]
 
 
 def _require_enabled(endpoint: WebhookEndpoint, field: str) -> None:
@@ -171,10 +194,7 @@ async def redeliver(
     endpoint = await require_endpoint(session, principal, found.endpoint_id)
     _require_enabled(endpoint, "id")
     event = await session.get_one(Event, found.event_position)
-    delivery = _new_delivery(endpoint, event)
-    delivery.redelivery_of_id = found.id
-    session.add(delivery)
-    await session.flush()
+    [delivery] = await _new_deliveries(session, endpoint, [event], redelivery_of_id=found.id)
     return delivery
 
 
@@ -210,14 +230,8 @@ async def replay(
             f"At most {MAX_REPLAY_EVENTS} events per replay; replay a shorter period.",
             ("until",),
         )
-    deliveries = [
-        _new_delivery(endpoint, event)
-        for event in events
-        if subscribes(endpoint.event_types, event.type)
-    ]
-    session.add_all(deliveries)
-    await session.flush()
-    return deliveries
+    subscribed = [event for event in events if subscribes(endpoint.event_types, event.type)]
+    return await _new_deliveries(session, endpoint, subscribed)
 
 
 async def send_test(
@@ -235,9 +249,7 @@ async def send_test(
         entity_id=endpoint_global_id,
         payload={"endpointId": endpoint_global_id, "message": "A test delivery from BatchTrack."},
     )
-    delivery = _new_delivery(endpoint, event)
-    session.add(delivery)
-    await session.flush()
+    [delivery] = await _new_deliveries(session, endpoint, [event])
     return delivery
 
 
@@ -258,100 +270,6 @@ def webhook_body(event: Event) -> dict[str, Any]:
         "entity": {"type": event.entity_type, "id": event.entity_id, "sequence": event.sequence},
         "data": event.payload,
     }
-
-
-async def due_deliveries(session: AsyncSession, *, now: datetime, limit: int = 500) -> list[int]:
-    """Pending deliveries that are due, not held by a live sender, of an enabled endpoint
-    and first in line for their entity (what `claim` would take), oldest first. Deliveries
-    waiting behind an earlier one of the same entity, or of a disabled endpoint, are left
-    out, so however many of them pile up they cannot fill the batch and starve others."""
-    return [delivery_id for delivery_id, _ in await due_by_endpoint(session, now=now, limit=limit)]
-
-
-async def due_by_endpoint(
-    session: AsyncSession, *, now: datetime, limit: int = 500
-) -> list[tuple[int, int]]:
-    """As `due_deliveries`, with each delivery's endpoint: (delivery id, endpoint id)."""
-    earlier = aliased(WebhookDelivery)
-    rows = await session.execute(
-        select(WebhookDelivery.id, WebhookDelivery.endpoint_id)
-        .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
-        .where(
-            WebhookDelivery.status == DeliveryStatus.PENDING.value,
-            WebhookDelivery.next_attempt_at <= now,
-            WebhookEndpoint.enabled.is_(True),
-        )
-        .where((WebhookDelivery.leased_until.is_(None)) | (WebhookDelivery.leased_until < now))
-        .where(
-            ~exists().where(
-                earlier.endpoint_id == WebhookDelivery.endpoint_id,
-                earlier.entity_key == WebhookDelivery.entity_key,
-                earlier.status == DeliveryStatus.PENDING.value,
-                earlier.event_position < WebhookDelivery.event_position,
-            )
-        )
-        .order_by(WebhookDelivery.next_attempt_at, WebhookDelivery.id)
-        .limit(limit)
-    )
-    return [(delivery_id, endpoint_id) for delivery_id, endpoint_id in rows.all()]
-
-
-async def next_in_line(session: AsyncSession, *, endpoint_id: int, entity: str) -> int | None:
-    """The earliest pending delivery of an entity to an endpoint: after a delivery
-    finishes, the one its sender should hand on at once."""
-    return await session.scalar(
-        select(WebhookDelivery.id)
-        .where(
-            WebhookDelivery.endpoint_id == endpoint_id,
-            WebhookDelivery.entity_key == entity,
-            WebhookDelivery.status == DeliveryStatus.PENDING.value,
-        )
-        .order_by(WebhookDelivery.event_position, WebhookDelivery.id)
-        .limit(1)
-    )
-
-
-@dataclass(frozen=True)
-class Claimed:
-    delivery: WebhookDelivery
-    endpoint: WebhookEndpoint
-    event: Event
-
-
-async def claim(session: AsyncSession, delivery_id: int, *, now: datetime) -> Claimed | None:
-    """Take the delivery for one attempt if it is still pending, due, not held, its
-    endpoint is enabled and no earlier delivery of the same entity to the same endpoint
-    is still pending (per-entity order). The caller commits at once."""
-    delivery = await session.scalar(
-        select(WebhookDelivery)
-        .where(WebhookDelivery.id == delivery_id)
-        .with_for_update(skip_locked=True)
-    )
-    if delivery is None or delivery.status != DeliveryStatus.PENDING.value:
-        return None
-    if delivery.next_attempt_at is not None and delivery.next_attempt_at > now:
-        return None
-    if delivery.leased_until is not None and delivery.leased_until >= now:
-        return None
-    earlier = await session.scalar(
-        select(WebhookDelivery.id)
-        .where(
-            WebhookDelivery.endpoint_id == delivery.endpoint_id,
-            WebhookDelivery.entity_key == delivery.entity_key,
-            WebhookDelivery.status == DeliveryStatus.PENDING.value,
-            WebhookDelivery.event_position < delivery.event_position,
-        )
-        .limit(1)
-    )
-    if earlier is not None:
-        return None
-    endpoint = await session.get_one(WebhookEndpoint, delivery.endpoint_id)
-    if not endpoint.enabled:
-        return None
-    event = await session.get_one(Event, delivery.event_position)
-    delivery.leased_until = now + LEASE
-    await session.flush()
-    return Claimed(delivery, endpoint, event)
 
 
 @dataclass(frozen=True)
@@ -377,61 +295,13 @@ def retry_delay(failed_attempts: int, *, jitter: RandomSource = random.random) -
     return RETRY_DELAYS[failed_attempts] * (1 - JITTER + 2 * JITTER * jitter())
 
 
-async def record_attempt(
+async def settle_redelivered(
     session: AsyncSession,
-    delivery_id: int,
-    result: AttemptResult,
     *,
+    endpoint_id: int,
+    event_position: int,
+    redelivery_id: int,
     at: datetime,
-    jitter: RandomSource = random.random,
-) -> WebhookDelivery | None:
-    """Write the attempt and move the delivery on: done, retried on schedule (or later, as
-    Retry-After asks) or failed; disable an endpoint that is gone or failing for days.
-    Returns the delivery, or None when it no longer exists (its endpoint was deleted while
-    the attempt was in flight); the caller commits.
-
-    A sender whose lease ran out may record after another sender finished the delivery:
-    its attempt is logged, but it no longer changes the delivery or the endpoint."""
-    delivery = await session.scalar(
-        select(WebhookDelivery).where(WebhookDelivery.id == delivery_id).with_for_update()
-    )
-    if delivery is None:
-        return None
-    if delivery.status != DeliveryStatus.PENDING.value:
-        session.add(_attempt_row(delivery, result, at, outcome="STALE"))
-        await session.flush()
-        return delivery
-    delivery.attempt_count += 1
-    delivery.leased_until = None
-    delivery.last_status_code = result.status_code
-    delivery.last_error = result.error[:500] if result.error else None
-    if result.succeeded:
-        outcome = DeliveryStatus.SUCCEEDED.value
-        delivery.status, delivery.completed_at, delivery.next_attempt_at = outcome, at, None
-        if delivery.redelivery_of_id is not None:
-            await _settle_redelivered(session, delivery, at)
-    elif result.gone:
-        outcome = "GONE"
-        delivery.status, delivery.completed_at = DeliveryStatus.FAILED.value, at
-        delivery.next_attempt_at = None
-    elif delivery.attempt_count >= MAX_ATTEMPTS:
-        outcome = DeliveryStatus.FAILED.value
-        delivery.status, delivery.completed_at = outcome, at
-        delivery.next_attempt_at = None
-    else:
-        outcome = "RETRY"
-        delay = retry_delay(delivery.attempt_count, jitter=jitter)
-        if result.retry_after is not None:
-            delay = max(delay, min(result.retry_after, MAX_RETRY_AFTER))
-        delivery.next_attempt_at = at + delay
-    session.add(_attempt_row(delivery, result, at, outcome=outcome))
-    await _update_endpoint_health(session, delivery.endpoint_id, result, at)
-    await session.flush()
-    return delivery
-
-
-async def _settle_redelivered(
-    session: AsyncSession, redelivery: WebhookDelivery, at: datetime
 ) -> None:
     """The event has reached the endpoint: every other delivery of it there that is
     still pending or has failed (the one redelivered, an earlier redelivery, a replay)
@@ -440,14 +310,14 @@ async def _settle_redelivered(
     await session.execute(
         update(WebhookDelivery)
         .where(
-            WebhookDelivery.endpoint_id == redelivery.endpoint_id,
-            WebhookDelivery.event_position == redelivery.event_position,
-            WebhookDelivery.id != redelivery.id,
+            WebhookDelivery.endpoint_id == endpoint_id,
+            WebhookDelivery.event_position == event_position,
+            WebhookDelivery.id != redelivery_id,
             WebhookDelivery.status.in_([DeliveryStatus.PENDING.value, DeliveryStatus.FAILED.value]),
         )
         .values(
             status=DeliveryStatus.REDELIVERED.value,
-            redelivered_by_id=redelivery.id,
+            redelivered_by_id=redelivery_id,
             next_attempt_at=None,
             leased_until=None,
             completed_at=at,
@@ -466,7 +336,7 @@ def _health_changes(endpoint: WebhookEndpoint, result: AttemptResult, at: dateti
     return endpoint.enabled and at - endpoint.failing_since >= FAILING_DISABLE_AFTER
 
 
-async def _update_endpoint_health(
+async def update_endpoint_health(
     session: AsyncSession, endpoint_id: int, result: AttemptResult, at: datetime
 ) -> None:
     """Most attempts change nothing on the endpoint, and then it is not locked at all; a
@@ -492,21 +362,6 @@ async def _update_endpoint_health(
     elif endpoint.enabled and at - endpoint.failing_since >= FAILING_DISABLE_AFTER:
         _disable(endpoint, DisabledReason.FAILING, at)
         await _tell_owners(session, endpoint)
-
-
-def _attempt_row(
-    delivery: WebhookDelivery, result: AttemptResult, at: datetime, *, outcome: str
-) -> WebhookAttempt:
-    return WebhookAttempt(
-        organization_id=delivery.organization_id,
-        delivery_id=delivery.id,
-        attempted_at=at,
-        duration_ms=result.duration_ms,
-        status_code=result.status_code,
-        response_body=(result.response_body or "")[:RESPONSE_BODY_LIMIT] or None,
-        error=result.error[:500] if result.error else None,
-        outcome=outcome,
-    )
 
 
 def _disable(endpoint: WebhookEndpoint, reason: DisabledReason, at: datetime) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.db import Base, IdMixin, IdType, TimestampMixin, UTCDateTime, utcnow
@@ -66,12 +66,15 @@ class WebhookDelivery(IdMixin, TimestampMixin, Base):
             postgresql_where=text("status = 'PENDING'"),
             sqlite_where=text("status = 'PENDING'"),
         ),
-        # What the sweeper looks for: pending and due.
+        # What a sender claims: pending, first in line for its entity, by when it is due.
+        # Deliveries held back behind an earlier one are not in it, so a backlog of them
+        # (a receiver down for an hour) costs the claim nothing.
         Index(
-            "ix_webhook_deliveries_due",
+            "ix_webhook_deliveries_ready",
+            "endpoint_id",
             "next_attempt_at",
-            postgresql_where=text("status = 'PENDING'"),
-            sqlite_where=text("status = 'PENDING'"),
+            postgresql_where=text("status = 'PENDING' AND NOT held_back"),
+            sqlite_where=text("status = 'PENDING' AND NOT held_back"),
         ),
     )
 
@@ -87,6 +90,9 @@ class WebhookDelivery(IdMixin, TimestampMixin, Base):
     # "<entity type>:<entity id>": deliveries of one entity to one endpoint go in order.
     entity_key: Mapped[str] = mapped_column(String(150))
     status: Mapped[str] = mapped_column(String(20), default=DeliveryStatus.PENDING.value)
+    # Pending behind an earlier pending delivery of the same entity to the same endpoint;
+    # cleared when that one finishes (services/webhooks/heads.py).
+    held_back: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     attempt_count: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=utcnow)
     # While a worker holds it; an expired lease means the worker died and it is due again.
@@ -102,6 +108,20 @@ class WebhookDelivery(IdMixin, TimestampMixin, Base):
     redelivered_by_id: Mapped[int | None] = mapped_column(
         IdType, ForeignKey("webhook_deliveries.id", ondelete="SET NULL"), default=None
     )
+
+
+class WebhookEntityHead(Base):
+    """Per endpoint and entity: the event position of the earliest pending delivery (None
+    when none is pending). Fan-out and a finishing sender both lock this row, so a
+    delivery appended while the entity's head finishes is never left held back."""
+
+    __tablename__ = "webhook_entity_heads"
+
+    endpoint_id: Mapped[int] = mapped_column(
+        IdType, ForeignKey("webhook_endpoints.id", ondelete="CASCADE"), primary_key=True
+    )
+    entity_key: Mapped[str] = mapped_column(String(150), primary_key=True)
+    head_position: Mapped[int | None] = mapped_column(IdType, default=None)
 
 
 class WebhookAttempt(IdMixin, Base):

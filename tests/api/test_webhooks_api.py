@@ -18,8 +18,9 @@ import pytest
 
 from services.db import unit_of_work, utcnow
 from services.ids import parse_global_id
+from services.webhooks.attempts import record_attempt
 from services.webhooks.catalog import EVENT_TYPES
-from services.webhooks.deliveries import AttemptResult, record_attempt
+from services.webhooks.deliveries import AttemptResult
 from tests.api_helpers import (
     Account,
     create_item,

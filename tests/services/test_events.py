@@ -5,14 +5,15 @@ and to nobody in an organization without endpoints."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import unit_of_work
-from services.events import Event, append_event
+from services.events import Event, NewEvent, append_event, append_events
 from services.webhooks import endpoints
 from services.webhooks.models import WebhookDelivery, WebhookEndpoint
 from services.webhooks.secrets import SecretBox
@@ -116,3 +117,48 @@ async def test_the_fan_out_sees_endpoint_changes_of_its_own_transaction(sessions
         # then the event appended while it was disabled went nowhere, the next one to it
         assert await _deliveries(session, silenced) == []
         assert await _deliveries(session, heard) == [endpoint.id]
+
+
+async def test_many_events_append_in_a_few_statements_each_entity_in_order(engine, sessions, owner):
+    async with unit_of_work(sessions) as session:
+        endpoint = await _endpoint(session, owner, ["*"])
+        await _append(session, owner, "item-2")  # item-2 has a pending delivery already
+    # a batch drawing 50 items, two of them twice (a second event for the same item)
+    wanted = [f"item-{n}" for n in range(50)] + ["item-1", "item-2"]
+    statements: list[str] = []
+
+    def counted(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", counted)
+    try:
+        async with unit_of_work(sessions) as session:
+            appended = await append_events(
+                session,
+                organization_id=owner.organization_id,
+                events=[NewEvent("inventory.adjusted", "InventoryItem", e, {}) for e in wanted],
+            )
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", counted)
+
+    async with unit_of_work(sessions, write=False) as session:
+        rows = (
+            await session.execute(
+                select(WebhookDelivery.event_id, WebhookDelivery.held_back).where(
+                    WebhookDelivery.endpoint_id == endpoint.id
+                )
+            )
+        ).all()
+    held = {event_id for event_id, held_back in rows if held_back}
+    sequences = [(e.entity_id, e.sequence) for e in appended]
+    assert [entity for entity, _ in sequences] == wanted
+    assert sequences[1:3] == [("item-1", 1), ("item-2", 2)]
+    assert sequences[-2:] == [("item-1", 2), ("item-2", 3)]
+    assert len(rows) == 53  # every event fanned out, the earlier item-2 event's too
+    # behind an earlier pending event of their item: the second item-1, both new item-2s
+    assert held == {appended[2].id, appended[-2].id, appended[-1].id}
+    # two INSERTs of events (the repeated items' second events apart), the subscribers,
+    # the entities' heads, the deliveries (and the transaction's own statements)
+    inserts = [s for s in statements if s.lstrip().upper().startswith("INSERT INTO EVENTS")]
+    assert len(inserts) == 2
+    assert len(statements) <= 8, sorted(Counter(s[:40] for s in statements).items())

@@ -4,11 +4,14 @@ local receiver)."""
 
 from __future__ import annotations
 
+import json
+from collections import defaultdict
 from datetime import datetime
 
 from sqlalchemy import select, update
 
 from services.db import unit_of_work, utcnow
+from services.events import append_event
 from services.permissions import Principal
 from services.webhooks import deliveries as delivery_log
 from services.webhooks import endpoints
@@ -16,9 +19,11 @@ from services.webhooks.deliveries import RandomSource
 from services.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
-from tests.services.accounts.givens import Sessions
+from tests.services.accounts.givens import Actor, Sessions
 from tests.timing import PATIENCE_SECONDS, eventually
-from webhooks.sender import Clock, Outcome, deliver, new_client
+from tests.webhooks.conftest import Receiver
+from webhooks.engine import PER_ENDPOINT, Outcome, deliver
+from webhooks.sender import ClientPool, Clock
 
 SECRET_KEY = "test-secret"
 BOX = SecretBox(SECRET_KEY)
@@ -116,7 +121,7 @@ async def send(
 ) -> Outcome:
     """One run of the sender for one delivery, with the client the dispatcher uses (and,
     unless the test asks otherwise, retries exactly on the schedule)."""
-    async with new_client() as client:
+    async with ClientPool(PER_ENDPOINT) as client:
         return await deliver(
             sessions,
             delivery_id,
@@ -137,3 +142,27 @@ async def settled(sessions: Sessions, endpoint_id: int) -> list[WebhookDelivery]
 
     await eventually(none_pending, what=f"endpoint {endpoint_id} without pending deliveries")
     return await deliveries(sessions, endpoint_id)
+
+
+async def append_events(sessions: Sessions, owner: Actor, *, entities: int, each: int) -> None:
+    """`each` events for every one of `entities` items, in rounds, in one transaction."""
+    async with unit_of_work(sessions) as session:
+        for round_ in range(each):
+            for n in range(entities):
+                await append_event(
+                    session,
+                    organization_id=owner.principal.organization_id,
+                    type="inventory.adjusted",
+                    entity_type="InventoryItem",
+                    entity_id=f"item-{n}",
+                    payload={"round": round_},
+                )
+
+
+def sequences_by_entity(receiver: Receiver, path: str) -> dict[str, list[int]]:
+    """Each entity's sequence numbers in the order their requests arrived."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for request in receiver.at(path):
+        entity = json.loads(request.body)["entity"]
+        found[entity["id"]].append(entity["sequence"])
+    return found

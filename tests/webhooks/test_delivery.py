@@ -14,14 +14,13 @@ from standardwebhooks.webhooks import WebhookVerificationError
 from server.openapi import webhook_body_schema
 from services.db import unit_of_work, utcnow
 from services.mail import OutboundEmail
+from services.webhooks.attempts import due_deliveries, record_attempt
 from services.webhooks.catalog import EVENT_TYPES
 from services.webhooks.deliveries import (
     JITTER,
     MAX_ATTEMPTS,
     RETRY_DELAYS,
     AttemptResult,
-    due_deliveries,
-    record_attempt,
     retry_delay,
 )
 from services.webhooks.targets import TargetPolicy
