@@ -20,7 +20,7 @@ from resolvers import inventory_loaders as loaders
 from resolvers.common import connection, page_request
 from resolvers.context import Info
 from resolvers.ids import to_global_id
-from resolvers.planned.plan import Env, SqlObject, ValueField
+from schema.row_fields import Env, SqlObject, ValueField
 from schema.errors import InventoryUserError
 from schema.money import CurrencyCode, Money
 from schema.relay import Connection, Node

@@ -17,7 +17,7 @@ import strawberry
 from resolvers import inventory_loaders, recipe_costs, recipes_loaders
 from resolvers.common import connection, page_request
 from resolvers.context import Info
-from resolvers.planned.plan import Env, SqlObject, ValueField
+from schema.row_fields import Env, SqlObject, ValueField
 from schema.errors import RecipeUserError
 from schema.inventory import InventoryItem, item_node
 from schema.recipe_costs import PlannedCost, ScaledRecipe
