@@ -35,9 +35,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolvers.common import page_info
 from resolvers.ids import to_cursor
+from schema.row_fields import Env, Row, ValueField
 from services.naming import camel_case, snake_case
 from services.pagination import Page, PageRequest
-from schema.row_fields import Env, Row, SqlObject, ValueField
 from services.permissions import Principal
 
 Json = Any
