@@ -47,7 +47,15 @@ from server.query_limits import QueryCostLimiter
 from server.request_body import CheckedBody, TextLiteralRule
 from server.settings import Settings, load_settings
 from server.stripe_webhook import StripeWebhook
-from server.throttle import Clock, CostBucket, MemoryBucket, RedisBucket, Throttle
+from server.throttle import (
+    Clock,
+    CostBucket,
+    MemoryBucket,
+    RedisBucket,
+    Throttle,
+    release_leases,
+)
+from server.verified_keys import VerifiedKeys
 from services.billing.changes import Billing
 from services.billing.standing import BillingPolicy
 from services.billing.stripe_gateway import StripeGateway
@@ -182,7 +190,11 @@ def create_app(
     hooks = build_dispatcher(sessions, redis_url=settings.redis_url, policy=policy, box=box)
     mailer = build_mailer(settings, sessions)
 
+    verified = VerifiedKeys(timedelta(seconds=settings.api_key_cache_seconds))
+
     async def after_commit() -> None:
+        # A committed change may revoke, rotate or re-plan a key: look keys up again.
+        verified.forget_all()
         await mailer.wake()
         await hooks.wake()
 
@@ -270,6 +282,7 @@ def create_app(
                     await task
             await engine.dispose()
             if redis is not None:
+                await release_leases(redis)
                 await redis.aclose()
 
     app = Starlette(
@@ -280,7 +293,10 @@ def create_app(
             Route(
                 "/graphql",
                 AuthenticatedGraphQL(
-                    CheckedBody(Idempotent(graphql, sessions)), sessions, policy_of_billing
+                    CheckedBody(Idempotent(graphql, sessions)),
+                    sessions,
+                    policy_of_billing,
+                    verified,
                 ),
                 methods=["GET", "POST"],
             ),
