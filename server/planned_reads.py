@@ -124,6 +124,7 @@ class PlannedReads:
         sessions: async_sessionmaker[AsyncSession],
         throttle: Throttle,
         max_cost: int,
+        statements: AsyncEngine | None = None,
     ) -> None:
         self.view = view
         self.schema = schema
@@ -132,8 +133,9 @@ class PlannedReads:
         self.throttle = throttle
         self.max_cost = max_cost
         # PostgreSQL runs a plan whose fields all have SQL forms as one statement,
-        # compiled once per plan and shape of caller and variables.
-        self.engine: AsyncEngine = sessions.kw["bind"]
+        # compiled once per plan and shape of caller and variables, on `statements`'
+        # connections when given (server/app.py: generic plans).
+        self.engine: AsyncEngine = statements or sessions.kw["bind"]
         self.one_statement = self.engine.dialect.name == "postgresql"
         self.prepared: Recent[PreparedKey, PreparedAnswer] = Recent(PREPARED_ANSWERS)
 
