@@ -110,6 +110,9 @@ KEEP_UNDER_INJECTED_CLOCK = 3600
 # lease is kept before its points go back to Redis.
 LEASE_SHARE = 0.1
 LEASE_SECONDS = 1.0
+# Round trips for one key go one at a time (a burst's requests then share the first
+# one's lease instead of each leasing, and refusing, on its own); keys share these locks.
+KEY_LOCKS = 64
 
 
 @dataclass
@@ -144,7 +147,11 @@ class RedisBucket:
         self._script = redis.register_script(_TAKE)
         self._leases: dict[str, _Lease] = {}
         self._returning: asyncio.Task[None] | None = None
+        self._locks = [asyncio.Lock() for _ in range(KEY_LOCKS)]
         _LIVE.add(self)
+
+    def _lock(self, key: str) -> asyncio.Lock:
+        return self._locks[hash(key) % KEY_LOCKS]
 
     def _now(self) -> float:
         return self.clock() if self.clock is not None else time.monotonic()
@@ -173,23 +180,38 @@ class RedisBucket:
             if lease is not None:  # not given back: still ours
                 self._leases.setdefault(key, lease)
             raise
-        kept = _Lease(float(leased), float(level), self._now(), _loop_time())
+        # Refunds may have come meanwhile: they stay with the new lease.
+        meanwhile = self._leases.get(key)
+        points = float(leased) + (meanwhile.points if meanwhile is not None else 0.0)
+        kept = _Lease(points, float(level), self._now(), _loop_time())
         self._leases[key] = kept
         self._return_idle_later()
         return BucketState(bool(int(allowed)), self._available(kept))
 
-    async def take(self, key: str, cost: int) -> BucketState:
+    def _spend(self, key: str, cost: int) -> BucketState | None:
         lease = self._leases.get(key)
-        if lease is not None and cost <= lease.points:
-            lease.points -= cost
-            lease.used = _loop_time()
-            return BucketState(True, self._available(lease))
-        return await self._round_trip(key, cost, self.maximum * LEASE_SHARE)
+        if lease is None or cost > lease.points:
+            return None
+        lease.points -= cost
+        lease.used = _loop_time()
+        return BucketState(True, self._available(lease))
+
+    async def take(self, key: str, cost: int) -> BucketState:
+        spent = self._spend(key, cost)
+        if spent is not None:
+            return spent
+        async with self._lock(key):
+            # Another request's round trip may have leased enough while this one waited.
+            spent = self._spend(key, cost)
+            if spent is not None:
+                return spent
+            return await self._round_trip(key, cost, self.maximum * LEASE_SHARE)
 
     async def refund(self, key: str, points: int) -> float:
         lease = self._leases.get(key)
         if lease is None:
-            return (await self._round_trip(key, -points, 0.0)).available
+            async with self._lock(key):
+                return (await self._round_trip(key, -points, 0.0)).available
         lease.points += points
         lease.used = _loop_time()
         return self._available(lease)
@@ -205,7 +227,8 @@ class RedisBucket:
             due = _loop_time() - LEASE_SECONDS
             for key in [k for k, lease in self._leases.items() if lease.used <= due]:
                 try:
-                    await self._round_trip(key, 0, 0.0)
+                    async with self._lock(key):
+                        await self._round_trip(key, 0, 0.0)
                 except Exception:  # Redis gone (shutdown): the points restore anyway
                     log.debug("could not return a lease", exc_info=True)
                     return
@@ -221,7 +244,8 @@ class RedisBucket:
                 await self._returning
         for key in list(self._leases):
             with contextlib.suppress(Exception):
-                await self._round_trip(key, 0, 0.0)
+                async with self._lock(key):
+                    await self._round_trip(key, 0, 0.0)
             self._leases.pop(key, None)
         if self._returning is not None:
             self._returning.cancel()

@@ -5,6 +5,7 @@ machine makes them slower, never different."""
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
 import uuid
@@ -179,3 +180,21 @@ async def test_processes_leasing_shares_never_spend_more_than_the_bucket_holds()
     assert (await second.take(key, held)).allowed
     for client in clients:
         await client.aclose()
+
+
+@pytest.mark.skipif(redis_url() is None, reason="the shared bucket is Redis's")
+async def test_a_burst_in_one_process_spends_the_whole_bucket():
+    # given a bucket of 10 points and time standing still
+    url = redis_url()
+    assert url is not None
+    client = Redis.from_url(url)
+    bucket = RedisBucket(client, 10, 1.0, clock=ManualClock())
+    key = uuid.uuid4().hex
+
+    # when 15 requests of 1 point arrive at once
+    taken = await asyncio.gather(*(bucket.take(key, 1) for _ in range(15)))
+
+    # then exactly the 10 points are spent: the burst shares one lease rather than each
+    # request leasing (and stranding) a share of its own
+    assert sum(state.allowed for state in taken) == 10
+    await client.aclose()
