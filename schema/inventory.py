@@ -20,11 +20,18 @@ from resolvers import inventory_loaders as loaders
 from resolvers.common import connection, page_request
 from resolvers.context import Info
 from resolvers.ids import to_global_id
-from resolvers.planned.plan import Env, SqlObject, ValueField
 from schema.errors import InventoryUserError
 from schema.money import CurrencyCode, Money
 from schema.relay import Connection, Node
-from schema.row_fields import column, enum_column, global_id, optional_global_id
+from schema.row_fields import (
+    Env,
+    SqlObject,
+    ValueField,
+    column,
+    enum_column,
+    global_id,
+    optional_global_id,
+)
 from schema.units import Quantity, QuantityInput
 from services.db import utcnow
 from services.inventory import models, queries

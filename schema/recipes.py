@@ -17,12 +17,19 @@ import strawberry
 from resolvers import inventory_loaders, recipe_costs, recipes_loaders
 from resolvers.common import connection, page_request
 from resolvers.context import Info
-from resolvers.planned.plan import Env, SqlObject, ValueField
 from schema.errors import RecipeUserError
 from schema.inventory import InventoryItem, item_node
 from schema.recipe_costs import PlannedCost, ScaledRecipe
 from schema.relay import Connection, Node
-from schema.row_fields import column, enum_column, global_id, quantity_as_entered
+from schema.row_fields import (
+    Env,
+    SqlObject,
+    ValueField,
+    column,
+    enum_column,
+    global_id,
+    quantity_as_entered,
+)
 from schema.units import Quantity, QuantityInput
 from services.inventory.quantities import QuantityInput as ServiceQuantity
 from services.recipes import models

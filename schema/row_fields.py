@@ -1,18 +1,56 @@
 """How a plain field is computed from its row (the columns it reads, its value, and its
 SQL form): the types' `from_row` and the planned reads (resolvers/planned/) both build
-from the field tables made of these, so a field's rule is written once."""
+from the field tables made of these, so a field's rule is written once.
+
+This is the vocabulary both sides share, so it lives here and imports nothing from
+resolvers/planned/: the fast path reads the schema's field tables, never the reverse
+(tests/resolvers/planned/test_layering.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
 import strawberry
 
 from resolvers.ids import to_global_id
-from resolvers.planned.plan import Env, SqlObject, ValueField
 from schema.units import Quantity
 from services.ids import global_id_sql
+
+Row = Any
+
+
+@dataclass(frozen=True)
+class Env:
+    """What a row's values need beyond the row: the organization's currency and, for lots
+    and ledger rows, their item's base unit. In a plan run as SQL they are SQL expressions
+    of the same values."""
+
+    currency: Any
+    unit: Any = ""
+
+
+@dataclass(frozen=True)
+class SqlObject:
+    """The SQL form of a value object (Quantity, Money): its attributes' expressions by
+    Python name, and when the value is optional, the condition for it to be present."""
+
+    attributes: dict[str, Any]
+    present: Any = None
+
+
+@dataclass(frozen=True)
+class ValueField:
+    """A field computed from its row: `value` returns the Python value the GraphQL type
+    serializes (a scalar, an enum member or a value object such as Quantity). `sql`, when
+    given, is the same value as an SQL expression (or SqlObject) of the row's columns, for
+    plans run as one PostgreSQL statement (resolvers/planned/sql_plan.py)."""
+
+    columns: tuple[str, ...]
+    value: Callable[[Row, Env], Any]
+    sql: Callable[[Row, Env], Any] | None = None
 
 
 def optional_id(type_name: str, key: int | None) -> strawberry.ID | None:

@@ -47,7 +47,15 @@ from server.query_limits import QueryCostLimiter
 from server.request_body import CheckedBody, TextLiteralRule
 from server.settings import Settings, load_settings
 from server.stripe_webhook import StripeWebhook
-from server.throttle import Clock, CostBucket, MemoryBucket, RedisBucket, Throttle
+from server.throttle import (
+    Clock,
+    CostBucket,
+    MemoryBucket,
+    RedisBucket,
+    Throttle,
+    release_leases,
+)
+from server.verified_keys import VerifiedKeys
 from services.billing.changes import Billing
 from services.billing.standing import BillingPolicy
 from services.billing.stripe_gateway import StripeGateway
@@ -112,6 +120,7 @@ def billing_policy(
 
 # Distinct query texts whose parse and validation are kept (integrations send a few).
 QUERY_CACHE_SIZE = 256
+PLANNED_POOL_SIZE = 10  # connections for planned reads, beside the main pool
 
 
 def schema_extensions(
@@ -176,13 +185,30 @@ def create_app(
     secret_key = settings.resolved_secret_key  # generated into ./var on a first embedded run
     engine = create_engine(settings.database_url)
     sessions = create_session_factory(engine)
+    # Planned reads' statements on connections of their own that plan them once: PostgreSQL
+    # re-planned each execution (1.1 ms for R1, 1.6 ms for R2, more than running them), as
+    # its custom plans do, while their generic plans are as fast or faster (EXPLAIN in
+    # bench/RESULTS.md). Other statements keep PostgreSQL's own choice.
+    planned_engine = (
+        create_engine(
+            settings.database_url,
+            pool_size=PLANNED_POOL_SIZE,
+            server_settings={"plan_cache_mode": "force_generic_plan"},
+        )
+        if settings.planned_reads and engine.dialect.name == "postgresql"
+        else None
+    )
     policy, box = webhook_policy(settings), SecretBox(secret_key)
     # Embedded: sends webhooks and mail in-process; with Redis: enqueues them for the
     # workers.
     hooks = build_dispatcher(sessions, redis_url=settings.redis_url, policy=policy, box=box)
     mailer = build_mailer(settings, sessions)
 
+    verified = VerifiedKeys(timedelta(seconds=settings.api_key_cache_seconds))
+
     async def after_commit() -> None:
+        # A committed change may revoke, rotate or re-plan a key: look keys up again.
+        verified.forget_all()
         await mailer.wake()
         await hooks.wake()
 
@@ -225,6 +251,7 @@ def create_app(
             sessions=sessions,
             throttle=throttle,
             max_cost=settings.max_query_cost,
+            statements=planned_engine,
         )
 
     async def healthz(request: Request) -> JSONResponse:
@@ -269,7 +296,10 @@ def create_app(
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
             await engine.dispose()
+            if planned_engine is not None:
+                await planned_engine.dispose()
             if redis is not None:
+                await release_leases(redis)
                 await redis.aclose()
 
     app = Starlette(
@@ -280,7 +310,10 @@ def create_app(
             Route(
                 "/graphql",
                 AuthenticatedGraphQL(
-                    CheckedBody(Idempotent(graphql, sessions)), sessions, policy_of_billing
+                    CheckedBody(Idempotent(graphql, sessions)),
+                    sessions,
+                    policy_of_billing,
+                    verified,
                 ),
                 methods=["GET", "POST"],
             ),
@@ -312,6 +345,7 @@ def create_app(
     app.state.secret_key = secret_key
     app.state.sessions = sessions
     app.state.engine = engine
+    app.state.planned_engine = planned_engine
     app.state.mailer = mailer
     app.state.webhooks = hooks
     return app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from datetime import timedelta
 from typing import Any
 
 import orjson
@@ -22,6 +23,7 @@ from resolvers.context import AfterCommit, Context
 from server.middleware import send_json
 from server.observability import tag_principal
 from server.request_body import bad_request
+from server.verified_keys import VerifiedKeys
 from services.accounts import service as accounts
 from services.billing.changes import UNCONFIGURED, Billing
 from services.billing.standing import LOCAL_POLICY, BillingPolicy
@@ -35,6 +37,7 @@ from services.errors import (
     UserInputError,
 )
 from services.naming import camel_case
+from services.permissions import Principal
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
 
@@ -214,11 +217,13 @@ class AuthenticatedGraphQL:
         view: ASGIApp,
         sessions: async_sessionmaker[AsyncSession],
         billing: BillingPolicy = LOCAL_POLICY,
+        verified: VerifiedKeys | None = None,
     ) -> None:
         self.view = view
         self.sessions = sessions
         self.billing = billing
         self.lookups = single_read_sessions(sessions.kw["bind"])
+        self.verified = verified or VerifiedKeys(ttl=timedelta(0))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -231,13 +236,7 @@ class AuthenticatedGraphQL:
                     )
                     return
                 try:
-                    async with self.lookups() as session:
-                        auth = await accounts.authenticate(session, token.strip(), self.billing)
-                    if auth.key_use_to_record or auth.session_use_to_record:
-                        # Advisory: a last use is not worth failing its request.
-                        with contextlib.suppress(Busy):
-                            async with unit_of_work(self.sessions) as session:
-                                await accounts.record_use(session, auth)
+                    principal = await self.authenticate(token.strip())
                 except Unauthenticated as error:
                     await send_json(send, 401, _unauthenticated(error.message))
                     return
@@ -248,7 +247,24 @@ class AuthenticatedGraphQL:
                     await send_json(send, 403, body)
                     return
                 state = scope.setdefault("state", {})
-                state["principal"] = auth.principal
-                state["organization_id"] = auth.principal.organization_id
-                tag_principal(auth.principal.organization_id, auth.principal.user_id)
+                state["principal"] = principal
+                state["organization_id"] = principal.organization_id
+                tag_principal(principal.organization_id, principal.user_id)
         await self.view(scope, receive, send)
+
+    async def authenticate(self, token: str) -> Principal:
+        """The token's principal: an API key verified a moment ago from the process's
+        cache (server/verified_keys.py), anything else looked up."""
+        principal = self.verified.get(token)
+        if principal is not None:
+            return principal
+        async with self.lookups() as session:
+            auth = await accounts.authenticate(session, token, self.billing)
+        if auth.key_use_to_record or auth.session_use_to_record:
+            # Advisory: a last use is not worth failing its request.
+            with contextlib.suppress(Busy):
+                async with unit_of_work(self.sessions) as session:
+                    await accounts.record_use(session, auth)
+        if auth.principal.api_key_id is not None:
+            self.verified.keep(token, auth.principal)
+        return auth.principal

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from typing import Any, Generic, TypeVar
 
 import orjson
@@ -24,23 +24,28 @@ from strawberry.extensions import SchemaExtension
 from resolvers.planned.compiler import compile_plan
 from resolvers.planned.plan import Caller, Catalog, NotPlannable, Plan
 from resolvers.planned.plan import Scope as PlanScope
-from resolvers.planned.sql_plan import PreparedAnswer, fetch_answer, prepare
+from resolvers.planned.sql_plan import (
+    PreparedAnswer,
+    Request,
+    fetch_answer,
+    prepare,
+    statement_key,
+)
 from server.cost import actual_cost, objects_in_answer_text, requested_cost
 from server.query_limits import caller_key, settle
 from server.request_body import checked_body
 from server.throttle import Throttle
 from services.db import unit_of_work
 from services.errors import ServiceError
-from services.permissions import Principal
 
 log = logging.getLogger("batchtrack.planned_reads")
 
 K = TypeVar("K")
 V = TypeVar("V")
 PREPARED_ANSWERS = 1000  # statements kept, each a few kilobytes
-# A plan's statement depends on the plan (query text, operation name), the caller and the
-# variables (as sent: equal JSON, equal statement).
-PreparedKey = tuple[tuple[str, str | None], Principal | None, bytes]
+# A plan's statement depends on the plan (query text, operation name) and the shape of the
+# caller and variables (resolvers/planned/sql_plan.py `statement_key`), not their values.
+PreparedKey = tuple[tuple[str, str | None], Hashable]
 _BODY_KEYS = frozenset({"query", "variables", "operationName", "extensions"})
 
 
@@ -119,6 +124,7 @@ class PlannedReads:
         sessions: async_sessionmaker[AsyncSession],
         throttle: Throttle,
         max_cost: int,
+        statements: AsyncEngine | None = None,
     ) -> None:
         self.view = view
         self.schema = schema
@@ -127,8 +133,9 @@ class PlannedReads:
         self.throttle = throttle
         self.max_cost = max_cost
         # PostgreSQL runs a plan whose fields all have SQL forms as one statement,
-        # prepared once per plan, caller and variables.
-        self.engine: AsyncEngine = sessions.kw["bind"]
+        # compiled once per plan and shape of caller and variables, on `statements`'
+        # connections when given (server/app.py: generic plans).
+        self.engine: AsyncEngine = statements or sessions.kw["bind"]
         self.one_statement = self.engine.dialect.name == "postgresql"
         self.prepared: Recent[PreparedKey, PreparedAnswer] = Recent(PREPARED_ANSWERS)
 
@@ -170,7 +177,7 @@ class PlannedReads:
         try:
             if self.one_statement and plan.sql_ready:
                 caller = Caller(principal, coerced)
-                text = await self.answer_in_sql(plan, (query, operation_name), caller, variables)
+                text = await self.answer_in_sql(plan, (query, operation_name), caller)
                 # PostgreSQL's JSON is relayed as it is: parsing it only to count its
                 # objects and serialize it again cost more than building it.
                 answer, returned = text.encode(), objects_in_answer_text(text)
@@ -191,14 +198,13 @@ class PlannedReads:
         plan: Plan,
         plan_key: tuple[str, str | None],
         caller: Caller,
-        variables: dict[str, Any] | None,
     ) -> str:
         """The JSON text of `data`, as PostgreSQL built it."""
-        given = orjson.dumps(variables, option=orjson.OPT_SORT_KEYS)
-        key = (plan_key, caller.principal, given)
+        key = (plan_key, statement_key(caller))
         prepared = self.prepared.get(key)
         if prepared is None:
             prepared = prepare(plan, caller, self.engine.dialect)
             self.prepared.put(key, prepared)
+        request = Request(caller.principal, caller.variables.coerced)
         async with self.engine.connect() as connection:
-            return await fetch_answer(connection, prepared)
+            return await fetch_answer(connection, prepared, request)

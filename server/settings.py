@@ -47,6 +47,14 @@ class Settings(BaseSettings):
             "(same answers, several times faster); false to measure or rule them out."
         ),
     )
+    api_key_cache_seconds: float = Field(
+        default=2.0,
+        ge=0,
+        description=(
+            "How long a process keeps an API key it verified (server/verified_keys.py): "
+            "the longest another process may accept a revoked key; 0 looks every key up."
+        ),
+    )
     throttle_maximum: int = Field(default=2000, description="Cost points a caller may bank.")
     throttle_restore_rate: float = Field(
         default=100.0, description="Cost points a caller regains per second."

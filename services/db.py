@@ -231,7 +231,9 @@ def create_engine(
     echo: bool = False,
     pool_size: int = 20,
     sqlite_busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
+    server_settings: dict[str, str] | None = None,
 ) -> AsyncEngine:
+    """`server_settings`: PostgreSQL settings of every connection (ignored on SQLite)."""
     if url.startswith("sqlite"):
         engine = create_async_engine(url, echo=echo)
         _configure_sqlite(engine, sqlite_busy_timeout_ms)
@@ -240,7 +242,10 @@ def create_engine(
     # checkout and closed at checkin, and under many concurrent requests that churn
     # (a new PostgreSQL backend each time) halved the throughput. Requests beyond the
     # pool wait for a connection instead.
-    engine = create_async_engine(url, echo=echo, pool_size=pool_size, max_overflow=0)
+    arguments = {"server_settings": server_settings} if server_settings else {}
+    engine = create_async_engine(
+        url, echo=echo, pool_size=pool_size, max_overflow=0, connect_args=arguments
+    )
     _ping_idle_connections(engine)
     return engine
 

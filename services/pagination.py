@@ -14,6 +14,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from services.bound import lift
 from services.error_codes import ErrorCode
 from services.errors import UserInputError
 
@@ -37,6 +38,7 @@ class PageRequest:
     before: int | None = None
 
     def size(self) -> int:
+        """The page size, checked (when bound at execution, checked then)."""
         if self.first is not None and self.last is not None:
             raise UserInputError(
                 ErrorCode.INVALID_PAGINATION, "Pass either first or last, not both.", ("first",)
@@ -45,13 +47,7 @@ class PageRequest:
         name = "first" if self.first is not None else "last"
         if size is None:
             return DEFAULT_PAGE_SIZE
-        if size < 0 or size > MAX_PAGE_SIZE:
-            raise UserInputError(
-                ErrorCode.INVALID_PAGINATION,
-                f"{name} must be between 0 and {MAX_PAGE_SIZE}.",
-                (name,),
-            )
-        return size
+        return lift(size, lambda given: _checked_size(name, given))
 
     @property
     def backwards(self) -> bool:
@@ -63,6 +59,18 @@ class PageRequest:
 
     def has_previous_page(self, has_more: Any) -> Any:
         return has_more if self.backwards else self.after is not None
+
+
+def _checked_size(name: str, size: int) -> int:
+    if size < 0 or size > MAX_PAGE_SIZE:
+        raise UserInputError(
+            ErrorCode.INVALID_PAGINATION, f"{name} must be between 0 and {MAX_PAGE_SIZE}.", (name,)
+        )
+    return size
+
+
+def _key_bound(key: int) -> int:
+    return min(key, MAX_KEY)
 
 
 @dataclass(frozen=True)
@@ -91,12 +99,12 @@ def page_rows(
 ) -> Select[Any]:
     """`statement` narrowed to one page along `key`, plus one row that tells whether more
     follow: the rows after/before the cursors, in key order (descending for `last`)."""
-    size = request.size()
+    one_more = lift(request.size(), lambda size: size + 1)
     if request.after is not None:
-        statement = statement.where(key > min(request.after, MAX_KEY))
+        statement = statement.where(key > lift(request.after, _key_bound))
     if request.before is not None:
-        statement = statement.where(key < min(request.before, MAX_KEY))
-    return statement.order_by(key.desc() if request.backwards else key.asc()).limit(size + 1)
+        statement = statement.where(key < lift(request.before, _key_bound))
+    return statement.order_by(key.desc() if request.backwards else key.asc()).limit(one_more)
 
 
 async def paginate(

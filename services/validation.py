@@ -38,3 +38,11 @@ def clean_email(value: str, field: Sequence[str] = ("email",)) -> str:
             ErrorCode.INVALID_EMAIL, "email must look like name@example.com.", field
         )
     return email
+
+
+def contains_pattern(search: str) -> str:
+    """The LIKE pattern of a name search: trimmed, case-folded, at most 200 characters,
+    matched anywhere in the name key, LIKE's own characters escaped (with `\\`)."""
+    term = search.strip().casefold()[:200]
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

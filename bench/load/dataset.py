@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import time
 import zlib
 from typing import Any
@@ -44,7 +45,10 @@ MAINTENANCE_DATABASE = "postgres"
 
 def database_name(scale: float) -> str:
     # str(float): 1 -> "1.0" -> batchtrack_load_1_0_v1, 0.05 -> batchtrack_load_0_05_v1.
-    return f"batchtrack_load_{str(float(scale)).replace('.', '_')}_v{seeding.SEED_VERSION}"
+    # BENCH_DATABASE_SUFFIX keeps runs from several checkouts on one server apart.
+    suffix = os.environ.get("BENCH_DATABASE_SUFFIX", "")
+    scaled = str(float(scale)).replace(".", "_")
+    return f"batchtrack_load_{scaled}_v{seeding.SEED_VERSION}{suffix}"
 
 
 def _url(server_url: str, database: str, driver: str) -> str:

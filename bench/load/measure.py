@@ -2,7 +2,9 @@
 fixed rate, openload), or SQL statements per request (through pgproxy).
 
 The CPU time of a run is the server process's utime + stime delta over the run divided
-by the answers it gave; throughput is never measured through the proxy.
+by the answers it gave, and beside it the same for the PostgreSQL backends serving the
+server's connections (servers.Server.database_cpu); throughput is never measured through
+the proxy.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ class ClosedRun:
     errors: int
     cpu_ms_per_request: float
     error_sample: str = ""
+    db_cpu_ms_per_request: float = float("nan")
+    connections: int = CLOSED_CONNECTIONS
 
 
 @dataclass
@@ -52,6 +56,7 @@ class OpenRun:
     cpu_ms_per_request: float
     generator_cpu_percent: float
     error_sample: str = ""
+    db_cpu_ms_per_request: float = float("nan")
 
 
 @dataclass
@@ -69,27 +74,33 @@ def _authorization(workload: Workload, server: Server) -> str | None:
 
 
 def closed(
-    server: Server, workload: Workload, seconds: float, round_: int = 0, drain: bool = False
+    server: Server,
+    workload: Workload,
+    seconds: float,
+    round_: int = 0,
+    drain: bool = False,
+    connections: int = CLOSED_CONNECTIONS,
 ) -> ClosedRun:
     """One wrk run. CPU per request is the server's CPU over the run by the answers in it;
     wrk leaves a request in flight on every connection, partly served, which matters for
     a workload of a few requests a second. With `drain`, the CPU is counted until the
     server is idle again (`settle`) and divided by the answers plus those requests."""
     server.check_alive()
-    before = server.cpu()
+    before, database_before = server.cpu(), server.database_cpu()
     result = wrk.run(
         server.url,
-        workload.bodies[server.name],
+        workload.lines(server.name),
         seconds=seconds,
-        connections=CLOSED_CONNECTIONS,
+        connections=connections,
         authorization=_authorization(workload, server),
         user_errors=workload.user_errors,
     )
     served = result.requests
     if drain:
         settle(server)
-        served += CLOSED_CONNECTIONS
+        served += connections
     cpu = server.cpu() - before
+    database = server.database_cpu_since(database_before)
     errors = max(result.graphql_errors, result.non_2xx) + sum(result.socket_errors.values())
     return ClosedRun(
         server.name,
@@ -102,15 +113,17 @@ def closed(
         errors,
         1000 * cpu / max(served, 1),
         result.error_sample,
+        1000 * database / max(served, 1) if server.postgres_url else float("nan"),
+        connections,
     )
 
 
 def open_rate(server: Server, workload: Workload, rate: float, seconds: float) -> OpenRun:
     server.check_alive()
-    before = server.cpu()
+    before, database_before = server.cpu(), server.database_cpu()
     result = openload.run(
         server.url,
-        workload.bodies[server.name],
+        workload.lines(server.name),
         rate=rate,
         seconds=seconds,
         connections=OPEN_MAX_IN_FLIGHT,
@@ -118,6 +131,7 @@ def open_rate(server: Server, workload: Workload, rate: float, seconds: float) -
         user_errors=workload.user_errors,
     )
     cpu = server.cpu() - before
+    database = server.database_cpu_since(database_before)
     latency = result.latency_ms
     return OpenRun(
         server.name,
@@ -136,6 +150,7 @@ def open_rate(server: Server, workload: Workload, rate: float, seconds: float) -
         1000 * cpu / max(result.completed, 1),
         result.generator_cpu_percent,
         result.error_sample,
+        1000 * database / max(result.completed, 1) if server.postgres_url else float("nan"),
     )
 
 
@@ -170,14 +185,14 @@ def statements(
     after a few unmeasured ones; what the server ran while idle (`idle`, over `idle_s`
     seconds: our API's webhook sweeper polls every 2 s) is subtracted pro rata."""
     bodies = workload.bodies[server.name]
-    with client(workload.tokens.get(server.name)) as session:
+    with client(None) as session:
 
         def send(number: int) -> None:
-            answer = session.post(
-                server.url,
-                content=bodies[number % len(bodies)],
-                headers={"Content-Type": "application/json"},
-            )
+            headers = {"Content-Type": "application/json"}
+            token = workload.token_of(server.name, number)
+            if token:
+                headers["Authorization"] = f"Bearer {token}"
+            answer = session.post(server.url, content=bodies[number % len(bodies)], headers=headers)
             failed = b'"errors"' in answer.content or (
                 workload.user_errors and b'"userErrors":[]' not in answer.content.replace(b" ", b"")
             )

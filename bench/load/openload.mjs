@@ -130,16 +130,23 @@ async function main() {
   const duration = Number(opts.duration);
   const maxInFlight = Number(opts.connections);
   const timeoutMs = Number(opts.timeout) * 1000;
-  const bodies = opts.bodies
-    ? readFileSync(opts.bodies, "utf8").split("\n").filter((line) => line.trim()).map(Buffer.from)
-    : [readFileSync(opts.body)];
+  const lines = opts.bodies
+    ? readFileSync(opts.bodies, "utf8").split("\n").filter((line) => line.trim())
+    : [readFileSync(opts.body, "utf8")];
   // Every request's bytes are made once: a run only writes prebuilt buffers.
   let preamble = `POST ${target.pathname}${target.search} HTTP/1.1\r\nHost: ${target.host}\r\n`;
   preamble += "Content-Type: application/json\r\nAccept: application/json\r\n";
   for (const header of opts.header) preamble += `${header.trim()}\r\n`;
-  const requests = bodies.map((body) =>
-    Buffer.concat([Buffer.from(`${preamble}Content-Length: ${body.length}\r\n\r\n`), body]),
-  );
+  // A line may carry its own Authorization: "Bearer ...<TAB>{...}" (one caller per request).
+  const requests = lines.map((line) => {
+    const tab = line.startsWith("{") ? -1 : line.indexOf("\t");
+    const own = tab < 0 ? "" : `Authorization: ${line.slice(0, tab)}\r\n`;
+    const body = Buffer.from(tab < 0 ? line : line.slice(tab + 1));
+    return Buffer.concat([
+      Buffer.from(`${preamble}${own}Content-Length: ${body.length}\r\n\r\n`),
+      body,
+    ]);
+  });
   const total = Math.floor(rate * duration);
   const latency = new Float64Array(total).fill(-1);
   const lag = new Float64Array(total); // timer lateness when request i became due

@@ -6,7 +6,8 @@
 -- BODY_FILE: one JSON body ({"query": ..., "variables": ...}) sent on every request; or
 -- BODIES_FILE: one JSON body per line, sent in turn (line 1, 2, ..., n, 1, ...; each wrk
 -- thread walks the list from its own starting line), e.g. W1's adjustments of random items.
--- AUTHORIZATION: the whole Authorization header value; unset or empty sends none.
+-- AUTHORIZATION: the whole Authorization header value; unset or empty sends none. A line
+-- may carry its own: "Bearer bt_live_...<TAB>{...}" (many callers, one per request).
 -- Every answer is inspected: a status other than 200, or a body with "errors", counts as
 -- a GraphQL error; with USER_ERRORS=1 so does a non-empty "userErrors" list. done() prints
 -- one line "wrk-lua {json}" with those counts and exact latency percentiles
@@ -20,14 +21,20 @@ local function read(path)
 end
 
 local bodies = {}
+local authorizations = {}
+local function add(line)
+  local authorization, body = string.match(line, "^([^\t{][^\t]*)\t(.*)$")
+  table.insert(bodies, body or line)
+  table.insert(authorizations, authorization or false)
+end
 local bodies_file = os.getenv("BODIES_FILE")
 local body_file = os.getenv("BODY_FILE")
 if bodies_file ~= nil and bodies_file ~= "" then
   for line in string.gmatch(read(bodies_file), "[^\n]+") do
-    table.insert(bodies, line)
+    add(line)
   end
 elseif body_file ~= nil and body_file ~= "" then
-  bodies[1] = read(body_file)
+  add(read(body_file))
 end
 if #bodies == 0 then
   error("BODY_FILE or BODIES_FILE must name the JSON body (bodies) to POST")
@@ -39,6 +46,9 @@ wrk.body = bodies[1]
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json"
 local authorization = os.getenv("AUTHORIZATION")
+if authorizations[1] then
+  authorization = authorizations[1]
+end
 if authorization ~= nil and authorization ~= "" then
   wrk.headers["Authorization"] = authorization
 end
@@ -56,7 +66,11 @@ if #bodies > 1 then
   local sent = 0
   function request()
     sent = sent + 1
-    return wrk.format(nil, nil, nil, bodies[((offset or 0) * 997 + sent - 1) % #bodies + 1])
+    local index = ((offset or 0) * 997 + sent - 1) % #bodies + 1
+    if authorizations[index] then
+      wrk.headers["Authorization"] = authorizations[index]
+    end
+    return wrk.format(nil, nil, nil, bodies[index])
   end
 end
 

@@ -33,6 +33,7 @@ class WorkloadReport:
     title: str
     servers: list[str]
     closed: list[ClosedRun] = field(default_factory=list)
+    single: list[ClosedRun] = field(default_factory=list)  # one connection: latency bound
     opened: list[OpenRun] = field(default_factory=list)
     statements: dict[str, Statements] = field(default_factory=dict)
     peak_rss_mb: dict[str, float] = field(default_factory=dict)
@@ -46,6 +47,14 @@ class WorkloadReport:
         """Median CPU ms per request over the closed-model rounds."""
         values = [run.cpu_ms_per_request for run in self.closed if run.server == server]
         return statistics.median(values) if values else float("nan")
+
+    def database_cpu_ms(self, server: str) -> float:
+        """Median CPU ms per request of its PostgreSQL backends, closed-model rounds."""
+        values = [run.db_cpu_ms_per_request for run in self.closed if run.server == server]
+        return statistics.median(values) if values else float("nan")
+
+    def single_run(self, server: str) -> ClosedRun | None:
+        return next((run for run in self.single if run.server == server), None)
 
     def max_rate(self, server: str) -> float | None:
         """The highest fixed rate tried that held (p99 < 100 ms, no errors, no queue)."""
@@ -144,6 +153,24 @@ def ratio_lines(report: Report) -> list[str]:
             f"{w.name} open ... {ratio}  highest fixed rate with p99 < {P99_LIMIT_MS:.0f} ms: "
             f"ours {w.max_rate_text('ours')} / PostGraphile {w.max_rate_text('postgraphile')}"
         )
+        ours_one, theirs_one = w.single_run("ours"), w.single_run("postgraphile")
+        if ours_one is not None and theirs_one is not None:
+            lines.append(
+                f"{w.name} 1 connection ... p50 {_ratio(ours_one.p50_ms, theirs_one.p50_ms)} "
+                f"of PostGraphile's: ours {_number(ours_one.p50_ms, 2)} ms / PostGraphile "
+                f"{_number(theirs_one.p50_ms, 2)} ms; req/s "
+                f"{_ratio(ours_one.rps, theirs_one.rps)}"
+            )
+        total = _ratio(
+            w.cpu_ms("ours") + w.database_cpu_ms("ours"),
+            w.cpu_ms("postgraphile") + w.database_cpu_ms("postgraphile"),
+        )
+        lines.append(
+            f"{w.name} CPU ... {total}  server + PostgreSQL ms/request: ours "
+            f"{_number(w.cpu_ms('ours'), 2)} + {_number(w.database_cpu_ms('ours'), 2)} / "
+            f"PostGraphile {_number(w.cpu_ms('postgraphile'), 2)} + "
+            f"{_number(w.database_cpu_ms('postgraphile'), 2)}"
+        )
     lines.append("W2 ... n/a  ours only: webhooks delivered per second, see the webhooks section")
     return lines
 
@@ -152,8 +179,9 @@ def _closed_table(w: WorkloadReport) -> list[str]:
     rounds = max((run.round for run in w.closed), default=0)
     head = " | ".join(f"round {n} req/s" for n in range(1, rounds + 1))
     lines = [
-        f"| server | {head} | median req/s | p50 ms | p99 ms | errors | CPU ms/request |",
-        "|---|" + "---:|" * (rounds + 5),
+        f"| server | {head} | median req/s | p50 ms | p99 ms | errors | CPU ms/request "
+        "| PostgreSQL CPU ms/request |",
+        "|---|" + "---:|" * (rounds + 6),
     ]
     for server in w.servers:
         runs = sorted((r for r in w.closed if r.server == server), key=lambda r: r.round)
@@ -164,7 +192,18 @@ def _closed_table(w: WorkloadReport) -> list[str]:
             f"| {NAMES[server]} | {cells} | {_number(w.closed_median(server))} | "
             f"{_number(statistics.median(r.p50_ms for r in runs))} | "
             f"{_number(statistics.median(r.p99_ms for r in runs))} | "
-            f"{sum(r.errors for r in runs)} | {_number(w.cpu_ms(server), 2)} |"
+            f"{sum(r.errors for r in runs)} | {_number(w.cpu_ms(server), 2)} | "
+            f"{_number(w.database_cpu_ms(server), 2)} |"
+        )
+    for server in w.servers:
+        one = w.single_run(server)
+        if one is None:
+            continue
+        blanks = " | ".join("" for _ in range(rounds))
+        lines.append(
+            f"| {NAMES[server]}, 1 connection | {blanks} | {_number(one.rps)} | "
+            f"{_number(one.p50_ms, 2)} | {_number(one.p99_ms)} | {one.errors} | "
+            f"{_number(one.cpu_ms_per_request, 2)} | {_number(one.db_cpu_ms_per_request, 2)} |"
         )
     return lines
 
@@ -214,6 +253,10 @@ def _summary_table(w: WorkloadReport) -> list[str]:
         )
     lines += [
         row("CPU ms/request (closed model, median)", [_number(w.cpu_ms(s), 2) for s in w.servers]),
+        row(
+            "PostgreSQL backends' CPU ms/request (closed model, median)",
+            [_number(w.database_cpu_ms(s), 2) for s in w.servers],
+        ),
         row("SQL statements/request (of which)", [statements(s) for s in w.servers]),
         row(
             "peak RSS MB (process lifetime, after this workload)",
@@ -256,7 +299,11 @@ def render(report: Report) -> str:
     ]
     for w in report.workloads:
         lines += ["", f"### {w.name}, {w.title}", "", *_summary_table(w), ""]
-        lines += ["Closed model (wrk, 8 connections, rounds alternating servers):", ""]
+        lines += [
+            "Closed model (wrk, 8 connections, rounds alternating servers; the "
+            "1-connection rows: one round after them):",
+            "",
+        ]
         lines += _closed_table(w)
         if w.opened:
             lines += [

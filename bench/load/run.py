@@ -31,7 +31,7 @@ import os
 import re
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -109,6 +109,12 @@ def read_workload(
             closed = measure.closed(started[name], workload, plan.closed_s, number)
             report.closed.append(closed)
             log(f"{workload.name} {name} closed round {number}: {closed.rps:.1f} req/s")
+            measure.settle(started[name])
+    if workload.name != "W1":  # latency bound: one request at a time
+        for name in workload.servers:
+            single = measure.closed(started[name], workload, plan.closed_s, connections=1)
+            report.single.append(single)
+            log(f"{workload.name} {name} 1 connection: p50 {single.p50_ms:.2f} ms")
             measure.settle(started[name])
     if workload.name != "W1":
         ladder.climb(started, workload, report, plan.rung_s, from_half=plan.quick, log=log)
@@ -212,7 +218,8 @@ def benchmark(args: argparse.Namespace, plan: Plan) -> tuple[Report, bool]:
         )
     settings = (
         "servers: PostGraphile (one Node process, pg pool of 10, no authentication), ours "
-        "(one `batchtrack serve` process, throttle raised); closed model: wrk, 8 "
+        "(one `batchtrack serve` process, REDIS_URL set as in production, throttle "
+        "raised); closed model: wrk, 8 "
         f"connections, {plan.rounds} x {plan.closed_s:.0f} s per server after "
         f"{plan.warm_s:.0f} s of warm-up; open model: openload.mjs, {plan.rung_s:.0f} s per "
         "rate; statements: Q + E protocol messages over "
@@ -221,7 +228,8 @@ def benchmark(args: argparse.Namespace, plan: Plan) -> tuple[Report, bool]:
     after = os.getloadavg()
     about.append(f"- load average at the end: {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}")
     report = Report(
-        command=f"make bench{' BENCH_ARGS=--quick' if args.quick else ''}",
+        command="make bench"
+        + (f" BENCH_ARGS='{' '.join(sys.argv[1:])}'" if len(sys.argv) > 1 else ""),
         quick=args.quick,
         date=date,
         seconds=time.monotonic() - started_at,
@@ -240,12 +248,18 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--quick", action="store_true", help="scale 0.05, short runs")
+    parser.add_argument(
+        "--scale", type=float, help="the dataset's scale (default: 1.0, or 0.05 with --quick)"
+    )
     parser.add_argument("--server-url", default=SERVER_URL, help="PostgreSQL server URL")
     parser.add_argument("--dataset", help="a dataset.py JSON to use instead of ensure_dataset")
     parser.add_argument("--json", type=Path, help="also save the raw figures here")
     parser.add_argument("--no-write", action="store_true", help="leave RESULTS.md alone")
     args = parser.parse_args()
-    report, agreed = benchmark(args, QUICK if args.quick else FULL)
+    plan = QUICK if args.quick else FULL
+    if args.scale is not None:
+        plan = replace(plan, scale=args.scale)
+    report, agreed = benchmark(args, plan)
     text = render(report)
     if args.json:
         args.json.write_text(json.dumps(asdict(report), indent=2, default=str))

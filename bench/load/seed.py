@@ -18,7 +18,10 @@ against a model of the FIFO lots, so every service call succeeds.
 Organization A's items by id: the first 50 are R1's, the 56th is R2's (113 ledger rows,
 a third of its consumptions drawing two lots), the last 100 are W1's (unit g, 40 to 44
 lots of 10 to 30 g, exactly 40 left open, no expiry); none of these is archived.
-Organization B adds tenancy and volume.
+Organization B adds tenancy and volume. Then copies of the regular items (lots and
+ledger included, renamed, made in SQL: `clone_volume`) bring the two organizations to
+10,000 items, so that reads can cycle over more distinct items than any cache holds, and
+100 read-only API keys are made (60 in A, 40 in B): the callers the reads cycle over.
 
 Speed: a service call is 7 SQL statements and about 3 ms of Python CPU on the 2-core
 benchmark machine (it was 10-11 statements and 5.5 ms before the write path was trimmed:
@@ -36,7 +39,7 @@ import random
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from multiprocessing import get_context
@@ -47,6 +50,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_asyn
 
 from services.accounts import service as accounts
 from services.accounts import tokens
+from services.billing.models import SubscriptionStatus
+from services.billing.plans import ENTERPRISE
+from services.billing.standing import Standing
 from services.db import create_engine, create_session_factory, unit_of_work, utcnow
 from services.ids import to_global_id
 from services.inventory import items, stock
@@ -55,10 +61,18 @@ from services.inventory.quantities import QuantityInput
 from services.permissions import ROLE_PERMISSIONS, Principal, Role
 
 Sessions = async_sessionmaker[AsyncSession]
+ENTERPRISE_STANDING = Standing(
+    ENTERPRISE.key, SubscriptionStatus.ACTIVE, ENTERPRISE.entitlements, False, None
+)
 
 # Bump whenever the generated data changes: dataset.py names its cached databases by it.
-SEED_VERSION = 1
+SEED_VERSION = 2
 ITEMS_AT_SCALE_1 = 2_000
+# Copies of the regular items beside them, so that R2 can cycle over more distinct items
+# than any cache holds: at least 10,000 items in all, at any scale.
+VOLUME_ITEMS = 10_000
+# Read-only API keys, the callers R1 and R2 cycle over, split between the organizations.
+CALLERS = {0: 60, 1: 40}
 MIN_ITEMS = 160
 R1_ITEMS = 50
 R2_INDEX = 55
@@ -238,6 +252,75 @@ def organization_plans(seed: int, scale: float) -> tuple[list[ItemPlan], list[It
     return plans[0], plans[1]
 
 
+# Copies of `:count` regular items of organization `:o` (the ids in `:sources`, in turn):
+# each copy gets new ids, its name and lot codes a " #n" suffix, and the source's lots and
+# ledger rows (in their order) with the lot ids mapped, so every copy keeps the ledger
+# invariant (batchtrack verify-inventory).
+CLONE = [
+    "CREATE TEMP TABLE clone_items (n integer, source bigint, id bigint) ON COMMIT DROP",
+    """INSERT INTO clone_items
+    SELECT n, (CAST(:sources AS bigint[]))[1 + n % cardinality(CAST(:sources AS bigint[]))],
+        nextval(pg_get_serial_sequence('inventory_items', 'id'))
+    FROM generate_series(1, CAST(:count AS integer)) AS n""",
+    """INSERT INTO inventory_items ({columns})
+    SELECT {values} FROM clone_items c JOIN inventory_items i ON i.id = c.source""",
+    """CREATE TEMP TABLE clone_lots ON COMMIT DROP AS
+    SELECT c.n, c.id AS item_id, l.id AS source,
+        nextval(pg_get_serial_sequence('inventory_lots', 'id')) AS id
+    FROM clone_items c JOIN inventory_lots l ON l.item_id = c.source
+    ORDER BY c.n, l.id""",
+    """INSERT INTO inventory_lots ({columns})
+    SELECT {values} FROM clone_lots c JOIN inventory_lots i ON i.id = c.source""",
+    """INSERT INTO inventory_ledger ({columns})
+    SELECT {values} FROM clone_items c JOIN inventory_ledger i ON i.item_id = c.source
+    LEFT JOIN clone_lots m ON m.source = i.lot_id AND m.n = c.n
+    ORDER BY c.n, i.id""",
+]
+CLONE_COLUMNS: dict[str, dict[str, str | None]] = {
+    "inventory_items": {
+        "id": "c.id",
+        "name": "i.name || ' #' || c.n",
+        "name_key": "i.name_key || ' #' || c.n",
+        "sku": "NULL",
+        "barcode": "NULL",
+    },
+    "inventory_lots": {
+        "id": "c.id",
+        "item_id": "c.item_id",
+        "lot_code": "i.lot_code || '#' || c.n",
+    },
+    "inventory_ledger": {"id": None, "item_id": "c.id", "lot_id": "m.id"},
+}
+
+
+async def clone_volume(url: str, organization_id: int, sources: list[int], count: int) -> None:
+    """`count` copies of the `sources` items, in SQL: through the services they would take
+    hours on the benchmark machine, and reads only need them to exist, distinct."""
+    engine = create_async_engine(url)
+    try:
+        async with engine.begin() as connection:
+            statements = []
+            for table, overrides in CLONE_COLUMNS.items():
+                found = await connection.execute(
+                    text(
+                        "SELECT column_name FROM information_schema.columns WHERE "
+                        "table_name = :t AND table_schema = 'public' ORDER BY ordinal_position"
+                    ),
+                    {"t": table},
+                )
+                names = [n for (n,) in found if overrides.get(n, "") is not None]
+                values = [overrides.get(n) or f"i.{n}" for n in names]
+                statements.append((", ".join(names), ", ".join(values)))
+            shapes = [None, None, statements[0], None, statements[1], statements[2]]
+            for sql, shape in zip(CLONE, shapes, strict=True):
+                filled = sql if shape is None else sql.format(columns=shape[0], values=shape[1])
+                await connection.execute(
+                    text(filled), {"sources": sources, "count": count, "o": organization_id}
+                )
+    finally:
+        await engine.dispose()
+
+
 async def new_owner(sessions: Sessions, label: str, name: str) -> Principal:
     async with unit_of_work(sessions) as session:
         grant = await accounts.sign_up(
@@ -376,6 +459,28 @@ async def vacuum_and_count(url: str, organization_ids: list[int]) -> list[dict[s
         await engine.dispose()
 
 
+ITEM_IDS = text("SELECT id FROM inventory_items WHERE organization_id = :o ORDER BY id")
+
+
+async def all_item_ids(url: str, organization_ids: list[int]) -> dict[str, list[int]]:
+    engine = create_async_engine(url)
+    try:
+        async with engine.connect() as connection:
+            return {
+                str(organization): list(
+                    await connection.scalars(
+                        text(
+                            "SELECT id FROM inventory_items WHERE organization_id = :o ORDER BY id"
+                        ),
+                        {"o": organization},
+                    )
+                )
+                for organization in organization_ids
+            }
+    finally:
+        await engine.dispose()
+
+
 async def seed(
     url: str, *, scale: float = 1.0, seed: int = 5, processes: int = 2, tasks: int = 2
 ) -> dict[str, Any]:
@@ -392,6 +497,15 @@ async def seed(
         jobs = [(owner, i, p) for i, p in zip(ids_a, plans_a, strict=True)]
         jobs += [(other, i, p) for i, p in zip(ids_b, plans_b, strict=True)]
         await fill_all(url, jobs, start, processes, tasks)
+        # The copies, split between the organizations, of their items not archived (after
+        # them by id: R1's first 50 and the items the workloads name stay what they are).
+        extra = max(0, VOLUME_ITEMS - len(ids_a) - len(ids_b))
+        for organization, ids, plans, share in [
+            (owner.organization_id, ids_a, plans_a, extra // 2),
+            (other.organization_id, ids_b, plans_b, extra - extra // 2),
+        ]:
+            sources = [key for key, plan in zip(ids, plans, strict=True) if not plan.archived]
+            await clone_volume(url, organization, sources, share)
         async with unit_of_work(sessions) as session:
             read = await accounts.create_api_key(
                 session, owner, name="load read", scopes=["inventory.read"]
@@ -399,6 +513,23 @@ async def seed(
             write = await accounts.create_api_key(
                 session, owner, name="load write", scopes=["inventory.read", "inventory.adjust"]
             )
+            # More keys than the local plan's 10: the organizations act as Enterprise
+            # customers (no key limit) while the seed makes them.
+            callers = [
+                {
+                    "organization_id": principal.organization_id,
+                    "token": (
+                        await accounts.create_api_key(
+                            session,
+                            replace(principal, standing=ENTERPRISE_STANDING),
+                            name=f"caller {number}",
+                            scopes=["inventory.read"],
+                        )
+                    ).token,
+                }
+                for organization, principal in enumerate([owner, other])
+                for number in range(CALLERS[organization])
+            ]
     finally:
         await engine.dispose()
     counts = await vacuum_and_count(url, [owner.organization_id, other.organization_id])
@@ -418,6 +549,8 @@ async def seed(
         "r2_item_global_id": to_global_id("InventoryItem", ids_a[R2_INDEX]),
         "w1_item_ids": w1,
         "w1_item_global_ids": [to_global_id("InventoryItem", i) for i in w1],
+        "callers": callers,
+        "item_ids": await all_item_ids(url, [owner.organization_id, other.organization_id]),
         "counts": {"organizations": counts},
     }
 

@@ -7,7 +7,10 @@ is stopped by its pid (SIGTERM, then SIGKILL after 10 s), however the run ends:
 `Servers` is a context manager that also stops them on SIGTERM/SIGINT.
 
 Process figures come from Linux /proc: CPU time (utime + stime) and the peak resident
-set size (VmHWM, the high-water mark since the process started).
+set size (VmHWM, the high-water mark since the process started); and the CPU time of the
+PostgreSQL backends serving a server's connections (`database_cpu`: its sockets to the
+PostgreSQL port, matched to pg_stat_activity's client ports; PostgreSQL runs on this
+machine).
 """
 
 from __future__ import annotations
@@ -24,10 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_BENCH_REDIS = "redis://127.0.0.1:6379/14"
 SERVE_PGL = ROOT / "bench" / "postgraphile" / "serve.py"
 PROBE = {"query": "{ __typename }"}
 SERVE = "from server.cli import main; main(['serve'])"
@@ -64,12 +69,68 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def _socket_inodes(pid: int) -> set[str]:
+    found = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):
+            target = os.readlink(fd)
+            if target.startswith("socket:["):
+                found.add(target[8:-1])
+    return found
+
+
+def client_ports(pid: int, server_port: int) -> set[int]:
+    """The local ports of the process's TCP connections to `server_port`."""
+    inodes = _socket_inodes(pid)
+    ports = set()
+    for table in ("tcp", "tcp6"):
+        path = Path(f"/proc/{pid}/net/{table}")
+        if not path.exists():
+            continue
+        for line in path.read_text().splitlines()[1:]:
+            fields = line.split()
+            local, remote, inode = fields[1], fields[2], fields[9]
+            if int(remote.rsplit(":", 1)[1], 16) == server_port and inode in inodes:
+                ports.add(int(local.rsplit(":", 1)[1], 16))
+    return ports
+
+
+def backend_cpu(postgres_url: str, ports: set[int]) -> dict[int, float]:
+    """CPU seconds so far of each PostgreSQL backend serving a client port in `ports`."""
+    if not ports:
+        return {}
+    query = (
+        "SELECT pid FROM pg_stat_activity WHERE client_port IN "  # noqa: S608 - integers
+        f"({','.join(str(port) for port in sorted(ports))})"
+    )
+    listed = subprocess.run(  # noqa: S603 - psql with a query built from integers
+        ["psql", postgres_url, "-Atc", query],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    ).stdout.split()
+    found = {}
+    for pid in listed:
+        with contextlib.suppress(OSError):
+            found[int(pid)] = cpu_seconds(int(pid))
+    return found
+
+
+def _on_database(server: Server, postgres_url: str) -> Server:
+    server.postgres_url = postgres_url
+    server.postgres_port = urlsplit(postgres_url).port or 5432
+    return server
+
+
 @dataclass
 class Server:
     name: str  # "postgraphile" or "ours"
     url: str  # the GraphQL endpoint
     process: subprocess.Popen[bytes]
     log: Path
+    postgres_url: str = ""  # libpq URL of its database, for its backends' CPU
+    postgres_port: int = 5432
 
     @property
     def pid(self) -> int:
@@ -80,6 +141,19 @@ class Server:
 
     def peak_rss_mb(self) -> float:
         return peak_rss_mb(self.pid)
+
+    def database_cpu(self) -> dict[int, float]:
+        """CPU seconds so far of the PostgreSQL backends of this server's connections, by
+        backend pid (`database_cpu_since` takes the difference)."""
+        if not self.postgres_url:
+            return {}
+        return backend_cpu(self.postgres_url, client_ports(self.pid, self.postgres_port))
+
+    def database_cpu_since(self, before: dict[int, float]) -> float:
+        """The backends' CPU seconds since `before`: a backend opened meanwhile counts
+        whole, one closed meanwhile is lost (both pools keep theirs open under load)."""
+        after = self.database_cpu()
+        return sum(max(0.0, seconds - before.get(pid, 0.0)) for pid, seconds in after.items())
 
     def profile(self, on: bool) -> None:
         """Start or stop (and write) the profile of a server started with one."""
@@ -131,7 +205,8 @@ class Servers:
 
     def postgraphile(self, postgres_url: str, port: int) -> Server:
         env = dict(os.environ, DATABASE_URL=postgres_url, PORT=str(port), HOST="127.0.0.1")
-        return self._spawn("postgraphile", [sys.executable, str(SERVE_PGL)], env, port)
+        server = self._spawn("postgraphile", [sys.executable, str(SERVE_PGL)], env, port)
+        return _on_database(server, postgres_url)
 
     def ours(
         self,
@@ -144,6 +219,11 @@ class Servers:
         `profile`, the server runs under cProfile, off until `Server.profile(True)`, and
         `Server.profile(False)` writes what it gathered to that file."""
         env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+        # As in production: the throttle's buckets in Redis (a database of the benchmark's
+        # own, BENCH_REDIS_URL; empty runs without Redis).
+        redis_url = os.environ.get("BENCH_REDIS_URL", DEFAULT_BENCH_REDIS)
+        if redis_url:
+            env["REDIS_URL"] = redis_url
         env.update(
             DATABASE_URL=database_url,
             SECRET_KEY="bench",  # a throwaway key: a local benchmark
@@ -159,7 +239,8 @@ class Servers:
         # What the `batchtrack serve` script runs, under the name "python": a `pkill
         # batchtrack` aimed at a development server on the machine spares the benchmark's.
         code = PROFILED.format(path=str(profile)) if profile else SERVE
-        return self._spawn("ours", [sys.executable, "-c", code], env, port)
+        server = self._spawn("ours", [sys.executable, "-c", code], env, port)
+        return _on_database(server, database_url.replace("postgresql+asyncpg://", "postgres://"))
 
     def wait_ready(self, server: Server, timeout: float = 180.0) -> None:
         """Until `{ __typename }` answers 200 (PostGraphile's first start runs npm ci)."""

@@ -1,11 +1,15 @@
 """The request bodies of R1, R2 and W1 for each server, and W1's stock top-up.
 
 R1: the organization's first 50 items (by id, not archived) with name, type, on hand,
-stock value and their 5 oldest open lots (`r1_ours.graphql`, `../postgraphile/r1.graphql`).
-R2: one item with its 20 most recent ledger entries, each with its lot (`r2_ours.graphql`,
-`../postgraphile/r2.graphql`). W1: `adjustInventory` USE of 7 g of one of the 100 W1 items,
-chosen by a seeded random sequence (`w1_ours.graphql`); ours only, PostGraphile being
-read-only here. `info` is the dataset's description (bench/load/dataset.py).
+stock value and their 5 oldest open lots (`r1_ours.graphql`, `../postgraphile/r1.graphql`),
+asked by the dataset's 100 callers (API keys of two organizations) with 18 filters
+(item type x part of the name) in turn. R2: one item with its 20 most recent ledger
+entries, each with its lot (`r2_ours.graphql`, `../postgraphile/r2.graphql`), over every
+item of the dataset (10,000 at scale 1.0), each asked by a caller of its organization.
+The first body of each is the plain one check.py compares. W1: `adjustInventory` USE of
+7 g of one of the 100 W1 items, chosen by a seeded random sequence (`w1_ours.graphql`);
+ours only, PostGraphile being read-only here. `info` is the dataset's description
+(bench/load/dataset.py).
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from services.ids import to_global_id
 
 HERE = Path(__file__).resolve().parent
 PGL = HERE.parent / "postgraphile"
@@ -48,22 +54,67 @@ class Workload:
     bodies: dict[str, list[bytes]]  # server name -> bodies, sent in turn
     tokens: dict[str, str | None] = field(default_factory=dict)
     user_errors: bool = False  # a non-empty userErrors list is a failed answer
+    # server name -> the token of each body (many callers), instead of `tokens`' one
+    callers: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def servers(self) -> list[str]:
         return list(self.bodies)
 
+    def lines(self, server: str) -> list[bytes]:
+        """The requests as post.lua and openload.mjs read them: a body per line, with its
+        own "Bearer <token>" and a tab before it when each body has its caller."""
+        bodies = [body.replace(b"\n", b" ") for body in self.bodies[server]]
+        tokens = self.callers.get(server)
+        if not tokens:
+            return bodies
+        return [
+            b"Bearer " + token.encode() + b"\t" + body
+            for token, body in zip(tokens, bodies, strict=True)
+        ]
+
+    def token_of(self, server: str, number: int) -> str | None:
+        tokens = self.callers.get(server)
+        return tokens[number % len(tokens)] if tokens else self.tokens.get(server)
+
+
+# R1's filters: an item type and part of the name, each or both or neither (18 in all).
+R1_TYPES = (None, "INGREDIENT", "PACKAGING")
+R1_SEARCHES = (None, "butter", "oil", "wax", "organic", "a")
+R1_FILTERED = """query R1F($type: InventoryItemType, $search: String) {
+  inventoryItems(first: 50, filter: {type: $type, search: $search}) {
+    nodes { name type onHand { amount } stockValue { amount }
+      lots(first: 5) { nodes { lotCode remaining { amount } } } } } }"""
+
+
+def _r1_pgl(type_: str | None, search: str | None) -> str:
+    """PostGraphile's R1 with the same filter (connection-filter refuses null inputs, so
+    the conditions present are written into the text)."""
+    conditions = []
+    if type_ is not None:
+        conditions.append(f"type: {{equalTo: {json.dumps(type_)}}}")
+    if search is not None:
+        conditions.append(f"name: {{includesInsensitive: {json.dumps(search)}}}")
+    text = (PGL / "r1.graphql").read_text()
+    if conditions:
+        text = text.replace(
+            "orderBy: ROW_ID_ASC\n  ) {",
+            f"orderBy: ROW_ID_ASC\n    filter: {{{', '.join(conditions)}}}\n  ) {{",
+            1,
+        )
+    return text
+
 
 def reads(info: dict[str, Any]) -> list[Workload]:
-    """R1 and R2 on both servers (PostGraphile has no authentication here)."""
+    """R1 and R2 on both servers (PostGraphile has no authentication here): the plain
+    body first, then (when the dataset has callers) the many callers, filters and items."""
     token = info["api_key"]
+    organization = str(info["organization_id"])
     r1 = Workload(
         "R1",
         "list: 50 items with totals and their 5 oldest open lots",
         {
-            "postgraphile": [
-                graphql_body(PGL / "r1.graphql", {"organizationId": str(info["organization_id"])})
-            ],
+            "postgraphile": [graphql_body(PGL / "r1.graphql", {"organizationId": organization})],
             "ours": [graphql_body(HERE / "r1_ours.graphql", {})],
         },
         {"postgraphile": None, "ours": token},
@@ -77,7 +128,45 @@ def reads(info: dict[str, Any]) -> list[Workload]:
         },
         {"postgraphile": None, "ours": token},
     )
+    callers: list[dict[str, Any]] = info.get("callers", [])
+    if callers:
+        _many_callers(info, callers, r1, r2)
     return [r1, r2]
+
+
+def _many_callers(
+    info: dict[str, Any], callers: list[dict[str, Any]], r1: Workload, r2: Workload
+) -> None:
+    chooser = random.Random(20261207)  # noqa: S311 - a repeatable order, not a secret
+    filters = [(t, s) for t in R1_TYPES for s in R1_SEARCHES]
+    # R1: every caller with every filter, in a shuffled order; PostGraphile the same
+    # (organization, filter) pairs, without the callers it does not authenticate.
+    asks = [(caller, f) for caller in callers for f in filters]
+    chooser.shuffle(asks)
+    r1.bodies["ours"] += [graphql_body(R1_FILTERED, {"type": t, "search": s}) for _, (t, s) in asks]
+    r1.bodies["postgraphile"] += [
+        graphql_body(_r1_pgl(t, s), {"organizationId": str(c["organization_id"])})
+        for c, (t, s) in asks
+    ]
+    r1.callers["ours"] = [info["api_key"]] + [c["token"] for c, _ in asks]
+    # R2: every item of the dataset, each asked by a caller of its organization.
+    by_organization: dict[str, list[str]] = {}
+    for caller in callers:
+        by_organization.setdefault(str(caller["organization_id"]), []).append(caller["token"])
+    items = [(organization, key) for organization, keys in info["item_ids"].items() for key in keys]
+    chooser.shuffle(items)
+    r2.bodies["ours"] += [
+        graphql_body(HERE / "r2_ours.graphql", {"id": to_global_id("InventoryItem", key)})
+        for _, key in items
+    ]
+    r2.bodies["postgraphile"] += [
+        graphql_body(PGL / "r2.graphql", {"rowId": str(key)}) for _, key in items
+    ]
+    r2.callers["ours"] = [info["api_key"]] + [
+        chooser.choice(by_organization[organization]) for organization, _ in items
+    ]
+    for workload in (r1, r2):
+        workload.tokens = {"postgraphile": None}
 
 
 def w1(info: dict[str, Any], seed: int = 20261124) -> Workload:

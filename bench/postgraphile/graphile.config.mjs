@@ -8,7 +8,8 @@
 //   inventory_lots.remaining is read through the partial index ix_inventory_lots_open
 //   (item_id, received_at, id) WHERE remaining > 0, and our API leaves archived items out
 //   of its list (archived_at IS NULL), so both columns are tagged @isIndexed to be
-//   filterable; nothing else is opened up.
+//   filterable; so are inventory_items.type and .name, for R1's filters (an item type,
+//   part of the name: our API's `filter: {type, search}`); nothing else is opened up.
 // - Read-only: no create/update/delete mutations.
 // - Tables holding credentials or secrets are left out of the schema; nothing in the
 //   workloads reads them and the server has no authentication of its own.
@@ -36,7 +37,7 @@ const SmartTagsPlugin = jsonPgSmartTags({
     class: {
       ...Object.fromEntries(hidden.map((name) => [name, { tags: { behavior: "-*" } }])),
       inventory_lots: { attribute: { remaining: indexed } },
-      inventory_items: { attribute: { archived_at: indexed } },
+      inventory_items: { attribute: { archived_at: indexed, type: indexed, name: indexed } },
     },
   },
 });

@@ -35,18 +35,16 @@ from resolvers.planned.plan import (
     Catalog,
     Completer,
     ConnectionPlan,
-    Env,
     Json,
     NotPlannable,
     ObjectPlan,
     Plan,
     RelationPlan,
-    Row,
     SqlCompleter,
-    ValueField,
     node_plans,
 )
 from resolvers.planned.sql_values import sql_enum, sql_object, sql_scalar
+from schema.row_fields import Env, Row, ValueField
 
 C = TypeVar("C")
 

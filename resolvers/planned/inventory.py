@@ -13,10 +13,8 @@ from resolvers.inventory import item_filter
 from resolvers.planned.plan import (
     Caller,
     Catalog,
-    Env,
     RelationField,
     RootField,
-    Row,
     RowType,
     Scope,
     SqlRows,
@@ -30,6 +28,7 @@ from schema.inventory import (
     LOT_FIELDS,
     InventoryItemFilter,
 )
+from schema.row_fields import Env, Row
 from services.inventory import items, queries
 from services.inventory.models import InventoryItem, InventoryLot, LedgerEntry
 from services.pagination import Page

@@ -35,27 +35,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from resolvers.common import page_info
 from resolvers.ids import to_cursor
+from schema.row_fields import Env, Row, ValueField
 from services.naming import camel_case, snake_case
 from services.pagination import Page, PageRequest
 from services.permissions import Principal
 
-Row = Any
 Json = Any
 T = TypeVar("T")
 
 
 class NotPlannable(Exception):
     """The selection uses something plans do not cover; the standard executor answers."""
-
-
-@dataclass(frozen=True)
-class Env:
-    """What a row's values need beyond the row: the organization's currency and, for lots
-    and ledger rows, their item's base unit. In a plan run as SQL they are SQL expressions
-    of the same values."""
-
-    currency: Any
-    unit: Any = ""
 
 
 class Caller:
@@ -75,27 +65,6 @@ class Scope(Caller):
         super().__init__(principal, variables)
         self.session = session
         self.memo: dict[str, Any] = {}
-
-
-@dataclass(frozen=True)
-class SqlObject:
-    """The SQL form of a value object (Quantity, Money): its attributes' expressions by
-    Python name, and when the value is optional, the condition for it to be present."""
-
-    attributes: dict[str, Any]
-    present: Any = None
-
-
-@dataclass(frozen=True)
-class ValueField:
-    """A field computed from its row: `value` returns the Python value the GraphQL type
-    serializes (a scalar, an enum member or a value object such as Quantity). `sql`, when
-    given, is the same value as an SQL expression (or SqlObject) of the row's columns, for
-    plans run as one PostgreSQL statement (resolvers/planned/sql.py)."""
-
-    columns: tuple[str, ...]
-    value: Callable[[Row, Env], Any]
-    sql: Callable[[Row, Env], Any] | None = None
 
 
 # A relation's loader: for each parent row, a Page of child rows (connections), a list of

@@ -21,7 +21,6 @@ from resolvers.planned.plan import (
     Catalog,
     RelationField,
     RootField,
-    Row,
     RowType,
     Scope,
     SqlRows,
@@ -30,6 +29,7 @@ from resolvers.planned.plan import (
 )
 from resolvers.recipes import recipe_filter, recipe_key
 from schema.recipes import CONTAINER_FIELDS, LINE_FIELDS, RECIPE_FIELDS, RecipeFilter
+from schema.row_fields import Row
 from services.pagination import Page
 from services.recipes import queries
 from services.recipes.models import LineKind, Recipe, RecipeLine

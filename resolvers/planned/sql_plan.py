@@ -10,17 +10,29 @@ arguments, sends one statement and relays the text.
 
 Building the statement costs more than running it (R1: ~4 ms of CPU to build and compile,
 ~1 ms for PostgreSQL to run; SQLAlchemy constructs every subquery's columns), so a plan's
-statement is compiled once per caller and variables and kept (`prepare`; the callers keep
-the PreparedAnswer): the row sources read nothing else. It then runs on the driver's
-connection as it is, outside any transaction: one statement sees one snapshot.
+statement is compiled once per plan and *shape* (`statement_key`: the caller's permissions
+and kind, and the variables with every truthy scalar replaced by its type) and kept
+(`prepare`; the callers keep the PreparedAnswer). It is built for a symbolic caller: the
+organization, the caller's ids and every truthy scalar variable are `services.bound.Bound`
+values, bound parameters read from the request when the statement runs (`bind`), with the
+conversions and checks the row sources gave them (`lift`: decode an ID, check a page size).
+So a new item, variable set or caller costs no compile, the text is one per plan and
+shape, and asyncpg prepares it once per connection (its statement cache). The plan's
+history reach (services/billing/reach.py) is part of the caller's standing, which is in
+the key: it changes once a day, so it stays in the statement, never a clock read there.
+The statement runs on the driver's connection, outside any transaction: one statement
+sees one snapshot.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import typing
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, replace
+from enum import Enum
 from typing import Any
 
-from graphql.execution.values import get_argument_values
+from graphql.execution.values import VariableValues, get_argument_values
 from sqlalchemy import FromClause, Select, Text, cast, false, func, literal_column, select, true
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.engine import Dialect
@@ -32,19 +44,20 @@ from resolvers.planned.plan import (
     RELATED,
     Caller,
     ConnectionPlan,
-    Env,
     ObjectPlan,
     Plan,
     RelationPlan,
     Scope,
-    SqlObject,
     SqlRows,
     needed_columns,
     node_plans,
 )
 from resolvers.planned.sql_values import quoted
+from schema.row_fields import Env, SqlObject
+from services.bound import Bound
 from services.ids import global_id_sql
 from services.pagination import page_rows
+from services.permissions import Principal
 
 EMPTY_LIST: ColumnElement[Any] = literal_column("'[]'::json")
 POSITION = "bt_position"  # the row's place in its page, named apart from model columns
@@ -64,37 +77,136 @@ class SqlRow:
 
 
 @dataclass(frozen=True)
+class Request:
+    """What bound values are read from when a statement runs: the caller and the coerced
+    variables."""
+
+    principal: Principal | None
+    variables: dict[str, Any]
+
+
+Parameter = Callable[[Request], Any]
+
+
+@dataclass(frozen=True)
 class PreparedAnswer:
-    """A plan's statement for one caller and variables, compiled for asyncpg."""
+    """A plan's statement for one shape of caller and variables, compiled for asyncpg,
+    with how each parameter is read from a request."""
 
     sql: str
-    parameters: tuple[Any, ...]
+    parameters: tuple[Parameter, ...]
+
+    def bind(self, request: Request) -> list[Any]:
+        """The parameters' values; a value the request gets wrong (a malformed ID, a page
+        too large) raises the service's UserInputError here."""
+        return [parameter(request) for parameter in self.parameters]
+
+
+def statement_key(caller: Caller) -> Hashable:
+    """What a plan's statement depends on beyond the plan: callers and variables with the
+    same key share one statement."""
+    principal = caller.principal
+    acting = None
+    if principal is not None:
+        acting = (
+            principal.permissions,
+            principal.role,
+            principal.user_id is None,
+            principal.session_id is None,
+            principal.api_key_id is None,
+            principal.standing,
+        )
+    return acting, _shape(caller.variables.coerced)
+
+
+def _shape(value: Any) -> Hashable:
+    if isinstance(value, dict):
+        return tuple((name, _shape(given)) for name, given in value.items())
+    if isinstance(value, list):
+        return ("[", *(_shape(given) for given in value))
+    if _kept(value):
+        return typing.cast(Hashable, value)
+    return type(value).__name__
+
+
+def _kept(value: Any) -> bool:
+    """Values that stay in the statement (they choose its shape): null, booleans, enum
+    members and falsy values (`if filters.search:`); everything else is bound."""
+    return value is None or isinstance(value, bool | Enum) or not value
+
+
+def _symbolic(value: Any, get: Parameter) -> Any:
+    if isinstance(value, dict):
+        return {name: _symbolic(given, _item(get, name)) for name, given in value.items()}
+    if isinstance(value, list):
+        return [_symbolic(given, _item(get, index)) for index, given in enumerate(value)]
+    return value if _kept(value) else Bound(get)
+
+
+def _item(get: Parameter, key: Any) -> Parameter:
+    return lambda request: get(request)[key]
+
+
+def symbolic_caller(caller: Caller) -> Caller:
+    """The caller as statements are built for it: the organization, the caller's ids and
+    the variables that `statement_key` does not keep are Bound values."""
+    principal = caller.principal
+    if principal is not None:
+        principal = replace(
+            principal,
+            organization_id=typing.cast(
+                int, Bound(lambda request: _acting(request).organization_id)
+            ),
+            user_id=_bound_id(principal.user_id, lambda request: _acting(request).user_id),
+            session_id=_bound_id(principal.session_id, lambda r: _acting(r).session_id),
+            api_key_id=_bound_id(principal.api_key_id, lambda r: _acting(r).api_key_id),
+        )
+    coerced = _symbolic(caller.variables.coerced, lambda request: request.variables)
+    return Caller(principal, VariableValues(caller.variables.sources, coerced))
+
+
+def _acting(request: Request) -> Principal:
+    assert request.principal is not None  # the statement was built for a principal
+    return request.principal
+
+
+def _bound_id(given: int | None, get: Parameter) -> int | None:
+    return None if given is None else typing.cast(int, Bound(get))
 
 
 def prepare(plan: Plan, caller: Caller, dialect: Dialect) -> PreparedAnswer:
-    # IN lists expanded now (SQLAlchemy would at each execution): the values are fixed.
-    compiled = plan_statement(plan, caller).compile(
+    """The plan's statement for callers and variables of `caller`'s shape."""
+    compiled = plan_statement(plan, symbolic_caller(caller)).compile(
         dialect=dialect, compile_kwargs={"render_postcompile": True}
     )
     values = compiled.construct_params()
     # What SQLAlchemy would apply when executing: the types' bind processing.
     processors = compiled._bind_processors
     parameters = tuple(
-        _processed(processors.get(name), values[name]) for name in compiled.positiontup or ()
+        _parameter(processors.get(name), values[name]) for name in compiled.positiontup or ()
     )
     return PreparedAnswer(compiled.string, parameters)
 
 
-def _processed(processor: Any, value: Any) -> Any:
-    return value if processor is None else processor(value)
+def _parameter(processor: Any, value: Any) -> Parameter:
+    if isinstance(value, Bound):
+        get = value.get
+        if processor is None:
+            return get
+        return lambda request: processor(get(request))
+    fixed = value if processor is None else processor(value)
+    return lambda request: fixed
 
 
-async def fetch_answer(connection: AsyncConnection, prepared: PreparedAnswer) -> str:
+async def fetch_answer(
+    connection: AsyncConnection, prepared: PreparedAnswer, request: Request
+) -> str:
     """The JSON of `data`, as PostgreSQL built it."""
+    parameters = prepared.bind(request)
     raw = await connection.get_raw_connection()
     driver = raw.driver_connection
     assert driver is not None
-    text: str = await driver.fetchval(prepared.sql, *prepared.parameters)
+    text: str = await driver.fetchval(prepared.sql, *parameters)
     return text
 
 
@@ -114,7 +226,10 @@ async def run_sql(plan: Plan, scope: Scope) -> str:
     """The plan run as one statement on the scope's session's connection: the JSON text of
     `data`, as PostgreSQL built it."""
     connection = await scope.session.connection()
-    return await fetch_answer(connection, prepared=prepare(plan, scope, connection.dialect))
+    prepared = prepare(plan, scope, connection.dialect)
+    return await fetch_answer(
+        connection, prepared, Request(scope.principal, scope.variables.coerced)
+    )
 
 
 def _answer(

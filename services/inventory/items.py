@@ -11,6 +11,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.bound import lift
 from services.db import utcnow
 from services.error_codes import ErrorCode
 from services.errors import FieldProblem, UserInputError
@@ -33,7 +34,7 @@ from services.pagination import Columns, Page, PageRequest, paginate
 from services.permissions import Principal, require_permission
 from services.units.catalog import BUILTIN_UNITS, fraction_digits, unit_key
 from services.units.service import clean_density
-from services.validation import clean_text
+from services.validation import clean_text, contains_pattern
 
 
 @dataclass(frozen=True)
@@ -350,22 +351,25 @@ def _any_of(skus: Sequence[str]) -> list[str]:
         raise UserInputError(
             ErrorCode.TOO_MANY, f"skus may list at most {MAX_SKUS} SKUs.", ("filter", "skus")
         )
-    return sorted({sku.strip() for sku in skus})
+    return [lift(sku, _stripped) for sku in skus]
+
+
+def _stripped(text: str) -> str:
+    return text.strip()
 
 
 def _filtered(statement: Select[Any], filters: ItemFilter) -> Select[Any]:
     if filters.type is not None:
         statement = statement.where(InventoryItem.type == filters.type.upper())
     if filters.search:
-        term = filters.search.strip().casefold()[:200]
-        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        statement = statement.where(InventoryItem.name_key.like(f"%{escaped}%", escape="\\"))
+        pattern = lift(filters.search, contains_pattern)
+        statement = statement.where(InventoryItem.name_key.like(pattern, escape="\\"))
     if filters.sku is not None:
-        statement = statement.where(InventoryItem.sku == filters.sku.strip())
+        statement = statement.where(InventoryItem.sku == lift(filters.sku, _stripped))
     if filters.skus is not None:
         statement = statement.where(InventoryItem.sku.in_(_any_of(filters.skus)))
     if filters.barcode is not None:
-        statement = statement.where(InventoryItem.barcode == filters.barcode.strip())
+        statement = statement.where(InventoryItem.barcode == lift(filters.barcode, _stripped))
     if filters.low_stock is not None:
         low = low_stock_condition(InventoryItem)
         statement = statement.where(low if filters.low_stock else ~low)

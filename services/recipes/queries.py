@@ -11,11 +11,13 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.bound import lift
 from services.pagination import Columns, Page, PageRequest, paginate, selecting
 from services.permissions import Principal, require_permission
 from services.recipes import content, steps
 from services.recipes.models import LineKind, Recipe, RecipeKind, RecipeLine, RecipeStatus
 from services.recipes.steps import ResolvedStep
+from services.validation import contains_pattern
 
 
 def readable(principal: Principal | None, columns: Columns = None) -> Select[Any]:
@@ -78,9 +80,8 @@ class RecipeFilter:
     include_tests: bool = False
 
 
-def _like(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def _category_key(category: str) -> str:
+    return category.strip().casefold()
 
 
 def recipe_rows(
@@ -93,12 +94,12 @@ def recipe_rows(
     else:
         statement = statement.where(Recipe.status != RecipeStatus.ARCHIVED.value)
     if filters.category is not None:
-        statement = statement.where(Recipe.category_key == filters.category.strip().casefold())
+        statement = statement.where(Recipe.category_key == lift(filters.category, _category_key))
     if filters.output_item_id is not None:
         statement = statement.where(Recipe.output_item_id == filters.output_item_id)
     if filters.search:
-        term = filters.search.strip().casefold()[:200]
-        statement = statement.where(Recipe.name_key.like(_like(term), escape="\\"))
+        pattern = lift(filters.search, contains_pattern)
+        statement = statement.where(Recipe.name_key.like(pattern, escape="\\"))
     if not filters.include_tests:
         statement = statement.where(Recipe.kind != RecipeKind.TEST.value)
     return statement

@@ -5,6 +5,7 @@ machine makes them slower, never different."""
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
 import uuid
@@ -17,7 +18,7 @@ from server.app import create_app
 from server.throttle import MemoryBucket, RedisBucket
 from tests.api_helpers import error_codes, gql, sign_up
 from tests.conftest import flush_test_redis, make_settings, redis_url
-from tests.timing import ManualClock
+from tests.timing import ManualClock, eventually
 
 pytestmark = pytest.mark.api
 
@@ -148,3 +149,52 @@ async def test_a_throttled_request_is_a_429_saying_when_to_retry(database_url, e
     missing = cost["requestedQueryCost"] - cost["throttleStatus"]["currentlyAvailable"]
     assert 0 < wait <= math.ceil(missing / 0.5)
     await app.state.engine.dispose()
+
+
+@pytest.mark.skipif(redis_url() is None, reason="the shared bucket is Redis's")
+async def test_processes_leasing_shares_never_spend_more_than_the_bucket_holds():
+    # given two processes' buckets over one caller's 100 points, with time standing still
+    clock = ManualClock()
+    url = redis_url()
+    assert url is not None
+    clients = [Redis.from_url(url), Redis.from_url(url)]
+    first, second = (RedisBucket(client, 100, 1.0, clock=clock) for client in clients)
+    key = uuid.uuid4().hex
+
+    # when they take 7 points in turn until both are refused
+    spent = 0
+    for bucket in [first, second] * 20:
+        if (await bucket.take(key, 7)).allowed:
+            spent += 7
+
+    # then together they spent no more than the bucket held, and at most what a lease
+    # too small for one more request kept from the other process
+    assert 100 - 2 * 7 < spent <= 100
+    # and once the first process's lease is idle it goes back, for the second to spend
+    held = 100 - spent
+
+    async def returned() -> bool:
+        return (await second.take(key, 0)).available >= held
+
+    await eventually(returned, what="the idle lease returned to Redis")
+    assert (await second.take(key, held)).allowed
+    for client in clients:
+        await client.aclose()
+
+
+@pytest.mark.skipif(redis_url() is None, reason="the shared bucket is Redis's")
+async def test_a_burst_in_one_process_spends_the_whole_bucket():
+    # given a bucket of 10 points and time standing still
+    url = redis_url()
+    assert url is not None
+    client = Redis.from_url(url)
+    bucket = RedisBucket(client, 10, 1.0, clock=ManualClock())
+    key = uuid.uuid4().hex
+
+    # when 15 requests of 1 point arrive at once
+    taken = await asyncio.gather(*(bucket.take(key, 1) for _ in range(15)))
+
+    # then exactly the 10 points are spent: the burst shares one lease rather than each
+    # request leasing (and stranding) a share of its own
+    assert sum(state.allowed for state in taken) == 10
+    await client.aclose()
