@@ -391,6 +391,7 @@ DOMAIN_ERROR_CODES: dict[str, frozenset[ErrorCode]] = {
         ErrorCode.ALREADY_SUBSCRIBED,
         ErrorCode.BILLING_NOT_CONFIGURED,
         ErrorCode.NO_SUBSCRIPTION,
+        ErrorCode.NOT_IN_PLAN,
         ErrorCode.OUT_OF_RANGE,
         ErrorCode.PLAN_LIMIT_REACHED,
         ErrorCode.PLAN_NOT_SOLD,

@@ -285,6 +285,8 @@ export type BillingUserErrorCode =
   | 'INVALID_PAGINATION'
   /** Nothing with this ID exists in the organization. */
   | 'NOT_FOUND'
+  /** The organization's plan does not include this feature; upgrade the plan or buy the add-on that does. */
+  | 'NOT_IN_PLAN'
   /** The organization has no paid subscription to change. */
   | 'NO_SUBSCRIPTION'
   /** The number is outside the range the field allows. */
