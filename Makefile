@@ -28,9 +28,12 @@ migrate: install
 	$(BIN)/batchtrack migrate
 
 # The whole suite on SQLite, and again on PostgreSQL + Redis when DATABASE_URL/REDIS_URL
-# are set or REQUIRE_SERVICES=1 (then unreachable services fail the run).
+# are set or REQUIRE_SERVICES=1 (then unreachable services fail the run). Two processes
+# (pytest-xdist, a file each at a time): much of the suite waits on servers, workers and
+# databases. TEST_WORKERS=0 runs it in this one process.
+TEST_WORKERS ?= 2
 test: install
-	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -2,7 +2,8 @@
 (DATABASE_URL, or REQUIRE_SERVICES=1 for the local default), again on PostgreSQL.
 
 The PostgreSQL database named by TEST_DATABASE_URL or DATABASE_URL is wiped: point it at
-a database made for tests (.ci/run creates a fresh one).
+a database made for tests (.ci/run creates a fresh one). Under `make test` (two xdist
+workers) the second worker makes and wipes one more beside it, `<name>_gw1`.
 """
 
 from __future__ import annotations
@@ -16,13 +17,20 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from argon2 import PasswordHasher
+from sqlalchemy import make_url, text
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 
 from server import migrate
 from server.app import create_app
 from server.observability import configure_logging
 from server.settings import Settings
+from services.accounts import secrets as password_secrets
 from services.db import ServiceClock, create_engine, create_session_factory
 from services.models import metadata
 from tests.api_helpers import open_mailbox
@@ -33,11 +41,35 @@ DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 
 
+# `make test` runs the suite in two processes (pytest-xdist). The first keeps the
+# configured PostgreSQL database and Redis database; each other worker N gets its own, the
+# database named `<name>_gwN` (made here, dropped by .ci/run) and the Redis database below,
+# written back to the environment so the servers and workers the tests start use them too.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+WORKER_INDEX = int(WORKER.removeprefix("gw") or 0)
+
+
+def _for_this_worker(url: str) -> str:
+    if WORKER_INDEX == 0:
+        return url
+    made = make_url(url)
+    if made.drivername.startswith("postgresql"):
+        made = made.set(database=f"{made.database}_{WORKER}")
+    elif made.drivername == "redis":
+        made = made.set(database=str(int(made.database or 0) - WORKER_INDEX))
+    return made.render_as_string(hide_password=False)
+
+
+for _name in ("TEST_DATABASE_URL", "DATABASE_URL", "REDIS_URL"):
+    if os.environ.get(_name):
+        os.environ[_name] = _for_this_worker(os.environ[_name])
+
+
 def _postgres_url() -> str | None:
     url = os.environ.get("TEST_DATABASE_URL") or os.environ.get("DATABASE_URL")
     if url and url.startswith("postgresql"):
         return url
-    return DEFAULT_PG_URL if REQUIRE_SERVICES else None
+    return _for_this_worker(DEFAULT_PG_URL) if REQUIRE_SERVICES else None
 
 
 # Every client of the test Redis (the app's, Dramatiq's, the workers') waits as long as
@@ -46,7 +78,9 @@ PATIENT_REDIS = f"socket_timeout={PATIENCE_SECONDS:g}&socket_connect_timeout={PA
 
 
 def redis_url() -> str | None:
-    url = os.environ.get("REDIS_URL") or (DEFAULT_REDIS_URL if REQUIRE_SERVICES else None)
+    url = os.environ.get("REDIS_URL") or (
+        _for_this_worker(DEFAULT_REDIS_URL) if REQUIRE_SERVICES else None
+    )
     if url is None or "socket_timeout=" in url:
         return url
     return f"{url}{'&' if '?' in url else '?'}{PATIENT_REDIS}"
@@ -74,6 +108,7 @@ def _reset_postgres(url: str) -> None:
     import asyncio
 
     async def reset() -> None:
+        await _create_database(url)
         engine = create_engine(url)
         try:
             async with engine.begin() as connection:
@@ -87,6 +122,25 @@ def _reset_postgres(url: str) -> None:
             await engine.dispose()
 
     asyncio.run(reset())
+
+
+async def _create_database(url: str) -> None:
+    """Makes the worker's own database the first time (the configured one exists)."""
+    name = make_url(url).database
+    admin = create_async_engine(
+        make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT"
+    )
+    try:
+        async with admin.connect() as connection:
+            exists = await connection.scalar(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+            )
+            if not exists:
+                await connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except OSError:
+        pass  # the reset below says the server is unreachable
+    finally:
+        await admin.dispose()
 
 
 @pytest.fixture
@@ -168,6 +222,33 @@ async def client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
         client.app = app  # type: ignore[attr-defined]
         open_mailbox(client, app)
         yield client
+
+
+# argon2 at its production cost takes tens of milliseconds of CPU per hash by design, and the suite
+# hashes and verifies thousands of passwords (every sign-up, every login): the tests run
+# with the cheapest argon2id parameters. A test of the cost itself (the refusals' timing,
+# the rehash of older parameters) asks for `production_password_cost`. The servers the
+# tests start as processes keep the production cost.
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+def _use_hasher(patch: pytest.MonkeyPatch, hasher: PasswordHasher) -> None:
+    patch.setattr(password_secrets, "_hasher", hasher)
+    patch.setattr(password_secrets, "_DUMMY_HASH", hasher.hash("not a real password"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashes() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        _use_hasher(patch, CHEAP_HASHER)
+        yield
+
+
+@pytest.fixture
+def production_password_cost() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        _use_hasher(patch, PasswordHasher())
+        yield
 
 
 @pytest.fixture

@@ -139,7 +139,7 @@ async def test_node_fetches_by_global_id(client):
     ]
 
 
-async def test_a_burst_of_logins_all_succeed(client):
+async def test_a_burst_of_logins_all_succeed(client, production_password_cost):
     """Each login writes a session; on SQLite the writers queue on the write lock (the
     password is checked off the event loop) instead of failing."""
     account = await sign_up(client)

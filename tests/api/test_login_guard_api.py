@@ -77,9 +77,11 @@ async def test_wrong_password_unknown_email_and_locked_account_answer_alike(clie
     }
 
 
-async def test_the_three_refusals_take_the_same_time(client):
-    """Medians over many interleaved tries, within 20% of each other: the unknown email
-    verifies a dummy argon2 hash and every refusal writes its guard row."""
+async def test_the_three_refusals_take_the_same_time(client, production_password_cost):
+    """Medians over many interleaved tries, within 50% of each other: the unknown email
+    verifies a dummy argon2 hash and every refusal writes its guard row. Without the dummy
+    hash an unknown email answers several times faster; 50% leaves room for a machine
+    shared with other work (20% failed on a 2-core machine at load 8)."""
     # given accounts to guess at (four failures each, under the lock's five) and a locked one
     tries = 24
     guessed = [await sign_up(client) for _ in range(tries // 4)]
@@ -103,7 +105,7 @@ async def test_the_three_refusals_take_the_same_time(client):
 
     # then
     medians = {kind: statistics.median(values) for kind, values in timings.items()}
-    assert max(medians.values()) <= 1.2 * min(medians.values()), medians
+    assert max(medians.values()) <= 1.5 * min(medians.values()), medians
 
 
 async def test_the_lock_is_shared_by_two_api_processes(database_url, engine):

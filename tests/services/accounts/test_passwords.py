@@ -124,7 +124,7 @@ async def test_a_password_over_the_maximum_length_is_refused_before_estimating(
 
 
 async def test_login_rehashes_a_password_hashed_with_older_argon2_parameters(
-    sessions: Sessions,
+    sessions: Sessions, production_password_cost: None
 ) -> None:
     # given a hash made with cheaper parameters than today's
     ada = await sign_up(sessions)
