@@ -24,6 +24,7 @@ from sqlalchemy import (
     BindParameter,
     ForeignKey,
     Index,
+    Integer,
     String,
     Table,
     Text,
@@ -110,54 +111,47 @@ async def append_event(
     return event
 
 
-def _rounds(events: Sequence[NewEvent]) -> list[list[int]]:
-    """Indexes of `events` in statements where no entity appears twice (each entity's
-    next sequence is read inside the INSERT): an entity's first event in the first, its
-    second in the second, and so on, so each entity keeps its order."""
-    rounds: list[list[int]] = []
+def _occurrences(events: Sequence[NewEvent]) -> list[int]:
+    """Each event's place among the events of its entity in `events` (1, 2, ...): its
+    sequence is the entity's last one before the INSERT plus this, as the INSERT does not
+    see its own rows."""
     seen: dict[tuple[str, str], int] = {}
-    for index, new in enumerate(events):
+    places = []
+    for new in events:
         key = (new.entity_type, new.entity_id)
-        occurrence = seen.get(key, 0)
-        seen[key] = occurrence + 1
-        if occurrence == len(rounds):
-            rounds.append([])
-        rounds[occurrence].append(index)
-    return rounds
+        seen[key] = seen.get(key, 0) + 1
+        places.append(seen[key])
+    return places
 
 
 async def append_events(
     session: AsyncSession, *, organization_id: int, events: Sequence[NewEvent]
 ) -> list[Event]:
-    """The one way events are appended: several in one INSERT (one more per event of an
-    entity already in it), which also reads the organization's enabled endpoints, then
-    one fan-out for all of them, so one event costs two statements (one when nobody
-    listens) and a change that announces many (a batch drawing each of its items) a few,
-    not a few per event. Returns the events in the order given."""
+    """The one way events are appended: all in one INSERT, which also reads the
+    organization's enabled endpoints, then one fan-out for all of them, so a change costs
+    two statements however many events it announces (one when nobody listens). Each
+    entity's events keep their order: positions and sequences follow the order given.
+    Returns the events in that order."""
     if not events:
         return []
     now = utcnow()
     ids = [new_event_id() for _ in events]
-    written: list[Event | None] = [None] * len(events)
-    endpoints: list[Subscriber] = []
-    for indexes in _rounds(events):
-        chosen = [(ids[index], events[index]) for index in indexes]
-        rows, endpoints = await _insert(session, organization_id, chosen, now)
-        for index, (position, sequence) in zip(indexes, rows, strict=True):
-            new = events[index]
-            written[index] = _event(
-                session,
-                position=position,
-                id=ids[index],
-                organization_id=organization_id,
-                type=new.type,
-                entity_type=new.entity_type,
-                entity_id=new.entity_id,
-                sequence=sequence,
-                payload=new.payload,
-                created_at=now,
-            )
-    appended = [event for event in written if event is not None]
+    rows, endpoints = await _insert(session, organization_id, ids, events, now)
+    appended = [
+        _event(
+            session,
+            position=position,
+            id=event_id,
+            organization_id=organization_id,
+            type=new.type,
+            entity_type=new.entity_type,
+            entity_id=new.entity_id,
+            sequence=sequence,
+            payload=new.payload,
+            created_at=now,
+        )
+        for event_id, new, (position, sequence) in zip(ids, events, rows, strict=True)
+    ]
     if endpoints:
         await fan_out(
             session, organization_id=organization_id, events=appended, endpoints=endpoints
@@ -189,8 +183,11 @@ _GIVEN = (
         bindparam("entity_types", type_=ARRAY(String)),
         bindparam("entity_ids", type_=ARRAY(String)),
         bindparam("payloads", type_=ARRAY(Text)),
+        bindparam("occurrences", type_=ARRAY(Integer)),
     )
-    .table_valued("id", "type", "entity_type", "entity_id", "payload", with_ordinality="n")
+    .table_valued(
+        "id", "type", "entity_type", "entity_id", "payload", "occurrence", with_ordinality="n"
+    )
     .render_derived("given")
 )
 _EARLIER = _EVENTS.alias("earlier")
@@ -214,7 +211,7 @@ _INSERT_POSTGRESQL = (
             _GIVEN.c.type,
             _GIVEN.c.entity_type,
             _GIVEN.c.entity_id,
-            select(func.coalesce(func.max(_EARLIER.c.sequence), 0) + 1)
+            select(func.coalesce(func.max(_EARLIER.c.sequence), 0) + _GIVEN.c.occurrence)
             .where(
                 _EARLIER.c.organization_id == _ORGANIZATION,
                 _EARLIER.c.entity_type == _GIVEN.c.entity_type,
@@ -238,21 +235,24 @@ _INSERT_POSTGRESQL = (
 async def _insert(
     session: AsyncSession,
     organization_id: int,
-    chosen: list[tuple[str, NewEvent]],
+    ids: list[str],
+    events: Sequence[NewEvent],
     now: datetime,
 ) -> tuple[list[tuple[int, int]], list[Subscriber]]:
-    """One INSERT of events of distinct entities: each one's (position, sequence), in
-    the order given, and the organization's enabled endpoints."""
+    """One INSERT of the events: each one's (position, sequence), in the order given,
+    and the organization's enabled endpoints."""
+    chosen = list(zip(ids, events, _occurrences(events), strict=True))
     if session.get_bind().dialect.name == "postgresql":
         inserted = await session.execute(
             _INSERT_POSTGRESQL,
             {
                 "organization_id": organization_id,
-                "ids": [event_id for event_id, _ in chosen],
-                "types": [new.type for _, new in chosen],
-                "entity_types": [new.entity_type for _, new in chosen],
-                "entity_ids": [new.entity_id for _, new in chosen],
-                "payloads": [json.dumps(new.payload) for _, new in chosen],
+                "ids": ids,
+                "types": [new.type for new in events],
+                "entity_types": [new.entity_type for new in events],
+                "entity_ids": [new.entity_id for new in events],
+                "payloads": [json.dumps(new.payload) for new in events],
+                "occurrences": [occurrence for _, _, occurrence in chosen],
                 "created_at": now,
             },
         )
@@ -271,7 +271,7 @@ async def _insert(
                         "api_version": API_VERSION,
                         "payload": new.payload,
                         "created_at": now,
-                        "sequence": select(func.coalesce(func.max(Event.sequence), 0) + 1)
+                        "sequence": select(func.coalesce(func.max(Event.sequence), 0) + occurrence)
                         .where(
                             Event.organization_id == organization_id,
                             Event.entity_type == new.entity_type,
@@ -279,7 +279,7 @@ async def _insert(
                         )
                         .scalar_subquery(),
                     }
-                    for event_id, new in chosen
+                    for event_id, new, occurrence in chosen
                 ]
             )
             .returning(
@@ -294,7 +294,7 @@ async def _insert(
     for event_id, position, sequence, subscribed in inserted:
         found[event_id] = (position, sequence)
         endpoints = [(endpoint_id, types) for endpoint_id, types in subscribed or ()]
-    return [found[event_id] for event_id, _ in chosen], endpoints
+    return [found[event_id] for event_id in ids], endpoints
 
 
 # --- Reading the log ----------------------------------------------------------------

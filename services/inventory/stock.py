@@ -39,7 +39,7 @@ from services.inventory.quantities import (
     usable_sql,
     value_of,
 )
-from services.inventory.stream import append_item_event, item_event
+from services.inventory.stream import item_event
 from services.permissions import Principal, require_permission
 from services.validation import clean_text
 
@@ -122,18 +122,6 @@ async def announce_expiry_low_stock(session: AsyncSession, *, now: datetime) -> 
     return announced
 
 
-async def announce_posting(
-    session: AsyncSession,
-    item: InventoryItem,
-    change_type: ChangeType,
-    posting: Posting,
-    at: datetime,
-) -> None:
-    """Append `posting_events`."""
-    events = await posting_events(session, item, change_type, posting, at)
-    await append_events(session, organization_id=item.organization_id, events=events)
-
-
 async def posting_events(
     session: AsyncSession,
     item: InventoryItem,
@@ -174,6 +162,19 @@ async def posting_events(
     return events
 
 
+async def change_events(
+    session: AsyncSession,
+    item: InventoryItem,
+    change_type: ChangeType,
+    posting: Posting,
+    at: datetime,
+) -> list[NewEvent]:
+    """What a posting announces: `posting_events`, then `low_stock_events` for the stock it
+    left, to append with the change's other events in one statement."""
+    events = await posting_events(session, item, change_type, posting, at)
+    return events + await low_stock_events(session, item, at, posting.unexpired_on_hand)
+
+
 async def _announce(
     session: AsyncSession,
     item: InventoryItem,
@@ -181,8 +182,8 @@ async def _announce(
     posting: Posting,
     at: datetime,
 ) -> None:
-    await announce_posting(session, item, change_type, posting, at)
-    await refresh_low_stock(session, item, at, posting.unexpired_on_hand)
+    events = await change_events(session, item, change_type, posting, at)
+    await append_events(session, organization_id=item.organization_id, events=events)
 
 
 def _note(note: str | None) -> str | None:
@@ -318,7 +319,7 @@ async def receive_inventory(
         at=now,
     )
     unexpired = posting.unexpired_on_hand
-    await append_item_event(
+    lot_received = await item_event(
         session,
         item,
         "inventory.lot.received",
@@ -326,7 +327,8 @@ async def receive_inventory(
         unexpired=unexpired,
         lot=lot_payload(lot, item.base_unit),
     )
-    await refresh_low_stock(session, item, now, unexpired)
+    events = [lot_received, *await low_stock_events(session, item, now, unexpired)]
+    await append_events(session, organization_id=item.organization_id, events=events)
     return StockChange(item, posting, lot, recorded=base_quantity)
 
 
@@ -525,7 +527,8 @@ async def adjust_inventory(
 async def write_off_expired_lots(
     session: AsyncSession, principal: Principal | None, *, item_id: int | None = None
 ) -> list[StockChange]:
-    """Dispose of every expired remainder (change type EXPIRED), one posting per item."""
+    """Dispose of every expired remainder (change type EXPIRED), one posting per item;
+    every item's events appended together."""
     acting = require_permission(principal, "inventory.adjust")
     now = utcnow()
     statement = select(InventoryLot.item_id).where(
@@ -538,6 +541,7 @@ async def write_off_expired_lots(
     item_ids = sorted(set((await session.scalars(statement)).all()))
     items = await ledger.lock_items(session, acting.organization_id, item_ids)
     changes = []
+    announced: list[NewEvent] = []
     for key in item_ids:
         item = items[key]
         expired = [
@@ -554,14 +558,17 @@ async def write_off_expired_lots(
             at=now,
         )
         for lot in expired:
-            await append_item_event(
-                session,
-                item,
-                "inventory.lot.expired",
-                at=now,
-                unexpired=posting.unexpired_on_hand,
-                lot=lot_payload(lot, item.base_unit),
+            announced.append(
+                await item_event(
+                    session,
+                    item,
+                    "inventory.lot.expired",
+                    at=now,
+                    unexpired=posting.unexpired_on_hand,
+                    lot=lot_payload(lot, item.base_unit),
+                )
             )
-        await _announce(session, item, ChangeType.EXPIRED, posting, now)
+        announced += await change_events(session, item, ChangeType.EXPIRED, posting, now)
         changes.append(StockChange(item, posting))
+    await append_events(session, organization_id=acting.organization_id, events=announced)
     return changes
