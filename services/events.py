@@ -167,13 +167,13 @@ def _event(session: AsyncSession, **columns: Any) -> Event:
     return event
 
 
-# PostgreSQL: one statement for any number of events (of distinct entities), their
-# columns as arrays. Built and compiled once: every domain change appends an event, and
-# building a statement, or the ORM's unit of work, costs more CPU than running it. Each
-# entity's next sequence is read inside the INSERT, and RETURNING gives back each
-# event's position and sequence and the organization's enabled endpoints for the
-# fan-out. The rows go in the order given (ORDER BY the ordinality), so positions follow
-# that order.
+# PostgreSQL: one statement for any number of events, their columns as arrays. Built
+# and compiled once: every domain change appends an event, and building a statement, or
+# the ORM's unit of work, costs more CPU than running it. Each entity's last sequence is
+# read inside the INSERT (plus the event's place among its entity's, `_occurrences`), and
+# RETURNING gives back each event's position and sequence and the organization's
+# enabled endpoints for the fan-out. The rows go in the order given (the ordinality,
+# which is also unnest's own order), so positions follow that order.
 _ORGANIZATION: BindParameter[int] = bindparam("organization_id", type_=IdType)
 _EVENTS = cast(Table, Event.__table__)  # declared as a FromClause; a mapped class's table
 _GIVEN = (
