@@ -1,6 +1,7 @@
 """The producer's append path alone: CPU and SQL statements per event; prints Markdown.
 
     .venv/bin/python bench/webhooks/append.py [--database NAME] [--events N] [--profile]
+        [--plan-cache-mode MODE]
 
 One process, one pooled connection, on the local PostgreSQL (the database is dropped and
 made afresh, default `batchtrack_bench_append`): an organization with one endpoint
@@ -14,7 +15,8 @@ entity's, as `bench/webhooks/run.py` takes it) and then:
 Per event: this process's CPU (time.process_time) and the PostgreSQL backend's (from
 /proc), each less the "transaction only" row's per transaction for the append rows, and
 the statements sent (SQLAlchemy's before_cursor_execute, BEGIN and COMMIT not counted).
---profile prints the top of a cProfile of the append_event row after the table.
+--profile prints the top of a cProfile of the append_event row after the table (SORT and
+TOP in the environment: its order and length).
 """
 
 from __future__ import annotations
@@ -216,8 +218,11 @@ def _table(rows: list[Row]) -> list[str]:
     return lines
 
 
-async def benchmark(url: str, transactions: int, profile: bool) -> list[str]:
-    engine = create_engine(url, pool_size=1)
+async def benchmark(
+    url: str, transactions: int, profile: bool, plan_cache_mode: str | None
+) -> list[str]:
+    settings = {"plan_cache_mode": plan_cache_mode} if plan_cache_mode else None
+    engine = create_engine(url, pool_size=1, server_settings=settings)
     try:
         sessions = create_session_factory(engine)
         organization_id = await _organization(sessions)
@@ -253,12 +258,17 @@ def main() -> None:
     )
     parser.add_argument("--events", type=int, default=2000, help="transactions per row")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of append_event")
+    parser.add_argument(
+        "--plan-cache-mode",
+        choices=["auto", "force_generic_plan", "force_custom_plan"],
+        help="PostgreSQL's plan_cache_mode on the connection (default: the server's)",
+    )
     args = parser.parse_args()
     asyncio.run(_recreate(args.database))
     url = f"postgresql+asyncpg://{SERVER}/{args.database}"
     migrate.upgrade(url)
     load = os.getloadavg()
-    lines = asyncio.run(benchmark(url, args.events, args.profile))
+    lines = asyncio.run(benchmark(url, args.events, args.profile, args.plan_cache_mode))
     print(f"Load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}\n")
     print("\n".join(lines))
 
