@@ -154,6 +154,9 @@ async def test_many_events_append_in_one_statement_each_entity_in_order(engine, 
     assert [entity for entity, _ in sequences] == wanted
     assert sequences[1:3] == [("item-1", 1), ("item-2", 2)]
     assert sequences[-2:] == [("item-1", 2), ("item-2", 3)]
+    # positions follow the order given, so each entity's later event is later in the log
+    positions = [e.position for e in appended]
+    assert positions == sorted(positions)
     assert len(rows) == 53  # every event fanned out, the earlier item-2 event's too
     # behind an earlier pending event of their item: the second item-1, both new item-2s
     assert held == {appended[2].id, appended[-2].id, appended[-1].id}
