@@ -58,6 +58,31 @@ class Held:
     item: InventoryItem
 
 
+async def _events(
+    session: AsyncSession,
+    item: InventoryItem,
+    reservation: Reservation,
+    type: str,
+    at: datetime,
+    unexpired: Decimal | None = None,
+    *,
+    announced: Sequence[NewEvent] = (),
+    **data: Any,
+) -> list[NewEvent]:
+    """The reservation's event, after what the change posted (`announced`) and before the
+    item's low-stock one, if any."""
+    event = await item_event(
+        session,
+        item,
+        type,
+        at=at,
+        unexpired=unexpired,
+        reservation=reservation_payload(reservation, item.base_unit),
+        **data,
+    )
+    return [*announced, event, *await low_stock_events(session, item, at, unexpired)]
+
+
 async def _announce(
     session: AsyncSession,
     item: InventoryItem,
@@ -69,19 +94,10 @@ async def _announce(
     announced: Sequence[NewEvent] = (),
     **data: Any,
 ) -> None:
-    """The reservation's event, after what the change posted (`announced`) and before the
-    item's low-stock one, if any: all appended in one statement."""
-    event = await item_event(
-        session,
-        item,
-        type,
-        at=at,
-        unexpired=unexpired,
-        reservation=reservation_payload(reservation, item.base_unit),
-        **data,
+    """`_events`, appended in one statement."""
+    events = await _events(
+        session, item, reservation, type, at, unexpired, announced=announced, **data
     )
-    low = await low_stock_events(session, item, at, unexpired)
-    events = [*announced, event, *low]
     await append_events(session, organization_id=item.organization_id, events=events)
 
 
@@ -270,6 +286,8 @@ async def expire_reservations(session: AsyncSession, *, now: datetime | None = N
             )
         )
     ).all()
+    # Each organization's events appended together, after every reservation is closed.
+    announced: dict[int, list[NewEvent]] = {}
     for reservation_id, item_id, organization_id in sorted(due, key=lambda row: (row[1], row[0])):
         items = await ledger.lock_items(session, organization_id, [item_id])
         reservation = await session.get_one(Reservation, reservation_id)
@@ -279,5 +297,9 @@ async def expire_reservations(session: AsyncSession, *, now: datetime | None = N
         item = items[item_id]
         _close(reservation, item, ReservationStatus.EXPIRED, moment)
         await session.flush()
-        await _announce(session, item, reservation, "inventory.reservation.expired", moment)
+        announced.setdefault(organization_id, []).extend(
+            await _events(session, item, reservation, "inventory.reservation.expired", moment)
+        )
+    for organization_id, events in announced.items():
+        await append_events(session, organization_id=organization_id, events=events)
     return len(due)

@@ -53,22 +53,14 @@ class StockChange:
     recorded: Decimal | None = None
 
 
-async def refresh_low_stock(
-    session: AsyncSession, item: InventoryItem, at: datetime, unexpired: Decimal | None = None
-) -> None:
-    """Send inventory.low_stock once when usable stock (quantities.usable) crosses below
-    the threshold at `at`; re-arm when it is back at or above it. Every write of an item
-    calls this (or `low_stock_events`); time alone lowers usable stock too (a lot
-    expires), which the periodic job catches (announce_expiry_low_stock). `unexpired`:
-    the item's unexpired stock at `at`, when the caller has read it."""
-    events = await low_stock_events(session, item, at, unexpired)
-    await append_events(session, organization_id=item.organization_id, events=events)
-
-
 async def low_stock_events(
     session: AsyncSession, item: InventoryItem, at: datetime, unexpired: Decimal | None = None
 ) -> list[NewEvent]:
-    """`refresh_low_stock`'s rule, the event left for the caller to append with others."""
+    """inventory.low_stock once when usable stock (quantities.usable) crosses below the
+    threshold at `at`; re-armed when it is back at or above it. Every write of an item
+    appends these with its other events; time alone lowers usable stock too (a lot
+    expires), which the periodic job catches (announce_expiry_low_stock). `unexpired`:
+    the item's unexpired stock at `at`, when the caller has read it."""
     threshold = item.low_stock_threshold
     if threshold is None:
         item.low_stock_since = None  # no threshold, nothing to be under: re-armed for a new one
@@ -113,13 +105,14 @@ async def announce_expiry_low_stock(session: AsyncSession, *, now: datetime) -> 
             .order_by(InventoryItem.id)
         )
     ).all()
-    announced = 0
+    # Each organization's events appended together.
+    events: dict[int, list[NewEvent]] = {}
     for key, organization_id in due:
         item = (await ledger.lock_items(session, organization_id, [key]))[key]
-        before = item.low_stock_since
-        await refresh_low_stock(session, item, now)
-        announced += before is None and item.low_stock_since is not None
-    return announced
+        events.setdefault(organization_id, []).extend(await low_stock_events(session, item, now))
+    for organization_id, found in events.items():
+        await append_events(session, organization_id=organization_id, events=found)
+    return sum(len(found) for found in events.values())
 
 
 async def posting_events(
