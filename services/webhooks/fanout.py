@@ -24,7 +24,7 @@ Subscriber = tuple[int, list[str]]
 
 def subscribers(organization_id: ColumnElement[int], dialect: str) -> ScalarSelect[Any]:
     """The organization's enabled endpoints as one JSON value, [[id, event_types], ...]
-    (null when it has none). The event log reads it in the statement that writes the
+    (null, or [] on SQLite, when it has none). The event log reads it in the statement that writes the
     event, so the fan-out costs no query of its own (and none at all for an organization
     without webhooks, most of them), and reads it afresh with every event: an endpoint
     created, changed or disabled, even earlier in the same transaction, counts for the
