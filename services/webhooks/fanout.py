@@ -24,11 +24,12 @@ Subscriber = tuple[int, list[str]]
 
 def subscribers(organization_id: ColumnElement[int], dialect: str) -> ScalarSelect[Any]:
     """The organization's enabled endpoints as one JSON value, [[id, event_types], ...]
-    (null, or [] on SQLite, when it has none). The event log reads it in the statement that writes the
-    event, so the fan-out costs no query of its own (and none at all for an organization
-    without webhooks, most of them), and reads it afresh with every event: an endpoint
-    created, changed or disabled, even earlier in the same transaction, counts for the
-    next event, in every process, with no cache to invalidate."""
+    (null, or [] on SQLite, when it has none). The event log reads it in the statement
+    that writes the event, so the fan-out costs no query of its own (and none at all for
+    an organization without webhooks, most of them), and reads it afresh with every
+    event: an endpoint created, changed or disabled, even earlier in the same
+    transaction, counts for the next event, in every process, with no cache to
+    invalidate."""
     endpoint = WebhookEndpoint.__table__.c
     aggregate = (
         func.json_agg(func.json_build_array(endpoint.id, endpoint.event_types), type_=JSON)
