@@ -12,6 +12,7 @@ a duplicate sequence rather than let it pass.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,8 +24,10 @@ from sqlalchemy import (
     BindParameter,
     ForeignKey,
     Index,
+    Integer,
     String,
     Table,
+    Text,
     UniqueConstraint,
     bindparam,
     func,
@@ -33,6 +36,8 @@ from sqlalchemy import (
     or_,
     select,
 )
+from sqlalchemy import cast as sa_cast
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, make_transient_to_detached, mapped_column
 
@@ -42,7 +47,7 @@ from services.error_codes import ErrorCode
 from services.errors import UserInputError
 from services.pagination import Page, PageRequest, paginate
 from services.permissions import Principal, require_permission
-from services.webhooks.fanout import fan_out, has_endpoints
+from services.webhooks.fanout import Subscriber, fan_out, subscribers
 
 # The shape of event payloads. An event keeps the version it was written with, so a
 # replay or redelivery of an older one says which shape it has. 2026-12: every quantity
@@ -72,30 +77,6 @@ class Event(Base):
     api_version: Mapped[str] = mapped_column(String(20))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-
-
-# One statement writes an event: the entity's next sequence number is read inside the
-# INSERT, and RETURNING gives back the event's position and sequence, and whether its
-# organization has webhook endpoints to fan out to. Built once, at import, and run in
-# Core: every domain change appends an event, and building the statement, or the ORM's
-# INSERT ... RETURNING of the entity, cost more CPU than running it. (The subqueries'
-# parameters need names of their own: the column names are the INSERT's.)
-_ORGANIZATION: BindParameter[int] = bindparam("of_organization", type_=IdType)
-_NEXT_SEQUENCE = (
-    select(func.coalesce(func.max(Event.sequence), 0) + 1)
-    .where(
-        Event.organization_id == _ORGANIZATION,
-        Event.entity_type == bindparam("of_entity_type"),
-        Event.entity_id == bindparam("of_entity_id"),
-    )
-    .scalar_subquery()
-)
-_EVENTS = cast(Table, Event.__table__)  # declared as a FromClause; a mapped class's table
-_INSERT_EVENT = (
-    insert(_EVENTS)
-    .values(sequence=_NEXT_SEQUENCE)
-    .returning(_EVENTS.c.position, _EVENTS.c.sequence, has_endpoints(_ORGANIZATION))
-)
 
 
 def new_event_id() -> str:
@@ -130,109 +111,190 @@ async def append_event(
     return event
 
 
-def _rounds(events: Sequence[NewEvent]) -> list[list[int]]:
-    """Indexes of `events` in statements where no entity appears twice (each entity's
-    next sequence is read inside the INSERT): an entity's first event in the first, its
-    second in the second, and so on, so each entity keeps its order."""
-    rounds: list[list[int]] = []
+def _occurrences(events: Sequence[NewEvent]) -> list[int]:
+    """Each event's place among the events of its entity in `events` (1, 2, ...): its
+    sequence is the entity's last one before the INSERT plus this, as the INSERT does not
+    see its own rows."""
     seen: dict[tuple[str, str], int] = {}
-    for index, new in enumerate(events):
+    places = []
+    for new in events:
         key = (new.entity_type, new.entity_id)
-        occurrence = seen.get(key, 0)
-        seen[key] = occurrence + 1
-        if occurrence == len(rounds):
-            rounds.append([])
-        rounds[occurrence].append(index)
-    return rounds
+        seen[key] = seen.get(key, 0) + 1
+        places.append(seen[key])
+    return places
 
 
 async def append_events(
     session: AsyncSession, *, organization_id: int, events: Sequence[NewEvent]
 ) -> list[Event]:
-    """The one way events are appended: several in one INSERT (one more per event of an
-    entity already in it), then one fan-out for all of them, so a change that announces
-    many events (a batch drawing each of its items) costs a few statements, not a few per
-    event. Returns the events in the order given."""
+    """The one way events are appended: all in one INSERT, which also reads the
+    organization's enabled endpoints, then one fan-out for all of them, so a change costs
+    two statements however many events it announces (one when nobody listens). Each
+    entity's events keep their order: positions and sequences follow the order given.
+    Returns the events in that order."""
     if not events:
         return []
     now = utcnow()
-    values: list[dict[str, Any]] = [
-        {
-            "id": new_event_id(),
-            "organization_id": organization_id,
-            "type": new.type,
-            "entity_type": new.entity_type,
-            "entity_id": new.entity_id,
-            "api_version": API_VERSION,
-            "payload": new.payload,
-            "created_at": now,
-        }
-        for new in events
+    ids = [new_event_id() for _ in events]
+    rows, endpoints = await _insert(session, organization_id, ids, events, now)
+    appended = [
+        _event(
+            session,
+            position=position,
+            id=event_id,
+            organization_id=organization_id,
+            type=new.type,
+            entity_type=new.entity_type,
+            entity_id=new.entity_id,
+            sequence=sequence,
+            payload=new.payload,
+            created_at=now,
+        )
+        for event_id, new, (position, sequence) in zip(ids, events, rows, strict=True)
     ]
-    written: list[Event | None] = [None] * len(events)
-    fans_out = False
-    for indexes in _rounds(events):
-        if len(indexes) == 1:
-            [index] = indexes
-            inserted = await session.execute(
-                _INSERT_EVENT,
-                {
-                    **values[index],
-                    "of_organization": organization_id,
-                    "of_entity_type": events[index].entity_type,
-                    "of_entity_id": events[index].entity_id,
-                },
-            )
-            rows = [(index, *inserted.one())]
-        else:
-            rows = await _insert_many(session, organization_id, [values[i] for i in indexes])
-            rows = [(indexes[n], *row) for n, row in enumerate(rows)]
-        for index, position, sequence, has_endpoints_ in rows:
-            event = Event(position=position, sequence=sequence, **values[index])
-            # The row is written: the object joins the session as if loaded from it.
-            make_transient_to_detached(event)
-            session.add(event)
-            written[index] = event
-            fans_out = fans_out or bool(has_endpoints_)
-    appended = [event for event in written if event is not None]
-    if fans_out:
-        await fan_out(session, organization_id=organization_id, events=appended)
+    if endpoints:
+        await fan_out(
+            session, organization_id=organization_id, events=appended, endpoints=endpoints
+        )
     return appended
 
 
-async def _insert_many(
-    session: AsyncSession, organization_id: int, values: list[dict[str, Any]]
-) -> list[tuple[int, int, bool]]:
-    """One INSERT of events of distinct entities: (position, sequence, has endpoints) for
-    each, in the order given."""
-    rows = [
-        {
-            **row,
-            "sequence": select(func.coalesce(func.max(Event.sequence), 0) + 1)
+def _event(session: AsyncSession, **columns: Any) -> Event:
+    """The written row as an Event in the session, as if loaded from it."""
+    event = Event(**columns, api_version=API_VERSION)
+    make_transient_to_detached(event)
+    session.add(event)
+    return event
+
+
+# PostgreSQL: one statement for any number of events, their columns as arrays. Built
+# and compiled once: every domain change appends an event, and building a statement, or
+# the ORM's unit of work, costs more CPU than running it. Each entity's last sequence is
+# read inside the INSERT (plus the event's place among its entity's, `_occurrences`), and
+# RETURNING gives back each event's position and sequence and the organization's
+# enabled endpoints for the fan-out. The rows go in the order given (the ordinality,
+# which is also unnest's own order), so positions follow that order.
+_ORGANIZATION: BindParameter[int] = bindparam("organization_id", type_=IdType)
+_EVENTS = cast(Table, Event.__table__)  # declared as a FromClause; a mapped class's table
+_GIVEN = (
+    func.unnest(
+        bindparam("ids", type_=ARRAY(String)),
+        bindparam("types", type_=ARRAY(String)),
+        bindparam("entity_types", type_=ARRAY(String)),
+        bindparam("entity_ids", type_=ARRAY(String)),
+        bindparam("payloads", type_=ARRAY(Text)),
+        bindparam("occurrences", type_=ARRAY(Integer)),
+    )
+    .table_valued(
+        "id", "type", "entity_type", "entity_id", "payload", "occurrence", with_ordinality="n"
+    )
+    .render_derived("given")
+)
+_EARLIER = _EVENTS.alias("earlier")
+_INSERT_POSTGRESQL = (
+    insert(_EVENTS)
+    .from_select(
+        [
+            "id",
+            "organization_id",
+            "type",
+            "entity_type",
+            "entity_id",
+            "sequence",
+            "api_version",
+            "payload",
+            "created_at",
+        ],
+        select(
+            _GIVEN.c.id,
+            _ORGANIZATION,
+            _GIVEN.c.type,
+            _GIVEN.c.entity_type,
+            _GIVEN.c.entity_id,
+            select(func.coalesce(func.max(_EARLIER.c.sequence), 0) + _GIVEN.c.occurrence)
             .where(
-                Event.organization_id == organization_id,
-                Event.entity_type == row["entity_type"],
-                Event.entity_id == row["entity_id"],
+                _EARLIER.c.organization_id == _ORGANIZATION,
+                _EARLIER.c.entity_type == _GIVEN.c.entity_type,
+                _EARLIER.c.entity_id == _GIVEN.c.entity_id,
             )
             .scalar_subquery(),
-        }
-        for row in values
-    ]
-    inserted = await session.execute(
-        insert(_EVENTS)
-        .values(rows)
-        .returning(
-            _EVENTS.c.id,
-            _EVENTS.c.position,
-            _EVENTS.c.sequence,
-            has_endpoints(literal(organization_id, IdType)),
-        )
+            literal(API_VERSION),
+            sa_cast(_GIVEN.c.payload, JSON),
+            bindparam("created_at", type_=_EVENTS.c.created_at.type),
+        ).order_by(_GIVEN.c.n),
     )
-    found = {
-        event_id: (position, sequence, bool(fans))
-        for event_id, position, sequence, fans in inserted
-    }
-    return [found[row["id"]] for row in values]
+    .returning(
+        _EVENTS.c.id,
+        _EVENTS.c.position,
+        _EVENTS.c.sequence,
+        subscribers(_ORGANIZATION, "postgresql"),
+    )
+)
+
+
+async def _insert(
+    session: AsyncSession,
+    organization_id: int,
+    ids: list[str],
+    events: Sequence[NewEvent],
+    now: datetime,
+) -> tuple[list[tuple[int, int]], list[Subscriber]]:
+    """One INSERT of the events: each one's (position, sequence), in the order given,
+    and the organization's enabled endpoints."""
+    chosen = list(zip(ids, events, _occurrences(events), strict=True))
+    if session.get_bind().dialect.name == "postgresql":
+        inserted = await session.execute(
+            _INSERT_POSTGRESQL,
+            {
+                "organization_id": organization_id,
+                "ids": ids,
+                "types": [new.type for new in events],
+                "entity_types": [new.entity_type for new in events],
+                "entity_ids": [new.entity_id for new in events],
+                "payloads": [json.dumps(new.payload) for new in events],
+                "occurrences": [occurrence for _, _, occurrence in chosen],
+                "created_at": now,
+            },
+        )
+    else:
+        # SQLite (one writer, not the bench's concern): a multi-row INSERT built per call.
+        inserted = await session.execute(
+            insert(_EVENTS)
+            .values(
+                [
+                    {
+                        "id": event_id,
+                        "organization_id": organization_id,
+                        "type": new.type,
+                        "entity_type": new.entity_type,
+                        "entity_id": new.entity_id,
+                        "api_version": API_VERSION,
+                        "payload": new.payload,
+                        "created_at": now,
+                        "sequence": select(func.coalesce(func.max(Event.sequence), 0) + occurrence)
+                        .where(
+                            Event.organization_id == organization_id,
+                            Event.entity_type == new.entity_type,
+                            Event.entity_id == new.entity_id,
+                        )
+                        .scalar_subquery(),
+                    }
+                    for event_id, new, occurrence in chosen
+                ]
+            )
+            .returning(
+                _EVENTS.c.id,
+                _EVENTS.c.position,
+                _EVENTS.c.sequence,
+                subscribers(literal(organization_id, IdType), "sqlite"),
+            )
+        )
+    found: dict[str, tuple[int, int]] = {}
+    endpoints: list[Subscriber] = []
+    for event_id, position, sequence, subscribed in inserted:
+        found[event_id] = (position, sequence)
+        endpoints = [(endpoint_id, types) for endpoint_id, types in subscribed or ()]
+    return [found[event_id] for event_id in ids], endpoints
 
 
 # --- Reading the log ----------------------------------------------------------------

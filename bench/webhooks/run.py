@@ -1,7 +1,8 @@
 """The webhooks benchmark: end-to-end delivery through Redis and two workers; prints
 Markdown.
 
-    .venv/bin/python bench/webhooks/run.py [--quick] [--database NAME] [--redis-db N]
+    .venv/bin/python bench/webhooks/run.py [--quick] [--rates-only] [--database NAME]
+        [--redis-db N]
     make bench                      (BENCH_ARGS=--quick for a short run)
 
 Four processes, as in production with Redis:
@@ -25,6 +26,8 @@ received within the drain timeout.
 --quick makes every run of the full mode, smaller (see QUICK): about 3 minutes on this
 machine, the producer's commits being most of it. --database and --redis-db let a run
 use its own database and Redis DB beside others' (defaults: the names above).
+--rates-only runs only the fixed-rate rows (500/s and 50/s, one event per transaction,
+60 s each, or 5 s with --quick) after the warm-up.
 """
 
 from __future__ import annotations
@@ -887,7 +890,7 @@ async def _server_version(sessions: Sessions) -> str:
 
 def _header(quick: bool, servers: str, load: tuple[float, float, float]) -> list[str]:
     dirty = " (with uncommitted changes)" if _git("status", "--porcelain") else ""
-    command = ".venv/bin/python bench/webhooks/run.py" + (" --quick" if quick else "")
+    command = " ".join([".venv/bin/python bench/webhooks/run.py", *sys.argv[1:]])
     return [
         f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         f"- commit: {_git('rev-parse', 'HEAD')}{dirty}",
@@ -911,9 +914,50 @@ def _problems(lines: list[str], api: Problems) -> list[str]:
 # --- The run -----------------------------------------------------------------------------
 
 
+async def _backlog_runs(
+    bench: Bench, sessions: Sessions, sizes: Sizes, runs: list[Result]
+) -> tuple[float, float, float]:
+    """The backlog and failure-mix rows, appended to `runs`; the claim costs before the
+    backlog, with it, and after the run beside it."""
+    mix = {TIMING_OUT: "timeout", THROTTLING: "429"}
+    claim_before = await _claim_cost_ms(sessions)
+    dead = await _organization(sessions)
+    dead_endpoint = await _endpoint(
+        sessions, dead, f"http://127.0.0.1:{_closed_port()}/webhooks/dead"
+    )
+    await _backlog(sessions, dead.organization_id, dead_endpoint, sizes.backlog)
+    claim_backlog = await _claim_cost_ms(sessions)
+    runs.append(
+        await bench.run(
+            f"500/s beside {sizes.backlog:,} pending for a dead endpoint",
+            rate=500,
+            seconds=sizes.mixed_seconds,
+        )
+    )
+    claim_after = await _claim_cost_ms(sessions)
+    # Last: what fails here stays pending (the timing-out endpoint's retries, minutes
+    # apart) and holds its entities' later events back, as it should.
+    runs.append(
+        await bench.run(
+            "500/s, failure mix",
+            rate=500,
+            seconds=sizes.mixed_seconds,
+            failing=FAILING_FRACTION,
+            modes=mix,
+        )
+    )
+    return claim_before, claim_backlog, claim_after
+
+
 async def benchmark(
-    children: Children, port: int, quick: bool, load: tuple[float, float, float]
+    children: Children,
+    port: int,
+    quick: bool,
+    load: tuple[float, float, float],
+    rates_only: bool = False,
 ) -> tuple[list[str], bool]:
+    """Every row; with `rates_only` only the fixed-rate rows without failures (500/s and
+    50/s, one event per transaction)."""
     # Imported here, not at the top: the workers, started just before, import the same
     # application meanwhile, so the imports share the two cores instead of running one
     # after the other.
@@ -949,48 +993,26 @@ async def benchmark(
         "producer": [os.getpid()],
         "receiver": [children.receiver.pid],
     }
-    mix = {TIMING_OUT: "timeout", THROTTLING: "429"}
     async with app.router.lifespan_context(app):
         bench = Bench(children, Producer(app, organizations), sessions, pids, sizes)
         warm = await bench.run("warm-up", count=WARM_UP_EVENTS * ENDPOINTS)
         if not warm.complete:
             raise RuntimeError("the warm-up events were not delivered: are the workers running?")
-        runs = [
-            await bench.run(f"burst of {sizes.burst:,}", count=sizes.burst),
-            await bench.run(
-                f"burst of {sizes.burst:,}, {PER_TRANSACTION} per transaction",
-                count=sizes.burst,
-                per_transaction=PER_TRANSACTION,
-            ),
+        runs = []
+        if not rates_only:
+            runs += [
+                await bench.run(f"burst of {sizes.burst:,}", count=sizes.burst),
+                await bench.run(
+                    f"burst of {sizes.burst:,}, {PER_TRANSACTION} per transaction",
+                    count=sizes.burst,
+                    per_transaction=PER_TRANSACTION,
+                ),
+            ]
+        runs += [
             await bench.run("500/s", rate=500, seconds=sizes.seconds),
             await bench.run("50/s", rate=50, seconds=sizes.seconds),
         ]
-        claim_before = await _claim_cost_ms(sessions)
-        dead = await _organization(sessions)
-        dead_endpoint = await _endpoint(
-            sessions, dead, f"http://127.0.0.1:{_closed_port()}/webhooks/dead"
-        )
-        await _backlog(sessions, dead.organization_id, dead_endpoint, sizes.backlog)
-        claim_backlog = await _claim_cost_ms(sessions)
-        runs.append(
-            await bench.run(
-                f"500/s beside {sizes.backlog:,} pending for a dead endpoint",
-                rate=500,
-                seconds=sizes.mixed_seconds,
-            )
-        )
-        claim_after = await _claim_cost_ms(sessions)
-        # Last: what fails here stays pending (the timing-out endpoint's retries, minutes
-        # apart) and holds its entities' later events back, as it should.
-        runs.append(
-            await bench.run(
-                "500/s, failure mix",
-                rate=500,
-                seconds=sizes.mixed_seconds,
-                failing=FAILING_FRACTION,
-                modes=mix,
-            )
-        )
+        claims = await _backlog_runs(bench, sessions, sizes, runs) if not rates_only else None
     counted = await _organization(sessions)
     counted_endpoint = await _endpoint(
         sessions, counted, f"http://127.0.0.1:{port}/webhooks/{ENDPOINTS}"
@@ -1027,11 +1049,17 @@ async def benchmark(
         f"endpoint, counted by SQLAlchemy): {per_delivery[0]:.2f} statements, "
         f"{per_delivery[1]:.2f} transactions.",
         "",
-        f"Claim cost (the sweeper's due-endpoints query and a 32-row ready read, mean of "
-        f"50): {claim_before:.2f} ms before the backlog, {claim_backlog:.2f} ms with "
-        f"{sizes.backlog:,} pending for the dead endpoint, {claim_after:.2f} ms after the "
-        "run beside it.",
-        "",
+        *(
+            [
+                f"Claim cost (the sweeper's due-endpoints query and a 32-row ready read, "
+                f"mean of 50): {claims[0]:.2f} ms before the backlog, {claims[1]:.2f} ms "
+                f"with {sizes.backlog:,} pending for the dead endpoint, {claims[2]:.2f} ms "
+                "after the run beside it.",
+                "",
+            ]
+            if claims is not None
+            else []
+        ),
         "Database check: "
         + "; ".join(
             f"{r.label}: " + ", ".join(f"{k} {v:,}" for k, v in sorted(r.database.items()))
@@ -1076,6 +1104,11 @@ def main() -> None:
     parser.add_argument(
         "--quick", action="store_true", help="short run (2,000-event burst, 5 s per rate)"
     )
+    parser.add_argument(
+        "--rates-only",
+        action="store_true",
+        help="only the fixed-rate rows (500/s and 50/s, one event per transaction)",
+    )
     parser.add_argument("--database", default=DATABASE, help="dropped and made afresh")
     parser.add_argument("--redis-db", type=int, default=11, help="flushed at start")
     args = parser.parse_args()
@@ -1093,7 +1126,9 @@ def main() -> None:
         # warm-up waits for it either way).
         for _ in range(WORKERS):
             children.start_worker()
-        lines, complete = asyncio.run(benchmark(children, port, args.quick, load))
+        lines, complete = asyncio.run(
+            benchmark(children, port, args.quick, load, rates_only=args.rates_only)
+        )
     print("\n".join(lines), flush=True)
     sys.exit(0 if complete else 1)
 

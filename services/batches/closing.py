@@ -24,6 +24,7 @@ from services.batches.stream import append_batch_event, consumed_payload
 from services.db import utcnow
 from services.error_codes import ErrorCode
 from services.errors import UserInputError
+from services.events import NewEvent
 from services.inventory import ledger, stock
 from services.inventory.ledger import Movement
 from services.inventory.models import ChangeType, InventoryItem, InventoryLot
@@ -50,8 +51,9 @@ async def _lines_and_draws(
 
 async def return_draws(
     session: AsyncSession, acting: Principal, batch: Batch, draws: Sequence[BatchDraw]
-) -> tuple[dict[int, InventoryItem], dict[int, InventoryLot]]:
-    """Give every draw back to its lot (REFUNDED), item by item in id order."""
+) -> tuple[dict[int, InventoryItem], dict[int, InventoryLot], list[NewEvent]]:
+    """Give every draw back to its lot (REFUNDED), item by item in id order; the items'
+    events, for the caller to append with its own."""
     by_item: dict[int, list[BatchDraw]] = defaultdict(list)
     for draw in draws:
         by_item[draw.item_id].append(draw)
@@ -66,13 +68,14 @@ async def return_draws(
     }
     now = utcnow()
     operation_id = ledger.new_operation_id()
+    events: list[NewEvent] = []
     for item_id in sorted(by_item):
         item = items[item_id]
         movements = [
             Movement(lots[draw.lot_id], draw.quantity, draw.value) for draw in by_item[item_id]
         ]
-        await _post(session, acting, batch, item, movements, operation_id, now)
-    return items, lots
+        events += await _post(session, acting, batch, item, movements, operation_id, now)
+    return items, lots, events
 
 
 async def _post(
@@ -83,7 +86,7 @@ async def _post(
     movements: list[Movement],
     operation_id: str,
     now: datetime,
-) -> None:
+) -> list[NewEvent]:
     posting = await ledger.post(
         session,
         acting,
@@ -95,8 +98,7 @@ async def _post(
         batch_id=batch.id,
         at=now,
     )
-    await stock.announce_posting(session, item, ChangeType.REFUNDED, posting, now)
-    await stock.refresh_low_stock(session, item, now, posting.unexpired_on_hand)
+    return await stock.change_events(session, item, ChangeType.REFUNDED, posting, now)
 
 
 async def _variations_to_cancel(
@@ -128,7 +130,7 @@ async def cancel_batch(
     for variation in variations:
         their_lines, their_draws = await _lines_and_draws(session, acting, variation)
         lines, draws = lines + their_lines, draws + their_draws
-    items, lots = await return_draws(session, acting, batch, draws)
+    items, lots, returned = await return_draws(session, acting, batch, draws)
     now = utcnow()
     for cancelled in (batch, *variations):
         cancelled.status = BatchStatus.CANCELLED.value
@@ -139,6 +141,7 @@ async def cancel_batch(
         batch,
         await queries.output_unit(session, batch),
         "batch.cancelled",
+        announced=returned,
         returned=consumed_payload(lines, draws, items, lots),
     )
     return Closed(batch, lines, draws)

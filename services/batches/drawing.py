@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.batches.models import Batch, BatchDraw, BatchLine, BatchLineKind, CostMethod
 from services.error_codes import ErrorCode
 from services.errors import FieldProblem, Shortage, UserInputError
-from services.events import NewEvent, append_events
+from services.events import NewEvent
 from services.inventory import ledger, stock
 from services.inventory.ledger import ZERO, Movement, shown
 from services.inventory.models import ChangeType, InventoryItem, InventoryLot
@@ -69,6 +69,9 @@ class Drawn:
     # What the lines would cost drawn in full, by the batch's method (skipped ones priced
     # at what was available).
     planned: Decimal
+    # The items' stock events, not yet appended: the caller appends them with its own
+    # (stream.append_batch_event's `announced`, or append_events), in one statement.
+    events: tuple[NewEvent, ...]
 
     @property
     def cost(self) -> Decimal:
@@ -93,7 +96,8 @@ async def draw_lines(
     now: datetime,
     first_position: int = 1,
 ) -> Drawn:
-    """Draw every need for `batch` (flushed, so it has its id), or none of them."""
+    """Draw every need for `batch` (flushed, so it has its id), or none of them. The
+    caller appends `Drawn.events`."""
     items = await ledger.lock_items(session, acting.organization_id, {n.item_id for n in needs})
     missing = [need for need in needs if need.item_id not in items]
     if missing:
@@ -160,7 +164,7 @@ async def draw_lines(
             to_post.append((line, item, movements))
     session.add_all(lines)
     await session.flush()
-    draws = await _post(session, acting, batch, to_post, now)
+    draws, events = await _post(session, acting, batch, to_post, now)
     # Added after every posting, so the draws go in as one INSERT, not one per line.
     session.add_all(draw for found in draws.values() for draw in found)
     await session.flush()
@@ -169,6 +173,7 @@ async def draw_lines(
         items,
         {lot.id: lot for found in lots.values() for lot in found},
         planned,
+        tuple(events),
     )
 
 
@@ -193,9 +198,9 @@ async def _post(
     batch: Batch,
     to_post: Sequence[tuple[BatchLine, InventoryItem, list[Movement]]],
     now: datetime,
-) -> dict[int, tuple[BatchDraw, ...]]:
+) -> tuple[dict[int, tuple[BatchDraw, ...]], list[NewEvent]]:
     """Every line's draw posted through the ledger at once (one flush and one invariant
-    check for all the items), then each item's event; the draws by line id."""
+    check for all the items); the draws by line id, and the items' events."""
     postings = await ledger.post_each(
         session,
         acting,
@@ -207,7 +212,6 @@ async def _post(
         at=now,
     )
     draws: dict[int, tuple[BatchDraw, ...]] = {}
-    # Every item's events in one append (a few statements for the whole batch).
     announced: list[NewEvent] = []
     for (line, item, movements), posting in zip(to_post, postings, strict=True):
         draws[line.id] = tuple(
@@ -223,7 +227,5 @@ async def _post(
             for movement in movements
             if movement.lot is not None
         )
-        announced += await stock.posting_events(session, item, ChangeType.BATCH, posting, now)
-        announced += await stock.low_stock_events(session, item, now, posting.unexpired_on_hand)
-    await append_events(session, organization_id=batch.organization_id, events=announced)
-    return draws
+        announced += await stock.change_events(session, item, ChangeType.BATCH, posting, now)
+    return draws, announced

@@ -32,6 +32,7 @@ from services.batches.stream import append_batch_event
 from services.db import utcnow
 from services.error_codes import ErrorCode
 from services.errors import NotFound, UserInputError
+from services.events import NewEvent
 from services.inventory import ledger, stock
 from services.inventory.ledger import ZERO, shown
 from services.inventory.models import ChangeType, InventoryItem, InventoryLot, ItemType
@@ -192,7 +193,7 @@ async def finish_batch(
             ("containers",),
         )
     now = utcnow()
-    container_costs = await _draw_containers(session, acting, batch, fills, now)
+    container_costs, container_events = await _draw_containers(session, acting, batch, fills, now)
     cost = await batch_cost(session, batch)
     parts = [fill.quantity for fill in fills] + ([made - filled] if made > filled else [])
     lot_costs = shares(cost, parts)
@@ -227,8 +228,10 @@ async def finish_batch(
         batch_id=batch.id,
         at=now,
     )
-    await stock.announce_posting(session, output, ChangeType.FINISHED_BATCH, posting, now)
-    await stock.refresh_low_stock(session, output, now, posting.unexpired_on_hand)
+    announced = [
+        *container_events,
+        *await stock.change_events(session, output, ChangeType.FINISHED_BATCH, posting, now),
+    ]
     rows = [
         BatchOutput(
             organization_id=batch.organization_id,
@@ -256,6 +259,7 @@ async def finish_batch(
         batch,
         output.base_unit,
         "batch.finished",
+        announced=announced,
         produced=[
             _produced(row, lot, output.base_unit) for row, lot in zip(rows, lots, strict=True)
         ],
@@ -279,10 +283,11 @@ def _produced(row: BatchOutput, lot: InventoryLot, unit: str) -> dict[str, objec
 
 async def _draw_containers(
     session: AsyncSession, acting: Principal, batch: Batch, fills: Sequence[Fill], now: datetime
-) -> list[Decimal]:
-    """Each fill's containers, drawn like any line (short: refused); their costs."""
+) -> tuple[list[Decimal], tuple[NewEvent, ...]]:
+    """Each fill's containers, drawn like any line (short: refused): their costs, and
+    their items' events for the caller to append."""
     if not fills:
-        return []
+        return [], ()
     first = await next_position(session, batch)
     needs = [
         Need(fill.item.id, Decimal(fill.count), BatchLineKind.CONTAINER, fill.field)
@@ -291,7 +296,7 @@ async def _draw_containers(
     drawn = await draw_lines(
         session, acting, batch, needs, force=False, now=now, first_position=first
     )
-    return [line.cost for line in drawn.batch_lines]
+    return [line.cost for line in drawn.batch_lines], drawn.events
 
 
 async def batch_cost(session: AsyncSession, batch: Batch) -> Decimal:

@@ -165,6 +165,7 @@ async def split_batch(
         parent,
         unit,
         "batch.split",
+        announced=[event for _, drawn in made for event in drawn.events],
         variations=[
             {
                 "batch": batch_payload(child, unit),

@@ -28,6 +28,7 @@ from services.billing.plans import Limit
 from services.db import utcnow
 from services.error_codes import ErrorCode
 from services.errors import FieldProblem, NotFound, UserInputError
+from services.events import append_events
 from services.inventory import queries as inventory_queries
 from services.inventory.ledger import ZERO, shown
 from services.inventory.models import QUANTITY_SCALE
@@ -172,6 +173,7 @@ async def start_batch(
         batch,
         unit,
         "batch.started",
+        announced=drawn.events,
         consumed=consumed_payload(drawn.batch_lines, drawn.batch_draws, drawn.items, drawn.lots),
         skipped=skipped_payload(drawn.batch_lines, drawn.items),
     )
@@ -274,6 +276,7 @@ async def add_batch_ingredients(
     )
     batch.ingredient_cost += drawn.cost
     await session.flush()
+    await append_events(session, organization_id=batch.organization_id, events=drawn.events)
     return Started(batch, drawn)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.batches.models import Batch, BatchDraw, BatchLine
-from services.events import Event, append_event
+from services.events import Event, NewEvent, append_events
 from services.ids import to_global_id
 from services.inventory.models import InventoryItem, InventoryLot
 from services.inventory.payloads import datetime_string, decimal_string, item_id, lot_id, quantity
@@ -84,14 +84,30 @@ def skipped_payload(lines: Sequence[BatchLine], items: dict[int, InventoryItem])
     ]
 
 
+def batch_event(batch: Batch, output_unit: str, type: str, **data: Any) -> NewEvent:
+    return NewEvent(
+        type,
+        ENTITY_TYPE,
+        batch_id(batch.id),
+        {"batch": batch_payload(batch, output_unit), **data},
+    )
+
+
 async def append_batch_event(
-    session: AsyncSession, batch: Batch, output_unit: str, type: str, **data: Any
+    session: AsyncSession,
+    batch: Batch,
+    output_unit: str,
+    type: str,
+    *,
+    announced: Sequence[NewEvent] = (),
+    **data: Any,
 ) -> Event:
-    return await append_event(
+    """Append `type` to the batch's stream, after the change's other events
+    (`announced`: its items' stock events), all in one statement
+    (services.events.append_events)."""
+    *_, event = await append_events(
         session,
         organization_id=batch.organization_id,
-        type=type,
-        entity_type=ENTITY_TYPE,
-        entity_id=batch_id(batch.id),
-        payload={"batch": batch_payload(batch, output_unit), **data},
+        events=[*announced, batch_event(batch, output_unit, type, **data)],
     )
+    return event

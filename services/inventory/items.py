@@ -15,6 +15,7 @@ from services.bound import lift
 from services.db import utcnow
 from services.error_codes import ErrorCode
 from services.errors import FieldProblem, UserInputError
+from services.events import append_events
 from services.inventory import ledger
 from services.inventory.models import (
     MAX_STORED,
@@ -27,8 +28,8 @@ from services.inventory.models import (
 )
 from services.inventory.quantities import check_money, low_stock_condition
 from services.inventory.queries import readable, row_by_key
-from services.inventory.stock import refresh_low_stock
-from services.inventory.stream import append_item_event
+from services.inventory.stock import low_stock_events
+from services.inventory.stream import append_item_event, item_event
 from services.naming import camel_case
 from services.pagination import Columns, Page, PageRequest, paginate
 from services.permissions import Principal, require_permission
@@ -302,15 +303,17 @@ async def _update(
         await _check_keys_free(session, acting.organization_id, changed, item.id)
         now = utcnow()
         await _save(session, acting.organization_id, item, {**changed, "updated_at": now}, item.id)
-        await append_item_event(
+        updated = await item_event(
             session,
             item,
             "inventory.item.updated",
             changedFields=sorted(camel_case(name) for name in changed if name != "name_key"),
         )
+        events = [updated]
         if "low_stock_threshold" in changed:
             # A threshold moved over the stock crosses it as surely as a draw does.
-            await refresh_low_stock(session, item, now)
+            events += await low_stock_events(session, item, now)
+        await append_events(session, organization_id=item.organization_id, events=events)
     return item
 
 

@@ -20,7 +20,7 @@ physical stock whatever orders hold, and may leave less than the active reservat
 hold, or take the unexpired stock they draw on. `post` then shortens those reservations,
 newest first, so the earliest orders keep their stock, until what they hold fits the
 stock that can fulfil them: on hand and unexpired (`shorten_reservations`). The caller
-announces them with the change (stock.announce_posting).
+announces them with the change (stock.posting_events).
 """
 
 from __future__ import annotations

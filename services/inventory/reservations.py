@@ -10,10 +10,11 @@ Every change of a reservation changes the item's available stock, so each is an 
 the item's stream (services/inventory/stream.py), with the reservation in its data:
 `inventory.reservation.created`, `.released`, `.expired`, `.fulfilled` (after the SALE's
 `inventory.adjusted`, which shares its operation id) and `.shortened` (after the loss's
-`inventory.adjusted`, stock.announce_posting)."""
+`inventory.adjusted`, stock.posting_events)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -26,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.db import utcnow
 from services.error_codes import ErrorCode
 from services.errors import InsufficientStock, NotFound, Shortage, UserInputError
+from services.events import NewEvent, append_events
 from services.inventory import ledger, payloads
 from services.inventory.ledger import ZERO, shown
 from services.inventory.models import (
@@ -37,8 +39,8 @@ from services.inventory.models import (
 )
 from services.inventory.payloads import reservation_payload
 from services.inventory.quantities import QuantityInput, to_base, unexpired_at, usable_of
-from services.inventory.stock import StockChange, announce_posting, refresh_low_stock
-from services.inventory.stream import append_item_event
+from services.inventory.stock import StockChange, low_stock_events, posting_events
+from services.inventory.stream import item_event
 from services.permissions import Principal, require_permission
 from services.validation import clean_text
 
@@ -56,16 +58,20 @@ class Held:
     item: InventoryItem
 
 
-async def _announce(
+async def _events(
     session: AsyncSession,
     item: InventoryItem,
     reservation: Reservation,
     type: str,
     at: datetime,
     unexpired: Decimal | None = None,
+    *,
+    announced: Sequence[NewEvent] = (),
     **data: Any,
-) -> None:
-    await append_item_event(
+) -> list[NewEvent]:
+    """The reservation's event, after what the change posted (`announced`) and before the
+    item's low-stock one, if any."""
+    event = await item_event(
         session,
         item,
         type,
@@ -74,6 +80,25 @@ async def _announce(
         reservation=reservation_payload(reservation, item.base_unit),
         **data,
     )
+    return [*announced, event, *await low_stock_events(session, item, at, unexpired)]
+
+
+async def _announce(
+    session: AsyncSession,
+    item: InventoryItem,
+    reservation: Reservation,
+    type: str,
+    at: datetime,
+    unexpired: Decimal | None = None,
+    *,
+    announced: Sequence[NewEvent] = (),
+    **data: Any,
+) -> None:
+    """`_events`, appended in one statement."""
+    events = await _events(
+        session, item, reservation, type, at, unexpired, announced=announced, **data
+    )
+    await append_events(session, organization_id=item.organization_id, events=events)
 
 
 async def _hold(session: AsyncSession, item: InventoryItem, reservation: Reservation) -> None:
@@ -134,7 +159,6 @@ async def reserve_inventory(
     item.reserved += amount
     await session.flush()
     await _announce(session, item, reservation, "inventory.reservation.created", now, unexpired)
-    await refresh_low_stock(session, item, now, unexpired)
     return Held(reservation, item)
 
 
@@ -179,7 +203,6 @@ async def release_reservation(
     _close(reservation, item, ReservationStatus.RELEASED, now)
     await session.flush()
     await _announce(session, item, reservation, "inventory.reservation.released", now)
-    await refresh_low_stock(session, item, now)
     return Held(reservation, item)
 
 
@@ -237,7 +260,6 @@ async def fulfil_reservation(
         reference=reservation.order_reference,
         at=now,
     )
-    await announce_posting(session, item, ChangeType.SALE, posting, now)
     await _announce(
         session,
         item,
@@ -245,10 +267,10 @@ async def fulfil_reservation(
         "inventory.reservation.fulfilled",
         now,
         posting.unexpired_on_hand,
+        announced=await posting_events(session, item, ChangeType.SALE, posting, now),
         quantity=payloads.quantity(amount, item.base_unit),
         operationId=posting.operation_id,
     )
-    await refresh_low_stock(session, item, now, posting.unexpired_on_hand)
     return reservation, StockChange(item, posting)
 
 
@@ -264,6 +286,8 @@ async def expire_reservations(session: AsyncSession, *, now: datetime | None = N
             )
         )
     ).all()
+    # Each organization's events appended together, after every reservation is closed.
+    announced: dict[int, list[NewEvent]] = {}
     for reservation_id, item_id, organization_id in sorted(due, key=lambda row: (row[1], row[0])):
         items = await ledger.lock_items(session, organization_id, [item_id])
         reservation = await session.get_one(Reservation, reservation_id)
@@ -273,6 +297,9 @@ async def expire_reservations(session: AsyncSession, *, now: datetime | None = N
         item = items[item_id]
         _close(reservation, item, ReservationStatus.EXPIRED, moment)
         await session.flush()
-        await _announce(session, item, reservation, "inventory.reservation.expired", moment)
-        await refresh_low_stock(session, item, moment)
+        announced.setdefault(organization_id, []).extend(
+            await _events(session, item, reservation, "inventory.reservation.expired", moment)
+        )
+    for organization_id, events in announced.items():
+        await append_events(session, organization_id=organization_id, events=events)
     return len(due)

@@ -39,7 +39,7 @@ from services.inventory.quantities import (
     usable_sql,
     value_of,
 )
-from services.inventory.stream import append_item_event, item_event
+from services.inventory.stream import item_event
 from services.permissions import Principal, require_permission
 from services.validation import clean_text
 
@@ -53,22 +53,14 @@ class StockChange:
     recorded: Decimal | None = None
 
 
-async def refresh_low_stock(
-    session: AsyncSession, item: InventoryItem, at: datetime, unexpired: Decimal | None = None
-) -> None:
-    """Send inventory.low_stock once when usable stock (quantities.usable) crosses below
-    the threshold at `at`; re-arm when it is back at or above it. Every write of an item
-    calls this (or `low_stock_events`); time alone lowers usable stock too (a lot
-    expires), which the periodic job catches (announce_expiry_low_stock). `unexpired`:
-    the item's unexpired stock at `at`, when the caller has read it."""
-    events = await low_stock_events(session, item, at, unexpired)
-    await append_events(session, organization_id=item.organization_id, events=events)
-
-
 async def low_stock_events(
     session: AsyncSession, item: InventoryItem, at: datetime, unexpired: Decimal | None = None
 ) -> list[NewEvent]:
-    """`refresh_low_stock`'s rule, the event left for the caller to append with others."""
+    """inventory.low_stock once when usable stock (quantities.usable) crosses below the
+    threshold at `at`; re-armed when it is back at or above it. Every write of an item
+    appends these with its other events; time alone lowers usable stock too (a lot
+    expires), which the periodic job catches (announce_expiry_low_stock). `unexpired`:
+    the item's unexpired stock at `at`, when the caller has read it."""
     threshold = item.low_stock_threshold
     if threshold is None:
         item.low_stock_since = None  # no threshold, nothing to be under: re-armed for a new one
@@ -113,25 +105,14 @@ async def announce_expiry_low_stock(session: AsyncSession, *, now: datetime) -> 
             .order_by(InventoryItem.id)
         )
     ).all()
-    announced = 0
+    # Each organization's events appended together.
+    events: dict[int, list[NewEvent]] = {}
     for key, organization_id in due:
         item = (await ledger.lock_items(session, organization_id, [key]))[key]
-        before = item.low_stock_since
-        await refresh_low_stock(session, item, now)
-        announced += before is None and item.low_stock_since is not None
-    return announced
-
-
-async def announce_posting(
-    session: AsyncSession,
-    item: InventoryItem,
-    change_type: ChangeType,
-    posting: Posting,
-    at: datetime,
-) -> None:
-    """Append `posting_events`."""
-    events = await posting_events(session, item, change_type, posting, at)
-    await append_events(session, organization_id=item.organization_id, events=events)
+        events.setdefault(organization_id, []).extend(await low_stock_events(session, item, now))
+    for organization_id, found in events.items():
+        await append_events(session, organization_id=organization_id, events=found)
+    return sum(len(found) for found in events.values())
 
 
 async def posting_events(
@@ -174,6 +155,19 @@ async def posting_events(
     return events
 
 
+async def change_events(
+    session: AsyncSession,
+    item: InventoryItem,
+    change_type: ChangeType,
+    posting: Posting,
+    at: datetime,
+) -> list[NewEvent]:
+    """What a posting announces: `posting_events`, then `low_stock_events` for the stock it
+    left, to append with the change's other events in one statement."""
+    events = await posting_events(session, item, change_type, posting, at)
+    return events + await low_stock_events(session, item, at, posting.unexpired_on_hand)
+
+
 async def _announce(
     session: AsyncSession,
     item: InventoryItem,
@@ -181,8 +175,8 @@ async def _announce(
     posting: Posting,
     at: datetime,
 ) -> None:
-    await announce_posting(session, item, change_type, posting, at)
-    await refresh_low_stock(session, item, at, posting.unexpired_on_hand)
+    events = await change_events(session, item, change_type, posting, at)
+    await append_events(session, organization_id=item.organization_id, events=events)
 
 
 def _note(note: str | None) -> str | None:
@@ -318,7 +312,7 @@ async def receive_inventory(
         at=now,
     )
     unexpired = posting.unexpired_on_hand
-    await append_item_event(
+    lot_received = await item_event(
         session,
         item,
         "inventory.lot.received",
@@ -326,7 +320,8 @@ async def receive_inventory(
         unexpired=unexpired,
         lot=lot_payload(lot, item.base_unit),
     )
-    await refresh_low_stock(session, item, now, unexpired)
+    events = [lot_received, *await low_stock_events(session, item, now, unexpired)]
+    await append_events(session, organization_id=item.organization_id, events=events)
     return StockChange(item, posting, lot, recorded=base_quantity)
 
 
@@ -525,7 +520,8 @@ async def adjust_inventory(
 async def write_off_expired_lots(
     session: AsyncSession, principal: Principal | None, *, item_id: int | None = None
 ) -> list[StockChange]:
-    """Dispose of every expired remainder (change type EXPIRED), one posting per item."""
+    """Dispose of every expired remainder (change type EXPIRED), one posting per item;
+    every item's events appended together."""
     acting = require_permission(principal, "inventory.adjust")
     now = utcnow()
     statement = select(InventoryLot.item_id).where(
@@ -538,6 +534,7 @@ async def write_off_expired_lots(
     item_ids = sorted(set((await session.scalars(statement)).all()))
     items = await ledger.lock_items(session, acting.organization_id, item_ids)
     changes = []
+    announced: list[NewEvent] = []
     for key in item_ids:
         item = items[key]
         expired = [
@@ -554,14 +551,17 @@ async def write_off_expired_lots(
             at=now,
         )
         for lot in expired:
-            await append_item_event(
-                session,
-                item,
-                "inventory.lot.expired",
-                at=now,
-                unexpired=posting.unexpired_on_hand,
-                lot=lot_payload(lot, item.base_unit),
+            announced.append(
+                await item_event(
+                    session,
+                    item,
+                    "inventory.lot.expired",
+                    at=now,
+                    unexpired=posting.unexpired_on_hand,
+                    lot=lot_payload(lot, item.base_unit),
+                )
             )
-        await _announce(session, item, ChangeType.EXPIRED, posting, now)
+        announced += await change_events(session, item, ChangeType.EXPIRED, posting, now)
         changes.append(StockChange(item, posting))
+    await append_events(session, organization_id=acting.organization_id, events=announced)
     return changes

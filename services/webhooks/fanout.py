@@ -4,9 +4,9 @@ of the organization. The sweeper (webhooks/) sends them after commit."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Exists, and_, bindparam, exists, select
+from sqlalchemy import JSON, ColumnElement, ScalarSelect, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import utcnow
@@ -18,26 +18,31 @@ if TYPE_CHECKING:
     # The event log imports this module (it fans out what it appends).
     from services.events import Event
 
+# An enabled endpoint of the organization: its id and the event types it subscribes to.
+Subscriber = tuple[int, list[str]]
 
-def _enabled_endpoints_of(organization_id: ColumnElement[int]) -> ColumnElement[bool]:
-    return and_(
-        WebhookEndpoint.organization_id == organization_id, WebhookEndpoint.enabled.is_(True)
+
+def subscribers(organization_id: ColumnElement[int], dialect: str) -> ScalarSelect[Any]:
+    """The organization's enabled endpoints as one JSON value, [[id, event_types], ...]
+    (null, or [] on SQLite, when it has none). The event log reads it in the statement
+    that writes the event, so the fan-out costs no query of its own (and none at all for
+    an organization without webhooks, most of them), and reads it afresh with every
+    event: an endpoint created, changed or disabled, even earlier in the same
+    transaction, counts for the next event, in every process, with no cache to
+    invalidate."""
+    endpoint = WebhookEndpoint.__table__.c
+    aggregate = (
+        func.json_agg(func.json_build_array(endpoint.id, endpoint.event_types), type_=JSON)
+        if dialect == "postgresql"
+        else func.json_group_array(
+            func.json_array(endpoint.id, func.json(endpoint.event_types)), type_=JSON
+        )
     )
-
-
-# Only the two columns the fan-out reads, as plain rows: this runs for every event, and an
-# endpoint object would also load (and track) its secrets and settings. Built once, at
-# import, for the same reason.
-_SUBSCRIBERS = select(WebhookEndpoint.id, WebhookEndpoint.event_types).where(
-    _enabled_endpoints_of(bindparam("organization_id"))
-)
-
-
-def has_endpoints(organization_id: ColumnElement[int]) -> Exists:
-    """Whether the organization has an enabled endpoint at all. The event log asks it in
-    the statement that writes the event, and fans out only when it does, so an event of an
-    organization without webhooks (most of them) costs no query here."""
-    return exists().where(_enabled_endpoints_of(organization_id))
+    return (
+        select(aggregate)
+        .where(and_(endpoint.organization_id == organization_id, endpoint.enabled.is_(True)))
+        .scalar_subquery()
+    )
 
 
 def entity_key(entity_type: str, entity_id: str) -> str:
@@ -45,11 +50,15 @@ def entity_key(entity_type: str, entity_id: str) -> str:
 
 
 async def fan_out(
-    session: AsyncSession, *, organization_id: int, events: Sequence[Event]
+    session: AsyncSession,
+    *,
+    organization_id: int,
+    events: Sequence[Event],
+    endpoints: Sequence[Subscriber],
 ) -> list[int]:
-    """One delivery per event and subscribed endpoint, in two statements whatever their
-    number; returns their ids."""
-    endpoints = (await session.execute(_SUBSCRIBERS, {"organization_id": organization_id})).all()
+    """One delivery per event and subscribed endpoint (`endpoints`, as `subscribers`
+    read them in the events' own statement), in one statement on PostgreSQL whatever
+    their number; returns their ids."""
     rows = [
         NewDelivery(
             organization_id=organization_id,

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, and_, exists, func, insert, select, tuple_, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Table, and_, bindparam, exists, func, insert, select, text, tuple_, update
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.webhooks.models import DeliveryStatus, WebhookDelivery, WebhookEntityHead
@@ -46,19 +46,52 @@ class NewDelivery:
     redelivery_of_id: int | None = None
 
 
-def _upsert_heads(dialect: str, rows: list[dict[str, Any]]) -> Any:
-    """Insert the pairs' heads, or keep the earlier of the existing and the new position;
-    either way the row is locked until commit."""
-    module: Any = postgresql if dialect == "postgresql" else sqlite
-    statement = module.insert(HEADS).values(rows)
+def _upsert_heads(rows: list[dict[str, Any]]) -> Any:
+    """SQLite: insert the pairs' heads, or keep the earlier of the existing and the new
+    position (PostgreSQL does it in _ADD_POSTGRESQL)."""
+    statement = sqlite.insert(HEADS).values(rows)
     current, offered = HEADS.c.head_position, statement.excluded.head_position
     earliest = func.coalesce(func.min(current, offered), offered, current)
-    if dialect == "postgresql":
-        earliest = func.coalesce(func.least(current, offered), offered)
     return statement.on_conflict_do_update(
         index_elements=[HEADS.c.endpoint_id, HEADS.c.entity_key],
         set_={"head_position": earliest},
     ).returning(HEADS.c.endpoint_id, HEADS.c.entity_key, HEADS.c.head_position)
+
+
+# PostgreSQL: the heads and the deliveries in one statement, the rows as arrays, compiled
+# once (every event with a subscriber runs it). The heads are upserted in (endpoint,
+# entity) order, so producers appending to the same pairs lock them in one order; a
+# delivery is held back when its head, as upserted (so locked), is an earlier event.
+_ADD_POSTGRESQL = text(
+    """
+WITH given AS (
+    SELECT * FROM unnest(
+        CAST(:organizations AS bigint[]), CAST(:endpoints AS bigint[]),
+        CAST(:positions AS bigint[]), CAST(:event_ids AS text[]),
+        CAST(:event_types AS text[]), CAST(:entity_keys AS text[]),
+        CAST(:redelivery_of AS bigint[])
+    ) AS given(organization_id, endpoint_id, event_position, event_id, event_type,
+               entity_key, redelivery_of_id)
+), heads AS (
+    INSERT INTO webhook_entity_heads AS head (endpoint_id, entity_key, head_position)
+    SELECT endpoint_id, entity_key, min(event_position) FROM given
+    GROUP BY endpoint_id, entity_key
+    ORDER BY endpoint_id, entity_key
+    ON CONFLICT (endpoint_id, entity_key) DO UPDATE
+    SET head_position = coalesce(least(head.head_position, excluded.head_position),
+                                 excluded.head_position)
+    RETURNING endpoint_id, entity_key, head_position
+)
+INSERT INTO webhook_deliveries (organization_id, endpoint_id, event_position, event_id,
+    event_type, entity_key, status, held_back, attempt_count, next_attempt_at,
+    created_at, redelivery_of_id)
+SELECT given.organization_id, given.endpoint_id, given.event_position, given.event_id,
+       given.event_type, given.entity_key, 'PENDING',
+       given.event_position > heads.head_position, 0, :now, :now, given.redelivery_of_id
+FROM given JOIN heads USING (endpoint_id, entity_key)
+RETURNING id, endpoint_id, event_position
+"""
+).bindparams(bindparam("now", type_=DELIVERIES.c.created_at.type))
 
 
 async def add_deliveries(
@@ -66,9 +99,26 @@ async def add_deliveries(
 ) -> list[int]:
     """The one writer of delivery rows: each is written held back when an earlier event
     of its entity is still pending at its endpoint (at most one row per endpoint and
-    event). Returns the new ids in `rows` order. Two statements up to CHUNK rows."""
+    event). Returns the new ids in `rows` order. One statement on PostgreSQL; two up to
+    CHUNK rows on SQLite."""
     if not rows:
         return []
+    if session.get_bind().dialect.name == "postgresql":
+        inserted = await session.execute(
+            _ADD_POSTGRESQL,
+            {
+                "organizations": [row.organization_id for row in rows],
+                "endpoints": [row.endpoint_id for row in rows],
+                "positions": [row.event_position for row in rows],
+                "event_ids": [row.event_id for row in rows],
+                "event_types": [row.event_type for row in rows],
+                "entity_keys": [row.entity_key for row in rows],
+                "redelivery_of": [row.redelivery_of_id for row in rows],
+                "now": now,
+            },
+        )
+        made = {(endpoint, position): id_ for id_, endpoint, position in inserted}
+        return [made[(row.endpoint_id, row.event_position)] for row in rows]
     first: dict[Pair, int] = {}
     for row in rows:
         pair = (row.endpoint_id, row.entity_key)
@@ -78,8 +128,7 @@ async def add_deliveries(
         {"endpoint_id": endpoint_id, "entity_key": key, "head_position": position}
         for (endpoint_id, key), position in sorted(first.items())
     ]
-    dialect = session.get_bind().dialect.name
-    locked = await session.execute(_upsert_heads(dialect, heads))
+    locked = await session.execute(_upsert_heads(heads))
     head_of = {(endpoint_id, key): position for endpoint_id, key, position in locked}
     values = [
         {
@@ -98,7 +147,7 @@ async def add_deliveries(
         }
         for row in rows
     ]
-    # One multi-row INSERT (per CHUNK rows: SQLite's limit on parameters); a row is
+    # One multi-row INSERT per CHUNK rows (SQLite's limit on parameters); a row is
     # known by its endpoint and event, unique among the rows of one call.
     ids: dict[tuple[int, int], int] = {}
     for start in range(0, len(values), CHUNK):

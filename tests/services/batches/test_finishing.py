@@ -9,9 +9,18 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.event import listen, remove
 
 from services.batches import report
 from services.batches.models import BatchStatus
+from services.batches.stream import batch_id
+from services.db import unit_of_work
+from services.inventory.payloads import item_id
+from services.webhooks.endpoints import create_endpoint
+from services.webhooks.models import WebhookDelivery
+from services.webhooks.secrets import SecretBox
+from services.webhooks.targets import TargetPolicy
 from tests.services.accounts.givens import Actor, Sessions, all_refusals, sign_up
 from tests.services.batches.givens import (
     assert_inventory_consistent,
@@ -29,6 +38,7 @@ from tests.services.inventory.givens import (
     lots_of,
     receive,
     snapshot,
+    update_item,
 )
 from tests.services.recipes.givens import create_recipe, line, qty
 from tests.services.recipes.givens import portions as portioning
@@ -238,3 +248,60 @@ async def test_a_batch_finishes_once(sessions: Sessions, owner: Actor) -> None:
     assert await snapshot(sessions, balm.id) == before
     problems = await all_refusals(sessions, cancelling(owner.principal, started.batch.id))
     assert [(p.code, p.field) for p in problems] == [("BATCH_NOT_IN_PROGRESS", ("id",))]
+
+
+async def test_a_finish_announces_its_whole_change_in_one_insert_and_one_fan_out(
+    sessions: Sessions, owner: Actor, engine: Any
+) -> None:
+    # given a balm batch, jars that fall under their low-stock threshold when drawn, and
+    # an endpoint that hears everything
+    balm, jar, recipe = await _balm(sessions, owner)
+    await update_item(sessions, owner.principal, jar.id, low_stock_threshold=Decimal(25))
+    async with unit_of_work(sessions) as session:
+        endpoint = await create_endpoint(
+            session,
+            owner.principal,
+            url="https://8.8.8.8/hooks",
+            event_types=["*"],
+            description=None,
+            policy=TargetPolicy(),
+            box=SecretBox("test"),
+        )
+    started = await start_batch(sessions, owner.principal, recipe.id)
+    before = await events_of(sessions, owner.organization_id)
+    statements: list[str] = []
+
+    def counted(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    # when it is finished into 6 jars and bulk
+    listen(engine.sync_engine, "before_cursor_execute", counted)
+    try:
+        await run(
+            sessions, finishing(owner.principal, started.batch.id, "950", containers=[(jar.id, 6)])
+        )
+    finally:
+        remove(engine.sync_engine, "before_cursor_execute", counted)
+
+    # then the jars' draw and low stock, the balm's new lots and the batch's finish are
+    # appended in that order by one INSERT, and fanned out by one statement (two on SQLite)
+    new = (await events_of(sessions, owner.organization_id))[len(before) :]
+    assert [(e.type, e.entity_id) for e in new] == [
+        ("inventory.adjusted", item_id(jar.id)),
+        ("inventory.low_stock", item_id(jar.id)),
+        ("inventory.adjusted", item_id(balm.id)),
+        ("batch.finished", batch_id(started.batch.id)),
+    ]
+    jar_sequences = [e.sequence for e in new if e.entity_id == item_id(jar.id)]
+    assert jar_sequences[1] == jar_sequences[0] + 1
+    written = [s.lstrip().upper() for s in statements]
+    assert len([s for s in written if s.startswith("INSERT INTO EVENTS")]) == 1
+    fan_outs = [s for s in written if "INSERT INTO WEBHOOK_DELIVERIES" in s]
+    assert len(fan_outs) == 1
+    async with unit_of_work(sessions, write=False) as session:
+        delivered = await session.scalars(
+            select(WebhookDelivery.event_id).where(
+                WebhookDelivery.endpoint_id == endpoint.endpoint.id
+            )
+        )
+        assert {e.id for e in new} <= set(delivered)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from sqlalchemy.event import listen, remove
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.db import unit_of_work, utcnow
@@ -392,7 +393,7 @@ async def test_fulfilling_announces_the_sale_then_the_fulfilment(sessions, owner
     assert fulfilled.payload["item"]["available"] == {"amount": "50", "unit": "g"}
 
 
-async def test_the_expiry_job_announces_each_reservation_it_releases(sessions, owner):
+async def test_the_expiry_job_announces_each_reservation_it_releases(sessions, owner, engine):
     # given two holds on two items that expire within the hour, and one that does not
     oil = await stocked_item(sessions, owner.principal)
     wax = await create_item(sessions, owner.principal, "Soy wax")
@@ -402,9 +403,21 @@ async def test_the_expiry_job_announces_each_reservation_it_releases(sessions, o
     second = await reserve(sessions, owner.principal, wax.id, "80", order="#1", expires_at=soon)
     await reserve(sessions, owner.principal, oil.id, "20", order="#2")
     # when the job runs past the expiry, once rolled back and once for real
-    async with sessions() as session:
-        assert await reservations.expire_reservations(session, now=soon) == 2
-        await session.rollback()
+    inserts: list[str] = []
+
+    def counted(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if statement.lstrip().upper().startswith("INSERT INTO EVENTS"):
+            inserts.append(statement)
+
+    listen(engine.sync_engine, "before_cursor_execute", counted)
+    try:
+        async with sessions() as session:
+            assert await reservations.expire_reservations(session, now=soon) == 2
+            await session.rollback()
+    finally:
+        remove(engine.sync_engine, "before_cursor_execute", counted)
+    # (the organization's two events appended in one INSERT)
+    assert len(inserts) == 1
     assert await events_of(sessions, owner.organization_id, "inventory.reservation.expired") == []
     assert await jobs.run_due_jobs(sessions, now=soon) == 2
     # then one event per reservation, each on its item's stream, in the job's transaction
