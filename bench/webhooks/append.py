@@ -27,59 +27,36 @@ import cProfile
 import io
 import os
 import pstats
+import sys
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import event, text
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from server import migrate
-from services.accounts import service as accounts
-from services.db import create_engine, create_session_factory, unit_of_work, utcnow
+from services.db import create_engine, create_session_factory, unit_of_work
 from services.events import NewEvent, append_event, append_events
 from services.ids import to_global_id
-from services.permissions import ROLE_PERMISSIONS, Principal, Role
 from services.webhooks.endpoints import create_endpoint
 from services.webhooks.payload_schemas import EXAMPLES
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
 
+# bench/inventory's givens: a fresh migrated database, an organization.
+sys.path[1:1] = [str(Path(__file__).resolve().parents[1] / "inventory")]
+from database import new_organization, prepare  # noqa: E402
+
 Sessions = async_sessionmaker[AsyncSession]
-SERVER = "postgres@127.0.0.1:5432"
 EVENT_TYPE = "inventory.adjusted"
 ENTITIES = 100
 PER_TRANSACTION = 20
 SECRET_KEY = "bench-append-secret-key-0123456789abcdef"
 
 
-async def _recreate(database: str) -> None:
-    engine = create_async_engine(
-        f"postgresql+asyncpg://{SERVER}/postgres", isolation_level="AUTOCOMMIT"
-    )
-    try:
-        async with engine.connect() as connection:
-            await connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-            await connection.exec_driver_sql(f'CREATE DATABASE "{database}"')
-    finally:
-        await engine.dispose()
-
-
 async def _organization(sessions: Sessions) -> int:
-    async with unit_of_work(sessions) as session:
-        grant = await accounts.sign_up(
-            session,
-            None,
-            email=f"bench-{utcnow():%Y%m%d%H%M%S%f}@example.com",
-            password="a benchmark password",
-            organization_name="Append Benchmark Co",
-        )
-    principal = Principal(
-        organization_id=grant.organization.id,
-        permissions=ROLE_PERMISSIONS[Role.OWNER],
-        user_id=grant.user.id,
-        role=Role.OWNER,
-    )
+    principal = await new_organization(sessions)
     async with unit_of_work(sessions) as session:
         await create_endpoint(
             session,
@@ -90,7 +67,7 @@ async def _organization(sessions: Sessions) -> int:
             policy=TargetPolicy(allow_http=True, allowed_hosts=frozenset({"127.0.0.1"})),
             box=SecretBox(SECRET_KEY),
         )
-    return grant.organization.id
+    return principal.organization_id
 
 
 def _backend_cpu(pid: int) -> float:
@@ -264,9 +241,7 @@ def main() -> None:
         help="PostgreSQL's plan_cache_mode on the connection (default: the server's)",
     )
     args = parser.parse_args()
-    asyncio.run(_recreate(args.database))
-    url = f"postgresql+asyncpg://{SERVER}/{args.database}"
-    migrate.upgrade(url)
+    url = prepare(None, args.database)
     load = os.getloadavg()
     lines = asyncio.run(benchmark(url, args.events, args.profile, args.plan_cache_mode))
     print(f"Load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}\n")

@@ -56,16 +56,14 @@ from typing import Any
 
 import redis
 from sqlalchemy import event, func, select, text
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
 
-from server import migrate
 from server.settings import Settings
-from services.accounts import service as accounts
 from services.db import unit_of_work, utcnow
 from services.events import NewEvent, append_event, append_events
 from services.ids import to_global_id
-from services.permissions import ROLE_PERMISSIONS, Principal, Role
+from services.permissions import Principal
 from services.webhooks.attempts import due_deliveries, due_endpoints
 from services.webhooks.endpoints import create_endpoint
 from services.webhooks.models import WebhookAttempt, WebhookDelivery
@@ -79,6 +77,10 @@ Sessions = async_sessionmaker[AsyncSession]
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
+# bench/inventory's givens: a fresh migrated database, an organization.
+sys.path[1:1] = [str(ROOT / "bench" / "inventory")]
+from database import new_organization, prepare  # noqa: E402
+
 LOCAL_SERVER = "postgres@127.0.0.1:5432"
 # Set by main() from --database and --redis-db.
 DATABASE = "batchtrack_bench_webhooks"
@@ -311,36 +313,6 @@ class Usage:
 
 
 # --- Setup ------------------------------------------------------------------------------
-
-
-async def _recreate_database() -> None:
-    # CREATE and DROP DATABASE refuse to run inside a transaction, hence AUTOCOMMIT.
-    engine = create_async_engine(
-        f"postgresql+asyncpg://{LOCAL_SERVER}/postgres", isolation_level="AUTOCOMMIT"
-    )
-    try:
-        async with engine.connect() as connection:
-            await connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-            await connection.exec_driver_sql(f'CREATE DATABASE "{DATABASE}"')
-    finally:
-        await engine.dispose()
-
-
-async def _organization(sessions: Sessions) -> Principal:
-    async with unit_of_work(sessions) as session:
-        grant = await accounts.sign_up(
-            session,
-            None,
-            email=f"bench-{utcnow():%Y%m%d%H%M%S%f}@example.com",
-            password="a benchmark password",
-            organization_name="Webhooks Benchmark Co",
-        )
-    return Principal(
-        organization_id=grant.organization.id,
-        permissions=ROLE_PERMISSIONS[Role.OWNER],
-        user_id=grant.user.id,
-        role=Role.OWNER,
-    )
 
 
 async def _endpoint(sessions: Sessions, principal: Principal, url: str) -> int:
@@ -921,7 +893,7 @@ async def _backlog_runs(
     backlog, with it, and after the run beside it."""
     mix = {TIMING_OUT: "timeout", THROTTLING: "429"}
     claim_before = await _claim_cost_ms(sessions)
-    dead = await _organization(sessions)
+    dead = await new_organization(sessions)
     dead_endpoint = await _endpoint(
         sessions, dead, f"http://127.0.0.1:{_closed_port()}/webhooks/dead"
     )
@@ -983,7 +955,7 @@ async def benchmark(
     sessions: Sessions = app.state.sessions
     organizations = []
     for index in range(ENDPOINTS):
-        principal = await _organization(sessions)
+        principal = await new_organization(sessions)
         await _endpoint(sessions, principal, f"http://127.0.0.1:{port}/webhooks/{index}")
         organizations.append(principal.organization_id)
     servers = await _server_version(sessions)
@@ -1013,7 +985,7 @@ async def benchmark(
             await bench.run("50/s", rate=50, seconds=sizes.seconds),
         ]
         claims = await _backlog_runs(bench, sessions, sizes, runs) if not rates_only else None
-    counted = await _organization(sessions)
+    counted = await new_organization(sessions)
     counted_endpoint = await _endpoint(
         sessions, counted, f"http://127.0.0.1:{port}/webhooks/{ENDPOINTS}"
     )
@@ -1116,8 +1088,7 @@ def main() -> None:
     DATABASE_URL = f"postgresql+asyncpg://{LOCAL_SERVER}/{DATABASE}"
     REDIS_URL = f"redis://127.0.0.1:6379/{args.redis_db}"
     redis.Redis.from_url(REDIS_URL).flushdb()
-    asyncio.run(_recreate_database())
-    migrate.upgrade(DATABASE_URL)
+    prepare(None, DATABASE)
     load = os.getloadavg()
     with _children() as children:
         port = children.start_receiver()
