@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from resolvers.planned import events, inventory, recipes
+from resolvers.planned import batches, events, inventory, recipes
 from resolvers.planned.plan import Catalog
 
+DOMAINS = (inventory.CATALOG, recipes.CATALOG, batches.CATALOG, events.CATALOG)
 CATALOG = Catalog(
-    roots={**inventory.CATALOG.roots, **recipes.CATALOG.roots, **events.CATALOG.roots},
-    types={**inventory.CATALOG.types, **recipes.CATALOG.types, **events.CATALOG.types},
+    roots={name: root for domain in DOMAINS for name, root in domain.roots.items()},
+    types={name: row_type for domain in DOMAINS for name, row_type in domain.types.items()},
 )
