@@ -32,7 +32,7 @@ def _box(info: Info) -> SecretBox:
     return box
 
 
-def _events_page(
+def events_page(
     first: int | None, after: str | None, last: int | None, before: str | None, position: int | None
 ) -> PageRequest:
     """The page, resuming after a cursor or, as a consumer that kept it would, a position."""
@@ -46,6 +46,14 @@ def _events_page(
             ("after",),
         )
     return replace(request, after=position)
+
+
+def event_filter(
+    types: list[str] | None, entity_type: str | None, entity_id: str | None
+) -> events.EventFilter:
+    return events.EventFilter(
+        types=tuple(types or ()), entity_type=entity_type, entity_id=entity_id
+    )
 
 
 @strawberry.type
@@ -112,10 +120,8 @@ class WebhooksQuery:
         last: int | None = None,
         before: str | None = None,
     ) -> gql.EventConnection:
-        request = _events_page(first, after, last, before, after_position)
-        filters = events.EventFilter(
-            types=tuple(types or ()), entity_type=entity_type, entity_id=entity_id
-        )
+        request = events_page(first, after, last, before, after_position)
+        filters = event_filter(types, entity_type, entity_id)
         async with info.context.reading() as session:
             page = await events.list_events(
                 session, info.context.principal, filters=filters, page=request

@@ -14,14 +14,22 @@ import strawberry
 
 from resolvers import batches_loaders, inventory_loaders, recipes_loaders
 from resolvers.context import Info
-from resolvers.ids import to_global_id
 from schema.accounts import CostMethod
 from schema.errors import BatchUserError
-from schema.inventory import InventoryItem, InventoryLot, item_node
+from schema.inventory import (
+    InventoryItem,
+    InventoryLot,
+    amount_field,
+    cost_field,
+    item_node,
+    optional_amount_field,
+    optional_cost_field,
+)
 from schema.money import CurrencyCode, Money
 from schema.recipe_costs import PlannedCost, ScaledRecipe
 from schema.recipes import Recipe, Temperature, TemperatureUnit
 from schema.relay import Connection, Node
+from schema.row_fields import Env, ValueField, column, enum_column, global_id
 from schema.units import Quantity, QuantityInput
 from services.batches import models, report
 
@@ -62,6 +70,11 @@ class BatchDraw:
     unit: strawberry.Private[str]
     currency: strawberry.Private[str]
 
+    @classmethod
+    def from_row(cls, row: models.BatchDraw, unit: str, currency: str) -> BatchDraw:
+        values = {name: f.value(row, Env(currency, unit)) for name, f in DRAW_FIELDS.items()}
+        return cls(lot_key=row.lot_id, unit=unit, currency=currency, **values)
+
     @strawberry.field(description="The lot drawn from: code, vendor, received and expiry dates.")
     async def lot(self, info: Info) -> InventoryLot:
         found = await inventory_loaders.lot_by_id(info).load(self.lot_key)
@@ -85,6 +98,13 @@ class BatchLine:
     note: str | None
     draws: list[BatchDraw] = strawberry.field(description="The lots drawn, in the order drawn.")
     item_key: strawberry.Private[int]
+
+    @classmethod
+    def from_row(
+        cls, row: models.BatchLine, unit: str, currency: str, draws: list[BatchDraw]
+    ) -> BatchLine:
+        values = {name: f.value(row, Env(currency, unit)) for name, f in LINE_FIELDS.items()}
+        return cls(draws=draws, item_key=row.item_id, **values)
 
     @strawberry.field(description="Needs inventory.read.")
     async def item(self, info: Info) -> InventoryItem:
@@ -122,6 +142,17 @@ class BatchOutput:
     container_key: strawberry.Private[int | None]
     unit: strawberry.Private[str]
     currency: strawberry.Private[str]
+
+    @classmethod
+    def from_row(cls, row: models.BatchOutput, unit: str, currency: str) -> BatchOutput:
+        values = {name: f.value(row, Env(currency, unit)) for name, f in OUTPUT_FIELDS.items()}
+        return cls(
+            lot_key=row.lot_id,
+            container_key=row.container_item_id,
+            unit=unit,
+            currency=currency,
+            **values,
+        )
 
     @strawberry.field(description="The lot made (lot code, expiry, unit cost).")
     async def lot(self, info: Info) -> InventoryLot:
@@ -163,16 +194,8 @@ def _draws(
 ) -> dict[int, list[BatchDraw]]:
     by_line: dict[int, list[BatchDraw]] = {}
     for row in rows:
-        unit = units[row.item_id]
-        by_line.setdefault(row.line_id, []).append(
-            BatchDraw(
-                quantity=Quantity(amount=row.quantity, unit=unit),
-                value=_money(row.value, currency),
-                lot_key=row.lot_id,
-                unit=unit,
-                currency=currency,
-            )
-        )
+        draw = BatchDraw.from_row(row, units[row.item_id], currency)
+        by_line.setdefault(row.line_id, []).append(draw)
     return by_line
 
 
@@ -227,31 +250,9 @@ class Batch(Node):
 
     @classmethod
     def from_row(cls, row: models.Batch, unit: str, currency: str) -> Batch:
-        def quantity(amount: Decimal | None) -> Quantity | None:
-            return None if amount is None else Quantity(amount=amount, unit=unit)
-
+        values = {name: f.value(row, Env(currency, unit)) for name, f in BATCH_FIELDS.items()}
         return cls(
-            id=strawberry.ID(to_global_id("Batch", row.id)),
-            label=row.label,
-            status=BatchStatus(row.status),
-            cost_method=CostMethod(row.cost_method),
-            factor=row.factor,
-            planned_yield=quantity(row.planned_yield),
-            planned_portions=row.planned_portions,
-            planned_cost=_money(row.planned_cost, currency),
-            ingredient_cost=_money(row.ingredient_cost, currency),
-            actual_cost=_optional_money(row.actual_cost, currency),
-            forced=row.forced,
-            shortage_summary=row.shortage_summary,
-            started_at=row.started_at,
-            finished_at=row.finished_at,
-            cancelled_at=row.cancelled_at,
-            failed_at=row.failed_at,
-            failure_reason=row.failure_reason,
-            actual_yield=quantity(row.actual_yield),
-            portions=row.portions,
-            variation_name=row.variation_name,
-            percentage=row.percentage,
+            **values,
             key=row.id,
             recipe_key=row.recipe_id,
             output_item_key=row.output_item_id,
@@ -278,18 +279,7 @@ class Batch(Node):
         units = {item.id: item.base_unit for item in items if item is not None}
         by_line = _draws(draws, units, self.currency)
         return [
-            BatchLine(
-                position=row.position,
-                kind=BatchLineKind(row.kind),
-                needed=Quantity(amount=row.needed, unit=units[row.item_id]),
-                drawn=Quantity(amount=row.drawn, unit=units[row.item_id]),
-                skipped=Quantity(amount=row.skipped, unit=units[row.item_id]),
-                cost=_money(row.cost, self.currency),
-                tracked=row.tracked,
-                note=row.note,
-                draws=by_line.get(row.id, []),
-                item_key=row.item_id,
-            )
+            BatchLine.from_row(row, units[row.item_id], self.currency, by_line.get(row.id, []))
             for row in rows
         ]
 
@@ -317,19 +307,7 @@ class Batch(Node):
     @strawberry.field(description="The lots a finish made, container sizes first, then bulk.")
     async def outputs(self, info: Info) -> list[BatchOutput]:
         rows = await batches_loaders.outputs_by_batch(info).load(self.key)
-        return [
-            BatchOutput(
-                quantity=Quantity(amount=row.quantity, unit=self.unit),
-                cost=_money(row.cost, self.currency),
-                container_count=row.container_count,
-                container_cost=_money(row.container_cost, self.currency),
-                lot_key=row.lot_id,
-                container_key=row.container_item_id,
-                unit=self.unit,
-                currency=self.currency,
-            )
-            for row in rows
-        ]
+        return [BatchOutput.from_row(row, self.unit, self.currency) for row in rows]
 
     @strawberry.field(description="Actual against planned: cost, yield, per unit and portion.")
     async def comparison(self, info: Info) -> BatchComparison:
@@ -378,6 +356,55 @@ async def batch_node(info: Info, row: models.Batch) -> Batch:
 
 
 BatchConnection = Connection[Batch]
+
+
+# The batch types' fields from their rows (schema/row_fields.py): `from_row` and the
+# planned reads (resolvers/planned/batches.py) both build from these tables. Amounts are
+# in the Env's unit: the output item's for a batch and its outputs, the line's item's for
+# a line and its draws.
+BATCH_FIELDS: dict[str, ValueField] = {
+    "id": global_id("Batch"),
+    "label": column("label"),
+    "status": enum_column("status", BatchStatus),
+    "cost_method": enum_column("cost_method", CostMethod),
+    "factor": column("factor"),
+    "planned_yield": optional_amount_field("planned_yield"),
+    "planned_portions": column("planned_portions"),
+    "planned_cost": cost_field("planned_cost"),
+    "ingredient_cost": cost_field("ingredient_cost"),
+    "actual_cost": optional_cost_field("actual_cost"),
+    "forced": column("forced"),
+    "shortage_summary": column("shortage_summary"),
+    "started_at": column("started_at"),
+    "finished_at": column("finished_at"),
+    "cancelled_at": column("cancelled_at"),
+    "failed_at": column("failed_at"),
+    "failure_reason": column("failure_reason"),
+    "actual_yield": optional_amount_field("actual_yield"),
+    "portions": column("portions"),
+    "variation_name": column("variation_name"),
+    "percentage": column("percentage"),
+}
+LINE_FIELDS: dict[str, ValueField] = {
+    "position": column("position"),
+    "kind": enum_column("kind", BatchLineKind),
+    "needed": amount_field("needed"),
+    "drawn": amount_field("drawn"),
+    "skipped": amount_field("skipped"),
+    "cost": cost_field("cost"),
+    "tracked": column("tracked"),
+    "note": column("note"),
+}
+DRAW_FIELDS: dict[str, ValueField] = {
+    "quantity": amount_field("quantity"),
+    "value": cost_field("value"),
+}
+OUTPUT_FIELDS: dict[str, ValueField] = {
+    "quantity": amount_field("quantity"),
+    "cost": cost_field("cost"),
+    "container_count": column("container_count"),
+    "container_cost": cost_field("container_cost"),
+}
 
 
 @strawberry.input

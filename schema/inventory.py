@@ -372,7 +372,7 @@ def _amount_of_item(name: str) -> ValueField:
     )
 
 
-def _amount(name: str) -> ValueField:
+def amount_field(name: str) -> ValueField:
     return ValueField(
         (name,),
         lambda row, env: Quantity(amount=getattr(row, name), unit=env.unit),
@@ -380,7 +380,19 @@ def _amount(name: str) -> ValueField:
     )
 
 
-def _cost(name: str) -> ValueField:
+def optional_amount_field(name: str) -> ValueField:
+    """A quantity in the row's unit (`env.unit`), or null."""
+    return ValueField(
+        (name,),
+        lambda row, env: _quantity(getattr(row, name), env.unit),
+        lambda row, env: SqlObject(
+            {"amount": getattr(row, name), "unit": env.unit},
+            present=getattr(row, name).is_not(None),
+        ),
+    )
+
+
+def cost_field(name: str) -> ValueField:
     return ValueField(
         (name,),
         lambda row, env: _money(getattr(row, name), env.currency),
@@ -388,7 +400,7 @@ def _cost(name: str) -> ValueField:
     )
 
 
-def _optional_cost(name: str) -> ValueField:
+def optional_cost_field(name: str) -> ValueField:
     return ValueField(
         (name,),
         lambda row, env: _optional_money(getattr(row, name), env.currency),
@@ -428,8 +440,8 @@ ITEM_FIELDS: dict[str, ValueField] = {
     "costing_method": enum_column("costing_method", CostingMethod),
     "lead_time_days": column("lead_time_days"),
     "tracked": column("tracked"),
-    "set_unit_cost": _optional_cost("set_unit_cost"),
-    "sale_price": _optional_cost("sale_price"),
+    "set_unit_cost": optional_cost_field("set_unit_cost"),
+    "sale_price": optional_cost_field("sale_price"),
     "archived": ValueField(
         ("archived_at",),
         lambda row, env: row.archived_at is not None,
@@ -445,7 +457,7 @@ ITEM_FIELDS: dict[str, ValueField] = {
         lambda row, env: Quantity(amount=available(row), unit=row.base_unit),
         lambda row, env: SqlObject({"amount": available(row), "unit": row.base_unit}),
     ),
-    "stock_value": _cost("stock_value"),
+    "stock_value": cost_field("stock_value"),
     # Computed in Python only (rounding, the clock): a selection with these is answered
     # by the row plan.
     "average_cost_per_unit": ValueField(
@@ -482,22 +494,22 @@ LOT_FIELDS: dict[str, ValueField] = {
     "received_at": column("received_at"),
     "expires_at": column("expires_at"),
     "is_expired": ValueField(("expires_at",), lambda row, env: is_expired(row, utcnow())),
-    "quantity_received": _amount("quantity_received"),
-    "remaining": _amount("remaining"),
-    "unit_cost": _cost("unit_cost"),
-    "total_cost": _cost("total_cost"),
-    "remaining_value": _cost("remaining_value"),
+    "quantity_received": amount_field("quantity_received"),
+    "remaining": amount_field("remaining"),
+    "unit_cost": cost_field("unit_cost"),
+    "total_cost": cost_field("total_cost"),
+    "remaining_value": cost_field("remaining_value"),
 }
 
 ENTRY_FIELDS: dict[str, ValueField] = {
     "id": global_id("InventoryLedgerEntry"),
     "operation_id": column("operation_id"),
     "change_type": enum_column("change_type", InventoryChangeType),
-    "quantity": _amount("quantity"),
-    "unit_cost": _cost("unit_cost"),
-    "value": _cost("value"),
-    "on_hand_after": _amount("on_hand_after"),
-    "value_after": _cost("value_after"),
+    "quantity": amount_field("quantity"),
+    "unit_cost": cost_field("unit_cost"),
+    "value": cost_field("value"),
+    "on_hand_after": amount_field("on_hand_after"),
+    "value_after": cost_field("value_after"),
     "note": column("note"),
     "reference": column("reference"),
     "actor_user_id": optional_global_id("User", "actor_user_id"),

@@ -57,11 +57,12 @@ def optional_id(type_name: str, key: int | None) -> strawberry.ID | None:
     return None if key is None else strawberry.ID(to_global_id(type_name, key))
 
 
-def global_id(type_name: str) -> ValueField:
+def global_id(type_name: str, key: str = "id") -> ValueField:
+    """The row's global ID, of its `key` column (its id, or an event's position)."""
     return ValueField(
-        ("id",),
-        lambda row, env: strawberry.ID(to_global_id(type_name, row.id)),
-        lambda row, env: global_id_sql(type_name, row.id),
+        (key,),
+        lambda row, env: strawberry.ID(to_global_id(type_name, getattr(row, key))),
+        lambda row, env: global_id_sql(type_name, getattr(row, key)),
     )
 
 

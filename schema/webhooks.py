@@ -17,6 +17,7 @@ from resolvers.context import Info
 from resolvers.ids import to_global_id
 from schema.errors import WebhookUserError
 from schema.relay import Connection, Node
+from schema.row_fields import Env, ValueField, column, global_id
 from schema.scalars import JSON, UnsignedInt64
 from services.db import utcnow
 from services.events import Event as EventRow
@@ -237,19 +238,7 @@ class Event(Node):
 
     @classmethod
     def from_row(cls, event: EventRow) -> Event:
-        return cls(
-            id=strawberry.ID(to_global_id("Event", event.position)),
-            event_id=event.id,
-            type=event.type,
-            entity_type=event.entity_type,
-            entity_id=strawberry.ID(event.entity_id),
-            sequence=event.sequence,
-            api_version=event.api_version,
-            created_at=event.created_at,
-            position=UnsignedInt64(event.position),
-            data=JSON(event.payload),
-            organization_id=strawberry.ID(to_global_id("Organization", event.organization_id)),
-        )
+        return cls(**{name: f.value(event, NO_ENV) for name, f in EVENT_FIELDS.items()})
 
 
 @strawberry.type(description="An event type an endpoint can subscribe to, with its data shape.")
@@ -268,6 +257,32 @@ class WebhookEventType:
             example=JSON(event_type.example),
         )
 
+
+NO_ENV = Env(None)  # an event's fields read nothing beyond its row
+
+# Event's fields from its row (schema/row_fields.py): `from_row` and the planned reads
+# (resolvers/planned/events.py) both build from this table. The model's `id` column is
+# the evt_... id; the global ID is of the position.
+EVENT_FIELDS: dict[str, ValueField] = {
+    "id": global_id("Event", "position"),
+    "event_id": ValueField(("id",), lambda row, env: row.id, lambda row, env: row.id),
+    "type": column("type"),
+    "entity_type": column("entity_type"),
+    "entity_id": column("entity_id"),
+    "sequence": column("sequence"),
+    "api_version": column("api_version"),
+    "created_at": column("created_at"),
+    "position": ValueField(
+        ("position",),
+        lambda row, env: UnsignedInt64(row.position),
+        lambda row, env: row.position,
+    ),
+    # In SQL the stored json as it is (sql_values.py: JSON's SQL form is a json value).
+    "data": ValueField(
+        ("payload",), lambda row, env: JSON(row.payload), lambda row, env: row.payload
+    ),
+    "organization_id": global_id("Organization", "organization_id"),
+}
 
 WebhookEndpointConnection = Connection[WebhookEndpoint]
 WebhookDeliveryConnection = Connection[WebhookDelivery]

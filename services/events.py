@@ -25,6 +25,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    Select,
     String,
     Table,
     Text,
@@ -42,10 +43,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, make_transient_to_detached, mapped_column
 
 from services.billing.reach import within_history
+from services.bound import lift
 from services.db import Base, IdType, UTCDateTime, utcnow
 from services.error_codes import ErrorCode
 from services.errors import UserInputError
-from services.pagination import Page, PageRequest, paginate
+from services.pagination import Columns, Page, PageRequest, paginate, selecting
 from services.permissions import Principal, require_permission
 from services.webhooks.fanout import Subscriber, fan_out, subscribers
 
@@ -310,27 +312,67 @@ class EventFilter:
     entity_id: str | None = None
 
 
+@dataclass(frozen=True)
+class _TypePattern:
+    """A `types` filter entry as conditions: an exact type, or a LIKE pattern (a prefix
+    wildcard, escaped with "/"); the other is None."""
+
+    exact: str | None = None
+    like: str | None = None
+
+
+def _type_pattern(raw: str) -> _TypePattern:
+    pattern = raw.strip()
+    if pattern == "*":
+        return _TypePattern(like="%")
+    if not pattern or "*" in pattern.removesuffix(".*"):
+        raise UserInputError(
+            ErrorCode.INVALID_EVENT_TYPE,
+            f"{raw!r} is not an event type or a prefix wildcard such as inventory.*.",
+            ("types",),
+        )
+    if pattern.endswith(".*"):
+        prefix = pattern[:-1]
+        escaped = prefix.replace("/", "//").replace("%", "/%").replace("_", "/_")
+        return _TypePattern(like=escaped + "%")
+    return _TypePattern(exact=pattern)
+
+
 def _type_condition(patterns: Sequence[str]) -> Any:
+    """Any of the patterns. A pattern bound at execution (services/bound.py) keeps both
+    conditions, the one it does not use comparing with NULL."""
     if len(patterns) > MAX_TYPE_PATTERNS:
         raise UserInputError(
             ErrorCode.TOO_MANY, f"Filter on at most {MAX_TYPE_PATTERNS} event types.", ("types",)
         )
     conditions = []
     for raw in patterns:
-        pattern = raw.strip()
-        if pattern == "*":
-            return None
-        if not pattern or "*" in pattern.removesuffix(".*"):
-            raise UserInputError(
-                ErrorCode.INVALID_EVENT_TYPE,
-                f"{raw!r} is not an event type or a prefix wildcard such as inventory.*.",
-                ("types",),
-            )
-        if pattern.endswith(".*"):
-            conditions.append(Event.type.startswith(pattern[:-1], autoescape=True))
-        else:
-            conditions.append(Event.type == pattern)
+        exact = lift(raw, lambda given: _type_pattern(given).exact)
+        like = lift(raw, lambda given: _type_pattern(given).like)
+        if exact is not None:
+            conditions.append(Event.type == exact)
+        if like is not None:
+            conditions.append(Event.type.like(like, escape="/"))
     return or_(*conditions)
+
+
+def event_rows(
+    principal: Principal | None, filters: EventFilter, columns: Columns = None
+) -> Select[Any]:
+    """The organization's events (or the named `columns` of them) that pass `filters` and
+    the plan's history reach, in no particular order."""
+    acting = require_permission(principal, "events.read")
+    statement = selecting(Event, columns).where(
+        Event.organization_id == acting.organization_id,
+        within_history(acting, Event.created_at),
+    )
+    if filters.types:
+        statement = statement.where(_type_condition(filters.types))
+    if filters.entity_type is not None:
+        statement = statement.where(Event.entity_type == filters.entity_type)
+    if filters.entity_id is not None:
+        statement = statement.where(Event.entity_id == filters.entity_id)
+    return statement
 
 
 async def list_events(
@@ -339,23 +381,11 @@ async def list_events(
     *,
     filters: EventFilter,
     page: PageRequest,
-) -> Page[Event]:
+    columns: Columns = None,
+) -> Page[Any]:
     """The organization's log in order of position, for reconciliation: `page.after` is
     the position after which to start (a consumer's last seen event)."""
-    acting = require_permission(principal, "events.read")
-    statement = select(Event).where(
-        Event.organization_id == acting.organization_id,
-        within_history(acting, Event.created_at),
-    )
-    if filters.types:
-        condition = _type_condition(filters.types)
-        if condition is not None:
-            statement = statement.where(condition)
-    if filters.entity_type is not None:
-        statement = statement.where(Event.entity_type == filters.entity_type)
-    if filters.entity_id is not None:
-        statement = statement.where(Event.entity_id == filters.entity_id)
-    return await paginate(session, statement, Event.position, page)
+    return await paginate(session, event_rows(principal, filters, columns), Event.position, page)
 
 
 async def get_events(

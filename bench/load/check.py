@@ -1,5 +1,6 @@
 """Check that R1 and R2 answer the same on PostGraphile and on our API, and the same as a
-direct SQL query of the database they both serve.
+direct SQL query of the database they both serve; and R3 and R4 (when the dataset has
+them) the same on both servers.
 
     .venv/bin/python bench/load/dataset.py --scale 0.05 > /tmp/dataset.json
     .venv/bin/python bench/load/check.py /tmp/dataset.json \
@@ -11,7 +12,10 @@ the 20 latest ledger entries (change type, quantity, lot code), oldest first. Nu
 compared as decimals (PostGraphile returns numerics as strings, ours as Quantity/Money
 amounts). "Oldest" lots are in the order received, by id (our `lots` field's documented
 order; FIFO draws go by received_at, which a backdated receipt makes differ from id).
-Exits 1 on any difference.
+For R3, the batch's lines (position, kind, drawn, cost, item, and the lots each drew
+with quantity and value: PostGraphile's draws grouped by their lineId) and its outputs
+(quantity, cost, jars, lot code, container); for R4, the events' position, type, entity
+and data. Exits 1 on any difference.
 run.py calls `check` before measuring.
 """
 
@@ -28,7 +32,7 @@ from typing import Any
 import httpx
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
-from workloads import reads
+from workloads import history, reads
 
 Row = tuple[Any, ...]
 
@@ -104,6 +108,85 @@ def r2_ours(data: dict[str, Any]) -> list[Row]:
     ]
 
 
+def r3_pgl(data: dict[str, Any]) -> list[Row]:
+    batch = data["batchByRowId"]
+    draws: dict[str, list[Row]] = {}
+    for draw in batch["batchDrawsByBatchId"]["nodes"]:
+        lot = draw["inventoryLotByLotId"]["lotCode"]
+        draws.setdefault(str(draw["lineId"]), []).append(
+            (Decimal(draw["quantity"]), Decimal(draw["value"]), lot)
+        )
+    lines = [
+        (
+            line["position"],
+            line["kind"],
+            Decimal(line["drawn"]),
+            Decimal(line["cost"]),
+            line["inventoryItemByItemId"]["name"],
+            tuple(draws.get(str(line["rowId"]), [])),
+        )
+        for line in batch["batchLinesByBatchId"]["nodes"]
+    ]
+    outputs = [
+        (
+            Decimal(output["quantity"]),
+            Decimal(output["cost"]),
+            output["containerCount"],
+            output["inventoryLotByLotId"]["lotCode"],
+            (output["inventoryItemByContainerItemId"] or {}).get("name"),
+        )
+        for output in batch["batchOutputsByBatchId"]["nodes"]
+    ]
+    return [(batch["label"], batch["status"]), *lines, *outputs]
+
+
+def r3_ours(data: dict[str, Any]) -> list[Row]:
+    batch = data["batch"]
+    lines = [
+        (
+            line["position"],
+            line["kind"],
+            Decimal(line["drawn"]["amount"]),
+            Decimal(line["cost"]["amount"]),
+            line["item"]["name"],
+            tuple(
+                (
+                    Decimal(draw["quantity"]["amount"]),
+                    Decimal(draw["value"]["amount"]),
+                    draw["lot"]["lotCode"],
+                )
+                for draw in line["draws"]
+            ),
+        )
+        for line in batch["consumption"]
+    ]
+    outputs = [
+        (
+            Decimal(output["quantity"]["amount"]),
+            Decimal(output["cost"]["amount"]),
+            output["containerCount"],
+            output["lot"]["lotCode"],
+            (output["container"] or {}).get("name"),
+        )
+        for output in batch["outputs"]
+    ]
+    return [(batch["label"], batch["status"]), *lines, *outputs]
+
+
+def r4_pgl(data: dict[str, Any]) -> list[Row]:
+    return [
+        (str(event["position"]), event["type"], event["entityId"], json.dumps(event["payload"]))
+        for event in data["allEvents"]["nodes"]
+    ]
+
+
+def r4_ours(data: dict[str, Any]) -> list[Row]:
+    return [
+        (event["position"], event["type"], event["entityId"], json.dumps(event["data"]))
+        for event in data["events"]["nodes"]
+    ]
+
+
 async def from_sql(database_url: str, organization_id: int, item_id: int) -> list[list[Row]]:
     """R1 and R2 read straight from the tables."""
     engine = create_async_engine(database_url, pool_size=1)
@@ -167,11 +250,28 @@ def check(info: dict[str, Any], postgraphile: str, ours: str) -> tuple[str, list
             "SQL": sql_r2,
         },
     }
+    summary = ""
+    later = history(info)
+    if later:
+        r3, r4 = later
+        key = info["history_api_key"]
+        answers["R3"] = {
+            "PostGraphile": r3_pgl(_post(postgraphile, r3.bodies["postgraphile"][0], None)),
+            "ours": r3_ours(_post(ours, r3.bodies["ours"][0], key)),
+        }
+        answers["R4"] = {
+            "PostGraphile": r4_pgl(_post(postgraphile, r4.bodies["postgraphile"][0], None)),
+            "ours": r4_ours(_post(ours, r4.bodies["ours"][0], key)),
+        }
+        summary = (
+            f"; R3: {len(answers['R3']['ours']) - 1} lines and outputs; "
+            f"R4: {len(answers['R4']['ours'])} events"
+        )
     problems = [p for name, rows in answers.items() if (p := _difference(name, rows))]
     items = answers["R1"]["SQL"]
     summary = (
         f"R1: {len(items)} items, {sum(len(row[4]) for row in items)} open lots; "
-        f"R2: {len(answers['R2']['SQL'])} ledger entries"
+        f"R2: {len(answers['R2']['SQL'])} ledger entries" + summary
     )
     return summary, problems
 
@@ -190,7 +290,7 @@ def main() -> None:
         print(problem)
     if problems:
         sys.exit(1)
-    print("R1 and R2: PostGraphile, our API and SQL agree")
+    print("PostGraphile, our API (and SQL, for R1 and R2) agree")
 
 
 if __name__ == "__main__":

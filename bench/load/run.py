@@ -5,12 +5,12 @@
 
 Gets the dataset (bench/load/dataset.py's `ensure_dataset`: scale 1.0, or 0.05 with
 --quick; cached between runs) on the PostgreSQL server at --server-url, starts
-PostGraphile and our API on it, checks that they answer R1 and R2 alike (check.py), tops
+PostGraphile and our API on it, checks that they answer R1 to R4 alike (check.py), tops
 up W1's items through the API, then measures:
-- SQL statements per request of R1, R2 (both) and W1 (ours), with a second instance of
+- SQL statements per request of R1 to R4 (both) and W1 (ours), with a second instance of
   each server whose database connection goes through pgproxy.py (counted sequentially,
   then those instances are stopped: no throughput runs through the proxy);
-- R1 and R2, servers alternating: the closed model (wrk, 8 connections: rounds of
+- R1 to R4, servers alternating: the closed model (wrk, 8 connections: rounds of
   closed_s seconds each side after a warm-up) and the open model (openload.mjs) at a
   ladder of fixed rates, climbing for each server until one does not hold (p99 >= 100
   ms, errors, or requests queued beyond 64 in flight), then bisecting twice (full run);
@@ -167,7 +167,7 @@ def benchmark(args: argparse.Namespace, plan: Plan) -> tuple[Report, bool]:
     openload.node()  # npm ci on first use, once: the two PostGraphile instances share it
     about = machine(asyncio.run(_postgresql(info["database_url"])))  # after: Node's version
     log(f"dataset {info.get('scale')}: {info.get('counts')}")
-    reads = workloads.reads(info)
+    reads = workloads.reads(info) + workloads.history(info)
     write = workloads.w1(info)
     reports = {w.name: WorkloadReport(w.name, w.title, w.servers) for w in [*reads, write]}
     upstream = urlsplit(info["postgres_url"])

@@ -22,6 +22,9 @@ Organization B adds tenancy and volume. Then copies of the regular items (lots a
 ledger included, renamed, made in SQL: `clone_volume`) bring the two organizations to
 10,000 items, so that reads can cycle over more distinct items than any cache holds, and
 100 read-only API keys are made (60 in A, 40 in B): the callers the reads cycle over.
+Version 3 adds R3's batches in A, made from a kit of items of its own after every other
+item (`make_batches`), a key that reads batches and events, and R4's starting positions
+in A's event log (`r4_positions`).
 
 Speed: a service call is 7 SQL statements and about 3 ms of Python CPU on the 2-core
 benchmark machine (it was 10-11 statements and 5.5 ms before the write path was trimmed:
@@ -50,6 +53,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_asyn
 
 from services.accounts import service as accounts
 from services.accounts import tokens
+from services.batches import finishing, start
+from services.batches.finishing import ContainerFill
 from services.billing.models import SubscriptionStatus
 from services.billing.plans import ENTERPRISE
 from services.billing.standing import Standing
@@ -59,6 +64,9 @@ from services.inventory import items, stock
 from services.inventory.items import ItemFields
 from services.inventory.quantities import QuantityInput
 from services.permissions import ROLE_PERMISSIONS, Principal, Role
+from services.recipes import recipes
+from services.recipes.content import LineInput, RecipeChanges
+from services.recipes.costing import ScaleRequest
 
 Sessions = async_sessionmaker[AsyncSession]
 ENTERPRISE_STANDING = Standing(
@@ -66,7 +74,7 @@ ENTERPRISE_STANDING = Standing(
 )
 
 # Bump whenever the generated data changes: dataset.py names its cached databases by it.
-SEED_VERSION = 2
+SEED_VERSION = 3
 ITEMS_AT_SCALE_1 = 2_000
 # Copies of the regular items beside them, so that R2 can cycle over more distinct items
 # than any cache holds: at least 10,000 items in all, at any scale.
@@ -78,6 +86,12 @@ R1_ITEMS = 50
 R2_INDEX = 55
 W1_ITEMS = 100
 W1_MIN_OPEN_LOTS = 40
+# R3's batches (version 3): made in organization A from a kit of its own (created after
+# every other item, so the workloads' items keep their ids), never below 100.
+BATCHES_AT_SCALE_1 = 1_000
+MIN_BATCHES = 100
+# R4's starting positions: spread over organization A's log, each with 100 events after it.
+R4_POSITIONS = 200
 PROTECTED_HEAD = 60  # org A's first items are never archived, so R1 is exactly 0..49
 
 ADJECTIVES = ("Organic", "Raw", "Refined", "Cold-pressed", "Wild", "Fine", "Pure", "Golden")
@@ -443,6 +457,112 @@ COUNTS = text(
 COUNT_NAMES = ("items", "archived_items", "lots", "open_lots", "ledger_rows")
 
 
+# R3's kit: (name, type, unit, stock received per lot, per batch); a balm of 1 kg drawn
+# from shea (lots of 3 kg: a batch's 800 g often spans two), wax and a scent in ml, and
+# 100 g jars (container capacity) filled 6 a batch, the rest bulk.
+KIT = [
+    ("Batch shea butter", "INGREDIENT", "g", 3000, 800),
+    ("Batch beeswax", "INGREDIENT", "g", 5000, 200),
+    ("Batch lavender scent", "INGREDIENT", "ml", 1000, 10),
+]
+JARS_PER_BATCH = 6
+
+
+async def make_batches(sessions: Sessions, owner: Principal, count: int) -> list[int]:
+    """`count` finished batches of one recipe in organization A, each through the services
+    (start: lines drawn FIFO from the kit's lots; finish: 950 g, 6 jars and bulk)."""
+    async with unit_of_work(sessions) as session:
+        created = [
+            await items.create_item(
+                session, owner, values=ItemFields(name=name, type=type_, base_unit=unit)
+            )
+            for name, type_, unit, _, _ in KIT
+        ]
+        balm = await items.create_item(
+            session,
+            owner,
+            values=ItemFields(
+                name="Batch balm", type="PRODUCT", base_unit="g", shelf_life_days=365
+            ),
+        )
+        jar = await items.create_item(
+            session,
+            owner,
+            values=ItemFields(
+                name="Batch jar 100 g",
+                type="CONTAINER",
+                base_unit="each",
+                quantity_precision=0,
+                container_capacity=Decimal(100),
+                container_capacity_unit="g",
+            ),
+        )
+        supplies = [
+            (item.id, unit, per_lot, each)
+            for item, (_, _, unit, per_lot, each) in zip(created, KIT, strict=True)
+        ]
+        supplies.append((jar.id, "each", 500, JARS_PER_BATCH))
+        for item_id, unit, per_lot, each in supplies:
+            for _ in range(-(-each * count // per_lot)):
+                await stock.receive_inventory(
+                    session,
+                    owner,
+                    item_id=item_id,
+                    quantity=QuantityInput(Decimal(per_lot), unit),
+                    unit_cost=Decimal("0.0125"),
+                )
+        recipe = await recipes.create_recipe(
+            session,
+            owner,
+            changes=RecipeChanges(
+                name="Batch balm",
+                output_item_id=balm.id,
+                predicted_yield=QuantityInput(Decimal(1), "kg"),
+                ingredients=[
+                    LineInput(item.id, QuantityInput(Decimal(each), unit))
+                    for item, (_, _, unit, _, each) in zip(created, KIT, strict=True)
+                ],
+                label_prefix="BALM",
+                provided=frozenset(
+                    {"name", "output_item_id", "predicted_yield", "ingredients", "label_prefix"}
+                ),
+            ),
+        )
+    made = []
+    for _ in range(count):
+        async with unit_of_work(sessions) as session:
+            started = await start.start_batch(
+                session, owner, request=ScaleRequest(recipe.id), force=False
+            )
+            await finishing.finish_batch(
+                session,
+                owner,
+                batch_id=started.batch.id,
+                actual_yield=QuantityInput(Decimal(950), "g"),
+                portions=None,
+                containers=[ContainerFill(jar.id, JARS_PER_BATCH)],
+            )
+            made.append(started.batch.id)
+    return made
+
+
+R4_LOG = text("SELECT position FROM events WHERE organization_id = :o ORDER BY position")
+
+
+async def r4_positions(url: str, organization_id: int) -> list[str]:
+    """R4_POSITIONS positions spread over the organization's log, each with at least 100
+    events after it (as strings: UnsignedInt64 and PostGraphile's BigInt)."""
+    engine = create_async_engine(url)
+    try:
+        async with engine.connect() as connection:
+            log = list(await connection.scalars(R4_LOG, {"o": organization_id}))
+    finally:
+        await engine.dispose()
+    usable = log[: max(1, len(log) - 100)]
+    step = max(1, len(usable) // R4_POSITIONS)
+    return [str(position) for position in usable[::step][:R4_POSITIONS]]
+
+
 async def vacuum_and_count(url: str, organization_ids: list[int]) -> list[dict[str, int]]:
     # VACUUM refuses to run in a transaction; it also sets the visibility map, so index-only
     # scans behave as on a settled database, and ANALYZE gives the planner real statistics.
@@ -506,12 +626,22 @@ async def seed(
         ]:
             sources = [key for key, plan in zip(ids, plans, strict=True) if not plan.archived]
             await clone_volume(url, organization, sources, share)
+        batches = await make_batches(
+            sessions, owner, max(MIN_BATCHES, round(BATCHES_AT_SCALE_1 * scale))
+        )
         async with unit_of_work(sessions) as session:
             read = await accounts.create_api_key(
                 session, owner, name="load read", scopes=["inventory.read"]
             )
             write = await accounts.create_api_key(
                 session, owner, name="load write", scopes=["inventory.read", "inventory.adjust"]
+            )
+            # R3 and R4: batches with their items and lots, and the event log.
+            history = await accounts.create_api_key(
+                session,
+                owner,
+                name="load history",
+                scopes=["inventory.read", "batches.read", "events.read"],
             )
             # More keys than the local plan's 10: the organizations act as Enterprise
             # customers (no key limit) while the seed makes them.
@@ -550,6 +680,9 @@ async def seed(
         "w1_item_ids": w1,
         "w1_item_global_ids": [to_global_id("InventoryItem", i) for i in w1],
         "callers": callers,
+        "history_api_key": history.token,
+        "r3_batch_ids": batches,
+        "r4_positions": await r4_positions(url, owner.organization_id),
         "item_ids": await all_item_ids(url, [owner.organization_id, other.organization_id]),
         "counts": {"organizations": counts},
     }

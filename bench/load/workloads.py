@@ -1,4 +1,4 @@
-"""The request bodies of R1, R2 and W1 for each server, and W1's stock top-up.
+"""The request bodies of R1 to R4 and W1 for each server, and W1's stock top-up.
 
 R1: the organization's first 50 items (by id, not archived) with name, type, on hand,
 stock value and their 5 oldest open lots (`r1_ours.graphql`, `../postgraphile/r1.graphql`),
@@ -6,6 +6,8 @@ asked by the dataset's 100 callers (API keys of two organizations) with 18 filte
 (item type x part of the name) in turn. R2: one item with its 20 most recent ledger
 entries, each with its lot (`r2_ours.graphql`, `../postgraphile/r2.graphql`), over every
 item of the dataset (10,000 at scale 1.0), each asked by a caller of its organization.
+R3: one batch with its consumption and outputs, over every batch of the dataset; R4: the
+100 events of the log after a position (`history`).
 The first body of each is the plain one check.py compares. W1: `adjustInventory` USE of
 7 g of one of the 100 W1 items, chosen by a seeded random sequence (`w1_ours.graphql`);
 ours only, PostGraphile being read-only here. `info` is the dataset's description
@@ -167,6 +169,48 @@ def _many_callers(
     ]
     for workload in (r1, r2):
         workload.tokens = {"postgraphile": None}
+
+
+def history(info: dict[str, Any]) -> list[Workload]:
+    """R3 and R4 on both servers, when the dataset has them (seed version 3): R3 over every
+    batch the seed made, R4 from each of its starting positions, each in a shuffled order,
+    asked with the key that reads batches and events (`history_api_key`)."""
+    if "r3_batch_ids" not in info:
+        return []
+    chooser = random.Random(20261207)  # noqa: S311 - a repeatable order, not a secret
+    batches = list(info["r3_batch_ids"])
+    positions = list(info["r4_positions"])
+    chooser.shuffle(batches)
+    chooser.shuffle(positions)
+    organization = str(info["organization_id"])
+    tokens: dict[str, str | None] = {"postgraphile": None, "ours": info["history_api_key"]}
+    r3 = Workload(
+        "R3",
+        "detail: one batch, its lines with their items and drawn lots, its outputs",
+        {
+            "postgraphile": [
+                graphql_body(PGL / "r3.graphql", {"rowId": str(key)}) for key in batches
+            ],
+            "ours": [
+                graphql_body(HERE / "r3_ours.graphql", {"id": to_global_id("Batch", key)})
+                for key in batches
+            ],
+        },
+        tokens,
+    )
+    r4 = Workload(
+        "R4",
+        "list: the 100 events of the log after a position",
+        {
+            "postgraphile": [
+                graphql_body(PGL / "r4.graphql", {"organizationId": organization, "after": at})
+                for at in positions
+            ],
+            "ours": [graphql_body(HERE / "r4_ours.graphql", {"after": at}) for at in positions],
+        },
+        dict(tokens),
+    )
+    return [r3, r4]
 
 
 def w1(info: dict[str, Any], seed: int = 20261124) -> Workload:

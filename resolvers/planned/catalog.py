@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from resolvers.planned import inventory, recipes
+from resolvers.planned import batches, events, inventory, recipes
 from resolvers.planned.plan import Catalog
 
+DOMAINS = (inventory.CATALOG, recipes.CATALOG, batches.CATALOG, events.CATALOG)
 CATALOG = Catalog(
-    roots={**inventory.CATALOG.roots, **recipes.CATALOG.roots},
-    types={**inventory.CATALOG.types, **recipes.CATALOG.types},
+    roots={name: root for domain in DOMAINS for name, root in domain.roots.items()},
+    types={name: row_type for domain in DOMAINS for name, row_type in domain.types.items()},
 )

@@ -165,7 +165,8 @@ class Compiler:
         if row_type is None:
             raise NotPlannable(f"type {parent.name}")
         columns = list(required)
-        plan = ObjectPlan(columns=(), entries=[], relations=[])
+        columns.extend(c for c in row_type.env_columns if c not in columns)
+        plan = ObjectPlan(columns=(), entries=[], relations=[], env=row_type.env)
         for key, selected in self._merged(parent, nodes).items():
             name = selected[0].name.value
             if name == "__typename":

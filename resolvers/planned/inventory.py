@@ -188,6 +188,7 @@ def same_env(row: Row, env: Env) -> Env:
 
 
 ITEM_OF = item_of("item_id")
+LOT_OF = RelationField(("lot_id",), "InventoryLot", _lot_of, same_env, rows=_lot_of_rows)
 
 CATALOG = Catalog(
     roots={
@@ -242,9 +243,7 @@ CATALOG = Catalog(
             {
                 **by_graphql_name(ENTRY_FIELDS),
                 "item": ITEM_OF,
-                "lot": RelationField(
-                    ("lot_id",), "InventoryLot", _lot_of, same_env, rows=_lot_of_rows
-                ),
+                "lot": LOT_OF,
             },
         ),
     },

@@ -109,6 +109,11 @@ class RelationField:
 class RowType:
     name: str
     fields: dict[str, ValueField | RelationField]
+    # What a row's own values need from the row beyond its fields (a batch line's amounts
+    # are in its item's unit, a column its statement adds): the row's Env from the one it
+    # was given, reading `env_columns`. In SQL, the same of the row's SQL columns.
+    env: Callable[[Row, Env], Env] | None = None
+    env_columns: tuple[str, ...] = ()
 
 
 def input_argument(args: dict[str, Any], name: str, input_type: type[T]) -> T | None:
@@ -160,6 +165,7 @@ class ObjectPlan:
     relations: list[RelationPlan]
     sql: dict[str, Callable[[Row, Env], Any]] = field(default_factory=dict)
     sql_ready: bool = True
+    env: Callable[[Row, Env], Env] | None = None  # the row type's own (RowType.env)
 
 
 VALUE, RELATED, CONSTANT = 0, 1, 2
@@ -229,6 +235,9 @@ def needed_columns(child: ObjectPlan | ConnectionPlan) -> tuple[str, ...]:
 async def run_rows(
     plan: ObjectPlan, scope: Scope, rows: Sequence[Row], envs: Sequence[Env]
 ) -> list[Json]:
+    if plan.env is not None:
+        row_env = plan.env
+        envs = [row_env(row, env) for row, env in zip(rows, envs, strict=True)]
     related = [await relation.run(scope, rows, envs) for relation in plan.relations]
     built: list[Json] = []
     for index, (row, env) in enumerate(zip(rows, envs, strict=True)):

@@ -253,6 +253,8 @@ def _answer(
 
 def _object(plan: ObjectPlan, scope: Caller, source: FromClause, env: Env) -> Any:
     row = SqlRow(source)
+    if plan.env is not None:
+        env = plan.env(row, env)
     pairs: list[Any] = []
     for key, kind, part in plan.entries:
         if kind == RELATED:

@@ -47,6 +47,11 @@ def _datetime(value: Any) -> Any:
     )
 
 
+def _digits(value: Any) -> Any:
+    # schema/scalars.py's UnsignedInt64: a string of digits.
+    return cast(value, Text)
+
+
 _SCALARS: dict[str, SqlCompleter] = {
     "String": _same,
     "ID": _same,
@@ -54,6 +59,9 @@ _SCALARS: dict[str, SqlCompleter] = {
     "Boolean": _same,
     "Decimal": _decimal,
     "DateTime": _datetime,
+    "UnsignedInt64": _digits,
+    # The value as stored: a field's SQL form for JSON is a json column (an event's data).
+    "JSON": _same,
 }
 
 
