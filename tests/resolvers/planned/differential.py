@@ -4,7 +4,7 @@ plan run as one statement, for the differential tests of each domain's catalog."
 from __future__ import annotations
 
 import json
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from graphql import parse
@@ -65,3 +65,20 @@ async def both(
         assert objects_in_answer_text(text) == actual_cost(standard.data, is_mutation=False)
         IN_SQL.append(query)
     return json.dumps(standard.data), json.dumps(planned)
+
+
+async def answered_alike(
+    sessions: Sessions,
+    principals: list[Principal],
+    corpus: list[tuple[str, dict[str, Any]]],
+    bind: Callable[[dict[str, Any]], dict[str, Any]],
+) -> int:
+    """Every query of a domain's corpus, asked by each principal with its variables bound
+    to the test's world, answered alike by both executors; returns how many answers also
+    ran as one statement (PostgreSQL)."""
+    IN_SQL.clear()
+    for query, variables in corpus:
+        for principal in principals:
+            standard, planned = await both(sessions, principal, query, bind(variables))
+            assert planned == standard, (query, variables)
+    return len(IN_SQL)

@@ -22,7 +22,12 @@ from services.db import unit_of_work
 from services.errors import ServiceError
 from services.ids import to_global_id
 from services.permissions import Principal
-from tests.resolvers.planned.differential import IN_SQL, SCHEMA, both, on_postgresql
+from tests.resolvers.planned.differential import (
+    SCHEMA,
+    answered_alike,
+    both,
+    on_postgresql,
+)
 from tests.services.accounts.givens import Sessions, create_api_key, principal_of, sign_up
 from tests.services.batches.givens import (
     adding,
@@ -174,13 +179,10 @@ async def test_every_batch_query_of_the_corpus_answers_as_the_standard_executor(
     sessions: Sessions,
 ) -> None:
     world = await _world(sessions)
-    IN_SQL.clear()
-    for query, variables in CORPUS:
-        for principal in (world.owner, world.reader):
-            standard, planned = await both(sessions, principal, query, _name(variables, world))
-            assert planned == standard, (query, variables)
+    principals = [world.owner, world.reader]
+    in_sql = await answered_alike(sessions, principals, CORPUS, lambda v: _name(v, world))
     if on_postgresql(sessions):
-        assert len(IN_SQL) == 2 * len(CORPUS)
+        assert in_sql == 2 * len(CORPUS)
 
 
 async def test_a_batch_detail_shows_its_lines_in_their_units_and_the_lots_they_drew(
