@@ -59,7 +59,7 @@ from server.verified_keys import VerifiedKeys
 from services.billing.changes import Billing
 from services.billing.standing import BillingPolicy
 from services.billing.stripe_gateway import StripeGateway
-from services.db import create_engine, create_session_factory, utcnow
+from services.db import CommitListener, create_engine, create_session_factory, utcnow
 from services.inventory import jobs as inventory_jobs
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
@@ -184,7 +184,8 @@ def create_app(
     settings.prepare_var_dir()
     secret_key = settings.resolved_secret_key  # generated into ./var on a first embedded run
     engine = create_engine(settings.database_url)
-    sessions = create_session_factory(engine)
+    commit_listeners: list[CommitListener] = []
+    sessions = create_session_factory(engine, commit_listeners)
     # Planned reads' statements on connections of their own that plan them once: PostgreSQL
     # re-planned each execution (1.1 ms for R1, 1.6 ms for R2, more than running them), as
     # its custom plans do, while their generic plans are as fast or faster (EXPLAIN in
@@ -202,6 +203,7 @@ def create_app(
     # Embedded: sends webhooks and mail in-process; with Redis: enqueues them for the
     # workers.
     hooks = build_dispatcher(sessions, redis_url=settings.redis_url, policy=policy, box=box)
+    commit_listeners.append(hooks.committed)
     mailer = build_mailer(settings, sessions)
 
     verified = VerifiedKeys(timedelta(seconds=settings.api_key_cache_seconds))

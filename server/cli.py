@@ -74,14 +74,16 @@ def worker() -> None:
     from server.app import webhook_policy
     from server.mailer import MailDispatcher, transport_for
     from server.observability import configure_logging, init_sentry
-    from services.db import create_engine, create_session_factory
+    from services.db import CommitListener, create_engine, create_session_factory
     from services.webhooks.secrets import SecretBox
     from webhooks.dispatcher import WebhookDispatcher
 
     settings = load_settings()
     configure_logging(settings.log_level)
     init_sentry(settings.sentry_dsn, settings.sentry_environment)
-    sessions = create_session_factory(create_engine(settings.database_url))
+    # The inventory jobs' commits (expired reservations, low stock) name their endpoints.
+    commit_listeners: list[CommitListener] = []
+    sessions = create_session_factory(create_engine(settings.database_url), commit_listeners)
     transport = transport_for(settings.smtp_url, settings.mail_from)
     policy, box = webhook_policy(settings), SecretBox(settings.resolved_secret_key)
     consumer = None
@@ -116,6 +118,7 @@ def worker() -> None:
         mailer = MailDispatcher(
             sessions, settings.smtp_url, settings.mail_from, transport=transport
         )
+    commit_listeners.append(hooks.committed)
     try:
         asyncio.run(_work(mailer, hooks, sessions))
     finally:

@@ -7,8 +7,9 @@ a CLI command) commits it.
 
 from __future__ import annotations
 
+import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -250,8 +251,32 @@ def create_engine(
     return engine
 
 
-def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=True)
+# Run after a unit of work of the factory's sessions commits, with the session's `info`:
+# what the transaction noted there for afterwards (services/webhooks/heads.py notes the
+# endpoints it gave deliveries, so they are sent at once, without waiting for a sweep).
+CommitListener = Callable[[dict[str, Any]], None]
+_LISTENERS = "batchtrack.commit_listeners"
+
+log = logging.getLogger("batchtrack.db")
+
+
+def create_session_factory(
+    engine: AsyncEngine, listeners: list[CommitListener] | None = None
+) -> async_sessionmaker[AsyncSession]:
+    """Sessions on `engine`; `listeners` (a list the caller may still append to) hear of
+    every commit made through `unit_of_work`."""
+    info: dict[str, Any] = {_LISTENERS: listeners} if listeners is not None else {}
+    return async_sessionmaker(engine, expire_on_commit=False, autoflush=True, info=info)
+
+
+def _announce_commit(info: dict[str, Any]) -> None:
+    for listener in info.get(_LISTENERS) or ():
+        try:
+            listener(info)
+        except Exception:
+            # The commit stands whatever a listener does; what it would have hastened,
+            # the next sweep finds.
+            log.exception("db.commit_listener.failed")
 
 
 def single_read_sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
@@ -274,6 +299,7 @@ async def unit_of_work(
                 await session.connection(execution_options={"write": True})
             yield session
             await session.commit()
+            _announce_commit(session.info)
         except OperationalError as error:
             await session.rollback()
             if is_lock_timeout(error):

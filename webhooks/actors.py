@@ -2,6 +2,10 @@
 with deliveries that may go now, and `batchtrack worker` processes drain it with the
 engine (webhooks/engine.py), many requests in flight on one event loop.
 
+A drained endpoint's actor lingers a moment, waiting on a Redis list for a commit's
+nudge (`enqueue(..., nudge=True)`), so an endpoint with steady traffic is served by one
+message and one waiting actor instead of a message, a poll and a hand-off per commit.
+
 The retry schedule lives in the database (services/webhooks/), so Dramatiq's own retries
 are off. A message only carries an endpoint id; the actor opens its own sessions.
 Messages are cheap to lose or duplicate: the sweeper enqueues again whatever is still
@@ -19,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import dramatiq
+import redis.asyncio
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.middleware.asyncio import AsyncIO
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -40,6 +45,13 @@ ACTOR_NAME = "deliver_webhooks"
 MARKER_PREFIX = "batchtrack:webhooks:endpoint:"
 MARKER_SECONDS = 10
 HEARTBEAT_SECONDS = 3.0
+# A nudge: a commit gave a drained (or draining) endpoint more. At most one waits.
+NUDGE_PREFIX = "batchtrack:webhooks:nudge:"
+# How long a drained endpoint's actor waits for a nudge before it lets the endpoint go,
+# and how long one message may keep an endpoint in all (then another takes over, so one
+# busy endpoint never holds a thread for good).
+LINGER_SECONDS = 1.0
+HOLD_SECONDS = 60.0
 # Longer than a drain of a burst can take, far shorter than Dramatiq's default of 10 min.
 ACTOR_TIME_LIMIT_MS = 600_000
 # Dramatiq's consumer sleeps up to its worker timeout (1 s by default) between polls of
@@ -50,7 +62,9 @@ IDLE_POLL_MS = 50
 # Each thread drains one endpoint at a time (its requests in flight on the one event
 # loop), so this many endpoints go at once per worker; fewer than the endpoints with
 # traffic makes the others queue behind them.
-WORKER_THREADS = 8
+WORKER_THREADS = 16
+# Lingering actors hold their threads; this many threads are kept for new messages.
+THREADS_NOT_LINGERING = 4
 
 
 @dataclass
@@ -63,6 +77,9 @@ class _Runtime:
     # The actor runs on the worker's event-loop thread; its engine and HTTP sessions
     # belong to that loop.
     engines: dict[int, Engine] = field(default_factory=dict)
+    redis_url: str = ""
+    clients: dict[int, redis.asyncio.Redis] = field(default_factory=dict)
+    lingering: int = 0
 
     def engine(self) -> Engine:
         loop_id = id(asyncio.get_running_loop())
@@ -71,6 +88,14 @@ class _Runtime:
                 self.sessions, policy=self.policy, box=self.box, clients=ClientPool(PER_ENDPOINT)
             )
         return self.engines[loop_id]
+
+    def redis(self) -> redis.asyncio.Redis:
+        """An asyncio client of the running loop's, for waiting on nudges without
+        holding a thread of the loop's executor."""
+        loop_id = id(asyncio.get_running_loop())
+        if loop_id not in self.clients:
+            self.clients[loop_id] = redis.asyncio.Redis.from_url(self.redis_url)
+        return self.clients[loop_id]
 
 
 _runtime: _Runtime | None = None
@@ -104,27 +129,52 @@ def configure(
         time_limit=ACTOR_TIME_LIMIT_MS,
     )
     actor: dramatiq.Actor[[int], None] = declare(_deliver_webhooks)
-    _runtime = _Runtime(broker, actor, sessions, policy, box)
+    _runtime = _Runtime(broker, actor, sessions, policy, box, redis_url=redis_url)
     deliver_webhooks = actor
     return broker
 
 
-def _enqueue_now(runtime: _Runtime, endpoint_ids: list[int]) -> int:
+def _enqueue_now(runtime: _Runtime, endpoint_ids: list[int], nudge: bool) -> int:
     client: Any = runtime.broker.client
     pipeline = client.pipeline(transaction=False)
     for endpoint_id in endpoint_ids:
         pipeline.set(f"{MARKER_PREFIX}{endpoint_id}", 1, nx=True, ex=MARKER_SECONDS)
     answers = pipeline.execute()
     fresh = [key for key, was_set in zip(endpoint_ids, answers, strict=True) if was_set]
+    held = [key for key, was_set in zip(endpoint_ids, answers, strict=True) if not was_set]
+    if nudge and held:
+        pipeline = client.pipeline(transaction=False)
+        for endpoint_id in held:
+            key = f"{NUDGE_PREFIX}{endpoint_id}"
+            pipeline.rpush(key, 1)
+            pipeline.ltrim(key, -1, -1)
+            pipeline.expire(key, MARKER_SECONDS)
+        pipeline.execute()
     for endpoint_id in fresh:
         runtime.actor.send(endpoint_id)
     return len(fresh)
 
 
-async def enqueue(endpoint_ids: list[int]) -> int:
-    """One message per endpoint not already waiting or being drained; returns how many."""
+async def enqueue(endpoint_ids: list[int], *, nudge: bool = False) -> int:
+    """One message per endpoint not already waiting or being drained; returns how many.
+    With `nudge` (after a commit that gave them deliveries), an endpoint being drained or
+    lingering is told so."""
     runtime = _require()
-    return await asyncio.to_thread(_enqueue_now, runtime, endpoint_ids)
+    return await asyncio.to_thread(_enqueue_now, runtime, endpoint_ids, nudge)
+
+
+async def _nudged(runtime: _Runtime, endpoint_id: int, until: float) -> bool:
+    """Wait up to LINGER_SECONDS for a nudge; False at once when too many actors linger
+    already (new messages need the threads) or the message has held the endpoint long
+    enough."""
+    if runtime.lingering >= WORKER_THREADS - THREADS_NOT_LINGERING or time.monotonic() > until:
+        return False
+    runtime.lingering += 1
+    try:
+        found = await runtime.redis().blpop([f"{NUDGE_PREFIX}{endpoint_id}"], LINGER_SECONDS)
+    finally:
+        runtime.lingering -= 1
+    return found is not None
 
 
 async def _deliver_webhooks(endpoint_id: int) -> None:
@@ -139,10 +189,13 @@ async def _deliver_webhooks(endpoint_id: int) -> None:
             beaten = time.monotonic()
             await asyncio.to_thread(runtime.broker.client.set, marker, 1, ex=MARKER_SECONDS)
 
+    until = time.monotonic() + HOLD_SECONDS
     try:
         await engine.drain(endpoint_id, heartbeat)
-        await asyncio.to_thread(runtime.broker.client.delete, marker)
-        # A commit the sweeper saw while the marker still stood is claimed here.
+        while await _nudged(runtime, endpoint_id, until):
+            await engine.drain(endpoint_id, heartbeat)
+        await runtime.redis().delete(marker, f"{NUDGE_PREFIX}{endpoint_id}")
+        # A commit made while the marker still stood is claimed here.
         await engine.drain(endpoint_id)
     except Exception:
         # Logged, never raised: Dramatiq would only dead-letter it, and the sweeper

@@ -1,5 +1,7 @@
 """The sweeper: every couple of seconds, and at once when woken after a commit, it finds
-the endpoints with deliveries that may go now and has them drained.
+the endpoints with deliveries that may go now and has them drained. A commit that gave
+endpoints deliveries names them (`committed`, a services.db CommitListener), and they are
+handed on at once, with no query and no wait for a sweep.
 
 - Embedded mode (no Redis): drained here, in-process, by the engine (webhooks/engine.py),
   one task per endpoint with at most `per_endpoint` requests in flight, so a slow
@@ -19,13 +21,14 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Iterable
+from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.db import unit_of_work, utcnow
 from services.webhooks.attempts import due_endpoints
-from services.webhooks.heads import advance_heads, stuck_heads
+from services.webhooks.heads import advance_heads, endpoints_given_deliveries, stuck_heads
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
 from webhooks.engine import Engine
@@ -40,8 +43,13 @@ MIN_SWEEP_GAP = 0.05
 PER_ENDPOINT = 2
 REPAIR_SECONDS = 30.0
 
-# Hands endpoint ids with due deliveries to the workers; returns how many it enqueued.
-Enqueue = Callable[[list[int]], Awaitable[int]]
+
+class Enqueue(Protocol):
+    """Hands endpoint ids with due deliveries to the workers; returns how many messages it
+    sent. `nudge`: an endpoint already being drained is told there is more (its drain
+    then need not end and be enqueued anew)."""
+
+    async def __call__(self, endpoint_ids: list[int], *, nudge: bool = False) -> int: ...
 
 
 class WebhookDispatcher:
@@ -74,6 +82,11 @@ class WebhookDispatcher:
             stop=self._stop,
         )
         self._draining: dict[int, asyncio.Task[None]] = {}
+        # Embedded: endpoints given deliveries while their drain ran; it drains again.
+        self._again: set[int] = set()
+        # Endpoints commits named, not yet handed on, and the task handing them on.
+        self._named: set[int] = set()
+        self._handing: asyncio.Task[None] | None = None
         self._repaired_at = 0.0
         # Sweeps finished by run_forever (so a test can wait for one instead of guessing).
         self.sweeps = 0
@@ -84,6 +97,46 @@ class WebhookDispatcher:
 
     async def wake(self) -> None:
         self._wake.set()
+
+    def committed(self, info: dict[str, Any]) -> None:
+        """After a commit (services.db CommitListener): the endpoints it gave deliveries
+        are handed on at once. Commits close together share one hand-off: while one is
+        under way, what the next commits name waits for it, not for a timer."""
+        named = endpoints_given_deliveries(info)
+        if not named or self._stop.is_set():
+            return
+        self._named |= named
+        if self._handing is None:
+            self._handing = asyncio.get_running_loop().create_task(self._hand_on())
+
+    async def _hand_on(self) -> None:
+        try:
+            while self._named and not self._stop.is_set():
+                endpoints = sorted(self._named)
+                self._named.clear()
+                if self.enqueue is None:
+                    self._start_drains(endpoints)
+                    continue
+                try:
+                    await self.enqueue(endpoints, nudge=True)
+                except Exception:
+                    # Redis unreachable: the sweep enqueues them once it is back.
+                    log.exception("webhooks.hand_on.failed")
+        finally:
+            self._handing = None
+
+    def _start_drains(self, endpoints: Iterable[int]) -> int:
+        """Embedded: a drain task per endpoint; one already draining drains again after."""
+        started = 0
+        for endpoint_id in endpoints:
+            if self._stop.is_set():
+                break
+            if endpoint_id in self._draining:
+                self._again.add(endpoint_id)
+                continue
+            self._draining[endpoint_id] = asyncio.create_task(self._drain(endpoint_id))
+            started += 1
+        return started
 
     async def _repair(self) -> None:
         if time.monotonic() - self._repaired_at < REPAIR_SECONDS:
@@ -105,22 +158,21 @@ class WebhookDispatcher:
             endpoints = await due_endpoints(session, now=self.clock())
         if self.enqueue is not None:
             return await self.enqueue(endpoints) if endpoints else 0
-        started = 0
-        for endpoint_id in endpoints:
-            if endpoint_id in self._draining or self._stop.is_set():
-                continue
-            self._draining[endpoint_id] = asyncio.create_task(self._drain(endpoint_id))
-            started += 1
-        return started
+        return self._start_drains(e for e in endpoints if e not in self._draining)
 
     async def _drain(self, endpoint_id: int) -> None:
         attempted = 0
         try:
-            attempted = await self.engine.drain(endpoint_id)
+            while True:
+                self._again.discard(endpoint_id)
+                attempted += await self.engine.drain(endpoint_id)
+                if endpoint_id not in self._again or self._stop.is_set():
+                    break
         except Exception:
             log.exception("webhooks.drain.crashed", extra={"fields": {"endpoint_id": endpoint_id}})
         finally:
             del self._draining[endpoint_id]
+            self._again.discard(endpoint_id)
             if attempted:
                 # What was committed after its last claim is looked for at once.
                 self._wake.set()
@@ -134,6 +186,8 @@ class WebhookDispatcher:
         """Stop: requests in flight are abandoned at once (and recorded as failed
         attempts); database work in progress is let finish, never cut off halfway."""
         self._stop.set()
+        if self._handing is not None:
+            await asyncio.gather(self._handing, return_exceptions=True)
         await self.drain()
         await self._clients.aclose()
 

@@ -1,8 +1,8 @@
 """The webhooks benchmark: end-to-end delivery through Redis and two workers; prints
 Markdown.
 
-    .venv/bin/python bench/webhooks/run.py [--quick] [--rates-only] [--database NAME]
-        [--redis-db N]
+    .venv/bin/python bench/webhooks/run.py [--quick] [--rates-only] [--rates R,R]
+        [--database NAME] [--redis-db N]
     make bench                      (BENCH_ARGS=--quick for a short run)
 
 Four processes, as in production with Redis:
@@ -27,7 +27,8 @@ received within the drain timeout.
 machine, the producer's commits being most of it. --database and --redis-db let a run
 use its own database and Redis DB beside others' (defaults: the names above).
 --rates-only runs only the fixed-rate rows (500/s and 50/s, one event per transaction,
-60 s each, or 5 s with --quick) after the warm-up.
+60 s each, or 5 s with --quick) after the warm-up; --rates picks the fixed rates (events
+per second, default 500,50).
 """
 
 from __future__ import annotations
@@ -965,6 +966,7 @@ async def benchmark(
     quick: bool,
     load: tuple[float, float, float],
     rates_only: bool = False,
+    rates: tuple[int, ...] = (500, 50),
 ) -> tuple[list[str], bool]:
     """Every row; with `rates_only` only the fixed-rate rows without failures (500/s and
     50/s, one event per transaction)."""
@@ -1019,10 +1021,8 @@ async def benchmark(
                     per_transaction=PER_TRANSACTION,
                 ),
             ]
-        runs += [
-            await bench.run("500/s", rate=500, seconds=sizes.seconds),
-            await bench.run("50/s", rate=50, seconds=sizes.seconds),
-        ]
+        for rate in rates:
+            runs.append(await bench.run(f"{rate}/s", rate=rate, seconds=sizes.seconds))
         claims = await _backlog_runs(bench, sessions, sizes, runs) if not rates_only else None
     counted = await new_organization(sessions)
     counted_endpoint = await _endpoint(
@@ -1129,6 +1129,11 @@ def main() -> None:
         action="store_true",
         help="only the fixed-rate rows (500/s and 50/s, one event per transaction)",
     )
+    parser.add_argument(
+        "--rates",
+        default="500,50",
+        help="the fixed rates, events per second, comma-separated (default 500,50)",
+    )
     parser.add_argument("--database", default=DATABASE, help="dropped and made afresh")
     parser.add_argument("--redis-db", type=int, default=11, help="flushed at start")
     args = parser.parse_args()
@@ -1146,7 +1151,14 @@ def main() -> None:
         for _ in range(WORKERS):
             children.start_worker()
         lines, complete = asyncio.run(
-            benchmark(children, port, args.quick, load, rates_only=args.rates_only)
+            benchmark(
+                children,
+                port,
+                args.quick,
+                load,
+                rates_only=args.rates_only,
+                rates=tuple(int(rate) for rate in args.rates.split(",")),
+            )
         )
     print("\n".join(lines), flush=True)
     sys.exit(0 if complete else 1)

@@ -94,6 +94,17 @@ RETURNING id, endpoint_id, event_position
 ).bindparams(bindparam("now", type_=DELIVERIES.c.created_at.type))
 
 
+# The session.info key under which a transaction notes the endpoints it gave deliveries
+# (read after its commit: services/db.py `CommitListener`).
+ENDPOINTS_GIVEN_DELIVERIES = "webhooks.endpoints_given_deliveries"
+
+
+def endpoints_given_deliveries(info: dict[str, object]) -> set[int]:
+    """The endpoints a committed transaction gave deliveries (from its session's info)."""
+    noted = info.get(ENDPOINTS_GIVEN_DELIVERIES)
+    return noted if isinstance(noted, set) else set()
+
+
 async def add_deliveries(
     session: AsyncSession, rows: Sequence[NewDelivery], *, now: datetime
 ) -> list[int]:
@@ -103,6 +114,9 @@ async def add_deliveries(
     CHUNK rows on SQLite."""
     if not rows:
         return []
+    session.info.setdefault(ENDPOINTS_GIVEN_DELIVERIES, set()).update(
+        row.endpoint_id for row in rows
+    )
     if session.get_bind().dialect.name == "postgresql":
         inserted = await session.execute(
             _ADD_POSTGRESQL,

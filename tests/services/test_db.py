@@ -131,3 +131,34 @@ async def test_a_writer_kept_waiting_past_the_busy_timeout_is_busy_not_a_fault(t
     finally:
         await holder.dispose()
         await impatient.dispose()
+
+
+async def test_commit_listeners_hear_each_commit_with_what_it_noted_and_no_rollback(engine):
+    heard: list[dict[str, Any]] = []
+    sessions = db.create_session_factory(engine, [lambda info: heard.append(dict(info))])
+
+    async def rolled_back() -> None:
+        async with db.unit_of_work(sessions) as session:
+            session.info["noted"] = {3}
+            raise RuntimeError("rolled back")
+
+    async with db.unit_of_work(sessions) as session:
+        session.info["noted"] = {1, 2}
+    with pytest.raises(RuntimeError):
+        await rolled_back()
+    async with db.unit_of_work(sessions) as session:
+        pass
+
+    assert [info.get("noted") for info in heard] == [{1, 2}, None]
+
+
+async def test_a_failing_commit_listener_leaves_the_commit_standing(engine):
+    def broken(info: dict[str, Any]) -> None:
+        raise ValueError("listener bug")
+
+    sessions = db.create_session_factory(engine, [broken])
+    async with db.unit_of_work(sessions) as session:
+        await session.execute(text("CREATE TABLE scratch_listened (n INTEGER)"))
+    async with db.unit_of_work(sessions) as session:
+        assert await session.scalar(text("SELECT count(*) FROM scratch_listened")) == 0
+        await session.execute(text("DROP TABLE scratch_listened"))

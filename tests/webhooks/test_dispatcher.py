@@ -15,6 +15,7 @@ from sqlalchemy.pool import QueuePool
 from standardwebhooks import Webhook
 
 from server.app import create_app
+from services.db import create_session_factory
 from services.ids import to_global_id
 from services.webhooks.deliveries import JITTER, RETRY_DELAYS
 from tests.api_helpers import data, gql
@@ -60,6 +61,27 @@ async def test_the_sweeper_sends_what_a_commit_made_due_when_woken(sessions, own
         received = await receiver.wait_for(path, 3)
         done = await settled(sessions, hook.endpoint.id)
 
+    assert {r.webhook_id for r in received} == {d.event_id for d in done}
+    assert {d.status for d in done} == {"SUCCEEDED"}
+
+
+async def test_a_commit_hands_the_endpoints_it_gave_deliveries_on_with_no_sweep(
+    engine, sessions, owner, receiver
+):
+    path = receiver.new_path()
+    hook = await create_endpoint(sessions, owner.principal, receiver.url(path))
+    dispatcher = WebhookDispatcher(sessions, policy=POLICY, box=BOX, interval=60)
+    listened = create_session_factory(engine, [dispatcher.committed])
+
+    try:  # never swept, never woken: only the commits can have it send
+        for name in ("Olive oil", "Shea butter", "Lye"):
+            await create_item(listened, owner.principal, name)
+        received = await receiver.wait_for(path, 3)
+        done = await settled(sessions, hook.endpoint.id)
+    finally:
+        await dispatcher.aclose()
+
+    assert dispatcher.sweeps == 0
     assert {r.webhook_id for r in received} == {d.event_id for d in done}
     assert {d.status for d in done} == {"SUCCEEDED"}
 

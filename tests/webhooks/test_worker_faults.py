@@ -1,7 +1,8 @@
-"""Faults with real `batchtrack worker` processes on PostgreSQL + Redis: a worker killed
+"""Real `batchtrack worker` processes on PostgreSQL + Redis. Faults: a worker killed
 while a request is in flight, or in the middle of a batch, and Redis losing the queued
-messages. Every event still
-reaches the receiver; duplicates (same webhook-id) stay within one per killed request."""
+messages; every event still reaches the receiver, and duplicates (same webhook-id) stay
+within one per killed request. And the lingering drain: a steady stream to an endpoint
+takes one message, not one per commit."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import pytest
 from redis.asyncio import Redis
 from sqlalchemy import update
 
-from services.db import unit_of_work, utcnow
+from services.db import create_session_factory, unit_of_work, utcnow
 from services.webhooks.models import WebhookDelivery
 from tests.conftest import redis_url
 from tests.services.accounts.givens import Actor, Sessions, sign_up
@@ -40,6 +41,7 @@ from webhooks.dispatcher import WebhookDispatcher
 from webhooks.engine import PER_ENDPOINT
 
 pytestmark = [pytest.mark.webhooks, pytest.mark.slow]
+STREAM = 12
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -191,3 +193,37 @@ async def test_a_worker_killed_mid_batch_loses_nothing(
     assert 10 <= len(ids) - len(set(ids)) <= 2 * PER_ENDPOINT
     for entity, sequences in sequences_by_entity(receiver, path).items():
         assert sequences == sorted(sequences), entity
+
+
+async def test_a_steady_stream_to_an_endpoint_goes_out_through_one_lingering_message(
+    database_url, services, engine, sessions, owner, receiver, workers
+):
+    from webhooks import actors
+
+    path = receiver.new_path()
+    hook = await create_endpoint(sessions, owner.principal, receiver.url(path))
+    broker = actors.configure(services, sessions, POLICY, BOX)
+    sent: list[int] = []
+
+    async def counted(endpoint_ids: list[int], *, nudge: bool = False) -> int:
+        sent.append(await actors.enqueue(endpoint_ids, nudge=nudge))
+        return sent[-1]
+
+    # This process never sweeps: each commit hands its endpoint on, as the API does.
+    producer = WebhookDispatcher(sessions, policy=POLICY, box=BOX, enqueue=counted)
+    listened = create_session_factory(engine, [producer.committed])
+    start_worker(database_url, services, workers)
+    try:
+        for number in range(STREAM):
+            # The next commit comes once the last event arrived: the drain is over and
+            # its actor waits for a nudge.
+            await create_item(listened, owner.principal, f"Item {number}")
+            await receiver.wait_for(path, number + 1)
+    finally:
+        await producer.aclose()
+        broker.close()
+    done = await settled(sessions, hook.endpoint.id)
+
+    assert [d.status for d in done] == ["SUCCEEDED"] * STREAM
+    # Without the lingering actor each commit after a finished drain is a new message.
+    assert sum(sent) <= 3, sent
