@@ -32,9 +32,9 @@ from services.db import unit_of_work, utcnow
 from services.errors import UserInputError
 from services.webhooks.attempts import Claimed, Recorded, claim, record
 from services.webhooks.deliveries import AttemptResult, RandomSource, webhook_body
-from services.webhooks.endpoints import signing_secrets
+from services.webhooks.endpoints import SealedSecrets, sending_details, signing_secrets
 from services.webhooks.heads import advance_heads
-from services.webhooks.models import DeliveryStatus, WebhookEndpoint
+from services.webhooks.models import DeliveryStatus
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import Target, TargetPolicy, resolve
 from webhooks.sender import TIMEOUT_SECONDS, ClientPool, Clock, post
@@ -94,7 +94,7 @@ class Engine:
         self._slots: dict[int, asyncio.Semaphore] = {}
         self._keys: dict[int, tuple[tuple[str, str | None], tuple[bytes, ...]]] = {}
 
-    def _keys_of(self, endpoint: WebhookEndpoint, now: datetime) -> tuple[bytes, ...]:
+    def _keys_of(self, endpoint: SealedSecrets, now: datetime) -> tuple[bytes, ...]:
         """The endpoint's signing keys, decrypted and decoded once per secret."""
         expires = endpoint.previous_secret_expires_at
         previous = endpoint.previous_secret_ciphertext
@@ -110,7 +110,7 @@ class Engine:
             claimed = await claim(session, now=self.clock(), limit=limit, **only)
             if not claimed:
                 return _Batch([])
-            endpoint = await session.get_one(WebhookEndpoint, claimed[0].endpoint_id)
+            endpoint = await sending_details(session, claimed[0].endpoint_id)
             try:
                 keys = self._keys_of(endpoint, utcnow())
             except RuntimeError:

@@ -24,7 +24,18 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, exists, insert, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Table,
+    Update,
+    bindparam,
+    exists,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.events import Event
@@ -72,13 +83,16 @@ _CLAIMED = (
 )
 
 
+# Built once, as the claims below: a sender runs it with every claim.
+_EVENTS_AT = select(Event).where(Event.position.in_(bindparam("positions", expanding=True)))
+
+
 async def _with_events(session: AsyncSession, rows: Sequence[Any]) -> list[Claimed]:
     """`Claimed` for rows of `_CLAIMED`, their events read in one query."""
+    positions = sorted({row.event_position for row in rows})
     events = {
         event.position: event
-        for event in await session.scalars(
-            select(Event).where(Event.position.in_({row.event_position for row in rows}))
-        )
+        for event in await session.scalars(_EVENTS_AT, {"positions": positions})
     }
     return [
         Claimed(
@@ -94,7 +108,7 @@ async def _with_events(session: AsyncSession, rows: Sequence[Any]) -> list[Claim
     ]
 
 
-def _ready(now: datetime) -> list[ColumnElement[bool]]:
+def _ready(now: datetime | ColumnElement[datetime]) -> list[ColumnElement[bool]]:
     d = DELIVERIES.c
     return [
         d.status == PENDING,
@@ -136,6 +150,31 @@ async def due_endpoints(session: AsyncSession, *, now: datetime) -> list[int]:
     return list(rows)
 
 
+def _claim_of(chosen: ColumnElement[bool]) -> Update:
+    """Lease up to `:limit` of the `chosen` deliveries that may go at `:now`, oldest due
+    first, skipping rows another sender holds."""
+    d = DELIVERIES.c
+    candidates = (
+        select(d.id)
+        .where(*_ready(bindparam("now", type_=d.next_attempt_at.type)), chosen)
+        .order_by(d.next_attempt_at, d.id)
+        .limit(bindparam("limit", type_=Integer))
+        .with_for_update(skip_locked=True)
+    )
+    return (
+        update(DELIVERIES)
+        .where(d.id.in_(candidates))
+        .values(leased_until=bindparam("lease_until", type_=d.leased_until.type))
+        .returning(*_CLAIMED)
+    )
+
+
+# Built once: a sender claims after every batch, often finding nothing, and a statement
+# built per call (its cache key computed anew) cost it more CPU than running it.
+_CLAIM_OF_ENDPOINT = _claim_of(DELIVERIES.c.endpoint_id == bindparam("chosen"))
+_CLAIM_ONE = _claim_of(DELIVERIES.c.id == bindparam("chosen"))
+
+
 async def claim(
     session: AsyncSession,
     *,
@@ -144,25 +183,20 @@ async def claim(
     endpoint_id: int | None = None,
     delivery_id: int | None = None,
 ) -> list[Claimed]:
-    """Lease up to `limit` deliveries that may go now (of one endpoint, or one delivery);
-    the caller commits at once."""
-    d = DELIVERIES.c
-    candidates = select(d.id).where(*_ready(now))
-    if endpoint_id is not None:
-        candidates = candidates.where(d.endpoint_id == endpoint_id)
-    if delivery_id is not None:
-        candidates = candidates.where(d.id == delivery_id)
-    candidates = (
-        candidates.order_by(d.next_attempt_at, d.id).limit(limit).with_for_update(skip_locked=True)
+    """Lease up to `limit` deliveries that may go now, of one endpoint or one delivery
+    (one of the two); the caller commits at once."""
+    statement, chosen = (
+        (_CLAIM_OF_ENDPOINT, endpoint_id) if endpoint_id is not None else (_CLAIM_ONE, delivery_id)
     )
+    if chosen is None:
+        raise ValueError("claim: give endpoint_id or delivery_id")
     leased = (
         await session.execute(
-            update(DELIVERIES)
-            .where(d.id.in_(candidates))
-            .values(leased_until=now + LEASE)
-            .returning(*_CLAIMED)
+            statement, {"now": now, "limit": limit, "lease_until": now + LEASE, "chosen": chosen}
         )
     ).all()
+    if not leased:
+        return []
     return await _with_events(session, sorted(leased, key=lambda row: row.id))
 
 

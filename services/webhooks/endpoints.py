@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.billing.entitlements import require_within
@@ -186,7 +187,43 @@ async def list_endpoints(
     return await paginate(session, statement, WebhookEndpoint.id, page)
 
 
-def signing_secrets(endpoint: WebhookEndpoint, box: SecretBox) -> list[str]:
+class SealedSecrets(Protocol):
+    """What signing needs of an endpoint: an endpoint, or a row of `sending_details`."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def secret_ciphertext(self) -> str: ...
+    @property
+    def previous_secret_ciphertext(self) -> str | None: ...
+    @property
+    def previous_secret_expires_at(self) -> datetime | None: ...
+
+
+class SendingDetails(SealedSecrets, Protocol):
+    @property
+    def url(self) -> str: ...
+
+
+# Built once (its cache key is then computed once): a sender reads it with every claim.
+_SENDING_DETAILS = select(
+    WebhookEndpoint.id,
+    WebhookEndpoint.url,
+    WebhookEndpoint.secret_ciphertext,
+    WebhookEndpoint.previous_secret_ciphertext,
+    WebhookEndpoint.previous_secret_expires_at,
+).where(WebhookEndpoint.id == bindparam("endpoint_id"))
+
+
+async def sending_details(session: AsyncSession, endpoint_id: int) -> SendingDetails:
+    """Where an endpoint's deliveries go and the secrets they are signed with (sealed):
+    columns only, read afresh with every claim, so a change of URL or a rotation counts
+    for the next batch."""
+    row = (await session.execute(_SENDING_DETAILS, {"endpoint_id": endpoint_id})).one()
+    return row  # a Row has the attributes by name
+
+
+def signing_secrets(endpoint: SealedSecrets, box: SecretBox) -> list[str]:
     """The secrets that sign a delivery now: the current one, and the previous one while
     its overlap lasts."""
     found = [box.open(endpoint.secret_ciphertext)]
