@@ -220,11 +220,16 @@ class Engine:
         in_flight: dict[asyncio.Task[AttemptResult], Claimed] = {}
         batch_of: dict[int, _Batch] = {}
         attempted = 0
+        # Whether the last claim may have left something: it was not tried, or it got
+        # all it asked for, or a recorded attempt released an entity's next delivery.
+        more = True
         while True:
             if heartbeat is not None:
                 await heartbeat()
-            if not self.stop.is_set() and len(in_flight) < window:
-                batch = await self._claim(window - len(in_flight), endpoint_id=endpoint_id)
+            if more and not self.stop.is_set() and len(in_flight) < window:
+                asked = window - len(in_flight)
+                batch = await self._claim(asked, endpoint_id=endpoint_id)
+                more = len(batch.claimed) == asked
                 if batch.claimed:
                     target = await self._target(batch)
                     for claimed in batch.claimed:
@@ -236,7 +241,10 @@ class Engine:
             done = await self._settle(in_flight)
             results = [(in_flight.pop(task), self._result_of(task)) for task in done]
             attempted += len(results)
-            await self._record(batch_of[results[0][0].id], results, wait=False)
+            recorded = await self._record(batch_of[results[0][0].id], results, wait=False)
+            # What commits added meanwhile is not looked for here: their hand-off tells
+            # the caller (a nudge, or a drain again), and the sweep finds what fell due.
+            more = more or bool(recorded.released)
             for claimed, _ in results:
                 batch_of.pop(claimed.id, None)
 
