@@ -203,16 +203,15 @@ def create_app(
     # Embedded: sends webhooks and mail in-process; with Redis: enqueues them for the
     # workers.
     hooks = build_dispatcher(sessions, redis_url=settings.redis_url, policy=policy, box=box)
-    commit_listeners.append(hooks.committed)
     mailer = build_mailer(settings, sessions)
+    commit_listeners.extend([hooks.committed, mailer.committed])
 
     verified = VerifiedKeys(timedelta(seconds=settings.api_key_cache_seconds))
 
     async def after_commit() -> None:
         # A committed change may revoke, rotate or re-plan a key: look keys up again.
+        # (Mail and webhooks hear of the commits that concern them: commit_listeners.)
         verified.forget_all()
-        await mailer.wake()
-        await hooks.wake()
 
     redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
     throttle = cost_bucket(settings, redis, throttle_clock)

@@ -118,7 +118,7 @@ def worker() -> None:
         mailer = MailDispatcher(
             sessions, settings.smtp_url, settings.mail_from, transport=transport
         )
-    commit_listeners.append(hooks.committed)
+    commit_listeners.extend([hooks.committed, mailer.committed])
     try:
         asyncio.run(_work(mailer, hooks, sessions))
     finally:

@@ -24,6 +24,7 @@ import ssl
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from email.message import EmailMessage
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlparse
 
 import aiosmtplib
@@ -158,6 +159,12 @@ class MailDispatcher:
 
     async def wake(self) -> None:
         self._wake.set()
+
+    def committed(self, info: dict[str, Any]) -> None:
+        """After a commit (services.db CommitListener): one that queued mail wakes the
+        outbox; others cost it nothing."""
+        if mail.mail_queued(info):
+            self._wake.set()
 
     async def dispatch_once(self) -> int:
         """Send (or, with workers, enqueue) what is due; returns how many."""

@@ -63,6 +63,16 @@ _ENVIRONMENT = Environment(
 )
 
 
+# The session.info key under which a transaction notes that it queued mail (read after
+# its commit, services/db.py `CommitListener`, so the outbox is looked at only then).
+_QUEUED = "mail.queued"
+
+
+def mail_queued(info: dict[str, object]) -> bool:
+    """Whether a committed transaction queued mail (from its session's info)."""
+    return bool(info.get(_QUEUED))
+
+
 def queue_email(
     session: AsyncSession,
     *,
@@ -80,6 +90,7 @@ def queue_email(
         html_body=html_body,
     )
     session.add(message)
+    session.info[_QUEUED] = True
     return message
 
 

@@ -28,7 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.db import unit_of_work, utcnow
 from services.webhooks.attempts import due_endpoints
-from services.webhooks.heads import advance_heads, endpoints_given_deliveries, stuck_heads
+from services.webhooks.heads import advance_heads, endpoints_to_send, stuck_heads
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
 from webhooks.engine import Engine
@@ -100,9 +100,10 @@ class WebhookDispatcher:
 
     def committed(self, info: dict[str, Any]) -> None:
         """After a commit (services.db CommitListener): the endpoints it gave deliveries
-        are handed on at once. Commits close together share one hand-off: while one is
-        under way, what the next commits name waits for it, not for a timer."""
-        named = endpoints_given_deliveries(info)
+        (or enabled again) are handed on at once. Commits close together share one
+        hand-off: while one is under way, what the next commits name waits for it, not
+        for a timer."""
+        named = endpoints_to_send(info)
         if not named or self._stop.is_set():
             return
         self._named |= named

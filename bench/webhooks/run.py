@@ -7,13 +7,13 @@ Markdown.
 
 Four processes, as in production with Redis:
 - this one, the API side: the application of `server.app.create_app` with its lifespan
-  running (so its sweeper, woken after every commit as `after_commit` does, enqueues
-  endpoints with due deliveries in Redis at once), committing `inventory.adjusted`
+  running (each commit hands the endpoints it gave deliveries to the workers at once,
+  through the application's commit listeners), committing `inventory.adjusted`
   events with `services.events.append_event` in a `unit_of_work`, one transaction per
   event (holding a lock on the entity, as the domain's row lock would), round-robin over
   10 organizations with one endpoint each (subscribed to `*`) and 100 entities (items)
   each: 1,000 entities, 10 endpoints, one delivery per event;
-- two `batchtrack worker` processes (Dramatiq, 8 worker threads, plus their 2 s sweeper);
+- two `batchtrack worker` processes (Dramatiq, 16 worker threads, plus their 2 s sweeper);
 - the receiver (receiver.py), which records when each request arrives and answers at
   once (or, per endpoint, never, or 429 with Retry-After first).
 
@@ -374,12 +374,11 @@ class Produced:
 
 
 class Producer:
-    """The API side: commits events and wakes delivery as `create_app`'s after_commit."""
+    """The API side: commits events on the application's sessions, whose commit
+    listeners hand the endpoints on to the workers, as after a mutation."""
 
     def __init__(self, app: Starlette, organizations: list[int]) -> None:
         self.sessions: Sessions = app.state.sessions
-        self.mailer = app.state.mailer
-        self.hooks = app.state.webhooks
         self.organizations = organizations
         per = ENTITIES // len(organizations)
         self.entities = [
@@ -409,8 +408,6 @@ class Producer:
             )
             event_id = event.id
         committed = time.monotonic()
-        await self.mailer.wake()
-        await self.hooks.wake()
         return event_id, endpoint, committed
 
     async def commit_many(self, endpoint: int, first: int, count: int) -> list[str]:
@@ -434,8 +431,6 @@ class Producer:
                 ],
             )
             ids = [event.id for event in events]
-        await self.mailer.wake()
-        await self.hooks.wake()
         return ids
 
     async def batched_burst(self, count: int, per_transaction: int) -> Produced:

@@ -19,6 +19,7 @@ from services.pagination import Page, PageRequest, paginate
 from services.permissions import Principal, require_permission
 from services.validation import clean_text
 from services.webhooks.catalog import clean_patterns
+from services.webhooks.heads import note_endpoints_to_send
 from services.webhooks.models import DisabledReason, WebhookEndpoint
 from services.webhooks.secrets import SecretBox, new_secret
 from services.webhooks.targets import TargetPolicy, resolve
@@ -143,6 +144,8 @@ async def update_endpoint(
         endpoint.enabled = enabled
         endpoint.disabled_reason = None if enabled else DisabledReason.BY_USER.value
         endpoint.failing_since = None
+        if enabled:
+            note_endpoints_to_send(session, [endpoint.id])  # what waited may go now
     endpoint.updated_at = utcnow()
     await session.flush()
     return endpoint

@@ -94,14 +94,20 @@ RETURNING id, endpoint_id, event_position
 ).bindparams(bindparam("now", type_=DELIVERIES.c.created_at.type))
 
 
-# The session.info key under which a transaction notes the endpoints it gave deliveries
-# (read after its commit: services/db.py `CommitListener`).
-ENDPOINTS_GIVEN_DELIVERIES = "webhooks.endpoints_given_deliveries"
+# The session.info key under which a transaction notes the endpoints that have
+# deliveries to send once it commits (read then: services/db.py `CommitListener`).
+_ENDPOINTS_TO_SEND = "webhooks.endpoints_to_send"
 
 
-def endpoints_given_deliveries(info: dict[str, object]) -> set[int]:
-    """The endpoints a committed transaction gave deliveries (from its session's info)."""
-    noted = info.get(ENDPOINTS_GIVEN_DELIVERIES)
+def note_endpoints_to_send(session: AsyncSession, endpoint_ids: Iterable[int]) -> None:
+    """After this transaction commits, these endpoints have deliveries that may go."""
+    session.info.setdefault(_ENDPOINTS_TO_SEND, set()).update(endpoint_ids)
+
+
+def endpoints_to_send(info: dict[str, object]) -> set[int]:
+    """What a committed transaction noted with `note_endpoints_to_send` (its session's
+    info)."""
+    noted = info.get(_ENDPOINTS_TO_SEND)
     return noted if isinstance(noted, set) else set()
 
 
@@ -114,9 +120,7 @@ async def add_deliveries(
     CHUNK rows on SQLite."""
     if not rows:
         return []
-    session.info.setdefault(ENDPOINTS_GIVEN_DELIVERIES, set()).update(
-        row.endpoint_id for row in rows
-    )
+    note_endpoints_to_send(session, (row.endpoint_id for row in rows))
     if session.get_bind().dialect.name == "postgresql":
         inserted = await session.execute(
             _ADD_POSTGRESQL,
