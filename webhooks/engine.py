@@ -220,8 +220,9 @@ class Engine:
         in_flight: dict[asyncio.Task[AttemptResult], Claimed] = {}
         batch_of: dict[int, _Batch] = {}
         attempted = 0
-        # Whether the last claim may have left something: it was not tried, or it got
-        # all it asked for, or a recorded attempt released an entity's next delivery.
+        # Whether to claim on this turn: always while requests are in flight (so the
+        # pipeline stays full); once none is, only if the last claim got all it asked
+        # for or a recorded attempt released an entity's next delivery.
         more = True
         while True:
             if heartbeat is not None:
@@ -244,7 +245,7 @@ class Engine:
             recorded = await self._record(batch_of[results[0][0].id], results, wait=False)
             # What commits added meanwhile is not looked for here: their hand-off tells
             # the caller (a nudge, or a drain again), and the sweep finds what fell due.
-            more = more or bool(recorded.released)
+            more = more or bool(recorded.released) or bool(in_flight)
             for claimed, _ in results:
                 batch_of.pop(claimed.id, None)
 
