@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable, Hashable
 from typing import Any
 
+import pytest
 from graphql import parse
 
 from resolvers.context import Context
@@ -18,11 +19,13 @@ from resolvers.planned.sql_plan import (
     Request,
     fetch_answer,
     prepare,
+    run_sql,
     statement_key,
 )
 from schema.root import build_schema
 from server.cost import actual_cost, objects_in_answer_text
 from services.db import unit_of_work
+from services.errors import ServiceError
 from services.permissions import Principal
 from tests.services.accounts.givens import Sessions
 
@@ -82,3 +85,24 @@ async def answered_alike(
             standard, planned = await both(sessions, principal, query, bind(variables))
             assert planned == standard, (query, variables)
     return len(IN_SQL)
+
+
+async def refused_alike(
+    sessions: Sessions, principal: Principal, query: str, variables: dict[str, Any] | None = None
+) -> list[Any]:
+    """A query the standard executor answers with an error (a permission, a bad ID or
+    cursor): the plan raises the service's error, by rows and (PostgreSQL) when its
+    statement is built or its parameters bound, so the server leaves the request to the
+    standard executor, which answers that error as always. Returns the error codes."""
+    standard = await SCHEMA.execute(
+        query, variable_values=variables, context_value=Context(sessions, principal)
+    )
+    assert standard.errors, standard.data
+    plan = compile_plan(SCHEMA._schema, CATALOG, parse(query), None)
+    async with unit_of_work(sessions, write=False) as session:
+        with pytest.raises(ServiceError):
+            await plan.run(Scope(session, principal, plan.variables(variables)))
+        if plan.sql_ready and on_postgresql(sessions):
+            with pytest.raises(ServiceError):
+                await run_sql(plan, Scope(session, principal, plan.variables(variables)))
+    return [(error.extensions or {}).get("code") for error in standard.errors]
