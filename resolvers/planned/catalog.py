@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resolvers.planned import batches, events, inventory, recipes, webhooks
+from resolvers.planned import batches, events, genealogy, inventory, recipes, webhooks
 from resolvers.planned.plan import Catalog
 
 DOMAINS = (
@@ -11,6 +11,7 @@ DOMAINS = (
     batches.CATALOG,
     events.CATALOG,
     webhooks.CATALOG,
+    genealogy.CATALOG,
 )
 CATALOG = Catalog(
     roots={name: root for domain in DOMAINS for name, root in domain.roots.items()},
