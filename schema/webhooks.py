@@ -16,7 +16,14 @@ from resolvers import webhooks_loaders as loaders
 from resolvers.context import Info
 from schema.errors import WebhookUserError
 from schema.relay import Connection, Node
-from schema.row_fields import Env, ValueField, column, enum_column, global_id
+from schema.row_fields import (
+    Env,
+    ValueField,
+    column,
+    enum_column,
+    global_id,
+    optional_enum_column,
+)
 from schema.scalars import JSON, UnsignedInt64
 from services.db import utcnow
 from services.events import Event as EventRow
@@ -253,14 +260,6 @@ EVENT_FIELDS: dict[str, ValueField] = {
 }
 
 
-def _optional_enum(name: str, enum: type[Enum]) -> ValueField:
-    return ValueField(
-        (name,),
-        lambda row, env: None if getattr(row, name) is None else enum(getattr(row, name)),
-        lambda row, env: getattr(row, name),
-    )
-
-
 # The webhook types' fields from their rows (schema/row_fields.py): `from_row` and the
 # planned reads (resolvers/planned/webhooks.py) both build from these tables.
 WEBHOOK_ENDPOINT_FIELDS: dict[str, ValueField] = {
@@ -274,7 +273,7 @@ WEBHOOK_ENDPOINT_FIELDS: dict[str, ValueField] = {
         lambda row, env: row.event_types,
     ),
     "enabled": column("enabled"),
-    "disabled_reason": _optional_enum("disabled_reason", WebhookEndpointDisabledReason),
+    "disabled_reason": optional_enum_column("disabled_reason", WebhookEndpointDisabledReason),
     "created_at": column("created_at"),
     "updated_at": column("updated_at"),
     "failing_since": column("failing_since"),

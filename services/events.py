@@ -356,16 +356,19 @@ def _type_condition(patterns: Sequence[str]) -> Any:
     return or_(*conditions)
 
 
+def _readable(principal: Principal | None, columns: Columns) -> Select[Any]:
+    """The caller's organization's events (or the named `columns`), of any age."""
+    acting = require_permission(principal, "events.read")
+    return selecting(Event, columns).where(Event.organization_id == acting.organization_id)
+
+
 def event_rows(
     principal: Principal | None, filters: EventFilter, columns: Columns = None
 ) -> Select[Any]:
     """The organization's events (or the named `columns` of them) that pass `filters` and
     the plan's history reach, in no particular order."""
     acting = require_permission(principal, "events.read")
-    statement = selecting(Event, columns).where(
-        Event.organization_id == acting.organization_id,
-        within_history(acting, Event.created_at),
-    )
+    statement = _readable(principal, columns).where(within_history(acting, Event.created_at))
     if filters.types:
         statement = statement.where(_type_condition(filters.types))
     if filters.entity_type is not None:
@@ -392,11 +395,6 @@ def event_at(principal: Principal | None, position: Any, columns: Columns = None
     """The caller's organization's event at `position` (a position, or in a planned read
     the SQL of one), whatever its age: a delivery's event is shown however old."""
     return _readable(principal, columns).where(Event.position == position)
-
-
-def _readable(principal: Principal | None, columns: Columns) -> Select[Any]:
-    acting = require_permission(principal, "events.read")
-    return selecting(Event, columns).where(Event.organization_id == acting.organization_id)
 
 
 async def get_events(
