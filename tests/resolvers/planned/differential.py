@@ -4,11 +4,13 @@ plan run as one statement, for the differential tests of each domain's catalog."
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Hashable
+from pathlib import Path
 from typing import Any
 
 import pytest
-from graphql import parse
+from graphql import FragmentDefinitionNode, OperationDefinitionNode, parse, print_ast
 
 from resolvers.context import Context
 from resolvers.planned.catalog import CATALOG
@@ -30,6 +32,7 @@ from services.permissions import Principal
 from tests.services.accounts.givens import Sessions
 
 SCHEMA = build_schema()
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def on_postgresql(sessions: Sessions) -> bool:
@@ -89,11 +92,11 @@ async def answered_alike(
 
 async def refused_alike(
     sessions: Sessions, principal: Principal, query: str, variables: dict[str, Any] | None = None
-) -> list[Any]:
+) -> list[str]:
     """A query the standard executor answers with an error (a permission, a bad ID or
     cursor): the plan raises the service's error, by rows and (PostgreSQL) when its
     statement is built or its parameters bound, so the server leaves the request to the
-    standard executor, which answers that error as always. Returns the error codes."""
+    standard executor, which answers that error as always. Returns its error messages."""
     standard = await SCHEMA.execute(
         query, variable_values=variables, context_value=Context(sessions, principal)
     )
@@ -105,4 +108,23 @@ async def refused_alike(
         if plan.sql_ready and on_postgresql(sessions):
             with pytest.raises(ServiceError):
                 await run_sql(plan, Scope(session, principal, plan.variables(variables)))
-    return [(error.extensions or {}).get("code") for error in standard.errors]
+    return [error.message for error in standard.errors]
+
+
+def sdk_operation(name: str) -> str:
+    """The SDK's operation `name` with the fragments it spreads, as the SDKs send it."""
+    document = parse((ROOT / "sdk" / "operations.graphql").read_text())
+    texts = {
+        definition.name.value: print_ast(definition)
+        for definition in document.definitions
+        if isinstance(definition, OperationDefinitionNode | FragmentDefinitionNode)
+        and definition.name is not None
+    }
+    chosen = [texts[name]]
+    spread: set[str] = set()
+    while True:
+        named = set(re.findall(r"\.\.\.(\w+)", "\n".join(chosen))) - spread
+        if not named:
+            return "\n".join(chosen)
+        spread |= named
+        chosen += [texts[fragment] for fragment in sorted(named)]
