@@ -56,6 +56,18 @@ def event_filter(
     )
 
 
+def delivery_filter(
+    endpoint_id: strawberry.ID | None,
+    status: gql.WebhookDeliveryStatus | None,
+    event_type: str | None,
+) -> deliveries.DeliveryFilter:
+    return deliveries.DeliveryFilter(
+        endpoint_id=_endpoint_key(endpoint_id, "endpoint_id") if endpoint_id else None,
+        status=status.name if status else None,
+        event_type=event_type,
+    )
+
+
 @strawberry.type
 class WebhooksQuery:
     @strawberry.field(description="The organization's webhook endpoints, oldest first.")
@@ -84,11 +96,7 @@ class WebhooksQuery:
         last: int | None = None,
         before: str | None = None,
     ) -> gql.WebhookDeliveryConnection:
-        filters = deliveries.DeliveryFilter(
-            endpoint_id=_endpoint_key(endpoint_id, "endpoint_id") if endpoint_id else None,
-            status=status.name if status else None,
-            event_type=event_type,
-        )
+        filters = delivery_filter(endpoint_id, status, event_type)
         request = page_request(first, after, last, before)
         async with info.context.reading() as session:
             page = await deliveries.list_deliveries(

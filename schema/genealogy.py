@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
+from typing import Any
 
 import strawberry
 
@@ -12,6 +13,7 @@ from resolvers import batches_loaders
 from resolvers.context import Info
 from schema.batches import Batch, batch_node
 from schema.inventory import InventoryItem, InventoryLot, item_node
+from schema.row_fields import Env, ValueField
 from schema.units import Quantity
 from services.batches import genealogy
 
@@ -35,6 +37,11 @@ async def _batch(info: Info, key: int | None) -> Batch | None:
         return None
     found = await batches_loaders.batch_by_id(info).load(key)
     return None if found is None else await batch_node(info, found)
+
+
+def _depth(row: Any, env: Env) -> int:
+    depth: int = row.depth
+    return depth
 
 
 @strawberry.type(description="A lot the trace reached.")
@@ -88,36 +95,59 @@ class LotTrace:
 
     @classmethod
     def of(cls, trace: genealogy.Trace, currency: str) -> LotTrace:
+        env = Env(currency)
         lots = {
             traced.lot.id: InventoryLot.from_row(traced.lot, traced.item.base_unit, currency)
             for traced in trace.lots
         }
-        units = {traced.lot.id: traced.item.base_unit for traced in trace.lots}
         return cls(
-            direction=TraceDirection(trace.direction.value),
+            **_values(LOT_TRACE_FIELDS, trace, env),
             lots=[
                 TracedLot(
-                    depth=traced.depth,
+                    **_values(TRACED_LOT_FIELDS, traced, env),
                     lot=lots[traced.lot.id],
                     via_batch_key=traced.via_batch_id,
                     item_key=traced.item.id,
                 )
-                for traced in sorted(trace.lots, key=lambda t: (t.depth, t.lot.id))
+                for traced in trace.lots
             ],
             batches=[
-                TracedBatch(depth=traced.depth, batch_key=traced.batch.id)
-                for traced in sorted(trace.batches, key=lambda t: (t.depth, t.batch.id))
+                TracedBatch(**_values(TRACED_BATCH_FIELDS, traced, env), batch_key=traced.batch.id)
+                for traced in trace.batches
             ],
             sales=[
                 TracedSale(
-                    depth=sale.depth,
-                    order_reference=sale.entry.reference,
-                    quantity=Quantity(
-                        amount=-sale.entry.quantity, unit=units[sale.entry.lot_id or 0]
-                    ),
-                    at=sale.entry.created_at,
-                    lot=lots[sale.entry.lot_id or 0],
+                    **_values(TRACED_SALE_FIELDS, sale, in_unit_of(sale.lot, env)),
+                    lot=lots[sale.lot.lot.id],
                 )
-                for sale in sorted(trace.sales, key=lambda s: s.entry.id)
+                for sale in trace.sales
             ],
         )
+
+
+def _values(table: dict[str, ValueField], row: Any, env: Env) -> dict[str, Any]:
+    return {name: f.value(row, env) for name, f in table.items()}
+
+
+def in_unit_of(traced: genealogy.TracedLot, env: Env) -> Env:
+    """The Env of a traced lot's amounts (and of a sale's from it): its item's unit."""
+    return Env(env.currency, traced.item.base_unit)
+
+
+# The trace types' fields from the service's Trace (services/batches/genealogy.py):
+# `LotTrace.of` and the planned reads (resolvers/planned/genealogy.py) both build from
+# these tables. They have no SQL forms: a trace is one recursive statement of its own.
+LOT_TRACE_FIELDS: dict[str, ValueField] = {
+    "direction": ValueField(("direction",), lambda row, env: TraceDirection(row.direction.value)),
+}
+TRACED_LOT_FIELDS: dict[str, ValueField] = {"depth": ValueField(("depth",), _depth)}
+TRACED_BATCH_FIELDS: dict[str, ValueField] = {"depth": ValueField(("depth",), _depth)}
+TRACED_SALE_FIELDS: dict[str, ValueField] = {
+    "depth": ValueField(("depth",), _depth),
+    "order_reference": ValueField(("entry",), lambda row, env: row.entry.reference),
+    # Taken from the lot: the SALE row's quantity is negative.
+    "quantity": ValueField(
+        ("entry",), lambda row, env: Quantity(amount=-row.entry.quantity, unit=env.unit)
+    ),
+    "at": ValueField(("entry",), lambda row, env: row.entry.created_at),
+}

@@ -88,6 +88,15 @@ def enum_column(name: str, enum: type[Enum]) -> ValueField:
     )
 
 
+def optional_enum_column(name: str, enum: type[Enum]) -> ValueField:
+    """`enum_column` of a column that may be null (then so is the field)."""
+    return ValueField(
+        (name,),
+        lambda row, env: None if getattr(row, name) is None else enum(getattr(row, name)),
+        lambda row, env: getattr(row, name),
+    )
+
+
 def quantity_as_entered(amount: str, unit: str) -> ValueField:
     """A quantity kept as the maker entered it: an amount column and a unit column."""
     return ValueField(

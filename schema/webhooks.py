@@ -14,14 +14,20 @@ import strawberry
 
 from resolvers import webhooks_loaders as loaders
 from resolvers.context import Info
-from resolvers.ids import to_global_id
 from schema.errors import WebhookUserError
 from schema.relay import Connection, Node
-from schema.row_fields import Env, ValueField, column, global_id
+from schema.row_fields import (
+    Env,
+    ValueField,
+    column,
+    enum_column,
+    global_id,
+    optional_enum_column,
+)
 from schema.scalars import JSON, UnsignedInt64
 from services.db import utcnow
 from services.events import Event as EventRow
-from services.webhooks import models
+from services.webhooks import endpoints, models
 from services.webhooks.catalog import EventType
 
 
@@ -92,23 +98,8 @@ class WebhookEndpoint(Node):
 
     @classmethod
     def from_row(cls, endpoint: models.WebhookEndpoint) -> WebhookEndpoint:
-        overlap = endpoint.previous_secret_expires_at
-        if endpoint.previous_secret_ciphertext is None or (overlap and overlap <= utcnow()):
-            overlap = None
-        reason = endpoint.disabled_reason
-        return cls(
-            id=strawberry.ID(to_global_id("WebhookEndpoint", endpoint.id)),
-            key=endpoint.id,
-            url=endpoint.url,
-            description=endpoint.description,
-            event_types=list(endpoint.event_types),
-            enabled=endpoint.enabled,
-            disabled_reason=WebhookEndpointDisabledReason(reason) if reason else None,
-            created_at=endpoint.created_at,
-            updated_at=endpoint.updated_at,
-            failing_since=endpoint.failing_since,
-            secret_rotated_until=overlap,
-        )
+        values = {name: f.value(endpoint, NO_ENV) for name, f in WEBHOOK_ENDPOINT_FIELDS.items()}
+        return cls(**values, key=endpoint.id)
 
 
 @strawberry.type(description="One try to send a delivery. Immutable.")
@@ -122,14 +113,7 @@ class WebhookAttempt:
 
     @classmethod
     def from_row(cls, attempt: models.WebhookAttempt) -> WebhookAttempt:
-        return cls(
-            attempted_at=attempt.attempted_at,
-            duration_ms=attempt.duration_ms,
-            status_code=attempt.status_code,
-            response_body=attempt.response_body,
-            error=attempt.error,
-            outcome=WebhookAttemptOutcome(attempt.outcome),
-        )
+        return cls(**{name: f.value(attempt, NO_ENV) for name, f in WEBHOOK_ATTEMPT_FIELDS.items()})
 
 
 @strawberry.type(
@@ -159,19 +143,10 @@ class WebhookDelivery(Node):
     @classmethod
     def from_row(cls, delivery: models.WebhookDelivery) -> WebhookDelivery:
         return cls(
-            id=strawberry.ID(to_global_id("WebhookDelivery", delivery.id)),
+            **{name: f.value(delivery, NO_ENV) for name, f in WEBHOOK_DELIVERY_FIELDS.items()},
             key=delivery.id,
             endpoint_key=delivery.endpoint_id,
             event_position=delivery.event_position,
-            event_id=delivery.event_id,
-            event_type=delivery.event_type,
-            status=WebhookDeliveryStatus(delivery.status),
-            attempt_count=delivery.attempt_count,
-            next_attempt_at=delivery.next_attempt_at,
-            last_status_code=delivery.last_status_code,
-            last_error=delivery.last_error,
-            created_at=delivery.created_at,
-            completed_at=delivery.completed_at,
             redelivery_of_key=delivery.redelivery_of_id,
             redelivered_by_key=delivery.redelivered_by_id,
         )
@@ -282,6 +257,53 @@ EVENT_FIELDS: dict[str, ValueField] = {
         ("payload",), lambda row, env: JSON(row.payload), lambda row, env: row.payload
     ),
     "organization_id": global_id("Organization", "organization_id"),
+}
+
+
+# The webhook types' fields from their rows (schema/row_fields.py): `from_row` and the
+# planned reads (resolvers/planned/webhooks.py) both build from these tables.
+WEBHOOK_ENDPOINT_FIELDS: dict[str, ValueField] = {
+    "id": global_id("WebhookEndpoint"),
+    "url": column("url"),
+    "description": column("description"),
+    # A json array of strings: in SQL the stored json as it is.
+    "event_types": ValueField(
+        ("event_types",),
+        lambda row, env: list(row.event_types),
+        lambda row, env: row.event_types,
+    ),
+    "enabled": column("enabled"),
+    "disabled_reason": optional_enum_column("disabled_reason", WebhookEndpointDisabledReason),
+    "created_at": column("created_at"),
+    "updated_at": column("updated_at"),
+    "failing_since": column("failing_since"),
+    "secret_rotated_until": ValueField(
+        ("previous_secret_ciphertext", "previous_secret_expires_at"),
+        lambda row, env: endpoints.previous_secret_expiry(row, utcnow()),
+        lambda row, env: endpoints.previous_secret_expiry_sql(row),
+    ),
+}
+
+WEBHOOK_ATTEMPT_FIELDS: dict[str, ValueField] = {
+    "attempted_at": column("attempted_at"),
+    "duration_ms": column("duration_ms"),
+    "status_code": column("status_code"),
+    "response_body": column("response_body"),
+    "error": column("error"),
+    "outcome": enum_column("outcome", WebhookAttemptOutcome),
+}
+
+WEBHOOK_DELIVERY_FIELDS: dict[str, ValueField] = {
+    "id": global_id("WebhookDelivery"),
+    "event_id": column("event_id"),
+    "event_type": column("event_type"),
+    "status": enum_column("status", WebhookDeliveryStatus),
+    "attempt_count": column("attempt_count"),
+    "next_attempt_at": column("next_attempt_at"),
+    "last_status_code": column("last_status_code"),
+    "last_error": column("last_error"),
+    "created_at": column("created_at"),
+    "completed_at": column("completed_at"),
 }
 
 WebhookEndpointConnection = Connection[WebhookEndpoint]

@@ -356,16 +356,19 @@ def _type_condition(patterns: Sequence[str]) -> Any:
     return or_(*conditions)
 
 
+def _readable(principal: Principal | None, columns: Columns) -> Select[Any]:
+    """The caller's organization's events (or the named `columns`), of any age."""
+    acting = require_permission(principal, "events.read")
+    return selecting(Event, columns).where(Event.organization_id == acting.organization_id)
+
+
 def event_rows(
     principal: Principal | None, filters: EventFilter, columns: Columns = None
 ) -> Select[Any]:
     """The organization's events (or the named `columns` of them) that pass `filters` and
     the plan's history reach, in no particular order."""
     acting = require_permission(principal, "events.read")
-    statement = selecting(Event, columns).where(
-        Event.organization_id == acting.organization_id,
-        within_history(acting, Event.created_at),
-    )
+    statement = _readable(principal, columns).where(within_history(acting, Event.created_at))
     if filters.types:
         statement = statement.where(_type_condition(filters.types))
     if filters.entity_type is not None:
@@ -388,17 +391,22 @@ async def list_events(
     return await paginate(session, event_rows(principal, filters, columns), Event.position, page)
 
 
+def event_at(principal: Principal | None, position: Any, columns: Columns = None) -> Select[Any]:
+    """The caller's organization's event at `position` (a position, or in a planned read
+    the SQL of one), whatever its age: a delivery's event is shown however old."""
+    return _readable(principal, columns).where(Event.position == position)
+
+
 async def get_events(
-    session: AsyncSession, principal: Principal | None, positions: Sequence[int]
-) -> dict[int, Event]:
-    """The organization's events at these positions (others are left out)."""
-    acting = require_permission(principal, "events.read")
+    session: AsyncSession,
+    principal: Principal | None,
+    positions: Sequence[int],
+    columns: Columns = None,
+) -> dict[int, Any]:
+    """The organization's events (or rows of the named `columns`, which must include
+    position) at these positions; others are left out."""
+    statement = _readable(principal, columns)
     if not positions:
         return {}
-    rows = await session.scalars(
-        select(Event).where(
-            Event.organization_id == acting.organization_id,
-            Event.position.in_(set(positions)),
-        )
-    )
-    return {event.position: event for event in rows}
+    result = await session.execute(statement.where(Event.position.in_(set(positions))))
+    return {row.position: row for row in (result.scalars() if columns is None else result.all())}

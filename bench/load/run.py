@@ -167,7 +167,7 @@ def benchmark(args: argparse.Namespace, plan: Plan) -> tuple[Report, bool]:
     openload.node()  # npm ci on first use, once: the two PostGraphile instances share it
     about = machine(asyncio.run(_postgresql(info["database_url"])))  # after: Node's version
     log(f"dataset {info.get('scale')}: {info.get('counts')}")
-    reads = workloads.reads(info) + workloads.history(info)
+    reads = workloads.reads(info) + workloads.history(info) + workloads.deliveries(info)
     write = workloads.w1(info)
     reports = {w.name: WorkloadReport(w.name, w.title, w.servers) for w in [*reads, write]}
     upstream = urlsplit(info["postgres_url"])

@@ -24,7 +24,9 @@ ledger included, renamed, made in SQL: `clone_volume`) bring the two organizatio
 100 read-only API keys are made (60 in A, 40 in B): the callers the reads cycle over.
 Version 3 adds R3's batches in A, made from a kit of items of its own after every other
 item (`make_batches`), a key that reads batches and events, and R4's starting positions
-in A's event log (`r4_positions`).
+in A's event log (`r4_positions`). Version 4 adds R5's webhook deliveries in A: an
+endpoint, disabled before any server could send to it, with a delivery of each of A's
+last 2,000 events (`make_deliveries`), and a key that manages webhooks and reads events.
 
 Speed: a service call is 7 SQL statements and about 3 ms of Python CPU on the 2-core
 benchmark machine (it was 10-11 statements and 5.5 ms before the write path was trimmed:
@@ -48,7 +50,7 @@ from decimal import Decimal
 from multiprocessing import get_context
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
 from services.accounts import service as accounts
@@ -59,6 +61,7 @@ from services.billing.models import SubscriptionStatus
 from services.billing.plans import ENTERPRISE
 from services.billing.standing import Standing
 from services.db import create_engine, create_session_factory, unit_of_work, utcnow
+from services.events import Event
 from services.ids import to_global_id
 from services.inventory import items, stock
 from services.inventory.items import ItemFields
@@ -67,6 +70,11 @@ from services.permissions import ROLE_PERMISSIONS, Principal, Role
 from services.recipes import recipes
 from services.recipes.content import LineInput, RecipeChanges
 from services.recipes.costing import ScaleRequest
+from services.webhooks import endpoints
+from services.webhooks.fanout import entity_key
+from services.webhooks.heads import NewDelivery, add_deliveries
+from services.webhooks.secrets import SecretBox
+from services.webhooks.targets import TargetPolicy
 
 Sessions = async_sessionmaker[AsyncSession]
 ENTERPRISE_STANDING = Standing(
@@ -74,7 +82,7 @@ ENTERPRISE_STANDING = Standing(
 )
 
 # Bump whenever the generated data changes: dataset.py names its cached databases by it.
-SEED_VERSION = 3
+SEED_VERSION = 4
 ITEMS_AT_SCALE_1 = 2_000
 # Copies of the regular items beside them, so that R2 can cycle over more distinct items
 # than any cache holds: at least 10,000 items in all, at any scale.
@@ -92,6 +100,10 @@ BATCHES_AT_SCALE_1 = 1_000
 MIN_BATCHES = 100
 # R4's starting positions: spread over organization A's log, each with 100 events after it.
 R4_POSITIONS = 200
+# R5's deliveries (version 4): of organization A's last events, to one disabled endpoint;
+# R5 pages through them from R5_CURSORS starting points, each with 50 deliveries after it.
+R5_DELIVERIES = 2_000
+R5_CURSORS = 40
 PROTECTED_HEAD = 60  # org A's first items are never archived, so R1 is exactly 0..49
 
 ADJECTIVES = ("Organic", "Raw", "Refined", "Cold-pressed", "Wild", "Fine", "Pure", "Golden")
@@ -546,6 +558,56 @@ async def make_batches(sessions: Sessions, owner: Principal, count: int) -> list
     return made
 
 
+async def make_deliveries(sessions: Sessions, owner: Principal) -> list[str | None]:
+    """R5's deliveries: an endpoint of the organization's, disabled (as by its owner) in
+    the transaction that makes it, so no server ever sends to it, and a delivery of each
+    of the organization's last R5_DELIVERIES events, written by the one writer of delivery
+    rows as fan-out writes them. Returns R5's starting cursors, each with 50 deliveries
+    after it (the first None: the list's start)."""
+    local = TargetPolicy(allow_http=True, allowed_hosts=frozenset({"127.0.0.1"}))
+    acting = replace(owner, standing=ENTERPRISE_STANDING)
+    async with unit_of_work(sessions) as session:
+        created = await endpoints.create_endpoint(
+            session,
+            acting,
+            url="http://127.0.0.1:9/load-r5",
+            event_types=["*"],
+            description="load R5: never sent to",
+            policy=local,
+            box=SecretBox("bench"),
+        )
+        endpoint = await endpoints.update_endpoint(
+            session, acting, endpoint_id=created.endpoint.id, enabled=False, policy=local
+        )
+        last = (
+            await session.scalars(
+                select(Event)
+                .where(Event.organization_id == owner.organization_id)
+                .order_by(Event.position.desc())
+                .limit(R5_DELIVERIES)
+            )
+        ).all()
+        ids = await add_deliveries(
+            session,
+            [
+                NewDelivery(
+                    organization_id=owner.organization_id,
+                    endpoint_id=endpoint.id,
+                    event_position=event.position,
+                    event_id=event.id,
+                    event_type=event.type,
+                    entity_key=entity_key(event.entity_type, event.entity_id),
+                )
+                for event in reversed(last)
+            ],
+            now=utcnow(),
+        )
+    usable = ids[: max(1, len(ids) - 50)]
+    step = max(1, len(usable) // R5_CURSORS)
+    cursors = [to_global_id("cursor", key) for key in usable[::step][: R5_CURSORS - 1]]
+    return [None, *cursors]
+
+
 R4_LOG = text("SELECT position FROM events WHERE organization_id = :o ORDER BY position")
 
 
@@ -629,6 +691,7 @@ async def seed(
         batches = await make_batches(
             sessions, owner, max(MIN_BATCHES, round(BATCHES_AT_SCALE_1 * scale))
         )
+        r5_cursors = await make_deliveries(sessions, owner)
         async with unit_of_work(sessions) as session:
             read = await accounts.create_api_key(
                 session, owner, name="load read", scopes=["inventory.read"]
@@ -642,6 +705,10 @@ async def seed(
                 owner,
                 name="load history",
                 scopes=["inventory.read", "batches.read", "events.read"],
+            )
+            # R5: the delivery log with each delivery's event.
+            webhooks = await accounts.create_api_key(
+                session, owner, name="load webhooks", scopes=["webhooks.manage", "events.read"]
             )
             # More keys than the local plan's 10: the organizations act as Enterprise
             # customers (no key limit) while the seed makes them.
@@ -683,6 +750,8 @@ async def seed(
         "history_api_key": history.token,
         "r3_batch_ids": batches,
         "r4_positions": await r4_positions(url, owner.organization_id),
+        "webhooks_api_key": webhooks.token,
+        "r5_cursors": r5_cursors,
         "item_ids": await all_item_ids(url, [owner.organization_id, other.organization_id]),
         "counts": {"organizations": counts},
     }

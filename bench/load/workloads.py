@@ -7,7 +7,8 @@ asked by the dataset's 100 callers (API keys of two organizations) with 18 filte
 entries, each with its lot (`r2_ours.graphql`, `../postgraphile/r2.graphql`), over every
 item of the dataset (10,000 at scale 1.0), each asked by a caller of its organization.
 R3: one batch with its consumption and outputs, over every batch of the dataset; R4: the
-100 events of the log after a position (`history`).
+100 events of the log after a position (`history`); R5 (ours alone): a page of 50 webhook
+deliveries with their events and endpoint (`deliveries`).
 The first body of each is the plain one check.py compares. W1: `adjustInventory` USE of
 7 g of one of the 100 W1 items, chosen by a seeded random sequence (`w1_ours.graphql`);
 ours only, PostGraphile being read-only here. `info` is the dataset's description
@@ -211,6 +212,25 @@ def history(info: dict[str, Any]) -> list[Workload]:
         dict(tokens),
     )
     return [r3, r4]
+
+
+def deliveries(info: dict[str, Any]) -> list[Workload]:
+    """R5, ours alone, when the dataset has it (seed version 4): 50 webhook deliveries
+    with each one's event and endpoint, from each of its starting cursors in a shuffled
+    order, asked with the key that manages webhooks and reads events. PostGraphile is
+    left out: webhook_endpoints is hidden from it (its rows hold the signing secrets)."""
+    if "r5_cursors" not in info:
+        return []
+    cursors = list(info["r5_cursors"])
+    random.Random(20261207).shuffle(cursors)  # noqa: S311 - a repeatable order
+    return [
+        Workload(
+            "R5",
+            "list: 50 webhook deliveries with their events and endpoint (ours alone)",
+            {"ours": [graphql_body(HERE / "r5_ours.graphql", {"after": at}) for at in cursors]},
+            {"ours": info["webhooks_api_key"]},
+        )
+    ]
 
 
 def w1(info: dict[str, Any], seed: int = 20261124) -> Workload:

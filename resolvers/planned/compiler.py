@@ -43,7 +43,7 @@ from resolvers.planned.plan import (
     SqlCompleter,
     node_plans,
 )
-from resolvers.planned.sql_values import sql_enum, sql_object, sql_scalar
+from resolvers.planned.sql_values import sql_enum, sql_list, sql_object, sql_scalar
 from schema.row_fields import Env, Row, ValueField
 
 C = TypeVar("C")
@@ -291,6 +291,8 @@ class Compiler:
     ) -> SqlCompleter | None:
         """The SQL counterpart of `completer`, or None where a type has no SQL form."""
         nullable = output.of_type if isinstance(output, GraphQLNonNull) else output
+        if isinstance(nullable, GraphQLList):
+            return sql_list(self.sql_completer(nullable.of_type, nodes))
         if isinstance(nullable, GraphQLScalarType):
             return sql_scalar(nullable.name)
         if isinstance(nullable, GraphQLEnumType):

@@ -69,6 +69,15 @@ def sql_scalar(name: str) -> SqlCompleter | None:
     return _SCALARS.get(name)
 
 
+def sql_list(element: SqlCompleter | None) -> SqlCompleter | None:
+    """A list whose elements answer as they are stored (strings, integers, booleans): the
+    value as JSON, an array or a json array alike (an endpoint's event types). Other
+    elements would need completing one by one, which lists do not do in SQL."""
+    if element is not _same:
+        return None
+    return lambda value: func.to_json(value)
+
+
 def sql_enum(enum: GraphQLEnumType) -> SqlCompleter:
     """Stored values are the Python enum members' values; the answer is the member's
     GraphQL name (the same text for most enums, which need no CASE then)."""

@@ -113,10 +113,14 @@ class TracedBatch:
 class TracedSale:
     entry: LedgerEntry  # a SALE row: its reference is the order's
     depth: int
+    lot: TracedLot  # the lot it took from, with its item (the unit of its quantity)
 
 
 @dataclass(frozen=True)
 class Trace:
+    """What a trace reached, in the order it is answered: lots and batches by depth then
+    id, sales by ledger row."""
+
     direction: Direction
     lots: list[TracedLot]
     batches: list[TracedBatch]
@@ -193,12 +197,23 @@ async def trace_lot(
         if sales
         else {}
     )
-    return Trace(
-        direction=direction,
-        lots=[
+    traced_lots = sorted(
+        (
             TracedLot(lot_rows[key], items[lot_rows[key].item_id], d, via)
             for key, (via, d) in lots.items()
+        ),
+        key=lambda traced: (traced.depth, traced.lot.id),
+    )
+    by_lot = {traced.lot.id: traced for traced in traced_lots}
+    return Trace(
+        direction=direction,
+        lots=traced_lots,
+        batches=sorted(
+            (TracedBatch(batch_rows[key], d) for key, (_, d) in batches.items()),
+            key=lambda traced: (traced.depth, traced.batch.id),
+        ),
+        sales=[
+            TracedSale(sale_rows[key], d, by_lot[sale_rows[key].lot_id or 0])
+            for key, (_, d) in sorted(sales.items())
         ],
-        batches=[TracedBatch(batch_rows[key], d) for key, (_, d) in batches.items()],
-        sales=[TracedSale(sale_rows[key], d) for key, (_, d) in sales.items()],
     )

@@ -66,12 +66,18 @@ async def get_batch(
 
 
 async def batches_by_id(
-    session: AsyncSession, principal: Principal | None, batch_ids: Sequence[int]
-) -> dict[int, Batch]:
+    session: AsyncSession,
+    principal: Principal | None,
+    batch_ids: Sequence[int],
+    columns: Columns = None,
+) -> dict[int, Any]:
+    """Several batches (or rows of the named `columns`, which must include id) at once;
+    unknown or foreign IDs are left out."""
     if not batch_ids:
         return {}
-    rows = await session.scalars(readable(principal).where(Batch.id.in_(set(batch_ids))))
-    return {batch.id: batch for batch in rows}
+    statement = readable(principal, columns).where(Batch.id.in_(set(batch_ids)))
+    result = await session.execute(statement)
+    return {row.id: row for row in (result.scalars() if columns is None else result.all())}
 
 
 async def lock_batch(

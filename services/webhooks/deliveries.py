@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.accounts.models import Membership, User
@@ -20,7 +20,7 @@ from services.errors import NotFound, UserInputError
 from services.events import Event, append_event
 from services.ids import to_global_id
 from services.mail import queue_template
-from services.pagination import Page, PageRequest, paginate
+from services.pagination import Columns, Page, PageRequest, paginate, selecting
 from services.permissions import Principal, require_permission
 from services.webhooks.catalog import TEST_EVENT, subscribes
 from services.webhooks.endpoints import require_endpoint
@@ -74,52 +74,85 @@ class DeliveryFilter:
     event_type: str | None = None
 
 
-async def list_deliveries(
-    session: AsyncSession,
-    principal: Principal | None,
-    *,
-    filters: DeliveryFilter,
-    page: PageRequest,
-) -> Page[WebhookDelivery]:
+def readable(principal: Principal | None, columns: Columns = None) -> Select[Any]:
+    """The caller's organization's deliveries (or the named `columns` of them): where every
+    delivery read starts."""
     acting = require_permission(principal, "webhooks.manage")
-    statement = select(WebhookDelivery).where(
+    return selecting(WebhookDelivery, columns).where(
         WebhookDelivery.organization_id == acting.organization_id
     )
+
+
+def delivery_rows(
+    principal: Principal | None, filters: DeliveryFilter, columns: Columns = None
+) -> Select[Any]:
+    """The caller's deliveries that pass `filters`, in no particular order."""
+    statement = readable(principal, columns)
     if filters.endpoint_id is not None:
         statement = statement.where(WebhookDelivery.endpoint_id == filters.endpoint_id)
     if filters.status is not None:
         statement = statement.where(WebhookDelivery.status == filters.status)
     if filters.event_type is not None:
         statement = statement.where(WebhookDelivery.event_type == filters.event_type)
-    return await paginate(session, statement, WebhookDelivery.id, page)
+    return statement
+
+
+async def list_deliveries(
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    filters: DeliveryFilter,
+    page: PageRequest,
+    columns: Columns = None,
+) -> Page[Any]:
+    """Deliveries (or rows of the named `columns`, which must include id) oldest first."""
+    return await paginate(
+        session, delivery_rows(principal, filters, columns), WebhookDelivery.id, page
+    )
+
+
+def delivery_by_key(principal: Principal | None, key: Any, columns: Columns = None) -> Select[Any]:
+    """The caller's delivery with id `key` (an id, or in a planned read the SQL of one)."""
+    return readable(principal, columns).where(WebhookDelivery.id == key)
 
 
 async def get_delivery(
     session: AsyncSession, principal: Principal | None, *, delivery_id: int
 ) -> WebhookDelivery | None:
+    found: WebhookDelivery | None = await session.scalar(delivery_by_key(principal, delivery_id))
+    return found
+
+
+def attempt_rows(principal: Principal | None, columns: Columns = None) -> Select[Any]:
+    """The caller's organization's attempts (or the named `columns` of them)."""
     acting = require_permission(principal, "webhooks.manage")
-    return await session.scalar(
-        select(WebhookDelivery).where(
-            WebhookDelivery.id == delivery_id,
-            WebhookDelivery.organization_id == acting.organization_id,
-        )
+    return selecting(WebhookAttempt, columns).where(
+        WebhookAttempt.organization_id == acting.organization_id
     )
+
+
+def attempts_of_delivery(
+    principal: Principal | None, delivery_id: Any, columns: Columns = None
+) -> Select[Any]:
+    """A delivery's attempts (`delivery_id` an id, or in a planned read the SQL of one);
+    their order is the attempts' ids."""
+    return attempt_rows(principal, columns).where(WebhookAttempt.delivery_id == delivery_id)
 
 
 async def attempts_of(
-    session: AsyncSession, principal: Principal | None, delivery_ids: Sequence[int]
-) -> dict[int, list[WebhookAttempt]]:
-    acting = require_permission(principal, "webhooks.manage")
-    rows = await session.scalars(
-        select(WebhookAttempt)
-        .where(
-            WebhookAttempt.organization_id == acting.organization_id,
-            WebhookAttempt.delivery_id.in_(set(delivery_ids)),
-        )
-        .order_by(WebhookAttempt.id)
+    session: AsyncSession,
+    principal: Principal | None,
+    delivery_ids: Sequence[int],
+    columns: Columns = None,
+) -> dict[int, list[Any]]:
+    """Each delivery's attempts (or rows of the named `columns`, which must include
+    delivery_id), oldest first."""
+    statement = attempt_rows(principal, columns).where(
+        WebhookAttempt.delivery_id.in_(set(delivery_ids))
     )
-    found: dict[int, list[WebhookAttempt]] = {key: [] for key in delivery_ids}
-    for attempt in rows:
+    result = await session.execute(statement.order_by(WebhookAttempt.id))
+    found: dict[int, list[Any]] = {key: [] for key in delivery_ids}
+    for attempt in result.scalars() if columns is None else result.all():
         found[attempt.delivery_id].append(attempt)
     return found
 
@@ -170,16 +203,16 @@ def _require_enabled(endpoint: WebhookEndpoint, field: str) -> None:
 
 
 async def deliveries_by_id(
-    session: AsyncSession, principal: Principal | None, delivery_ids: Sequence[int]
-) -> dict[int, WebhookDelivery]:
-    acting = require_permission(principal, "webhooks.manage")
-    rows = await session.scalars(
-        select(WebhookDelivery).where(
-            WebhookDelivery.organization_id == acting.organization_id,
-            WebhookDelivery.id.in_(set(delivery_ids)),
-        )
-    )
-    return {delivery.id: delivery for delivery in rows}
+    session: AsyncSession,
+    principal: Principal | None,
+    delivery_ids: Sequence[int],
+    columns: Columns = None,
+) -> dict[int, Any]:
+    """Several deliveries (or rows of the named `columns`, which must include id) at once;
+    unknown or foreign IDs are left out."""
+    statement = readable(principal, columns).where(WebhookDelivery.id.in_(set(delivery_ids)))
+    result = await session.execute(statement)
+    return {row.id: row for row in (result.scalars() if columns is None else result.all())}
 
 
 async def redeliver(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.billing.entitlements import require_within
@@ -15,7 +15,7 @@ from services.billing.plans import Limit
 from services.db import utcnow
 from services.error_codes import ErrorCode
 from services.errors import NotFound, UserInputError
-from services.pagination import Page, PageRequest, paginate
+from services.pagination import Columns, Page, PageRequest, paginate, selecting
 from services.permissions import Principal, require_permission
 from services.validation import clean_text
 from services.webhooks.catalog import clean_patterns
@@ -94,18 +94,31 @@ async def get_endpoint(
     return (await endpoints_by_id(session, principal, [endpoint_id])).get(endpoint_id)
 
 
-async def endpoints_by_id(
-    session: AsyncSession, principal: Principal | None, endpoint_ids: Sequence[int]
-) -> dict[int, WebhookEndpoint]:
-    """Several endpoints at once; unknown or foreign IDs are left out."""
+def endpoint_rows(principal: Principal | None, columns: Columns = None) -> Select[Any]:
+    """The caller's organization's endpoints (or the named `columns` of them): where every
+    endpoint read starts."""
     acting = require_permission(principal, "webhooks.manage")
-    rows = await session.scalars(
-        select(WebhookEndpoint).where(
-            WebhookEndpoint.id.in_(set(endpoint_ids)),
-            WebhookEndpoint.organization_id == acting.organization_id,
-        )
+    return selecting(WebhookEndpoint, columns).where(
+        WebhookEndpoint.organization_id == acting.organization_id
     )
-    return {endpoint.id: endpoint for endpoint in rows}
+
+
+def endpoint_by_key(principal: Principal | None, key: Any, columns: Columns = None) -> Select[Any]:
+    """The caller's endpoint with id `key` (an id, or in a planned read the SQL of one)."""
+    return endpoint_rows(principal, columns).where(WebhookEndpoint.id == key)
+
+
+async def endpoints_by_id(
+    session: AsyncSession,
+    principal: Principal | None,
+    endpoint_ids: Sequence[int],
+    columns: Columns = None,
+) -> dict[int, Any]:
+    """Several endpoints (or rows of the named `columns`, which must include id) at once;
+    unknown or foreign IDs are left out."""
+    statement = endpoint_rows(principal, columns).where(WebhookEndpoint.id.in_(set(endpoint_ids)))
+    result = await session.execute(statement)
+    return {row.id: row for row in (result.scalars() if columns is None else result.all())}
 
 
 async def require_endpoint(
@@ -181,13 +194,31 @@ async def rotate_secret(
 
 
 async def list_endpoints(
-    session: AsyncSession, principal: Principal | None, *, page: PageRequest
-) -> Page[WebhookEndpoint]:
-    acting = require_permission(principal, "webhooks.manage")
-    statement = select(WebhookEndpoint).where(
-        WebhookEndpoint.organization_id == acting.organization_id
-    )
-    return await paginate(session, statement, WebhookEndpoint.id, page)
+    session: AsyncSession,
+    principal: Principal | None,
+    *,
+    page: PageRequest,
+    columns: Columns = None,
+) -> Page[Any]:
+    """Endpoints (or rows of the named `columns`, which must include id) oldest first."""
+    return await paginate(session, endpoint_rows(principal, columns), WebhookEndpoint.id, page)
+
+
+def previous_secret_expiry(endpoint: Any, now: datetime) -> datetime | None:
+    """Until when the previous secret also signs, while it does (after a rotation); else
+    None."""
+    expires: datetime | None = endpoint.previous_secret_expires_at
+    if endpoint.previous_secret_ciphertext is None or expires is None or expires <= now:
+        return None
+    return expires
+
+
+def previous_secret_expiry_sql(endpoint: Any) -> ColumnElement[Any]:
+    """`previous_secret_expiry` of an endpoint row's SQL columns, at the clock of the
+    statement (now(), read when it runs: a compiled statement is reused)."""
+    expires = endpoint.previous_secret_expires_at
+    signing = and_(endpoint.previous_secret_ciphertext.is_not(None), expires > func.now())
+    return case((signing, expires))
 
 
 class SealedSecrets(Protocol):
@@ -230,7 +261,7 @@ def signing_secrets(endpoint: SealedSecrets, box: SecretBox) -> list[str]:
     """The secrets that sign a delivery now: the current one, and the previous one while
     its overlap lasts."""
     found = [box.open(endpoint.secret_ciphertext)]
-    expires = endpoint.previous_secret_expires_at
-    if endpoint.previous_secret_ciphertext and expires is not None and expires > utcnow():
+    if previous_secret_expiry(endpoint, utcnow()) is not None:
+        assert endpoint.previous_secret_ciphertext is not None
         found.append(box.open(endpoint.previous_secret_ciphertext))
     return found

@@ -84,6 +84,48 @@ async def test_a_repeated_query_is_answered_by_its_plan_with_the_same_body(plann
     assert second["extensions"] == first["extensions"]
 
 
+DELIVERIES = """query($first: Int, $after: String) { webhookDeliveries(first: $first,
+  after: $after) { nodes { id eventType endpoint { id url eventTypes } event { type entityId }
+  } pageInfo { hasNextPage endCursor } } }"""
+TRACE = """query($id: ID!) { traceLot(id: $id, direction: FORWARD) { direction lots { depth
+  lot { lotCode remaining { amount unit } } item { name } viaBatch { label } }
+  sales { depth } } }"""
+CREATE_ENDPOINT = """mutation($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) { userErrors { code } } }"""
+
+
+async def test_deliveries_and_traces_are_answered_by_their_plans_with_the_same_bodies(
+    planned, caplog
+):
+    owner = await sign_up(planned)
+    hook = {"url": "https://8.8.8.8/hooks", "eventTypes": ["inventory.*"]}
+    created = data(await gql(planned, CREATE_ENDPOINT, {"input": hook}, owner.token))
+    assert created["createWebhookEndpoint"]["userErrors"] == []
+    item_id = (await _stock(planned, owner.token, 1))[0]
+    lot_id = data(
+        await gql(
+            planned,
+            "query($id: ID!) { inventoryItem(id: $id) { lots(first: 1) { nodes { id } } } }",
+            {"id": item_id},
+            owner.token,
+        )
+    )["inventoryItem"]["lots"]["nodes"][0]["id"]
+    # (only what the sender, which may be trying meanwhile, never changes is selected)
+    for query, variables in [(DELIVERIES, {"first": 2}), (TRACE, {"id": lot_id})]:
+        first = await gql(planned, query, variables, owner.token)
+        assert _plans(planned).get(query, None) is not None
+        second = await gql(planned, query, variables, owner.token)
+        assert "errors" not in first
+        assert second["data"] == first["data"]
+    listed = data(await gql(planned, DELIVERIES, {"first": 2}, owner.token))
+    assert len(listed["webhookDeliveries"]["nodes"]) == 2
+    after = listed["webhookDeliveries"]["pageInfo"]["endCursor"]
+    rest = data(await gql(planned, DELIVERIES, {"first": 5, "after": after}, owner.token))
+    assert len(rest["webhookDeliveries"]["nodes"]) == 1  # an item created, two lots received
+    # no plan failed over to the standard executor
+    assert not [r for r in caplog.records if r.name == "batchtrack.planned_reads"]
+
+
 async def test_refusals_of_a_planned_query_keep_their_standard_shape(planned):
     owner = await sign_up(planned)
     item_id = (await _stock(planned, owner.token, 1))[0]

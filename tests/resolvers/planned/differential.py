@@ -4,10 +4,13 @@ plan run as one statement, for the differential tests of each domain's catalog."
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Hashable
+from pathlib import Path
 from typing import Any
 
-from graphql import parse
+import pytest
+from graphql import FragmentDefinitionNode, OperationDefinitionNode, parse, print_ast
 
 from resolvers.context import Context
 from resolvers.planned.catalog import CATALOG
@@ -18,15 +21,18 @@ from resolvers.planned.sql_plan import (
     Request,
     fetch_answer,
     prepare,
+    run_sql,
     statement_key,
 )
 from schema.root import build_schema
 from server.cost import actual_cost, objects_in_answer_text
 from services.db import unit_of_work
+from services.errors import ServiceError
 from services.permissions import Principal
 from tests.services.accounts.givens import Sessions
 
 SCHEMA = build_schema()
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def on_postgresql(sessions: Sessions) -> bool:
@@ -82,3 +88,43 @@ async def answered_alike(
             standard, planned = await both(sessions, principal, query, bind(variables))
             assert planned == standard, (query, variables)
     return len(IN_SQL)
+
+
+async def refused_alike(
+    sessions: Sessions, principal: Principal, query: str, variables: dict[str, Any] | None = None
+) -> list[str]:
+    """A query the standard executor answers with an error (a permission, a bad ID or
+    cursor): the plan raises the service's error, by rows and (PostgreSQL) when its
+    statement is built or its parameters bound, so the server leaves the request to the
+    standard executor, which answers that error as always. Returns its error messages."""
+    standard = await SCHEMA.execute(
+        query, variable_values=variables, context_value=Context(sessions, principal)
+    )
+    assert standard.errors, standard.data
+    plan = compile_plan(SCHEMA._schema, CATALOG, parse(query), None)
+    async with unit_of_work(sessions, write=False) as session:
+        with pytest.raises(ServiceError):
+            await plan.run(Scope(session, principal, plan.variables(variables)))
+        if plan.sql_ready and on_postgresql(sessions):
+            with pytest.raises(ServiceError):
+                await run_sql(plan, Scope(session, principal, plan.variables(variables)))
+    return [error.message for error in standard.errors]
+
+
+def sdk_operation(name: str) -> str:
+    """The SDK's operation `name` with the fragments it spreads, as the SDKs send it."""
+    document = parse((ROOT / "sdk" / "operations.graphql").read_text())
+    texts = {
+        definition.name.value: print_ast(definition)
+        for definition in document.definitions
+        if isinstance(definition, OperationDefinitionNode | FragmentDefinitionNode)
+        and definition.name is not None
+    }
+    chosen = [texts[name]]
+    spread: set[str] = set()
+    while True:
+        named = set(re.findall(r"\.\.\.(\w+)", "\n".join(chosen))) - spread
+        if not named:
+            return "\n".join(chosen)
+        spread |= named
+        chosen += [texts[fragment] for fragment in sorted(named)]
