@@ -77,5 +77,5 @@ async def test_the_sweeper_releases_an_entity_a_dead_sender_left_held_back(
     assert (second.held_back, released.held_back) == (True, False)
 
 
-async def _nothing(endpoint_ids: list[int]) -> int:
+async def _nothing(endpoint_ids: list[int], *, nudge: bool = False) -> int:
     return 0
