@@ -203,6 +203,8 @@ class InventoryLot(IdMixin, TimestampMixin, Base):
             sqlite_where=text("remaining > 0"),
         ),
         Index("ix_inventory_lots_item", "item_id", "id"),
+        # The lots a batch made: the forward recall trace (services/batches/genealogy.py).
+        Index("ix_inventory_lots_batch", "batch_id"),
         Index(
             "ix_inventory_lots_expiring",
             "organization_id",
