@@ -32,7 +32,7 @@ from services.db import unit_of_work, utcnow
 from services.errors import UserInputError
 from services.webhooks.attempts import Claimed, Recorded, claim, record
 from services.webhooks.deliveries import AttemptResult, RandomSource, webhook_body
-from services.webhooks.endpoints import SealedSecrets, sending_details, signing_secrets
+from services.webhooks.endpoints import SealedSecrets, signing_secrets
 from services.webhooks.heads import advance_heads
 from services.webhooks.models import DeliveryStatus
 from services.webhooks.secrets import SecretBox
@@ -106,11 +106,11 @@ class Engine:
         return cached[1]
 
     async def _claim(self, limit: int, **only: int) -> _Batch:
-        async with unit_of_work(self.sessions) as session:
-            claimed = await claim(session, now=self.clock(), limit=limit, **only)
-            if not claimed:
+        async with unit_of_work(self.sessions, single_statement=True) as session:
+            leased = await claim(session, now=self.clock(), limit=limit, **only)
+            claimed, endpoint = leased.claimed, leased.endpoint
+            if endpoint is None:
                 return _Batch([])
-            endpoint = await sending_details(session, claimed[0].endpoint_id)
             try:
                 keys = self._keys_of(endpoint, utcnow())
             except RuntimeError:

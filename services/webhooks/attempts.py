@@ -27,6 +27,7 @@ from typing import Any, cast
 from sqlalchemy import (
     ColumnElement,
     Integer,
+    Select,
     Table,
     Update,
     bindparam,
@@ -50,6 +51,7 @@ from services.webhooks.deliveries import (
     settle_redelivered,
     update_endpoint_health,
 )
+from services.webhooks.endpoints import SENDING_COLUMNS, SendingDetails, sending_details
 from services.webhooks.heads import DELIVERIES, PENDING, Pair, advance_heads
 from services.webhooks.models import DeliveryStatus, WebhookAttempt, WebhookEndpoint
 
@@ -169,10 +171,49 @@ def _claim_of(chosen: ColumnElement[bool]) -> Update:
     )
 
 
+def _with_event_and_endpoint(leasing: Update) -> Select[Any]:
+    """PostgreSQL: the lease, and what sending needs of each leased delivery (its event,
+    its endpoint's URL and sealed secrets), in one statement."""
+    leased = leasing.cte("leased")
+    return (
+        select(
+            *(leased.c[column.name] for column in _CLAIMED),
+            *(column.label(f"event_{column.name}") for column in EVENTS.c),
+            *(column.label(f"endpoint_{column.name}") for column in SENDING_COLUMNS),
+        )
+        .join_from(leased, EVENTS, EVENTS.c.position == leased.c.event_position)
+        .join(ENDPOINTS, ENDPOINTS.c.id == leased.c.endpoint_id)
+        .order_by(leased.c.id)
+    )
+
+
 # Built once: a sender claims after every batch, often finding nothing, and a statement
 # built per call (its cache key computed anew) cost it more CPU than running it.
 _CLAIM_OF_ENDPOINT = _claim_of(DELIVERIES.c.endpoint_id == bindparam("chosen"))
 _CLAIM_ONE = _claim_of(DELIVERIES.c.id == bindparam("chosen"))
+_CLAIM_OF_ENDPOINT_POSTGRESQL = _with_event_and_endpoint(_CLAIM_OF_ENDPOINT)
+_CLAIM_ONE_POSTGRESQL = _with_event_and_endpoint(_CLAIM_ONE)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one claim leased (of one endpoint), and where and how to send it."""
+
+    claimed: list[Claimed]
+    endpoint: SendingDetails | None = None
+
+
+def _claimed_of_joined(row: Any) -> Claimed:
+    event = Event(**{column.name: row._mapping[f"event_{column.name}"] for column in EVENTS.c})
+    return Claimed(
+        row.id,
+        row.endpoint_id,
+        row.organization_id,
+        row.entity_key,
+        row.attempt_count,
+        row.redelivery_of_id,
+        event,
+    )
 
 
 async def claim(
@@ -182,22 +223,30 @@ async def claim(
     limit: int,
     endpoint_id: int | None = None,
     delivery_id: int | None = None,
-) -> list[Claimed]:
+) -> Claim:
     """Lease up to `limit` deliveries that may go now, of one endpoint or one delivery
-    (one of the two); the caller commits at once."""
-    statement, chosen = (
-        (_CLAIM_OF_ENDPOINT, endpoint_id) if endpoint_id is not None else (_CLAIM_ONE, delivery_id)
-    )
+    (one of the two). On PostgreSQL one statement, which may run outside a transaction
+    (it is its own); elsewhere the caller commits at once."""
+    by_endpoint = endpoint_id is not None
+    chosen = endpoint_id if by_endpoint else delivery_id
     if chosen is None:
         raise ValueError("claim: give endpoint_id or delivery_id")
+    values = {"now": now, "limit": limit, "lease_until": now + LEASE, "chosen": chosen}
+    if session.get_bind().dialect.name == "postgresql":
+        statement = _CLAIM_OF_ENDPOINT_POSTGRESQL if by_endpoint else _CLAIM_ONE_POSTGRESQL
+        rows = (await session.execute(statement, values)).all()
+        if not rows:
+            return Claim([])
+        first = rows[0]._mapping
+        endpoint = SendingDetails(*(first[f"endpoint_{column.name}"] for column in SENDING_COLUMNS))
+        return Claim([_claimed_of_joined(row) for row in rows], endpoint)
     leased = (
-        await session.execute(
-            statement, {"now": now, "limit": limit, "lease_until": now + LEASE, "chosen": chosen}
-        )
+        await session.execute(_CLAIM_OF_ENDPOINT if by_endpoint else _CLAIM_ONE, values)
     ).all()
     if not leased:
-        return []
-    return await _with_events(session, sorted(leased, key=lambda row: row.id))
+        return Claim([])
+    claimed = await _with_events(session, sorted(leased, key=lambda row: row.id))
+    return Claim(claimed, await sending_details(session, claimed[0].endpoint_id))
 
 
 @dataclass(frozen=True)

@@ -234,19 +234,28 @@ class SealedSecrets(Protocol):
     def previous_secret_expires_at(self) -> datetime | None: ...
 
 
-class SendingDetails(SealedSecrets, Protocol):
-    @property
-    def url(self) -> str: ...
+@dataclass(frozen=True)
+class SendingDetails:
+    """Where an endpoint's deliveries go, and its secrets, sealed."""
+
+    id: int
+    url: str
+    secret_ciphertext: str
+    previous_secret_ciphertext: str | None
+    previous_secret_expires_at: datetime | None
 
 
-# Built once (its cache key is then computed once): a sender reads it with every claim.
-_SENDING_DETAILS = select(
+SENDING_COLUMNS = (
     WebhookEndpoint.id,
     WebhookEndpoint.url,
     WebhookEndpoint.secret_ciphertext,
     WebhookEndpoint.previous_secret_ciphertext,
     WebhookEndpoint.previous_secret_expires_at,
-).where(WebhookEndpoint.id == bindparam("endpoint_id"))
+)
+
+
+# Built once (its cache key is then computed once): a sender reads it with every claim.
+_SENDING_DETAILS = select(*SENDING_COLUMNS).where(WebhookEndpoint.id == bindparam("endpoint_id"))
 
 
 async def sending_details(session: AsyncSession, endpoint_id: int) -> SendingDetails:
@@ -254,7 +263,7 @@ async def sending_details(session: AsyncSession, endpoint_id: int) -> SendingDet
     columns only, read afresh with every claim, so a change of URL or a rotation counts
     for the next batch."""
     row = (await session.execute(_SENDING_DETAILS, {"endpoint_id": endpoint_id})).one()
-    return row  # a Row has the attributes by name
+    return SendingDetails(*row)
 
 
 def signing_secrets(endpoint: SealedSecrets, box: SecretBox) -> list[str]:

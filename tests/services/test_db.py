@@ -162,3 +162,23 @@ async def test_a_failing_commit_listener_leaves_the_commit_standing(engine):
     async with db.unit_of_work(sessions) as session:
         assert await session.scalar(text("SELECT count(*) FROM scratch_listened")) == 0
         await session.execute(text("DROP TABLE scratch_listened"))
+
+
+async def test_a_single_statement_unit_is_its_own_transaction_on_postgresql(engine, backend):
+    sessions = db.create_session_factory(engine)
+    async with db.unit_of_work(sessions) as session:
+        await session.execute(text("CREATE TABLE scratch_single (n INTEGER)"))
+
+    async def fails_after_its_statement() -> None:
+        async with db.unit_of_work(sessions, single_statement=True) as session:
+            await session.execute(text("INSERT INTO scratch_single VALUES (1)"))
+            raise RuntimeError("after the statement")
+
+    with pytest.raises(RuntimeError):
+        await fails_after_its_statement()
+    async with db.unit_of_work(sessions) as session:
+        kept = await session.scalar(text("SELECT count(*) FROM scratch_single"))
+        await session.execute(text("DROP TABLE scratch_single"))
+
+    # PostgreSQL ran it outside a transaction (no BEGIN, no COMMIT): nothing to roll back.
+    assert kept == (1 if backend == "postgresql" else 0)

@@ -32,7 +32,9 @@ async def test_an_event_appended_while_its_head_finishes_is_released_after_both_
     hook = await create_endpoint(sessions, owner.principal, receiver.url(receiver.new_path()))
     await append_rounds(sessions, owner, entities=1, each=1)
     async with unit_of_work(sessions) as session:
-        [head] = await claim(session, now=utcnow(), limit=10, endpoint_id=hook.endpoint.id)
+        [head] = (
+            await claim(session, now=utcnow(), limit=10, endpoint_id=hook.endpoint.id)
+        ).claimed
 
     # A producer appends the entity's next event and has not committed yet...
     async with sessions() as producer:
