@@ -80,6 +80,8 @@ class _Runtime:
     redis_url: str = ""
     clients: dict[int, redis.asyncio.Redis] = field(default_factory=dict)
     lingering: int = 0
+    # Set when the worker begins to shut down: no actor lingers from then on.
+    stopping: bool = False
 
     def engine(self) -> Engine:
         loop_id = id(asyncio.get_running_loop())
@@ -96,6 +98,15 @@ class _Runtime:
         if loop_id not in self.clients:
             self.clients[loop_id] = redis.asyncio.Redis.from_url(self.redis_url)
         return self.clients[loop_id]
+
+
+class _StopLingering(dramatiq.Middleware):
+    """A worker shutting down lets its endpoints go at once: a lingering actor would
+    otherwise hold one as long as nudges keep coming."""
+
+    def before_worker_shutdown(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
+        if _runtime is not None:
+            _runtime.stopping = True
 
 
 _runtime: _Runtime | None = None
@@ -120,6 +131,7 @@ def configure(
     global _runtime, deliver_webhooks
     broker = RedisBroker(url=redis_url)  # type: ignore[no-untyped-call]
     broker.add_middleware(AsyncIO())
+    broker.add_middleware(_StopLingering())
     dramatiq.set_broker(broker)
     declare = dramatiq.actor(
         broker=broker,
@@ -167,7 +179,11 @@ async def _nudged(runtime: _Runtime, endpoint_id: int, until: float) -> bool:
     """Wait up to LINGER_SECONDS for a nudge; False at once when too many actors linger
     already (new messages need the threads) or the message has held the endpoint long
     enough."""
-    if runtime.lingering >= WORKER_THREADS - THREADS_NOT_LINGERING or time.monotonic() > until:
+    if (
+        runtime.stopping
+        or runtime.lingering >= WORKER_THREADS - THREADS_NOT_LINGERING
+        or time.monotonic() > until
+    ):
         return False
     runtime.lingering += 1
     try:
