@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 
 import orjson
 from graphql import DocumentNode, GraphQLSchema
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
 
@@ -27,7 +27,7 @@ from resolvers.planned.plan import Scope as PlanScope
 from resolvers.planned.sql_plan import (
     PreparedAnswer,
     Request,
-    fetch_answer,
+    fetch_answer_on,
     prepare,
     statement_key,
 )
@@ -35,7 +35,7 @@ from server.cost import actual_cost, objects_in_answer_text, requested_cost
 from server.query_limits import caller_key, settle
 from server.request_body import checked_body
 from server.throttle import Throttle
-from services.db import unit_of_work
+from services.db import DriverPool, unit_of_work
 from services.errors import ServiceError
 
 log = logging.getLogger("batchtrack.planned_reads")
@@ -124,7 +124,7 @@ class PlannedReads:
         sessions: async_sessionmaker[AsyncSession],
         throttle: Throttle,
         max_cost: int,
-        statements: AsyncEngine | None = None,
+        statements: DriverPool | None = None,
     ) -> None:
         self.view = view
         self.schema = schema
@@ -134,9 +134,9 @@ class PlannedReads:
         self.max_cost = max_cost
         # PostgreSQL runs a plan whose fields all have SQL forms as one statement,
         # compiled once per plan and shape of caller and variables, on `statements`'
-        # connections when given (server/app.py: generic plans).
-        self.engine: AsyncEngine = statements or sessions.kw["bind"]
-        self.one_statement = self.engine.dialect.name == "postgresql"
+        # connections (server/app.py: generic plans); without them, by rows.
+        self.statements = statements
+        self.one_statement = statements is not None
         self.prepared: Recent[PreparedKey, PreparedAnswer] = Recent(PREPARED_ANSWERS)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -202,9 +202,10 @@ class PlannedReads:
         """The JSON text of `data`, as PostgreSQL built it."""
         key = (plan_key, statement_key(caller))
         prepared = self.prepared.get(key)
+        assert self.statements is not None
         if prepared is None:
-            prepared = prepare(plan, caller, self.engine.dialect)
+            prepared = prepare(plan, caller, self.statements.dialect)
             self.prepared.put(key, prepared)
         request = Request(caller.principal, caller.variables.coerced)
-        async with self.engine.connect() as connection:
-            return await fetch_answer(connection, prepared, request)
+        async with self.statements.connection() as connection:
+            return await fetch_answer_on(connection, prepared, request)

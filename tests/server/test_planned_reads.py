@@ -250,12 +250,12 @@ async def test_a_list_costs_the_same_statements_for_3_items_or_30(
 async def test_on_postgresql_planned_statements_run_with_generic_plans(planned):
     # PostgreSQL re-planned them at each execution (custom plans), which cost more than
     # running them; their own pool plans them once per connection.
-    pool = planned.app.state.planned_engine
+    pool = planned.app.state.planned_pool
     if planned.app.state.engine.dialect.name != "postgresql":
         assert pool is None
         return
-    async with pool.connect() as connection:
-        mode = (await connection.exec_driver_sql("SHOW plan_cache_mode")).scalar()
+    async with pool.connection() as connection:
+        mode = await connection.fetchval("SHOW plan_cache_mode")
     assert mode == "force_generic_plan"
     async with planned.app.state.engine.connect() as connection:
         mode = (await connection.exec_driver_sql("SHOW plan_cache_mode")).scalar()
