@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from graphql import (
+    ArgumentNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -20,8 +21,12 @@ from graphql import (
     OperationType,
     SelectionSetNode,
     Undefined,
+    VariableDefinitionNode,
+    VariableNode,
+    Visitor,
     get_named_type,
     value_from_ast,
+    visit,
 )
 from graphql.language import DocumentNode
 
@@ -30,6 +35,9 @@ from services.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 MUTATION_COST = 10
 CONNECTION_BASE_COST = 2
+PAGE_SIZE_ARGUMENTS = ("first", "last")  # the first given is the page size
+IDS_ARGUMENT = "ids"  # a field asked for several ids costs once per id
+COST_ARGUMENTS = frozenset({*PAGE_SIZE_ARGUMENTS, IDS_ARGUMENT})
 CompositeType = GraphQLObjectType | GraphQLInterfaceType | GraphQLUnionType
 
 
@@ -59,9 +67,10 @@ class _Walker:
 
     def _page_size(self, definition: GraphQLField, field: FieldNode) -> int:
         """Pages larger than the largest are refused when they run, so never cost more."""
-        size = self._argument(definition, field, "first")
-        if size is None:
-            size = self._argument(definition, field, "last")
+        size = None
+        for name in PAGE_SIZE_ARGUMENTS:
+            if size is None:
+                size = self._argument(definition, field, name)
         if not isinstance(size, int) or size <= 0:
             return DEFAULT_PAGE_SIZE
         return min(size, MAX_PAGE_SIZE)
@@ -104,7 +113,7 @@ class _Walker:
         inner = self.selection_cost(named, field.selection_set, seen)
         if named.name.endswith("Connection"):
             return CONNECTION_BASE_COST + self._page_size(definition, field) * inner
-        ids = self._argument(definition, field, "ids")
+        ids = self._argument(definition, field, IDS_ARGUMENT)
         multiplier = len(ids) if isinstance(ids, list) else 1
         return multiplier * (1 + inner)
 
@@ -144,6 +153,27 @@ def requested_cost(
                 root, SelectionSetNode(selections=(selection,)), frozenset()
             )
     return total
+
+
+def cost_variables(document: DocumentNode) -> tuple[str, ...]:
+    """The variables `requested_cost` reads: those in the arguments it weighs (page sizes,
+    ids). A document asked twice with the same values of these costs the same."""
+    names: set[str] = set()
+
+    class Collector(Visitor):
+        def enter_argument(self, node: ArgumentNode, *_: Any) -> Any:
+            if node.name.value not in COST_ARGUMENTS:
+                return self.SKIP
+            return None
+
+        def enter_variable_definition(self, node: VariableDefinitionNode, *_: Any) -> Any:
+            return self.SKIP  # where a variable is declared, not read
+
+        def enter_variable(self, node: VariableNode, *_: Any) -> None:
+            names.add(node.name.value)
+
+    visit(document, Collector())
+    return tuple(sorted(names))
 
 
 def actual_cost(data: Any, *, is_mutation: bool) -> int:

@@ -31,7 +31,7 @@ from resolvers.planned.sql_plan import (
     prepare,
     statement_key,
 )
-from server.cost import actual_cost, objects_in_answer_text, requested_cost
+from server.cost import actual_cost, cost_variables, objects_in_answer_text, requested_cost
 from server.query_limits import caller_key, settle
 from server.request_body import checked_body
 from server.throttle import Throttle
@@ -43,6 +43,7 @@ log = logging.getLogger("batchtrack.planned_reads")
 K = TypeVar("K")
 V = TypeVar("V")
 PREPARED_ANSWERS = 1000  # statements kept, each a few kilobytes
+PLAN_COSTS = 1000  # requested costs kept by plan and values of the variables they read
 # A plan's statement depends on the plan (query text, operation name) and the shape of the
 # caller and variables (resolvers/planned/sql_plan.py `statement_key`), not their values.
 PreparedKey = tuple[tuple[str, str | None], Hashable]
@@ -138,6 +139,8 @@ class PlannedReads:
         self.statements = statements
         self.one_statement = statements is not None
         self.prepared: Recent[PreparedKey, PreparedAnswer] = Recent(PREPARED_ANSWERS)
+        self.cost_names: Recent[tuple[str, str | None], tuple[str, ...]] = Recent(PLAN_COSTS)
+        self.costs: Recent[tuple[tuple[str, str | None], bytes], int] = Recent(PLAN_COSTS)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         body = checked_body(scope) if scope["type"] == "http" else None
@@ -165,7 +168,7 @@ class PlannedReads:
             coerced = plan.variables(variables)
         except NotPlannable:
             return None
-        requested = requested_cost(self.schema, plan.document, operation_name, variables)
+        requested = self.requested_cost(plan, (query, operation_name), variables)
         if requested > self.max_cost:
             return None
         principal = scope.get("state", {}).get("principal")
@@ -192,6 +195,24 @@ class PlannedReads:
             return None
         cost = await settle(bucket, key, requested, returned)
         return b'{"data":' + answer + b',"extensions":' + orjson.dumps({"cost": cost}) + b"}"
+
+    def requested_cost(
+        self, plan: Plan, plan_key: tuple[str, str | None], variables: dict[str, Any] | None
+    ) -> int:
+        """server/cost.py's requested cost, kept per plan and values of the variables it
+        reads: walking the document cost more than the rest of the Python work of a
+        small read (R2 asks the same cost for every item)."""
+        names = self.cost_names.get(plan_key)
+        if names is None:
+            names = cost_variables(plan.document)
+            self.cost_names.put(plan_key, names)
+        given = variables or {}
+        key = (plan_key, orjson.dumps([given.get(name) for name in names]))
+        cost = self.costs.get(key)
+        if cost is None:
+            cost = requested_cost(self.schema, plan.document, plan_key[1], variables)
+            self.costs.put(key, cost)
+        return cost
 
     async def answer_in_sql(
         self,
