@@ -4,6 +4,7 @@ plus its page size times its selection, and each mutation field weighs 10."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graphql import (
@@ -200,8 +201,12 @@ def objects_in_answer_text(text: str) -> int:
     PostgreSQL built it), without parsing it: every object of the data but the data
     itself. An object starts with `{"` and a key; `{"` also ends a string whose last
     character is `{`, and is then followed by `,`, `}`, `]`, `:` or whitespace, which never
-    start a key (keys are GraphQL response names), so those are taken back out. Every
-    object of an answer has at least one key (a selection is never empty)."""
-    starts = text.count('{"')
-    inside_strings = sum(text.count('{"' + after) for after in ",}]: \n\t")
-    return max(starts - inside_strings - 1, 0)
+    start a key (keys are GraphQL response names), so those are not counted. Every
+    object of an answer has at least one key (a selection is never empty). One pass of a
+    regular expression: counting `{"` and each of its false followers took eight passes,
+    0.5 ms for R4's 80 kB. (A match takes the character after `{"`; when that is a `{`, it
+    starts the key `{` of an object of a JSON value, which `:` follows, never a key.)"""
+    return max(len(_OBJECT_START.findall(text)) - 1, 0)
+
+
+_OBJECT_START = re.compile(r'\{"[^,}\]: \n\t]')
