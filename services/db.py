@@ -253,6 +253,9 @@ def create_engine(
     return engine
 
 
+CHECKOUT_TIMEOUT_SECONDS = 30.0
+
+
 class DriverPool:
     """At most `size` asyncpg connections of PostgreSQL at `url`, for statements that need
     none of SQLAlchemy's connection layer (planned reads: one prepared statement, no
@@ -284,7 +287,12 @@ class DriverPool:
 
     @asynccontextmanager
     async def connection(self) -> AsyncIterator[asyncpg.Connection]:
-        slot = await self._slots.get()
+        """A connection for a block; every one busy, the next to come back (TimeoutError
+        after `CHECKOUT_TIMEOUT_SECONDS`, as SQLAlchemy's pool gives up after 30 s)."""
+        if self._slots.empty():
+            slot = await asyncio.wait_for(self._slots.get(), CHECKOUT_TIMEOUT_SECONDS)
+        else:
+            slot = self._slots.get_nowait()  # no timer when one is free
         try:
             if slot is None or slot.is_closed():
                 slot = await asyncpg.connect(**self._options)
