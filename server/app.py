@@ -59,7 +59,13 @@ from server.verified_keys import VerifiedKeys
 from services.billing.changes import Billing
 from services.billing.standing import BillingPolicy
 from services.billing.stripe_gateway import StripeGateway
-from services.db import CommitListener, create_engine, create_session_factory, utcnow
+from services.db import (
+    CommitListener,
+    DriverPool,
+    create_engine,
+    create_session_factory,
+    utcnow,
+)
 from services.inventory import jobs as inventory_jobs
 from services.webhooks.secrets import SecretBox
 from services.webhooks.targets import TargetPolicy
@@ -189,11 +195,13 @@ def create_app(
     # Planned reads' statements on connections of their own that plan them once: PostgreSQL
     # re-planned each execution (1.1 ms for R1, 1.6 ms for R2, more than running them), as
     # its custom plans do, while their generic plans are as fast or faster (EXPLAIN in
-    # bench/RESULTS.md). Other statements keep PostgreSQL's own choice.
-    planned_engine = (
-        create_engine(
+    # bench/RESULTS.md). Other statements keep PostgreSQL's own choice. They are asyncpg's
+    # own connections (services/db.py DriverPool): SQLAlchemy's checkout cost about 0.1 ms
+    # of CPU, as much as the rest of a small planned read's work in the server.
+    planned_pool = (
+        DriverPool(
             settings.database_url,
-            pool_size=PLANNED_POOL_SIZE,
+            PLANNED_POOL_SIZE,
             server_settings={"plan_cache_mode": "force_generic_plan"},
         )
         if settings.planned_reads and engine.dialect.name == "postgresql"
@@ -252,7 +260,7 @@ def create_app(
             sessions=sessions,
             throttle=throttle,
             max_cost=settings.max_query_cost,
-            statements=planned_engine,
+            statements=planned_pool,
         )
 
     async def healthz(request: Request) -> JSONResponse:
@@ -297,8 +305,8 @@ def create_app(
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
             await engine.dispose()
-            if planned_engine is not None:
-                await planned_engine.dispose()
+            if planned_pool is not None:
+                await planned_pool.dispose()
             if redis is not None:
                 await release_leases(redis)
                 await redis.aclose()
@@ -346,7 +354,7 @@ def create_app(
     app.state.secret_key = secret_key
     app.state.sessions = sessions
     app.state.engine = engine
-    app.state.planned_engine = planned_engine
+    app.state.planned_pool = planned_pool
     app.state.mailer = mailer
     app.state.webhooks = hooks
     return app

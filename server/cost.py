@@ -4,9 +4,11 @@ plus its page size times its selection, and each mutation field weighs 10."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graphql import (
+    ArgumentNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -20,8 +22,12 @@ from graphql import (
     OperationType,
     SelectionSetNode,
     Undefined,
+    VariableDefinitionNode,
+    VariableNode,
+    Visitor,
     get_named_type,
     value_from_ast,
+    visit,
 )
 from graphql.language import DocumentNode
 
@@ -30,6 +36,9 @@ from services.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 MUTATION_COST = 10
 CONNECTION_BASE_COST = 2
+PAGE_SIZE_ARGUMENTS = ("first", "last")  # the first given is the page size
+IDS_ARGUMENT = "ids"  # a field asked for several ids costs once per id
+COST_ARGUMENTS = frozenset({*PAGE_SIZE_ARGUMENTS, IDS_ARGUMENT})
 CompositeType = GraphQLObjectType | GraphQLInterfaceType | GraphQLUnionType
 
 
@@ -59,9 +68,10 @@ class _Walker:
 
     def _page_size(self, definition: GraphQLField, field: FieldNode) -> int:
         """Pages larger than the largest are refused when they run, so never cost more."""
-        size = self._argument(definition, field, "first")
-        if size is None:
-            size = self._argument(definition, field, "last")
+        size = None
+        for name in PAGE_SIZE_ARGUMENTS:
+            if size is None:
+                size = self._argument(definition, field, name)
         if not isinstance(size, int) or size <= 0:
             return DEFAULT_PAGE_SIZE
         return min(size, MAX_PAGE_SIZE)
@@ -104,7 +114,7 @@ class _Walker:
         inner = self.selection_cost(named, field.selection_set, seen)
         if named.name.endswith("Connection"):
             return CONNECTION_BASE_COST + self._page_size(definition, field) * inner
-        ids = self._argument(definition, field, "ids")
+        ids = self._argument(definition, field, IDS_ARGUMENT)
         multiplier = len(ids) if isinstance(ids, list) else 1
         return multiplier * (1 + inner)
 
@@ -146,6 +156,27 @@ def requested_cost(
     return total
 
 
+def cost_variables(document: DocumentNode) -> tuple[str, ...]:
+    """The variables `requested_cost` reads: those in the arguments it weighs (page sizes,
+    ids). A document asked twice with the same values of these costs the same."""
+    names: set[str] = set()
+
+    class Collector(Visitor):
+        def enter_argument(self, node: ArgumentNode, *_: Any) -> Any:
+            if node.name.value not in COST_ARGUMENTS:
+                return self.SKIP
+            return None
+
+        def enter_variable_definition(self, node: VariableDefinitionNode, *_: Any) -> Any:
+            return self.SKIP  # where a variable is declared, not read
+
+        def enter_variable(self, node: VariableNode, *_: Any) -> None:
+            names.add(node.name.value)
+
+    visit(document, Collector())
+    return tuple(sorted(names))
+
+
 def actual_cost(data: Any, *, is_mutation: bool) -> int:
     """Objects actually returned (below the root), plus the mutation fields' weight."""
     if not isinstance(data, dict):
@@ -170,8 +201,12 @@ def objects_in_answer_text(text: str) -> int:
     PostgreSQL built it), without parsing it: every object of the data but the data
     itself. An object starts with `{"` and a key; `{"` also ends a string whose last
     character is `{`, and is then followed by `,`, `}`, `]`, `:` or whitespace, which never
-    start a key (keys are GraphQL response names), so those are taken back out. Every
-    object of an answer has at least one key (a selection is never empty)."""
-    starts = text.count('{"')
-    inside_strings = sum(text.count('{"' + after) for after in ",}]: \n\t")
-    return max(starts - inside_strings - 1, 0)
+    start a key (keys are GraphQL response names), so those are not counted. Every
+    object of an answer has at least one key (a selection is never empty). One pass of a
+    regular expression: counting `{"` and each of its false followers took eight passes,
+    0.5 ms for R4's 80 kB. (A match takes the character after `{"`; when that is a `{`, it
+    starts the key `{` of an object of a JSON value, which `:` follows, never a key.)"""
+    return max(len(_OBJECT_START.findall(text)) - 1, 0)
+
+
+_OBJECT_START = re.compile(r'\{"[^,}\]: \n\t]')

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 
 import orjson
 from graphql import DocumentNode, GraphQLSchema
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
 
@@ -27,15 +27,15 @@ from resolvers.planned.plan import Scope as PlanScope
 from resolvers.planned.sql_plan import (
     PreparedAnswer,
     Request,
-    fetch_answer,
+    fetch_answer_on,
     prepare,
     statement_key,
 )
-from server.cost import actual_cost, objects_in_answer_text, requested_cost
+from server.cost import actual_cost, cost_variables, objects_in_answer_text, requested_cost
 from server.query_limits import caller_key, settle
 from server.request_body import checked_body
 from server.throttle import Throttle
-from services.db import unit_of_work
+from services.db import DriverPool, unit_of_work
 from services.errors import ServiceError
 
 log = logging.getLogger("batchtrack.planned_reads")
@@ -43,6 +43,7 @@ log = logging.getLogger("batchtrack.planned_reads")
 K = TypeVar("K")
 V = TypeVar("V")
 PREPARED_ANSWERS = 1000  # statements kept, each a few kilobytes
+PLAN_COSTS = 1000  # requested costs kept by plan and values of the variables they read
 # A plan's statement depends on the plan (query text, operation name) and the shape of the
 # caller and variables (resolvers/planned/sql_plan.py `statement_key`), not their values.
 PreparedKey = tuple[tuple[str, str | None], Hashable]
@@ -124,7 +125,7 @@ class PlannedReads:
         sessions: async_sessionmaker[AsyncSession],
         throttle: Throttle,
         max_cost: int,
-        statements: AsyncEngine | None = None,
+        statements: DriverPool | None = None,
     ) -> None:
         self.view = view
         self.schema = schema
@@ -134,10 +135,12 @@ class PlannedReads:
         self.max_cost = max_cost
         # PostgreSQL runs a plan whose fields all have SQL forms as one statement,
         # compiled once per plan and shape of caller and variables, on `statements`'
-        # connections when given (server/app.py: generic plans).
-        self.engine: AsyncEngine = statements or sessions.kw["bind"]
-        self.one_statement = self.engine.dialect.name == "postgresql"
+        # connections (server/app.py: generic plans); without them, by rows.
+        self.statements = statements
+        self.one_statement = statements is not None
         self.prepared: Recent[PreparedKey, PreparedAnswer] = Recent(PREPARED_ANSWERS)
+        self.cost_names: Recent[tuple[str, str | None], tuple[str, ...]] = Recent(PLAN_COSTS)
+        self.costs: Recent[tuple[tuple[str, str | None], bytes], int] = Recent(PLAN_COSTS)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         body = checked_body(scope) if scope["type"] == "http" else None
@@ -165,7 +168,7 @@ class PlannedReads:
             coerced = plan.variables(variables)
         except NotPlannable:
             return None
-        requested = requested_cost(self.schema, plan.document, operation_name, variables)
+        requested = self.requested_cost(plan, (query, operation_name), variables)
         if requested > self.max_cost:
             return None
         principal = scope.get("state", {}).get("principal")
@@ -193,6 +196,24 @@ class PlannedReads:
         cost = await settle(bucket, key, requested, returned)
         return b'{"data":' + answer + b',"extensions":' + orjson.dumps({"cost": cost}) + b"}"
 
+    def requested_cost(
+        self, plan: Plan, plan_key: tuple[str, str | None], variables: dict[str, Any] | None
+    ) -> int:
+        """server/cost.py's requested cost, kept per plan and values of the variables it
+        reads: walking the document cost more than the rest of the Python work of a
+        small read (R2 asks the same cost for every item)."""
+        names = self.cost_names.get(plan_key)
+        if names is None:
+            names = cost_variables(plan.document)
+            self.cost_names.put(plan_key, names)
+        given = variables or {}
+        key = (plan_key, orjson.dumps([given.get(name) for name in names]))
+        cost = self.costs.get(key)
+        if cost is None:
+            cost = requested_cost(self.schema, plan.document, plan_key[1], variables)
+            self.costs.put(key, cost)
+        return cost
+
     async def answer_in_sql(
         self,
         plan: Plan,
@@ -202,9 +223,10 @@ class PlannedReads:
         """The JSON text of `data`, as PostgreSQL built it."""
         key = (plan_key, statement_key(caller))
         prepared = self.prepared.get(key)
+        assert self.statements is not None
         if prepared is None:
-            prepared = prepare(plan, caller, self.engine.dialect)
+            prepared = prepare(plan, caller, self.statements.dialect)
             self.prepared.put(key, prepared)
         request = Request(caller.principal, caller.variables.coerced)
-        async with self.engine.connect() as connection:
-            return await fetch_answer(connection, prepared, request)
+        async with self.statements.connection() as connection:
+            return await fetch_answer_on(connection, prepared, request)

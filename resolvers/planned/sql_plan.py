@@ -202,11 +202,14 @@ async def fetch_answer(
     connection: AsyncConnection, prepared: PreparedAnswer, request: Request
 ) -> str:
     """The JSON of `data`, as PostgreSQL built it."""
-    parameters = prepared.bind(request)
     raw = await connection.get_raw_connection()
-    driver = raw.driver_connection
-    assert driver is not None
-    text: str = await driver.fetchval(prepared.sql, *parameters)
+    assert raw.driver_connection is not None
+    return await fetch_answer_on(raw.driver_connection, prepared, request)
+
+
+async def fetch_answer_on(driver: Any, prepared: PreparedAnswer, request: Request) -> str:
+    """The JSON of `data` on the driver's (asyncpg's) own connection."""
+    text: str = await driver.fetchval(prepared.sql, *prepared.bind(request))
     return text
 
 

@@ -37,14 +37,18 @@ def _decimal(value: Any) -> Any:
 
 
 def _datetime(value: Any) -> Any:
-    # schema/scalars.py: ISO 8601 in UTC ending in Z, microseconds only when not zero.
-    utc = func.timezone("UTC", value)
-    fraction = func.to_char(utc, "US")
-    return (
-        func.to_char(utc, 'YYYY-MM-DD"T"HH24:MI:SS')
-        + case((fraction == "000000", ""), else_="." + fraction)
-        + "Z"
-    )
+    # schema/scalars.py: ISO 8601 in UTC ending in Z, microseconds only when not zero. One
+    # to_char per value (three cost R4 a fifth of its statement): the fraction is always
+    # rendered, then an all-zero one dropped; only the fraction can read ".000000Z". The
+    # constants are inlined: as bound parameters they were 7 more values per request.
+    rendered = func.to_char(func.timezone(_UTC, value), _ISO_WITH_MICROSECONDS)
+    return func.replace(rendered, _ZERO_FRACTION, _Z)
+
+
+_UTC = literal_column("'UTC'", Text)
+_ISO_WITH_MICROSECONDS = literal_column("""'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'""", Text)
+_ZERO_FRACTION = literal_column("'.000000Z'", Text)
+_Z = literal_column("'Z'", Text)
 
 
 def _digits(value: Any) -> Any:

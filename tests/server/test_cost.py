@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from schema.root import build_schema
-from server.cost import actual_cost, objects_in_answer_text, requested_cost
+from server.cost import actual_cost, cost_variables, objects_in_answer_text, requested_cost
 from services.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 pytestmark = pytest.mark.api
@@ -30,6 +30,18 @@ def test_a_literal_list_of_ids_costs_what_the_same_list_in_a_variable_costs():
     literal = "{{ nodes(ids: [{}]) {{ id }} }}".format(", ".join(f'"{i}"' for i in IDS))
     variable = "query($ids: [ID!]!) { nodes(ids: $ids) { id } }"
     assert _cost(literal) == _cost(variable, {"ids": IDS}) == 200
+
+
+def test_the_cost_reads_the_variables_of_page_sizes_and_ids_and_no_others():
+    query = """query($item: ID!, $n: Int, $m: Int, $ids: [ID!]!, $search: String) {
+      inventoryItem(id: $item) { lots(first: $n) { nodes { id } } }
+      inventoryItems(last: $m, filter: {search: $search}) { nodes { id } }
+      nodes(ids: $ids) { id } }"""
+    assert cost_variables(parse(query)) == ("ids", "m", "n")
+    base = {"item": "a", "n": 3, "m": 4, "ids": ["x"], "search": "oil"}
+    others = {**base, "item": "b", "search": None}
+    assert _cost(query, base) == _cost(query, others)
+    assert _cost(query, base) != _cost(query, {**base, "n": 9})
 
 
 @pytest.mark.parametrize("size", [0, 10, MAX_PAGE_SIZE])

@@ -84,6 +84,26 @@ async def test_a_repeated_query_is_answered_by_its_plan_with_the_same_body(plann
     assert second["extensions"] == first["extensions"]
 
 
+PAGE = (
+    "query($n: Int, $id: ID!) { inventoryItem(id: $id) { lots(first: $n) { nodes { lotCode } } } }"
+)
+
+
+async def test_a_planned_read_reports_the_requested_cost_of_its_own_page_size(planned):
+    owner = await sign_up(planned)
+    first, second = await _stock(planned, owner.token, 2)
+
+    async def requested(size: int, item: str) -> int:
+        answer = await gql(planned, PAGE, {"n": size, "id": item}, token=owner.token)
+        return int(answer["extensions"]["cost"]["requestedQueryCost"])
+
+    standard = await requested(5, first)  # validated once by the standard view
+    assert _plans(planned).get(PAGE, None) is not None
+    # planned from now on: another item costs the same, another page size its own
+    assert [await requested(5, second), await requested(2, first)] == [standard, standard - 3]
+    assert await requested(5, second) == standard
+
+
 DELIVERIES = """query($first: Int, $after: String) { webhookDeliveries(first: $first,
   after: $after) { nodes { id eventType endpoint { id url eventTypes } event { type entityId }
   } pageInfo { hasNextPage endCursor } } }"""
@@ -250,12 +270,12 @@ async def test_a_list_costs_the_same_statements_for_3_items_or_30(
 async def test_on_postgresql_planned_statements_run_with_generic_plans(planned):
     # PostgreSQL re-planned them at each execution (custom plans), which cost more than
     # running them; their own pool plans them once per connection.
-    pool = planned.app.state.planned_engine
+    pool = planned.app.state.planned_pool
     if planned.app.state.engine.dialect.name != "postgresql":
         assert pool is None
         return
-    async with pool.connect() as connection:
-        mode = (await connection.exec_driver_sql("SHOW plan_cache_mode")).scalar()
+    async with pool.connection() as connection:
+        mode = await connection.fetchval("SHOW plan_cache_mode")
     assert mode == "force_generic_plan"
     async with planned.app.state.engine.connect() as connection:
         mode = (await connection.exec_driver_sql("SHOW plan_cache_mode")).scalar()

@@ -1,16 +1,18 @@
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
+import asyncpg
 import pytest
 from sqlalchemy import Column, MetaData, Table, func, insert, select, text
 from sqlalchemy.exc import StatementError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from services import db
-from services.db import ExactDecimal, UTCDateTime
+from services.db import DriverPool, ExactDecimal, UTCDateTime
 from services.errors import Busy
 
 _scratch = MetaData()
@@ -182,3 +184,35 @@ async def test_a_single_statement_unit_is_its_own_transaction_on_postgresql(engi
 
     # PostgreSQL ran it outside a transaction (no BEGIN, no COMMIT): nothing to roll back.
     assert kept == (1 if backend == "postgresql" else 0)
+
+
+async def test_a_driver_pool_replaces_a_broken_connection_and_keeps_a_refused_ones(
+    database_url: str,
+) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("a DriverPool holds asyncpg connections")
+    pool = DriverPool(database_url, 1, {"plan_cache_mode": "force_generic_plan"})
+    try:
+        async with pool.connection() as connection:
+            first = await connection.fetchval("SELECT pg_backend_pid()")
+            assert await connection.fetchval("SHOW plan_cache_mode") == "force_generic_plan"
+        # a statement PostgreSQL refuses leaves the connection as it was
+        with pytest.raises(asyncpg.DivisionByZeroError):
+            async with pool.connection() as connection:
+                await connection.fetchval("SELECT 1 / 0")
+        async with pool.connection() as connection:
+            assert await connection.fetchval("SELECT pg_backend_pid()") == first
+        # a connection lost under the pool fails at most once (when asyncpg has not yet
+        # seen it close), then a new one takes its place
+        terminator = await asyncpg.connect(database_url.replace("+asyncpg", ""))
+        try:
+            await terminator.execute("SELECT pg_terminate_backend($1)", first)
+        finally:
+            await terminator.close()
+        with contextlib.suppress(Exception):  # whatever asyncpg makes of the lost socket
+            async with pool.connection() as connection:
+                await connection.fetchval("SELECT 1")
+        async with pool.connection() as connection:
+            assert await connection.fetchval("SELECT pg_backend_pid()") != first
+    finally:
+        await pool.dispose()
