@@ -47,7 +47,7 @@ from services.bound import lift
 from services.db import Base, IdType, UTCDateTime, utcnow
 from services.error_codes import ErrorCode
 from services.errors import UserInputError
-from services.pagination import Columns, Page, PageRequest, paginate, selecting
+from services.pagination import Columns, Page, PageRequest, paginate, selected, selecting
 from services.permissions import Principal, require_permission
 from services.webhooks.fanout import Subscriber, fan_out, subscribers
 
@@ -408,5 +408,5 @@ async def get_events(
     statement = _readable(principal, columns)
     if not positions:
         return {}
-    result = await session.execute(statement.where(Event.position.in_(set(positions))))
-    return {row.position: row for row in (result.scalars() if columns is None else result.all())}
+    found = await selected(session, statement.where(Event.position.in_(set(positions))), columns)
+    return {row.position: row for row in found}

@@ -89,6 +89,20 @@ def selecting(model: type[Any], columns: Columns) -> Select[Any]:
     return select(*(getattr(model, name) for name in columns))
 
 
+async def selected(session: AsyncSession, statement: Select[Any], columns: Columns) -> list[Any]:
+    """The rows of a statement made with `selecting(model, columns)`: its objects, or its
+    rows of the named columns."""
+    result = await session.execute(statement)
+    return list(result.scalars() if columns is None else result.all())
+
+
+async def selected_one(session: AsyncSession, statement: Select[Any], columns: Columns) -> Any:
+    """The first row of a statement made with `selecting(model, columns)` (an object, or a
+    row of the named columns), or None."""
+    result = await session.execute(statement)
+    return result.scalar() if columns is None else result.first()
+
+
 def yields_objects(statement: Select[Any]) -> bool:
     described = statement.column_descriptions
     return len(described) == 1 and described[0]["expr"] is described[0]["entity"]

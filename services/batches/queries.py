@@ -15,7 +15,7 @@ from services.batches.models import Batch, BatchDraw, BatchLine, BatchOutput, Ba
 from services.errors import NotFound
 from services.inventory.models import InventoryItem
 from services.inventory.queries import readable as items_readable
-from services.pagination import Columns, Page, PageRequest, paginate
+from services.pagination import Columns, Page, PageRequest, paginate, selected, selected_one
 from services.permissions import Principal, require_permission
 
 BatchRow = BatchLine | BatchDraw | BatchStep | BatchOutput
@@ -61,8 +61,7 @@ async def get_batch(
     session: AsyncSession, principal: Principal | None, *, batch_id: int, columns: Columns = None
 ) -> Any:
     """The batch (or a row of the named `columns`), or None."""
-    result = await session.execute(batch_by_key(principal, batch_id, columns))
-    return result.scalar() if columns is None else result.first()
+    return await selected_one(session, batch_by_key(principal, batch_id, columns), columns)
 
 
 async def batches_by_id(
@@ -76,8 +75,7 @@ async def batches_by_id(
     if not batch_ids:
         return {}
     statement = readable(principal, columns).where(Batch.id.in_(set(batch_ids)))
-    result = await session.execute(statement)
-    return {row.id: row for row in (result.scalars() if columns is None else result.all())}
+    return {row.id: row for row in await selected(session, statement, columns)}
 
 
 async def lock_batch(
@@ -180,12 +178,12 @@ async def rows_of(
     grouped: dict[int, list[Any]] = defaultdict(list)
     if batch_ids:
         column: Any = model.batch_id
-        result = await session.execute(
+        statement = (
             _selecting(principal, model, columns)
             .where(model.organization_id == acting.organization_id, column.in_(set(batch_ids)))
             .order_by(column, order_of(model), model.id)
         )
-        for row in result.scalars() if columns is None else result.all():
+        for row in await selected(session, statement, columns):
             grouped[row.batch_id].append(row)
     return {key: grouped.get(key, []) for key in batch_ids}
 

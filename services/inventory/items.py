@@ -31,7 +31,7 @@ from services.inventory.queries import readable, row_by_key
 from services.inventory.stock import low_stock_events
 from services.inventory.stream import append_item_event, item_event
 from services.naming import camel_case
-from services.pagination import Columns, Page, PageRequest, paginate
+from services.pagination import Columns, Page, PageRequest, paginate, selected_one
 from services.permissions import Principal, require_permission
 from services.units.catalog import BUILTIN_UNITS, fraction_digits, unit_key
 from services.units.service import clean_density
@@ -252,12 +252,9 @@ async def get_item(
     session: AsyncSession, principal: Principal | None, *, item_id: int, columns: Columns = None
 ) -> Any:
     """The item (or a row of the named `columns`), or None if the organization has none."""
-    return await _one(session, row_by_key(principal, InventoryItem, item_id, columns), columns)
-
-
-async def _one(session: AsyncSession, statement: Select[Any], columns: Columns) -> Any:
-    result = await session.execute(statement)
-    return result.scalar() if columns is None else result.first()
+    return await selected_one(
+        session, row_by_key(principal, InventoryItem, item_id, columns), columns
+    )
 
 
 async def update_item(
@@ -411,4 +408,4 @@ async def get_item_by_sku(
 ) -> Any:
     """The item (or a row of the named `columns`) with this SKU, or None if the
     organization has none: another organization's SKUs are not seen."""
-    return await _one(session, item_by_sku(principal, sku, columns), columns)
+    return await selected_one(session, item_by_sku(principal, sku, columns), columns)

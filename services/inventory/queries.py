@@ -27,7 +27,7 @@ from services.inventory.models import (
     ReservationStatus,
 )
 from services.inventory.reservations import clean_order_reference
-from services.pagination import Columns, Page, PageRequest, paginate, selecting
+from services.pagination import Columns, Page, PageRequest, paginate, selected, selecting
 from services.permissions import Principal, require_permission
 
 
@@ -82,9 +82,7 @@ async def _by_id(
     statement = readable(principal, model, columns).where(model.id.in_(set(ids)))
     if not ids:
         return {}
-    result = await session.execute(statement)
-    found = result.scalars() if columns is None else result.all()
-    return {row.id: row for row in found}
+    return {row.id: row for row in await selected(session, statement, columns)}
 
 
 async def items_by_id(

@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.bound import lift
-from services.pagination import Columns, Page, PageRequest, paginate, selecting
+from services.pagination import Columns, Page, PageRequest, paginate, selected_one, selecting
 from services.permissions import Principal, require_permission
 from services.recipes import content, steps
 from services.recipes.models import LineKind, Recipe, RecipeKind, RecipeLine, RecipeStatus
@@ -43,8 +43,7 @@ async def get_recipe(
 ) -> Any:
     """The version (or a row of the named `columns`), as it is (an old one unchanged); None
     if the organization has none."""
-    result = await session.execute(recipe_by_key(principal, recipe_id, columns))
-    return result.scalar() if columns is None else result.first()
+    return await selected_one(session, recipe_by_key(principal, recipe_id, columns), columns)
 
 
 async def recipes_by_id(

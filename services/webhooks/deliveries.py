@@ -20,7 +20,7 @@ from services.errors import NotFound, UserInputError
 from services.events import Event, append_event
 from services.ids import to_global_id
 from services.mail import queue_template
-from services.pagination import Columns, Page, PageRequest, paginate, selecting
+from services.pagination import Columns, Page, PageRequest, paginate, selected, selecting
 from services.permissions import Principal, require_permission
 from services.webhooks.catalog import TEST_EVENT, subscribes
 from services.webhooks.endpoints import require_endpoint
@@ -150,9 +150,8 @@ async def attempts_of(
     statement = attempt_rows(principal, columns).where(
         WebhookAttempt.delivery_id.in_(set(delivery_ids))
     )
-    result = await session.execute(statement.order_by(WebhookAttempt.id))
     found: dict[int, list[Any]] = {key: [] for key in delivery_ids}
-    for attempt in result.scalars() if columns is None else result.all():
+    for attempt in await selected(session, statement.order_by(WebhookAttempt.id), columns):
         found[attempt.delivery_id].append(attempt)
     return found
 
@@ -211,8 +210,7 @@ async def deliveries_by_id(
     """Several deliveries (or rows of the named `columns`, which must include id) at once;
     unknown or foreign IDs are left out."""
     statement = readable(principal, columns).where(WebhookDelivery.id.in_(set(delivery_ids)))
-    result = await session.execute(statement)
-    return {row.id: row for row in (result.scalars() if columns is None else result.all())}
+    return {row.id: row for row in await selected(session, statement, columns)}
 
 
 async def redeliver(

@@ -15,7 +15,7 @@ from services.billing.plans import Limit
 from services.db import utcnow
 from services.error_codes import ErrorCode
 from services.errors import NotFound, UserInputError
-from services.pagination import Columns, Page, PageRequest, paginate, selecting
+from services.pagination import Columns, Page, PageRequest, paginate, selected, selecting
 from services.permissions import Principal, require_permission
 from services.validation import clean_text
 from services.webhooks.catalog import clean_patterns
@@ -117,8 +117,7 @@ async def endpoints_by_id(
     """Several endpoints (or rows of the named `columns`, which must include id) at once;
     unknown or foreign IDs are left out."""
     statement = endpoint_rows(principal, columns).where(WebhookEndpoint.id.in_(set(endpoint_ids)))
-    result = await session.execute(statement)
-    return {row.id: row for row in (result.scalars() if columns is None else result.all())}
+    return {row.id: row for row in await selected(session, statement, columns)}
 
 
 async def require_endpoint(
