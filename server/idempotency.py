@@ -64,14 +64,21 @@ class Idempotent:
     async def _run_and_store(
         self, scope: Scope, receive: Receive, send: Send, caller: str, key: str
     ) -> None:
+        """Run the request and store its answer before the caller sees the end of it: a
+        client that sends the same key again the moment it has the answer must get the
+        replay, not IDEMPOTENCY_KEY_IN_USE."""
         status, chunks = 500, []
+        last: Message | None = None
 
         async def capture(message: Message) -> None:
-            nonlocal status
+            nonlocal status, last
             if message["type"] == "http.response.start":
                 status = message["status"]
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    last = message
+                    return
             await send(message)
 
         try:
@@ -81,3 +88,5 @@ class Idempotent:
                 await idempotency.settle(
                     session, caller=caller, key=key, status_code=status, body=b"".join(chunks)
                 )
+        if last is not None:
+            await send(last)

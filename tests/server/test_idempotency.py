@@ -97,3 +97,33 @@ async def test_a_malformed_key_is_a_bad_request(client):
     assert response.status_code == 400
     assert response.json()["errors"][0]["extensions"]["reason"] == "IDEMPOTENCY_KEY_INVALID"
     assert await _on_hand(client, owner.token, item) == "0"
+
+
+async def test_a_retry_sent_the_moment_the_answer_ends_gets_the_replay(client):
+    """The answer is stored before its last byte leaves: a client that sends the key
+    again as soon as it has read the answer (the SDK after a lost connection) gets the
+    replay, never IDEMPOTENCY_KEY_IN_USE."""
+    owner = await sign_up(client)
+    item = await create_item(client, owner.token, "Oil")
+    variables = {"id": item, "amount": "100"}
+    app = client.app
+    again: list[httpx.Response] = []
+
+    async def retry_at_the_last_byte(scope: Any, receive: Any, send: Any) -> None:
+        async def send_then_retry(message: Any) -> None:
+            ends = message["type"] == "http.response.body" and not message.get("more_body")
+            if ends and not again:
+                again.append(await _post(client, owner.token, "order-7", variables))
+            await send(message)
+
+        await app(scope, receive, send_then_retry)
+
+    transport = httpx.ASGITransport(app=retry_at_the_last_byte)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as first:
+        answer = await _post(first, owner.token, "order-7", variables)
+
+    [retry] = again
+    assert answer.status_code == retry.status_code == 200
+    assert retry.headers["idempotent-replayed"] == "true"
+    assert retry.json() == answer.json()
+    assert await _on_hand(client, owner.token, item) == "100"
