@@ -4,7 +4,9 @@ engine (webhooks/engine.py), many requests in flight on one event loop.
 
 A drained endpoint's actor lingers a moment, waiting on a Redis list for a commit's
 nudge (`enqueue(..., nudge=True)`), so an endpoint with steady traffic is served by one
-message and one waiting actor instead of a message, a poll and a hand-off per commit.
+message and one waiting actor instead of a message, a poll and a hand-off per commit;
+when nudged often it waits a little before draining again, so a busy endpoint's commits
+go out in batches (DRAIN_SPACING_SECONDS).
 
 The retry schedule lives in the database (services/webhooks/), so Dramatiq's own retries
 are off. A message only carries an endpoint id; the actor opens its own sessions.
@@ -19,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +68,12 @@ IDLE_POLL_MS = 50
 WORKER_THREADS = 16
 # Lingering actors hold their threads; this many threads are kept for new messages.
 THREADS_NOT_LINGERING = 4
+# A busy endpoint (this many drains begun within the last second) is drained at most
+# once per DRAIN_SPACING_SECONDS: what its commits add meanwhile goes out together,
+# claimed and recorded as one batch, instead of a claim and a record transaction per
+# commit. Quieter endpoints are drained the moment they are nudged.
+BUSY_DRAINS_PER_SECOND = 10
+DRAIN_SPACING_SECONDS = 0.1
 
 
 @dataclass
@@ -80,6 +89,7 @@ class _Runtime:
     redis_url: str = ""
     clients: dict[int, redis.asyncio.Redis] = field(default_factory=dict)
     lingering: int = 0
+    mark_or_nudge: Any = None  # the registered _MARK_OR_NUDGE script
     # Set when the worker begins to shut down: no actor lingers from then on.
     stopping: bool = False
 
@@ -146,24 +156,33 @@ def configure(
     return broker
 
 
+# Marks each endpoint as queued (KEYS[1..n]) unless it is already; with ARGV[2] = 1,
+# nudges (KEYS[n+1..2n]) those already queued, draining or lingering. Returns the
+# 1-based indexes of those newly marked, which need a message. One round trip.
+_MARK_OR_NUDGE = """
+local n = #KEYS / 2
+local fresh = {}
+for i = 1, n do
+    if redis.call('SET', KEYS[i], 1, 'NX', 'EX', ARGV[1]) then
+        fresh[#fresh + 1] = i
+    elseif ARGV[2] == '1' then
+        redis.call('RPUSH', KEYS[n + i], 1)
+        redis.call('LTRIM', KEYS[n + i], -1, -1)
+        redis.call('EXPIRE', KEYS[n + i], ARGV[1])
+    end
+end
+return fresh
+"""
+
+
 def _enqueue_now(runtime: _Runtime, endpoint_ids: list[int], nudge: bool) -> int:
-    client: Any = runtime.broker.client
-    pipeline = client.pipeline(transaction=False)
-    for endpoint_id in endpoint_ids:
-        pipeline.set(f"{MARKER_PREFIX}{endpoint_id}", 1, nx=True, ex=MARKER_SECONDS)
-    answers = pipeline.execute()
-    fresh = [key for key, was_set in zip(endpoint_ids, answers, strict=True) if was_set]
-    held = [key for key, was_set in zip(endpoint_ids, answers, strict=True) if not was_set]
-    if nudge and held:
-        pipeline = client.pipeline(transaction=False)
-        for endpoint_id in held:
-            key = f"{NUDGE_PREFIX}{endpoint_id}"
-            pipeline.rpush(key, 1)
-            pipeline.ltrim(key, -1, -1)
-            pipeline.expire(key, MARKER_SECONDS)
-        pipeline.execute()
-    for endpoint_id in fresh:
-        runtime.actor.send(endpoint_id)
+    if runtime.mark_or_nudge is None:
+        runtime.mark_or_nudge = runtime.broker.client.register_script(_MARK_OR_NUDGE)
+    keys = [f"{MARKER_PREFIX}{endpoint_id}" for endpoint_id in endpoint_ids]
+    keys += [f"{NUDGE_PREFIX}{endpoint_id}" for endpoint_id in endpoint_ids]
+    fresh = runtime.mark_or_nudge(keys=keys, args=[MARKER_SECONDS, int(nudge)])
+    for index in fresh:
+        runtime.actor.send(endpoint_ids[int(index) - 1])
     return len(fresh)
 
 
@@ -193,6 +212,21 @@ async def _nudged(runtime: _Runtime, endpoint_id: int, until: float) -> bool:
     return found is not None
 
 
+class _Pace:
+    """When a nudged endpoint's next drain may begin (see DRAIN_SPACING_SECONDS)."""
+
+    def __init__(self) -> None:
+        self.begun: deque[float] = deque(maxlen=BUSY_DRAINS_PER_SECOND)
+
+    def wait(self, now: float) -> float:
+        """Seconds to wait before draining again, at `now` (time.monotonic)."""
+        busy = len(self.begun) == self.begun.maxlen and now - self.begun[0] < 1.0
+        return max(0.0, self.begun[-1] + DRAIN_SPACING_SECONDS - now) if busy else 0.0
+
+    def begin(self, now: float) -> None:
+        self.begun.append(now)
+
+
 async def _deliver_webhooks(endpoint_id: int) -> None:
     runtime = _require()
     engine = runtime.engine()
@@ -206,9 +240,14 @@ async def _deliver_webhooks(endpoint_id: int) -> None:
             await asyncio.to_thread(runtime.broker.client.set, marker, 1, ex=MARKER_SECONDS)
 
     until = time.monotonic() + HOLD_SECONDS
+    pace = _Pace()
     try:
+        pace.begin(time.monotonic())
         await engine.drain(endpoint_id, heartbeat)
         while await _nudged(runtime, endpoint_id, until):
+            if (wait := pace.wait(time.monotonic())) > 0:
+                await asyncio.sleep(wait)
+            pace.begin(time.monotonic())
             await engine.drain(endpoint_id, heartbeat)
         await runtime.redis().delete(marker, f"{NUDGE_PREFIX}{endpoint_id}")
         # A commit made while the marker still stood is claimed here.

@@ -2,7 +2,7 @@
 while a request is in flight, or in the middle of a batch, and Redis losing the queued
 messages; every event still reaches the receiver, and duplicates (same webhook-id) stay
 within one per killed request. And the lingering drain: a steady stream to an endpoint
-takes one message, not one per commit."""
+takes one message, not one per commit, and a busy endpoint is drained in batches."""
 
 from __future__ import annotations
 
@@ -18,10 +18,11 @@ from pathlib import Path
 
 import pytest
 from redis.asyncio import Redis
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from services.db import create_session_factory, unit_of_work, utcnow
-from services.webhooks.models import WebhookDelivery
+from services.events import append_event
+from services.webhooks.models import WebhookAttempt, WebhookDelivery
 from tests.conftest import redis_url
 from tests.services.accounts.givens import Actor, Sessions, sign_up
 from tests.services.inventory.givens import create_item
@@ -42,6 +43,7 @@ from webhooks.engine import PER_ENDPOINT
 
 pytestmark = [pytest.mark.webhooks, pytest.mark.slow]
 STREAM = 12
+DENSE_STREAM = 200
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -227,3 +229,52 @@ async def test_a_steady_stream_to_an_endpoint_goes_out_through_one_lingering_mes
     assert [d.status for d in done] == ["SUCCEEDED"] * STREAM
     # Without the lingering actor each commit after a finished drain is a new message.
     assert sum(sent) <= 3, sent
+
+
+async def test_a_busy_endpoint_is_drained_in_batches_not_once_per_commit(
+    database_url, services, engine, sessions, owner, receiver, workers
+):
+    from webhooks import actors
+
+    path = receiver.new_path()
+    hook = await create_endpoint(sessions, owner.principal, receiver.url(path))
+    broker = actors.configure(services, sessions, POLICY, BOX)
+    producer = WebhookDispatcher(sessions, policy=POLICY, box=BOX, enqueue=actors.enqueue)
+    listened = create_session_factory(engine, [producer.committed])
+    start_worker(database_url, services, workers)
+    await create_item(listened, owner.principal, "First")
+    await receiver.wait_for(path, 1)  # the worker is up and its actor lingers
+    try:
+        for number in range(DENSE_STREAM):  # back to back, one event per commit
+            async with unit_of_work(listened) as session:
+                await append_event(
+                    session,
+                    organization_id=owner.principal.organization_id,
+                    type="inventory.adjusted",
+                    entity_type="InventoryItem",
+                    entity_id=f"item-{number}",
+                    payload={"number": number},
+                )
+    finally:
+        await producer.aclose()
+        broker.close()
+    await settled(sessions, hook.endpoint.id)
+    async with unit_of_work(sessions, write=False) as session:
+        records = sorted(
+            set(
+                await session.scalars(
+                    select(WebhookAttempt.attempted_at).where(
+                        WebhookAttempt.organization_id == owner.principal.organization_id
+                    )
+                )
+            )
+        )
+
+    # Each record transaction stamps its attempts with one time. Once busy, drains begin
+    # at most once per spacing, and a drain mostly records once (all that finished
+    # within its gather), now and then twice. Measured here: 21-22 records over 1.4 s
+    # with the spacing; 52 over 1.3 s without it.
+    span = (records[-1] - records[0]).total_seconds()
+    drains = actors.BUSY_DRAINS_PER_SECOND + span / actors.DRAIN_SPACING_SECONDS + 2
+    assert len(records) <= 1.25 * drains, (len(records), span)
+    assert len(receiver.at(path)) == DENSE_STREAM + 1
