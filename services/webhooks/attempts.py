@@ -39,6 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.db import UTCDateTime
 from services.events import Event
 from services.webhooks.deliveries import (
     LEASE,
@@ -46,13 +47,20 @@ from services.webhooks.deliveries import (
     MAX_RETRY_AFTER,
     RESPONSE_BODY_LIMIT,
     AttemptResult,
+    EndpointHealth,
     RandomSource,
     retry_delay,
     settle_redelivered,
     update_endpoint_health,
 )
 from services.webhooks.endpoints import SENDING_COLUMNS, SendingDetails, sending_details
-from services.webhooks.heads import DELIVERIES, PENDING, Pair, advance_heads
+from services.webhooks.heads import (
+    DELIVERIES,
+    PENDING,
+    Pair,
+    advance_heads,
+    move_locked_heads,
+)
 from services.webhooks.models import DeliveryStatus, WebhookAttempt, WebhookEndpoint
 
 ENDPOINTS = cast(Table, WebhookEndpoint.__table__)
@@ -289,8 +297,13 @@ def _clip(error: str | None) -> str | None:
     return error[:500] if error else None
 
 
-_RECORD_POSTGRESQL = text(
-    """
+# PostgreSQL, one statement (compiled once, two variants): the outcomes and attempt rows;
+# the locks on the heads of the pairs whose delivery finished (in their order, skipping
+# those another transaction holds unless waiting; a STALE one's is moved needlessly but
+# harmlessly); and the endpoints' health as it stands, so an attempt that changes
+# nothing on its endpoint reads nothing more. `move_locked_heads` follows, a statement of
+# its own (services/webhooks/heads.py).
+_RECORD_POSTGRESQL = """
 WITH v AS (
     SELECT * FROM unnest(
         CAST(:ids AS bigint[]), CAST(:expected AS integer[]), CAST(:statuses AS text[]),
@@ -307,16 +320,89 @@ WITH v AS (
     FROM v
     WHERE d.id = v.id AND d.status = 'PENDING' AND d.attempt_count = v.expected
     RETURNING d.id
+), written AS (
+    INSERT INTO webhook_attempts (organization_id, delivery_id, attempted_at, duration_ms,
+                                  status_code, response_body, error, outcome)
+    SELECT v.organization_id, v.id, :at, v.duration, v.code, v.body, v.error,
+           CASE WHEN moved.id IS NULL THEN 'STALE' ELSE v.outcome END
+    FROM v LEFT JOIN moved ON moved.id = v.id
+    WHERE EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.id = v.id)
+    RETURNING delivery_id, outcome
+), locked AS (
+    SELECT head.endpoint_id, head.entity_key
+    FROM webhook_entity_heads head
+    JOIN unnest(CAST(:lock_endpoints AS bigint[]), CAST(:lock_keys AS text[]))
+        AS wanted(endpoint_id, entity_key)
+        ON head.endpoint_id = wanted.endpoint_id AND head.entity_key = wanted.entity_key
+    ORDER BY head.endpoint_id, head.entity_key
+    FOR UPDATE OF head {skip}
+), health AS (
+    SELECT id, enabled, failing_since FROM webhook_endpoints
+    WHERE id = ANY(CAST(:health_endpoints AS bigint[]))
 )
-INSERT INTO webhook_attempts (organization_id, delivery_id, attempted_at, duration_ms,
-                              status_code, response_body, error, outcome)
-SELECT v.organization_id, v.id, :at, v.duration, v.code, v.body, v.error,
-       CASE WHEN moved.id IS NULL THEN 'STALE' ELSE v.outcome END
-FROM v LEFT JOIN moved ON moved.id = v.id
-WHERE EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.id = v.id)
-RETURNING delivery_id, outcome
+SELECT 'written' AS kind, delivery_id AS number, outcome AS label,
+       NULL::boolean AS enabled, NULL::timestamptz AS failing_since
+FROM written
+UNION ALL SELECT 'locked', endpoint_id, entity_key, NULL, NULL FROM locked
+UNION ALL SELECT 'health', id, NULL, enabled, failing_since FROM health
 """
+_RECORD_SKIPPING_HELD_HEADS = text(_RECORD_POSTGRESQL.format(skip="SKIP LOCKED")).columns(
+    failing_since=UTCDateTime()
 )
+_RECORD_WAITING_FOR_HEADS = text(_RECORD_POSTGRESQL.format(skip="")).columns(
+    failing_since=UTCDateTime()
+)
+
+
+@dataclass(frozen=True)
+class _Written:
+    outcomes: dict[int, str]
+    # PostgreSQL: the heads the statement locked, and each endpoint's health as read.
+    locked: list[Pair] = field(default_factory=list)
+    health: dict[int, EndpointHealth] = field(default_factory=dict)
+
+
+async def _write_postgresql(
+    session: AsyncSession,
+    attempts: Sequence[tuple[Claimed, AttemptResult, Planned]],
+    at: datetime,
+    *,
+    wait_for_heads: bool,
+) -> _Written:
+    heads = sorted({(c.endpoint_id, c.entity_key) for c, _, p in attempts if p.status != PENDING})
+    statement = _RECORD_WAITING_FOR_HEADS if wait_for_heads else _RECORD_SKIPPING_HELD_HEADS
+    rows = await session.execute(
+        statement,
+        {
+            "ids": [c.id for c, _, _ in attempts],
+            "expected": [c.attempt_count for c, _, _ in attempts],
+            "statuses": [p.status for _, _, p in attempts],
+            "next_at": [p.next_attempt_at for _, _, p in attempts],
+            "completed": [p.completed_at for _, _, p in attempts],
+            "codes": [r.status_code for _, r, _ in attempts],
+            "errors": [_clip(r.error) for _, r, _ in attempts],
+            "organizations": [c.organization_id for c, _, _ in attempts],
+            "durations": [r.duration_ms for _, r, _ in attempts],
+            "bodies": [
+                (r.response_body or "")[:RESPONSE_BODY_LIMIT] or None for _, r, _ in attempts
+            ],
+            "outcomes": [p.outcome for _, _, p in attempts],
+            "at": at,
+            "lock_endpoints": [e for e, _ in heads],
+            "lock_keys": [k for _, k in heads],
+            "health_endpoints": sorted({c.endpoint_id for c, _, _ in attempts}),
+        },
+    )
+    written = _Written({})
+    for kind, number, text_, enabled, failing_since in rows:
+        if kind == "written":
+            written.outcomes[number] = text_
+        elif kind == "locked":
+            written.locked.append((number, text_))
+        else:
+            written.health[number] = EndpointHealth(enabled, failing_since)
+    written.locked.sort()
+    return written
 
 
 async def _write(
@@ -324,29 +410,8 @@ async def _write(
     attempts: Sequence[tuple[Claimed, AttemptResult, Planned]],
     at: datetime,
 ) -> dict[int, str]:
-    """Outcome and attempt rows; returns each attempt's outcome (STALE when the delivery
-    had moved on) by delivery id."""
-    if session.get_bind().dialect.name == "postgresql":
-        rows = await session.execute(
-            _RECORD_POSTGRESQL,
-            {
-                "ids": [c.id for c, _, _ in attempts],
-                "expected": [c.attempt_count for c, _, _ in attempts],
-                "statuses": [p.status for _, _, p in attempts],
-                "next_at": [p.next_attempt_at for _, _, p in attempts],
-                "completed": [p.completed_at for _, _, p in attempts],
-                "codes": [r.status_code for _, r, _ in attempts],
-                "errors": [_clip(r.error) for _, r, _ in attempts],
-                "organizations": [c.organization_id for c, _, _ in attempts],
-                "durations": [r.duration_ms for _, r, _ in attempts],
-                "bodies": [
-                    (r.response_body or "")[:RESPONSE_BODY_LIMIT] or None for _, r, _ in attempts
-                ],
-                "outcomes": [p.outcome for _, _, p in attempts],
-                "at": at,
-            },
-        )
-        return {delivery_id: outcome for delivery_id, outcome in rows}
+    """SQLite: outcome and attempt rows, a row at a time; returns each attempt's outcome
+    (STALE when the delivery had moved on) by delivery id."""
     written: dict[int, str] = {}
     for claimed, result, planned in attempts:
         d = DELIVERIES.c
@@ -406,7 +471,11 @@ async def record(
     if not attempts:
         return Recorded({})
     planned = [(c, r, plan(c.attempt_count, r, at, jitter)) for c, r in attempts]
-    outcomes = await _write(session, planned, at)
+    if session.get_bind().dialect.name == "postgresql":
+        written = await _write_postgresql(session, planned, at, wait_for_heads=wait_for_heads)
+    else:
+        written = _Written(await _write(session, planned, at))
+    outcomes = written.outcomes
     finished: set[Pair] = set()
     by_endpoint: dict[int, list[AttemptResult]] = defaultdict(list)
     for claimed, result, plan_ in planned:
@@ -424,9 +493,16 @@ async def record(
                 redelivery_id=claimed.id,
                 at=at,
             )
-    released, contended = await advance_heads(session, finished, wait=wait_for_heads)
+    if session.get_bind().dialect.name == "postgresql":
+        released = await move_locked_heads(session, written.locked)
+        held = finished - set(written.locked)
+        contended = sorted(held) if not wait_for_heads else []
+    else:
+        released, contended = await advance_heads(session, finished, wait=wait_for_heads)
     for endpoint_id, results in sorted(by_endpoint.items()):
-        await update_endpoint_health(session, endpoint_id, _health_sample(results), at)
+        await update_endpoint_health(
+            session, endpoint_id, _health_sample(results), at, seen=written.health.get(endpoint_id)
+        )
     return Recorded(outcomes, released, contended)
 
 

@@ -357,7 +357,17 @@ async def settle_redelivered(
     )
 
 
-def _health_changes(endpoint: WebhookEndpoint, result: AttemptResult, at: datetime) -> bool:
+@dataclass(frozen=True)
+class EndpointHealth:
+    """What the health rule reads of an endpoint."""
+
+    enabled: bool
+    failing_since: datetime | None
+
+
+def _health_changes(
+    endpoint: WebhookEndpoint | EndpointHealth, result: AttemptResult, at: datetime
+) -> bool:
     """Whether this attempt changes the endpoint: a success ends a failing streak, a
     failure starts one, a 410 or five days of failures disable it."""
     if result.succeeded:
@@ -368,13 +378,21 @@ def _health_changes(endpoint: WebhookEndpoint, result: AttemptResult, at: dateti
 
 
 async def update_endpoint_health(
-    session: AsyncSession, endpoint_id: int, result: AttemptResult, at: datetime
+    session: AsyncSession,
+    endpoint_id: int,
+    result: AttemptResult,
+    at: datetime,
+    *,
+    seen: EndpointHealth | None = None,
 ) -> None:
     """Most attempts change nothing on the endpoint, and then it is not locked at all; a
     change locks it FOR NO KEY UPDATE, which does not block the foreign-key checks of
-    the deliveries being fanned out to it meanwhile."""
-    endpoint = await session.get(WebhookEndpoint, endpoint_id)
-    if endpoint is None or not _health_changes(endpoint, result, at):
+    the deliveries being fanned out to it meanwhile. `seen`: the endpoint as this
+    transaction has just read it (then it is not read again unless it changes)."""
+    current: WebhookEndpoint | EndpointHealth | None = seen
+    if current is None:
+        current = await session.get(WebhookEndpoint, endpoint_id)
+    if current is None or not _health_changes(current, result, at):
         return
     endpoint = await session.scalar(
         select(WebhookEndpoint)

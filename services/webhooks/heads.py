@@ -197,10 +197,49 @@ async def advance_heads(
     )
     locked: list[Pair] = [(e, k) for e, k in await session.execute(lock)]
     missed = sorted(set(wanted) - set(locked)) if not wait else []
+    return await move_locked_heads(session, locked), missed
+
+
+# PostgreSQL: move the heads and release the deliveries at them in one statement, one
+# snapshot (taken after the locks, so it sees the producers' deliveries), compiled once.
+_MOVE_POSTGRESQL = text(
+    """
+WITH locked AS (
+    SELECT * FROM unnest(CAST(:endpoints AS bigint[]), CAST(:keys AS text[]))
+        AS locked(endpoint_id, entity_key)
+), moved AS (
+    UPDATE webhook_entity_heads head
+    SET head_position = (
+        SELECT min(d.event_position) FROM webhook_deliveries d
+        WHERE d.endpoint_id = head.endpoint_id AND d.entity_key = head.entity_key
+          AND d.status = 'PENDING')
+    FROM locked
+    WHERE head.endpoint_id = locked.endpoint_id AND head.entity_key = locked.entity_key
+    RETURNING head.endpoint_id, head.entity_key, head.head_position
+)
+UPDATE webhook_deliveries d SET held_back = false
+FROM moved
+WHERE d.endpoint_id = moved.endpoint_id AND d.entity_key = moved.entity_key
+  AND d.event_position = moved.head_position AND d.status = 'PENDING' AND d.held_back
+RETURNING d.id
+"""
+)
+
+
+async def move_locked_heads(session: AsyncSession, locked: Sequence[Pair]) -> list[int]:
+    """Move each of these heads, which this transaction has locked, to its pair's earliest
+    pending delivery, and release the deliveries held back at it; returns their ids. It
+    must run as a statement after the one that took the locks (it then sees every
+    delivery committed by the producers that held them)."""
     if not locked:
-        return [], missed
-    # A statement of its own, after the locks: it sees every delivery committed by the
-    # producers that held them.
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        released = await session.scalars(
+            _MOVE_POSTGRESQL,
+            {"endpoints": [e for e, _ in locked], "keys": [k for _, k in locked]},
+        )
+        return sorted(released)
+    key = tuple_(HEADS.c.endpoint_id, HEADS.c.entity_key)
     earliest = (
         select(func.min(DELIVERIES.c.event_position))
         .where(
@@ -218,7 +257,7 @@ async def advance_heads(
     )
     heads = [(e, k, p) for e, k, p in moved if p is not None]
     if not heads:
-        return [], missed
+        return []
     released = await session.execute(
         update(DELIVERIES)
         .where(
@@ -231,7 +270,7 @@ async def advance_heads(
         .values(held_back=False)
         .returning(DELIVERIES.c.id)
     )
-    return sorted(released.scalars()), missed
+    return sorted(released.scalars())
 
 
 async def stuck_heads(session: AsyncSession, *, limit: int = 500) -> list[Pair]:
