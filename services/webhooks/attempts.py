@@ -48,6 +48,7 @@ from services.webhooks.deliveries import (
     RESPONSE_BODY_LIMIT,
     AttemptResult,
     EndpointHealth,
+    EventRow,
     RandomSource,
     retry_delay,
     settle_redelivered,
@@ -78,7 +79,7 @@ class Claimed:
     entity_key: str
     attempt_count: int
     redelivery_of_id: int | None
-    event: Event
+    event: EventRow
 
 
 # What a claim reads of each delivery (`Claimed` in this order, the event last).
@@ -94,16 +95,14 @@ _CLAIMED = (
 
 
 # Built once, as the claims below: a sender runs it with every claim.
-_EVENTS_AT = select(Event).where(Event.position.in_(bindparam("positions", expanding=True)))
+_EVENTS_AT = select(*EVENTS.c).where(EVENTS.c.position.in_(bindparam("positions", expanding=True)))
 
 
 async def _with_events(session: AsyncSession, rows: Sequence[Any]) -> list[Claimed]:
     """`Claimed` for rows of `_CLAIMED`, their events read in one query."""
     positions = sorted({row.event_position for row in rows})
-    events = {
-        event.position: event
-        for event in await session.scalars(_EVENTS_AT, {"positions": positions})
-    }
+    found = await session.execute(_EVENTS_AT, {"positions": positions})
+    events = {event.position: EventRow(**event._mapping) for event in found}
     return [
         Claimed(
             row.id,
@@ -212,7 +211,7 @@ class Claim:
 
 
 def _claimed_of_joined(row: Any) -> Claimed:
-    event = Event(**{column.name: row._mapping[f"event_{column.name}"] for column in EVENTS.c})
+    event = EventRow(**{column.name: row._mapping[f"event_{column.name}"] for column in EVENTS.c})
     return Claimed(
         row.id,
         row.endpoint_id,

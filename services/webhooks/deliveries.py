@@ -287,7 +287,25 @@ async def send_test(
 # --- What the sender does ---------------------------------------------------------
 
 
-def webhook_body(event: Event) -> dict[str, Any]:
+@dataclass(frozen=True)
+class EventRow:
+    """An event's columns as a plain row, as a sender's claim reads them: building an ORM
+    `Event` per claimed delivery cost the claim about 40 % of its CPU (py-spy of a
+    worker, bench/RESULTS.md issue 18)."""
+
+    position: int
+    id: str
+    organization_id: int
+    type: str
+    entity_type: str
+    entity_id: str
+    sequence: int
+    api_version: str
+    payload: dict[str, Any]
+    created_at: datetime
+
+
+def webhook_body(event: Event | EventRow) -> dict[str, Any]:
     """The JSON body of a delivery, as docs/api.md promises. `timestamp` is the Standard
     Webhooks name for when the event happened; `createdAt`, the same moment, came first."""
     created_at = event.created_at.isoformat().replace("+00:00", "Z")
