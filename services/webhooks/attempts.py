@@ -103,18 +103,20 @@ async def _with_events(session: AsyncSession, rows: Sequence[Any]) -> list[Claim
     positions = sorted({row.event_position for row in rows})
     found = await session.execute(_EVENTS_AT, {"positions": positions})
     events = {event.position: EventRow(**event._mapping) for event in found}
-    return [
-        Claimed(
-            row.id,
-            row.endpoint_id,
-            row.organization_id,
-            row.entity_key,
-            row.attempt_count,
-            row.redelivery_of_id,
-            events[row.event_position],
-        )
-        for row in rows
-    ]
+    return [_claimed(row, events[row.event_position]) for row in rows]
+
+
+def _claimed(row: Any, event: EventRow) -> Claimed:
+    """`Claimed` for a row of `_CLAIMED`'s columns and its event."""
+    return Claimed(
+        row.id,
+        row.endpoint_id,
+        row.organization_id,
+        row.entity_key,
+        row.attempt_count,
+        row.redelivery_of_id,
+        event,
+    )
 
 
 def _ready(now: datetime | ColumnElement[datetime]) -> list[ColumnElement[bool]]:
@@ -212,15 +214,7 @@ class Claim:
 
 def _claimed_of_joined(row: Any) -> Claimed:
     event = EventRow(**{column.name: row._mapping[f"event_{column.name}"] for column in EVENTS.c})
-    return Claimed(
-        row.id,
-        row.endpoint_id,
-        row.organization_id,
-        row.entity_key,
-        row.attempt_count,
-        row.redelivery_of_id,
-        event,
-    )
+    return _claimed(row, event)
 
 
 async def claim(
